@@ -1,0 +1,20 @@
+// Command maplint runs the maplint passes on Go packages.
+//
+//	maplint ./...                 report findings (exit 3 when there are some)
+//	maplint -fix ./...            apply the suggested fixes
+//	maplint -diff ./...           show the fixes as a diff
+//	maplint -json ./...           machine-readable output
+//	maplint help [pass]           list the passes, or describe one
+//	go vet -vettool=$(which maplint) ./...
+//	go fix -fixtool=$(which maplint) ./...
+//
+// See https://pkg.go.dev/github.com/maplint/maplint for the passes.
+package main
+
+import (
+	"golang.org/x/tools/go/analysis/multichecker"
+
+	"github.com/maplint/maplint"
+)
+
+func main() { multichecker.Main(maplint.Analyzers()...) }

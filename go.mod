@@ -1,0 +1,10 @@
+module github.com/maplint/maplint
+
+go 1.25.0
+
+require golang.org/x/tools v0.48.0
+
+require (
+	golang.org/x/mod v0.38.0 // indirect
+	golang.org/x/sync v0.22.0 // indirect
+)

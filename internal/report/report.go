@@ -1,0 +1,67 @@
+// Package report holds maplint's reporting policy, shared by every pass:
+// diagnostics silenced by //maplint:ignore are dropped, malformed directives
+// are reported, and findings in generated files are reported without fixes
+// (a fix to generated code is lost at the next generation).
+package report
+
+import (
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/internal/directive"
+)
+
+// CategoryDirective is the category of a report about a malformed directive.
+const CategoryDirective = "directive"
+
+// A Reporter reports the diagnostics of one pass over one package. Every pass
+// that uses it must list directive.Analyzer in its Requires.
+type Reporter struct {
+	pass      *analysis.Pass
+	dirs      *directive.Directives
+	generated map[*token.File]bool
+}
+
+// New returns a Reporter for pass and reports the pass's malformed directives.
+// Call it once per run.
+func New(pass *analysis.Pass) *Reporter {
+	r := &Reporter{
+		pass:      pass,
+		dirs:      pass.ResultOf[directive.Analyzer].(*directive.Directives),
+		generated: make(map[*token.File]bool),
+	}
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			r.generated[pass.Fset.File(f.Pos())] = true
+		}
+	}
+	name := pass.Analyzer.Name
+	for _, d := range r.dirs.Malformed(name) {
+		pass.Report(analysis.Diagnostic{
+			Pos:      d.Pos,
+			Category: CategoryDirective,
+			Message:  "maplint:ignore directive for " + name + " has no reason: write " + directive.Prefix + " " + name + " <why the code is safe>",
+		})
+	}
+	return r
+}
+
+// Report reports d unless a directive silences it; in a generated file it
+// drops d's fixes.
+func (r *Reporter) Report(d analysis.Diagnostic) {
+	if r.dirs.Suppressed(r.pass.Fset, r.pass.Analyzer.Name, d.Pos) {
+		return
+	}
+	if r.IsGenerated(d.Pos) {
+		d.SuggestedFixes = nil
+	}
+	r.pass.Report(d)
+}
+
+// IsGenerated reports whether pos is in a generated file (one with a
+// "// Code generated ... DO NOT EDIT." comment).
+func (r *Reporter) IsGenerated(pos token.Pos) bool {
+	return r.generated[r.pass.Fset.File(pos)]
+}

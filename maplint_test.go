@@ -1,0 +1,43 @@
+package maplint_test
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint"
+)
+
+func TestAnalyzersAreValid(t *testing.T) {
+	as := maplint.Analyzers()
+	if err := analysis.Validate(as); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as {
+		if a.URL != "https://pkg.go.dev/github.com/maplint/maplint/passes/"+a.Name {
+			t.Errorf("%s: URL %q does not point at its package doc", a.Name, a.URL)
+		}
+		if first, _, _ := strings.Cut(a.Doc, "\n"); first == "" || strings.HasSuffix(first, ".") || strings.ToLower(first[:1]) != first[:1] {
+			t.Errorf("%s: summary %q is not a lowercase phrase without a final period", a.Name, first)
+		}
+	}
+}
+
+// TestSafemapModule runs the tests of the nested safemap module, so that the
+// one test command of the README covers it too.
+func TestSafemapModule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = "safemap"
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go %s in safemap: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+module github.com/maplint/maplint/safemap
+
+go 1.18
