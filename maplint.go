@@ -17,3 +17,11 @@ import (
 func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{}
 }
+
+// New returns fresh instances of the maplint passes, in the order of
+// Analyzers. Each instance has its own configuration, set through its Flags,
+// so that a host (the golangci-lint plugin) can configure it without touching
+// the defaults.
+func New() []*analysis.Analyzer {
+	return []*analysis.Analyzer{}
+}
