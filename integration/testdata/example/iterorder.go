@@ -4,7 +4,7 @@ package example
 
 import "fmt"
 
-// Names returns the keys of ages, in random order: nothing sorts them.
+// Names returns the names in ages.
 func Names(ages map[string]int) []string {
 	var names []string
 	for name := range ages {
@@ -13,7 +13,7 @@ func Names(ages map[string]int) []string {
 	return names
 }
 
-// Print prints ages, in random order.
+// Print prints every name in ages with its age.
 func Print(ages map[string]int) {
 	for name, age := range ages {
 		fmt.Println(name, age)
