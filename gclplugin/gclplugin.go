@@ -153,6 +153,7 @@ func (s Settings) build(all []*analysis.Analyzer) ([]*analysis.Analyzer, error) 
 	var res []*analysis.Analyzer
 	for _, a := range all {
 		if on[a.Name] {
+			mergeInsertions(a)
 			res = append(res, a)
 		}
 	}

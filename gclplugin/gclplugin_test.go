@@ -3,6 +3,9 @@ package gclplugin
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
+	"go/token"
+	"slices"
 	"strings"
 	"testing"
 
@@ -177,5 +180,64 @@ func TestNewSetsEveryOption(t *testing.T) {
 				t.Errorf("%s.%s = %q, want %q", a.Name, f.Name, f.Value, f.DefValue)
 			}
 		})
+	}
+}
+
+func TestJoinInsertions(t *testing.T) {
+	e := func(pos, end token.Pos, text string) analysis.TextEdit {
+		return analysis.TextEdit{Pos: pos, End: end, NewText: []byte(text)}
+	}
+	show := func(es []analysis.TextEdit) string {
+		var s []string
+		for _, e := range es {
+			s = append(s, fmt.Sprintf("%d-%d:%q", e.Pos, e.End, e.NewText))
+		}
+		return strings.Join(s, " ")
+	}
+	for _, tc := range []struct{ in, want []analysis.TextEdit }{
+		{nil, nil},
+		{[]analysis.TextEdit{e(5, 5, "a")}, []analysis.TextEdit{e(5, 5, "a")}},
+		// Two imports added at one place become one edit, in their order;
+		// the range rewrite elsewhere stays apart.
+		{
+			[]analysis.TextEdit{e(10, 10, "import \"maps\"\n"), e(10, 10, "import \"slices\"\n"), e(50, 60, "x")},
+			[]analysis.TextEdit{e(10, 10, "import \"maps\"\nimport \"slices\"\n"), e(50, 60, "x")},
+		},
+		// An invalid End means an insertion; out-of-order edits are sorted
+		// stably; a replacement at the insertion point is kept apart, after it.
+		{
+			[]analysis.TextEdit{e(50, 60, "x"), e(10, 12, "r"), e(10, token.NoPos, "a"), e(10, 10, "b")},
+			[]analysis.TextEdit{e(10, token.NoPos, "ab"), e(10, 12, "r"), e(50, 60, "x")},
+		},
+	} {
+		in := slices.Clone(tc.in)
+		if got := joinInsertions(tc.in); show(got) != show(tc.want) {
+			t.Errorf("joinInsertions(%s) = %s, want %s", show(tc.in), show(got), show(tc.want))
+		}
+		if show(in) != show(tc.in) {
+			t.Errorf("joinInsertions modified its argument: %s", show(tc.in))
+		}
+	}
+}
+
+// TestMergeInsertionsWrapsReport checks that a configured pass reports its
+// fixes with joined insertions, and everything else unchanged.
+func TestMergeInsertionsWrapsReport(t *testing.T) {
+	a := &analysis.Analyzer{Name: "alpha", Doc: "alpha: test pass", Run: func(pass *analysis.Pass) (any, error) {
+		pass.Report(analysis.Diagnostic{Pos: 1, Message: "m", SuggestedFixes: []analysis.SuggestedFix{{
+			Message:   "Fix",
+			TextEdits: []analysis.TextEdit{{Pos: 3, End: 3, NewText: []byte("a")}, {Pos: 3, End: 3, NewText: []byte("b")}},
+		}}})
+		return "result", nil
+	}}
+	mergeInsertions(a)
+	var got []analysis.Diagnostic
+	res, err := a.Run(&analysis.Pass{Analyzer: a, Report: func(d analysis.Diagnostic) { got = append(got, d) }})
+	if res != "result" || err != nil {
+		t.Fatalf("Run = %v, %v", res, err)
+	}
+	if len(got) != 1 || got[0].Message != "m" || len(got[0].SuggestedFixes) != 1 ||
+		len(got[0].SuggestedFixes[0].TextEdits) != 1 || string(got[0].SuggestedFixes[0].TextEdits[0].NewText) != "ab" {
+		t.Errorf("reported %+v", got)
 	}
 }
