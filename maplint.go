@@ -15,5 +15,15 @@ import (
 // Analyzers returns the maplint passes with their default configuration, in
 // a fixed order. Each call returns the same analyzers.
 func Analyzers() []*analysis.Analyzer {
-	return []*analysis.Analyzer{}
+	return []*analysis.Analyzer{
+		// the passes, one per line
+	}
+}
+
+// New returns fresh instances of the maplint passes, each with its own
+// configuration, in the order of Analyzers.
+func New() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		// the passes, one per line
+	}
 }

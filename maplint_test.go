@@ -41,3 +41,21 @@ func TestSafemapModule(t *testing.T) {
 		}
 	}
 }
+
+// TestNewMatchesAnalyzers checks that New returns fresh instances of the same
+// passes, in the same order, as Analyzers.
+func TestNewMatchesAnalyzers(t *testing.T) {
+	defaults, fresh := maplint.Analyzers(), maplint.New()
+	if len(defaults) != len(fresh) {
+		t.Fatalf("Analyzers() has %d passes, New() %d", len(defaults), len(fresh))
+	}
+	again := maplint.New()
+	for i := range defaults {
+		if defaults[i].Name != fresh[i].Name {
+			t.Errorf("pass %d: Analyzers() has %s, New() %s", i, defaults[i].Name, fresh[i].Name)
+		}
+		if fresh[i] == defaults[i] || fresh[i] == again[i] {
+			t.Errorf("%s: New() returned a shared instance, not a fresh one", fresh[i].Name)
+		}
+	}
+}
