@@ -1,0 +1,75 @@
+// Package nilmerge defines an Analyzer that reports writes into maps that may
+// be nil.
+//
+// # Analyzer nilmerge
+//
+// nilmerge: report writes into maps that may be nil on some path
+//
+// Writing into a nil map panics ("assignment to entry in nil map"). The
+// pass reports m[k] = v, m[k] op= v, m[k]++ and m[k]--, and the library
+// writes maps.Copy(dst, src) and maps.Insert(dst, seq), when the map may be
+// nil on a feasible path reaching the write. The central case is the merge
+// loop:
+//
+//	var out map[string]int // declared without make
+//	for k, v := range src {
+//		out[k] = v // write to map out, which is nil here: declared without make at merge.go:12
+//	}
+//
+// Good:
+//
+//	out := make(map[string]int, len(src))
+//	for k, v := range src {
+//		out[k] = v
+//	}
+//
+// The nil may come from a var declaration or a named result without make,
+// an assignment of nil, a branch that makes the map on one path only, a
+// field of a zero or partially initialised struct (var s S, new(S), S{...})
+// that nothing sets, an unexported field of a package type that nothing in
+// the package ever assigns while a method writes it, an unexported package
+// variable that is never assigned, a helper that can return nil (in this
+// package, or in another through the ReturnsNil fact), and the inner map of
+// a map of maps that nothing stores into (outer[k][x] = v).
+//
+// The pass is silent when a dominating check (m != nil, len(m) > 0, v, ok
+// := outer[k] with ok, a range over m) or assignment makes the map non-nil;
+// on parameters; when the source of a merge is empty on every path where
+// the destination is nil (ranging over, or copying from, an empty map
+// writes nothing); on sync.Map; on maps made by helpers
+// (getOrCreate(outer, k)[x] = v); and on paths whose branch conditions
+// contradict each other (a map made when a flag is set and written only
+// when the same flag is set). A branch to log.Fatal, os.Exit, t.Fatal and
+// the like ends its path.
+//
+// # Fixes
+//
+// In order of preference, each producing code that compiles:
+//
+//  1. dst = safemap.PutAll(dst, src), replacing the merge loop or
+//     maps.Copy, when the file already imports
+//     github.com/maplint/maplint/safemap (or the helper named by the
+//     -putall flag, as importpath.Func). A fix never adds a module
+//     requirement.
+//  2. if dst == nil { dst = make(T, len(src)) } before the merge, with the
+//     loop replaced by maps.Copy(dst, src) when the file's Go version is at
+//     least 1.21. (An empty src now leaves dst empty rather than nil; use
+//     PutAll to keep nil.)
+//  3. for a single write through a persistent location (a local variable,
+//     a named result, a package variable, a field through a pointer, an
+//     element of a map of maps) a lazy make before the write.
+//
+// No fix is offered where the assignment would be lost (parameters, fields
+// of value receivers): those findings are reported only.
+//
+// # Known limitations
+//
+// The pass follows nil through SSA values, not through memory: a map
+// stored in a field, a slice or a closure's variable and read back is
+// assumed non-nil unless the field is one nothing assigns. Parameters are
+// always trusted, even when a caller in the package passes nil. A helper
+// whose nil return depends on its inputs (func clone(m M) M { if m == nil {
+// return nil } ... }) or comes with an error or a boolean is trusted. An
+// inner map read from a map of maps is only reported when the outer map
+// is made in the same function and never filled at all.
+package nilmerge

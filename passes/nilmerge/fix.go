@@ -1,0 +1,328 @@
+package nilmerge
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/maplint/maplint/internal/edits"
+	"github.com/maplint/maplint/internal/goversion"
+)
+
+// fixer builds the suggested fixes, in the order of preference of the doc:
+//
+//	for k, v := range src { dst[k] = v }   →  dst = safemap.PutAll(dst, src)
+//	                                           (the file already imports safemap)
+//	                                        →  if dst == nil { dst = make(T, len(src)) }
+//	                                           maps.Copy(dst, src)       (Go ≥ 1.21)
+//	maps.Copy(dst, src)                     →  dst = safemap.PutAll(dst, src), or the guard
+//	m[k] = v                                →  if m == nil { m = make(T) }; m[k] = v
+//
+// Each keeps behaviour where the map was not nil, and each assigns the map
+// it makes back to where it was read from, which is why the map expression
+// must be a location that outlives the statement (a parameter or a value
+// receiver's field would lose it: no fix). PutAll and the loop agree on
+// every input, including an empty src (dst is left as it was).
+type fixer struct {
+	pass    *analysis.Pass
+	src     *edits.Source
+	putPkg  string // import path of the PutAll helper
+	putFunc string // its name
+}
+
+func newFixer(pass *analysis.Pass, c *Config) *fixer {
+	fx := &fixer{pass: pass, src: edits.NewSource(pass)}
+	if i := strings.LastIndex(c.PutAll, "."); i > 0 && i < len(c.PutAll)-1 {
+		fx.putPkg, fx.putFunc = c.PutAll[:i], c.PutAll[i+1:]
+	}
+	return fx
+}
+
+func (fx *fixer) fix(w *write) (analysis.SuggestedFix, bool) {
+	file := fx.fileOf(w.node.Pos())
+	if file == nil || !fx.persistent(w.cur, w.mexpr) {
+		return analysis.SuggestedFix{}, false
+	}
+	info := fx.pass.TypesInfo
+	mtype := info.TypeOf(w.mexpr)
+	stmtCur, ok := fx.statement(w)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	pos := stmtCur.Node().Pos()
+	if !fx.universal(file, pos, "make", "len") {
+		return analysis.SuggestedFix{}, false
+	}
+	tstr, ok := typeString(info, file, pos, mtype)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	dst, err := fx.src.Text(w.mexpr)
+	if err != nil {
+		return analysis.SuggestedFix{}, false
+	}
+
+	// Merges: a range-and-assign loop, maps.Copy or maps.Insert.
+	loop, srcExpr := fx.mergeLoop(w, stmtCur)
+	if loop != nil || w.kind == writeCopy {
+		stmt := stmtCur.Node()
+		if loop != nil {
+			stmt = loop.Node()
+		} else {
+			srcExpr = w.node.(*ast.CallExpr).Args[1]
+		}
+		if !simple(srcExpr) {
+			return analysis.SuggestedFix{}, false
+		}
+		src, err := fx.src.Text(srcExpr)
+		if err != nil {
+			return analysis.SuggestedFix{}, false
+		}
+		sameType := types.Identical(mtype, info.TypeOf(srcExpr))
+		if fx.putPkg != "" && sameType {
+			if prefix, imp := edits.AddImport(info, file, fx.putPkg, fx.putPkg, fx.putFunc, stmt.Pos()); len(imp) == 0 {
+				e, err := fx.src.Replace(file, stmt, fmt.Sprintf("%s = %s%s(%s, %s)", dst, prefix, fx.putFunc, dst, src))
+				if err == nil {
+					return analysis.SuggestedFix{
+						Message:   fmt.Sprintf("Merge with %s%s", prefix, fx.putFunc),
+						TextEdits: []analysis.TextEdit{e},
+					}, true
+				}
+			}
+		}
+		guard, err := fx.src.InsertBefore(stmt, fmt.Sprintf("if %s == nil {\n\t%s = make(%s, len(%s))\n}", dst, dst, tstr, src))
+		if err != nil {
+			return analysis.SuggestedFix{}, false
+		}
+		if loop != nil && goversion.AtLeast(fx.pass, file, goversion.Go1_21) {
+			prefix, imp := edits.AddImport(info, file, "maps", "maps", "Copy", stmt.Pos())
+			e, err := fx.src.Replace(file, stmt, fmt.Sprintf("%sCopy(%s, %s)", prefix, dst, src))
+			if err == nil {
+				return analysis.SuggestedFix{
+					Message:   fmt.Sprintf("Initialize %s and merge with %sCopy", dst, prefix),
+					TextEdits: append(append(imp, guard), e),
+				}, true
+			}
+		}
+		return analysis.SuggestedFix{
+			Message:   fmt.Sprintf("Initialize %s before merging", dst),
+			TextEdits: []analysis.TextEdit{guard},
+		}, true
+	}
+
+	// Single writes (and maps.Insert): make the map lazily.
+	e, err := fx.src.InsertBefore(stmtCur.Node(), fmt.Sprintf("if %s == nil {\n\t%s = make(%s)\n}", dst, dst, tstr))
+	if err != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Make %s before writing to it", dst),
+		TextEdits: []analysis.TextEdit{e},
+	}, true
+}
+
+func (fx *fixer) fileOf(pos token.Pos) *ast.File {
+	for _, f := range fx.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// universal reports whether names mean the builtins at pos.
+func (fx *fixer) universal(file *ast.File, pos token.Pos, names ...string) bool {
+	scope := fx.pass.TypesInfo.Scopes[file].Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	for _, n := range names {
+		if s, _ := scope.LookupParent(n, pos); s != types.Universe {
+			return false
+		}
+	}
+	return true
+}
+
+// statement returns the statement that holds the write, when it is an
+// element of a statement list (so that a guard can go before it).
+func (fx *fixer) statement(w *write) (inspector.Cursor, bool) {
+	cur := w.cur
+	for {
+		p := cur.Parent()
+		switch p.Node().(type) {
+		case *ast.ParenExpr:
+			cur = p
+			continue
+		case *ast.AssignStmt, *ast.IncDecStmt, *ast.ExprStmt:
+			if w.kind == writeIndex {
+				if as, ok := p.Node().(*ast.AssignStmt); ok && (len(as.Lhs) != 1 || ast.Unparen(as.Lhs[0]) != w.node) {
+					return cur, false // the write is not the statement's only target
+				}
+				if _, ok := p.Node().(*ast.ExprStmt); ok {
+					return cur, false
+				}
+			}
+			switch p.Parent().Node().(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+				return p, true
+			}
+		}
+		return cur, false
+	}
+}
+
+// mergeLoop returns the loop `for k, v := range src { dst[k] = v }` whose
+// only statement is the write, and src.
+func (fx *fixer) mergeLoop(w *write, stmt inspector.Cursor) (*inspector.Cursor, ast.Expr) {
+	as, ok := stmt.Node().(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || w.kind != writeIndex {
+		return nil, nil
+	}
+	body := stmt.Parent()
+	block, ok := body.Node().(*ast.BlockStmt)
+	if !ok || len(block.List) != 1 {
+		return nil, nil
+	}
+	loopCur := body.Parent()
+	loop, ok := loopCur.Node().(*ast.RangeStmt)
+	if !ok || loop.Tok != token.DEFINE || loop.Key == nil || loop.Value == nil {
+		return nil, nil
+	}
+	switch loopCur.Parent().Node().(type) {
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+	default:
+		return nil, nil
+	}
+	info := fx.pass.TypesInfo
+	ix := w.node.(*ast.IndexExpr)
+	key, ok1 := ast.Unparen(ix.Index).(*ast.Ident)
+	val, ok2 := ast.Unparen(as.Rhs[0]).(*ast.Ident)
+	lk, ok3 := loop.Key.(*ast.Ident)
+	lv, ok4 := loop.Value.(*ast.Ident)
+	if !ok1 || !ok2 || !ok3 || !ok4 || info.Uses[key] == nil || info.Uses[key] != info.Defs[lk] || info.Uses[val] == nil || info.Uses[val] != info.Defs[lv] {
+		return nil, nil
+	}
+	dm, ok1 := info.TypeOf(w.mexpr).Underlying().(*types.Map)
+	sm, ok2 := info.TypeOf(loop.X).Underlying().(*types.Map)
+	if !ok1 || !ok2 || !types.Identical(dm.Key(), sm.Key()) || !types.Identical(dm.Elem(), sm.Elem()) {
+		return nil, nil
+	}
+	return &loopCur, loop.X
+}
+
+// persistent reports whether assigning to e outlives the statement: a
+// local variable, named result or package variable (not a parameter), a
+// field reached through a pointer or of a persistent struct, or an element
+// of a map (outer[k], with a simple key).
+func (fx *fixer) persistent(cur inspector.Cursor, e ast.Expr) bool {
+	info := fx.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok || v.IsField() {
+			return false
+		}
+		return !isParam(info, cur, v)
+	case *ast.SelectorExpr:
+		sel, ok := info.Selections[e]
+		if !ok || sel.Kind() != types.FieldVal {
+			return false
+		}
+		if sel.Indirect() {
+			return true
+		}
+		if _, ok := info.TypeOf(e.X).Underlying().(*types.Pointer); ok {
+			return true
+		}
+		return fx.persistent(cur, e.X)
+	case *ast.IndexExpr:
+		if _, ok := info.TypeOf(e.X).Underlying().(*types.Map); !ok {
+			return false
+		}
+		return simple(e.Index) && simple(e.X)
+	}
+	return false
+}
+
+// isParam reports whether v is a parameter or receiver of a function
+// enclosing cur (named results are not).
+func isParam(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var lists []*ast.FieldList
+		switch fn := fc.Node().(type) {
+		case *ast.FuncDecl:
+			lists = append(lists, fn.Recv, fn.Type.Params)
+		case *ast.FuncLit:
+			lists = append(lists, fn.Type.Params)
+		}
+		for _, l := range lists {
+			if l == nil {
+				continue
+			}
+			for _, f := range l.List {
+				for _, n := range f.Names {
+					if info.Defs[n] == v {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// simple reports whether e can be evaluated twice with the same result and
+// no side effects: identifiers, field selections and literals.
+func simple(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit:
+		return true
+	case *ast.SelectorExpr:
+		return simple(e.X)
+	}
+	return false
+}
+
+// typeString writes t as it must be spelled at pos in file, or reports
+// false when a package it needs is not imported there or a name it uses is
+// shadowed.
+func typeString(info *types.Info, file *ast.File, pos token.Pos, t types.Type) (string, bool) {
+	ok := true
+	scope := info.Scopes[file].Innermost(pos)
+	if scope == nil {
+		return "", false
+	}
+	qual := func(p *types.Package) string {
+		for _, spec := range file.Imports {
+			pn := info.PkgNameOf(spec)
+			if pn != nil && pn.Imported() == p && pn.Name() != "_" && pn.Name() != "." {
+				if _, obj := scope.LookupParent(pn.Name(), pos); obj == pn {
+					return pn.Name()
+				}
+			}
+		}
+		if p == nil || p.Scope() == info.Scopes[file].Parent() {
+			return ""
+		}
+		ok = false
+		return p.Name()
+	}
+	s := types.TypeString(t, qual)
+	// A named type of this package must not be shadowed at pos.
+	if n, isNamed := types.Unalias(t).(*types.Named); isNamed && (n.Obj().Pkg() == nil || n.Obj().Parent() != nil) {
+		if _, obj := scope.LookupParent(n.Obj().Name(), pos); obj != n.Obj() && n.Obj().Pkg() != nil && scopeOfPkg(info, file) == n.Obj().Parent() {
+			ok = false
+		}
+	}
+	return s, ok
+}
+
+func scopeOfPkg(info *types.Info, file *ast.File) *types.Scope {
+	return info.Scopes[file].Parent()
+}
