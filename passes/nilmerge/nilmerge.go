@@ -124,11 +124,11 @@ type origin struct {
 type originKind int
 
 const (
-	fromVar      originKind = iota // var m map..., m = nil, named result
-	fromField                      // zero struct field
-	fromCall                       // helper returning nil
-	fromInner                      // inner map of a map of maps
-	fromGlobal                     // package variable never assigned
+	fromVar    originKind = iota // var m map..., m = nil, named result
+	fromField                    // zero struct field
+	fromCall                     // helper returning nil
+	fromInner                    // inner map of a map of maps
+	fromGlobal                   // package variable never assigned
 )
 
 // describe returns the evidence part of the message, with the origin's

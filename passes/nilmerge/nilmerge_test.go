@@ -11,3 +11,11 @@ import (
 func TestWriteForms(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "writeforms")
 }
+
+func TestSources(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "sources")
+}
+
+func TestSilent(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "silent")
+}

@@ -23,11 +23,11 @@ type write struct {
 	kind  writeKind
 	pos   token.Pos
 	instr ssa.Instruction
-	m     ssa.Value   // the written map
-	src   ssa.Value   // the map copied from (maps.Copy, maps.Insert(dst, maps.All(src))), or nil
-	node  ast.Expr    // IndexExpr or CallExpr
-	mexpr ast.Expr    // the map expression in the source
-	name  string      // its source text, for messages
+	m     ssa.Value // the written map
+	src   ssa.Value // the map copied from (maps.Copy, maps.Insert(dst, maps.All(src))), or nil
+	node  ast.Expr  // IndexExpr or CallExpr
+	mexpr ast.Expr  // the map expression in the source
+	name  string    // its source text, for messages
 	cur   inspector.Cursor
 }
 

@@ -1,0 +1,284 @@
+// Package silent holds code that is safe and on which nilmerge must stay
+// silent: dominating nil checks and assignments, parameters, empty sources,
+// sync.Map, helpers that make the map, correlated branches, exits that end
+// a path, and helpers whose nil return the caller checks through an error.
+package silent
+
+import (
+	"errors"
+	"log"
+	"maps"
+	"os"
+	"sync"
+)
+
+func dominatingCheck(m map[string]int, k string) {
+	if m == nil {
+		m = make(map[string]int)
+	}
+	m[k] = 1
+}
+
+func lazyMake(k string) map[string]int {
+	var m map[string]int
+	if m == nil {
+		m = map[string]int{}
+	}
+	m[k]++
+	return m
+}
+
+func earlyReturn(k string) {
+	m := maybe()
+	if m == nil {
+		return
+	}
+	m[k] = 1
+}
+
+func guarded(k string) {
+	m := maybe()
+	if m != nil {
+		m[k] = 1
+	}
+	if len(m) > 0 {
+		m[k] = 2
+	}
+}
+
+func fatal(k string) {
+	m := maybe()
+	if m == nil {
+		log.Fatal("no map")
+	}
+	m[k] = 1
+}
+
+func exit(k string) {
+	m := maybe()
+	if m == nil {
+		die()
+	}
+	m[k] = 1
+}
+
+func die() { os.Exit(2) }
+
+func maybe() map[string]int { // want maybe:"returnsNil\\(0@silent.go:69\\)"
+	if _, err := os.Stat("x"); err != nil {
+		return nil
+	}
+	return map[string]int{}
+}
+
+func parameter(m map[string]int, k string) {
+	m[k] = 1
+}
+
+func emptySource() map[string]int { // want emptySource:"returnsNil\\(0@silent.go:85\\)"
+	var src, dst map[string]int
+	for k, v := range src {
+		dst[k] = v
+	}
+	maps.Copy(dst, src)
+	maps.Insert(dst, maps.All(src))
+	return dst
+}
+
+func correlatedSource(load bool) map[string]int {
+	var src, dst map[string]int
+	if load {
+		src = map[string]int{"a": 1}
+		dst = make(map[string]int)
+	}
+	for k, v := range src {
+		dst[k] = v
+	}
+	return dst
+}
+
+func lengthGuard(src map[string]int) map[string]int {
+	var dst map[string]int
+	if len(src) > 0 {
+		dst = make(map[string]int, len(src))
+	}
+	for k, v := range src {
+		dst[k] = v
+	}
+	return dst
+}
+
+func correlatedFlag(enabled bool, k string) {
+	var m map[string]int
+	if enabled {
+		m = make(map[string]int)
+	}
+	if enabled {
+		m[k] = 1
+	}
+}
+
+func firstIteration(keys []string) map[string]int {
+	var m map[string]int
+	first := true
+	for _, k := range keys {
+		if first {
+			m = make(map[string]int)
+			first = false
+		}
+		m[k]++
+	}
+	return m
+}
+
+func syncMap(k string) {
+	var m sync.Map
+	m.Store(k, 1)
+}
+
+func getOrCreate(outer map[string]map[string]int, k string) map[string]int {
+	inner, ok := outer[k]
+	if !ok {
+		inner = make(map[string]int)
+		outer[k] = inner
+	}
+	return inner
+}
+
+func helperMakes(k, x string) {
+	outer := make(map[string]map[string]int)
+	getOrCreate(outer, k)[x] = 1
+}
+
+func mapOfMapsChecked(rows [][2]string) {
+	idx := make(map[string]map[string]bool)
+	for _, r := range rows {
+		if _, ok := idx[r[0]]; !ok {
+			idx[r[0]] = make(map[string]bool)
+		}
+		idx[r[0]][r[1]] = true
+	}
+	byNil := make(map[string]map[string]bool)
+	for _, r := range rows {
+		if byNil[r[0]] == nil {
+			byNil[r[0]] = map[string]bool{}
+		}
+		byNil[r[0]][r[1]] = true
+	}
+	prefilled := map[string]map[string]bool{"a": {}}
+	prefilled["a"]["x"] = true
+}
+
+func commaOk(outer map[string]map[string]int, k string) {
+	if inner, ok := outer[k]; ok {
+		inner["x"] = 1
+	}
+}
+
+var errMissing = errors.New("missing")
+
+func loadErr(name string) (map[string]int, error) {
+	if name == "" {
+		return nil, errMissing
+	}
+	return map[string]int{}, nil
+}
+
+func errorChecked() error {
+	m, err := loadErr("x")
+	if err != nil {
+		return err
+	}
+	m["k"] = 1
+	return nil
+}
+
+func loadOk() (map[string]int, bool) {
+	if _, err := os.Stat("x"); err != nil {
+		return nil, false
+	}
+	return map[string]int{}, true
+}
+
+func okChecked() {
+	m, ok := loadOk()
+	if !ok {
+		return
+	}
+	m["k"] = 1
+}
+
+func cloneOf(m map[string]int) map[string]int {
+	if m == nil {
+		return nil
+	}
+	return maps.Clone(m)
+}
+
+func inputDependentHelper(src map[string]int) {
+	c := cloneOf(src)
+	c["k"] = 1
+}
+
+func rangeOverSelf(m map[string]int) {
+	for k, v := range m {
+		m[k] = v * 2
+	}
+}
+
+func closureInit(k string) {
+	var m map[string]int
+	init := func() { m = make(map[string]int) }
+	init()
+	m[k] = 1
+}
+
+func addressTaken(k string) {
+	var m map[string]int
+	fill(&m)
+	m[k] = 1
+}
+
+func fill(p *map[string]int) { *p = map[string]int{} }
+
+// Store has its map made by the constructor: the field is assigned.
+type Store struct {
+	data map[string]int
+}
+
+// NewStore makes a store.
+func NewStore() *Store { return &Store{data: map[string]int{}} }
+
+// Set writes a value.
+func (s *Store) Set(k string, v int) { s.data[k] = v }
+
+// Lazy makes its map on first use.
+type Lazy struct {
+	data map[string]int
+}
+
+// Set writes a value.
+func (l *Lazy) Set(k string, v int) {
+	if l.data == nil {
+		l.data = make(map[string]int)
+	}
+	l.data[k] = v
+}
+
+// Exported has an exported field that other packages may set.
+type Exported struct {
+	Data map[string]int
+}
+
+// Set writes a value.
+func (e *Exported) Set(k string, v int) { e.Data[k] = v }
+
+var table = map[string]int{}
+
+func global(k string) { table[k] = 1 }
+
+var initialised map[string]int
+
+func init() { initialised = make(map[string]int) }
+
+func initGlobal(k string) { initialised[k] = 1 }
