@@ -146,6 +146,14 @@ func implies(cond ssa.Value, branch bool) []fact {
 		k = isTrue
 	}
 	out := []fact{{cond, k}}
+	defer func() {
+		// m[k] read as true, non-nil or non-zero: m has an entry.
+		for _, f := range out {
+			if l, ok := f.v.(*ssa.Lookup); ok && !l.CommaOk && (f.k == isTrue || f.k == nonNil) {
+				out = append(out, fact{l.X, nonEmpty})
+			}
+		}
+	}()
 	switch c := cond.(type) {
 	case *ssa.UnOp:
 		if c.Op == token.NOT {
@@ -204,6 +212,9 @@ func compareFacts(c *ssa.BinOp, branch bool) []fact {
 		}
 		return nil
 	}
+	if l, ok := x.(*ssa.Lookup); ok && !l.CommaOk && excludesZero(op, k) {
+		return []fact{{l.X, nonEmpty}}
+	}
 	call, ok := x.(*ssa.Call)
 	if !ok || !isBuiltin(call.Call.Value, "len") || k.Value == nil || k.Value.Kind() != constant.Int {
 		return nil
@@ -252,4 +263,35 @@ func negate(op token.Token) token.Token {
 		return token.GTR
 	}
 	return token.ILLEGAL
+}
+
+// excludesZero reports whether x op k rules out x being the zero value of
+// its type (for numbers, strings and booleans).
+func excludesZero(op token.Token, k *ssa.Const) bool {
+	if k.Value == nil {
+		return op == token.NEQ // x != nil
+	}
+	zero := constant.MakeInt64(0)
+	switch k.Value.Kind() {
+	case constant.Int, constant.Float:
+	case constant.String:
+		zero = constant.MakeString("")
+	case constant.Bool:
+		zero = constant.MakeBool(false)
+	default:
+		return false
+	}
+	switch op {
+	case token.EQL:
+		return !constant.Compare(k.Value, token.EQL, zero)
+	case token.NEQ:
+		return constant.Compare(k.Value, token.EQL, zero)
+	case token.GTR, token.GEQ, token.LSS, token.LEQ:
+		if k.Value.Kind() == constant.Bool {
+			return false
+		}
+		// x op k false for x == zero.
+		return !constant.Compare(zero, op, k.Value)
+	}
+	return false
 }

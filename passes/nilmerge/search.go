@@ -2,6 +2,7 @@ package nilmerge
 
 import (
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -31,6 +32,11 @@ const maxSteps = 2000
 type searchState struct {
 	onPath map[*ssa.Phi]bool
 	steps  int
+	// madeInLoop is set while the path has come through a join where
+	// another edge brings a non-nil map: the map may be made in the loop
+	// before this write on an earlier iteration ("if i%n == 0 { m =
+	// make(...) }", "if first { ... }"), which this analysis cannot count.
+	madeInLoop bool
 }
 
 // writeMayBeNil returns where the map of w comes from when it may be nil on
@@ -76,15 +82,27 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 		st.onPath[v] = true
 		defer delete(st.onPath, v)
 		B := v.Block()
+		header := isLoopHeader(B)
+		made := !header && slices.ContainsFunc(v.Edges, neverNil)
 		for i, e := range v.Edges {
 			p := B.Preds[i]
 			if a.dead(p) {
 				continue
 			}
+			if header && st.madeInLoop && !B.Dominates(p) {
+				// The nil from before the loop meets a map made in
+				// the loop: trust the programmer's first-iteration
+				// logic (a known miss when it is wrong).
+				continue
+			}
+			saved := st.madeInLoop
+			st.madeInLoop = saved || made
 			ef := translate(facts, B, i, p)
 			ef = append(ef, edgeFacts(p, B)...)
 			ef = append(ef, domFacts(a, p)...)
-			if o, f := a.search(e, ef, st); o != nil {
+			o, f := a.search(e, ef, st)
+			st.madeInLoop = saved
+			if o != nil {
 				return o, f
 			}
 		}
@@ -117,6 +135,25 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 		}
 	}
 	return nil, nil
+}
+
+// isLoopHeader reports whether b has a back edge.
+func isLoopHeader(b *ssa.BasicBlock) bool {
+	for _, p := range b.Preds {
+		if b.Dominates(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// neverNil reports whether v is a map that is never nil.
+func neverNil(v ssa.Value) bool {
+	switch v.(type) {
+	case *ssa.MakeMap:
+		return true
+	}
+	return false
 }
 
 // translate carries facts that hold at the start of block B back over its

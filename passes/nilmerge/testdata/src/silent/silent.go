@@ -282,3 +282,31 @@ var initialised map[string]int
 func init() { initialised = make(map[string]int) }
 
 func initGlobal(k string) { initialised[k] = 1 }
+
+// from reflect.FieldByNameFunc: a lookup that finds a count > 0 proves the
+// map has entries.
+func lookupProvesNonEmpty(keys []string) map[string]int {
+	var count map[string]int
+	for _, k := range keys {
+		if count[k] > 0 {
+			count[k] = 2
+			continue
+		}
+		if count == nil {
+			count = map[string]int{}
+		}
+		count[k] = 1
+	}
+	return count
+}
+
+// from runtime's map benchmarks: the map is made on the first iteration.
+func madeOnFirstIteration(n int, keys []string) {
+	var m map[string]int
+	for i := 0; i < 100; i++ {
+		if i%n == 0 {
+			m = make(map[string]int)
+		}
+		m[keys[i%n]] = i
+	}
+}
