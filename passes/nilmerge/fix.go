@@ -84,7 +84,7 @@ func (fx *fixer) fix(w *write) (analysis.SuggestedFix, bool) {
 			return analysis.SuggestedFix{}, false
 		}
 		sameType := types.Identical(mtype, info.TypeOf(srcExpr))
-		if fx.putPkg != "" && sameType {
+		if fx.putPkg != "" && sameType && (loop != nil || fx.mapsUsedElsewhere(file, w.node.(*ast.CallExpr))) {
 			if prefix, imp := edits.AddImport(info, file, fx.putPkg, fx.putPkg, fx.putFunc, stmt.Pos()); len(imp) == 0 {
 				e, err := fx.src.Replace(file, stmt, fmt.Sprintf("%s = %s%s(%s, %s)", dst, prefix, fx.putFunc, dst, src))
 				if err == nil {
@@ -95,23 +95,24 @@ func (fx *fixer) fix(w *write) (analysis.SuggestedFix, bool) {
 				}
 			}
 		}
-		guard, err := fx.src.InsertBefore(stmt, fmt.Sprintf("if %s == nil {\n\t%s = make(%s, len(%s))\n}", dst, dst, tstr, src))
-		if err != nil {
-			return analysis.SuggestedFix{}, false
-		}
+		guard := fmt.Sprintf("if %s == nil {\n\t%s = make(%s, len(%s))\n}", dst, dst, tstr, src)
 		if loop != nil && goversion.AtLeast(fx.pass, file, goversion.Go1_21) {
 			prefix, imp := edits.AddImport(info, file, "maps", "maps", "Copy", stmt.Pos())
-			e, err := fx.src.Replace(file, stmt, fmt.Sprintf("%sCopy(%s, %s)", prefix, dst, src))
+			e, err := fx.src.Replace(file, stmt, fmt.Sprintf("%s\n%sCopy(%s, %s)", guard, prefix, dst, src))
 			if err == nil {
 				return analysis.SuggestedFix{
 					Message:   fmt.Sprintf("Initialize %s and merge with %sCopy", dst, prefix),
-					TextEdits: append(append(imp, guard), e),
+					TextEdits: append(imp, e),
 				}, true
 			}
 		}
+		e, err := fx.src.InsertBefore(stmt, guard)
+		if err != nil {
+			return analysis.SuggestedFix{}, false
+		}
 		return analysis.SuggestedFix{
 			Message:   fmt.Sprintf("Initialize %s before merging", dst),
-			TextEdits: []analysis.TextEdit{guard},
+			TextEdits: []analysis.TextEdit{e},
 		}, true
 	}
 
@@ -208,9 +209,8 @@ func (fx *fixer) mergeLoop(w *write, stmt inspector.Cursor) (*inspector.Cursor, 
 	if !ok1 || !ok2 || !ok3 || !ok4 || info.Uses[key] == nil || info.Uses[key] != info.Defs[lk] || info.Uses[val] == nil || info.Uses[val] != info.Defs[lv] {
 		return nil, nil
 	}
-	dm, ok1 := info.TypeOf(w.mexpr).Underlying().(*types.Map)
-	sm, ok2 := info.TypeOf(loop.X).Underlying().(*types.Map)
-	if !ok1 || !ok2 || !types.Identical(dm.Key(), sm.Key()) || !types.Identical(dm.Elem(), sm.Elem()) {
+	dm, sm := coreMap(info.TypeOf(w.mexpr)), coreMap(info.TypeOf(loop.X))
+	if dm == nil || sm == nil || !types.Identical(dm.Key(), sm.Key()) || !types.Identical(dm.Elem(), sm.Elem()) {
 		return nil, nil
 	}
 	return &loopCur, loop.X
@@ -325,4 +325,62 @@ func typeString(info *types.Info, file *ast.File, pos token.Pos, t types.Type) (
 
 func scopeOfPkg(info *types.Info, file *ast.File) *types.Scope {
 	return info.Scopes[file].Parent()
+}
+
+// coreMap returns the map type that t is, or that all the types of the type
+// parameter t's constraint are.
+func coreMap(t types.Type) *types.Map {
+	if m, ok := t.Underlying().(*types.Map); ok {
+		return m
+	}
+	tp, ok := types.Unalias(t).(*types.TypeParam)
+	if !ok {
+		return nil
+	}
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var core *types.Map
+	for i := range iface.NumEmbeddeds() {
+		u, ok := iface.EmbeddedType(i).(*types.Union)
+		if !ok {
+			return nil
+		}
+		for j := range u.Len() {
+			m, ok := u.Term(j).Type().Underlying().(*types.Map)
+			if !ok || core != nil && !types.Identical(m, core) {
+				return nil
+			}
+			core = m
+		}
+	}
+	return core
+}
+
+// mapsUsedElsewhere reports whether the file refers to the package of the
+// maps.Copy call other than in call, so that replacing call keeps the
+// import used.
+func (fx *fixer) mapsUsedElsewhere(file *ast.File, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	pn := fx.pass.TypesInfo.Uses[id]
+	found := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		// Another maps.Copy may be replaced by its own fix: only other
+		// members keep the import.
+		if other, ok := n.(*ast.SelectorExpr); ok && other.Sel.Name != "Copy" {
+			if x, ok := other.X.(*ast.Ident); ok && fx.pass.TypesInfo.Uses[x] == pn {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -52,7 +52,7 @@ func scanWrites(pass *analysis.Pass, s *buildssa.SSA) *pkgWrites {
 				case *ssa.Convert:
 					w.noteConversion(instr.X.Type(), instr.Type())
 				case *ssa.Alloc:
-					if tn := structName(instr.Type()); tn != nil && instr.Pos().IsValid() {
+					if tn := structName(instr.Type()); tn != nil && instr.Pos().IsValid() && !copied(instr) {
 						if p, ok := w.created[tn]; !ok || instr.Pos() < p {
 							w.created[tn] = instr.Pos()
 						}
@@ -79,6 +79,17 @@ func (w *pkgWrites) noteConversion(from, to types.Type) {
 	if tn := structName(to); tn != nil && structName(from) != tn {
 		w.converted[tn] = true
 	}
+}
+
+// copied reports whether a whole value is stored into al: a copy (such as
+// the spill of a value receiver), not the creation of a new value.
+func copied(al *ssa.Alloc) bool {
+	for _, ref := range *al.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == al {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyLoaded reports whether the address is only read through.

@@ -1,0 +1,55 @@
+// Package limitations records known misses of nilmerge: nil maps it does
+// not report, by design (to stay precise) or for lack of a model.
+package limitations
+
+func fill(dst map[string]int, src map[string]int) {
+	for k, v := range src {
+		dst[k] = v // known miss: parameters are trusted, even when a caller in the package passes nil
+	}
+}
+
+func caller() {
+	fill(nil, map[string]int{"a": 1})
+}
+
+func rareMake(keys []string, rare func(string) bool) {
+	var m map[string]int
+	for _, k := range keys {
+		if rare(k) {
+			m = make(map[string]int)
+		}
+		m[k] = 1 // known miss: a map made inside the loop is trusted to exist on later iterations
+	}
+}
+
+func partlyFilled(rows [][2]string) {
+	idx := make(map[string]map[string]bool)
+	idx["a"] = map[string]bool{}
+	for _, r := range rows {
+		idx[r[0]][r[1]] = true // known miss: any store into the outer map makes every lookup trusted
+	}
+}
+
+type holder struct{ m map[string]int }
+
+func throughMemory(k string) {
+	h := &holder{m: nil}
+	h.m[k] = 1 // known miss: the field is assigned (with nil), and stored values are not followed
+}
+
+func clone(m map[string]int) map[string]int {
+	if m == nil {
+		return nil
+	}
+	out := map[string]int{}
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+func inputDependent() {
+	var src map[string]int
+	c := clone(src)
+	c["k"] = 1 // known miss: a helper whose nil return depends on its input is trusted
+}

@@ -1,0 +1,25 @@
+// Package nilcaller writes into maps returned by nilhelper: Labels may
+// return nil (a fact says so), Ensure and Clone are trusted.
+package nilcaller
+
+import "nilhelper"
+
+func tag() map[string]string { // want tag:"returnsNil\\(0@nilcaller.go:10\\)"
+	l := nilhelper.Labels()
+	l["owner"] = "me" // want `write to map l, which is nil here: returned by nilhelper.Labels, which returns nil at nilhelper.go:11`
+	return l
+}
+
+func checked() {
+	l := nilhelper.Labels()
+	if l == nil {
+		l = map[string]string{}
+	}
+	l["owner"] = "me"
+}
+
+func ensured() {
+	nilhelper.Ensure()["owner"] = "me"
+	c := nilhelper.Clone(map[string]string{"a": "b"})
+	c["owner"] = "me"
+}

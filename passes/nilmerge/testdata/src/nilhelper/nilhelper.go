@@ -1,0 +1,31 @@
+// Package nilhelper exports a helper that can return nil; nilcaller writes
+// into its result, and learns about the nil through the ReturnsNil fact.
+package nilhelper
+
+import "os"
+
+// Labels returns the labels in the environment, or nil when there are none.
+func Labels() map[string]string { // want Labels:"returnsNil\\(0@nilhelper.go:11\\)"
+	v := os.Getenv("LABELS")
+	if v == "" {
+		return nil
+	}
+	return map[string]string{"labels": v}
+}
+
+// Ensure always returns a map.
+func Ensure() map[string]string {
+	return map[string]string{}
+}
+
+// Clone returns nil only for a nil input: callers may know theirs is not.
+func Clone(m map[string]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
