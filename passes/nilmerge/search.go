@@ -46,16 +46,55 @@ func (a *checker) writeMayBeNil(w *write) *origin {
 	if a.dead(b) {
 		return nil
 	}
-	facts := domFacts(a, b)
-	if w.src != nil {
-		// maps.Copy(dst, src) writes nothing when src is empty.
-		facts = append(facts, fact{w.src, nonEmpty})
+	// The write is reported when a nil reaches it on the paths of any
+	// one of its contexts (see contexts).
+	for _, facts := range a.contexts(b, 2) {
+		if w.src != nil {
+			// maps.Copy(dst, src) writes nothing when src is empty.
+			facts = append(facts, fact{w.src, nonEmpty})
+		}
+		if !consistent(facts) {
+			continue // this way to the write is infeasible
+		}
+		if o, _ := a.search(w.m, facts, &searchState{onPath: make(map[*ssa.Phi]bool)}); o != nil {
+			return o
+		}
 	}
-	if !consistent(facts) {
-		return nil // the write is unreachable
+	return nil
+}
+
+// contexts returns the ways to reach b, as the facts that hold on each: the
+// facts of the branches that dominate b, and, at the nearest join (a block
+// with several predecessors, not a loop header), one alternative per
+// predecessor. So after "if kind == a || kind == b { ... }" the write is
+// considered once with kind == a and once with kind == b, rather than with
+// neither fact.
+func (a *checker) contexts(b *ssa.BasicBlock, depth int) [][]fact {
+	var base []fact
+	for x := b; x != nil; x = x.Idom() {
+		if p := a.singleLivePred(x); p != nil {
+			base = append(base, edgeFacts(p, x)...)
+			continue
+		}
+		var live []*ssa.BasicBlock
+		for _, p := range x.Preds {
+			if !a.dead(p) {
+				live = append(live, p)
+			}
+		}
+		if depth == 0 || isLoopHeader(x) || len(live) < 2 || len(live) > 4 {
+			continue
+		}
+		var alts [][]fact
+		for _, p := range live {
+			for _, ctx := range a.contexts(p, depth-1) {
+				alt := append(append(append([]fact(nil), base...), edgeFacts(p, x)...), ctx...)
+				alts = append(alts, alt)
+			}
+		}
+		return alts
 	}
-	o, _ := a.search(w.m, facts, &searchState{onPath: make(map[*ssa.Phi]bool)})
-	return o
+	return [][]fact{base}
 }
 
 // search returns the origin of a nil that v may hold under facts (the path

@@ -310,3 +310,25 @@ func madeOnFirstIteration(n int, keys []string) {
 		m[keys[i%n]] = i
 	}
 }
+
+type kind int
+
+const (
+	kindA kind = iota
+	kindB
+	kindC
+)
+
+// The map is made for kinds a and b, and written only for those.
+func correlatedSwitch(k kind, key string) {
+	var m map[string]int
+	switch k {
+	case kindA:
+		m = make(map[string]int)
+	case kindB:
+		m = map[string]int{}
+	}
+	if k == kindA || k == kindB {
+		m[key] = 1
+	}
+}
