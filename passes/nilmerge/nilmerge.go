@@ -129,6 +129,7 @@ const (
 	fromCall                     // helper returning nil
 	fromInner                    // inner map of a map of maps
 	fromGlobal                   // package variable never assigned
+	fromParam                    // parameter passed nil by a caller
 )
 
 // describe returns the evidence part of the message, with the origin's

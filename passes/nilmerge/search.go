@@ -17,11 +17,24 @@ type checker struct {
 	sums    map[*ssa.Function]*summary // nil while being computed
 	pkgInfo *pkgWrites
 	noret   map[*ssa.Function]bool
+	callers map[*ssa.Function][]*ssa.Call // static calls in this package
 }
 
 func newChecker(pass *analysis.Pass, s *buildssa.SSA) *checker {
 	a := &checker{pass: pass, ssa: s, sums: make(map[*ssa.Function]*summary), noret: make(map[*ssa.Function]bool)}
 	a.pkgInfo = scanWrites(pass, s)
+	a.callers = make(map[*ssa.Function][]*ssa.Call)
+	for _, fn := range s.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok {
+					if callee := call.Call.StaticCallee(); callee != nil {
+						a.callers[callee] = append(a.callers[callee], call)
+					}
+				}
+			}
+		}
+	}
 	return a
 }
 
@@ -37,6 +50,7 @@ type searchState struct {
 	// before this write on an earlier iteration ("if i%n == 0 { m =
 	// make(...) }", "if first { ... }"), which this analysis cannot count.
 	madeInLoop bool
+	inParam    map[*ssa.Function]bool // functions whose callers are being searched
 }
 
 // writeMayBeNil returns where the map of w comes from when it may be nil on
@@ -147,6 +161,8 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 		}
 	case *ssa.ChangeType:
 		return a.search(v.X, facts, st)
+	case *ssa.Parameter:
+		return a.paramSource(v, facts, st)
 	case *ssa.UnOp:
 		if o := a.loadSource(v); o != nil {
 			return o, facts
