@@ -29,17 +29,24 @@
 // that nothing sets, an unexported field of a package type that nothing in
 // the package ever assigns while a method writes it, an unexported package
 // variable that is never assigned, a helper that can return nil (in this
-// package, or in another through the ReturnsNil fact), and the inner map of
-// a map of maps that nothing stores into (outer[k][x] = v).
+// package, or in another through the ReturnsNil fact), the inner map of a
+// map of maps that nothing stores into (outer[k][x] = v), and a parameter
+// that a call in the package passes nil.
+//
+// The search is path-sensitive: the branch conditions on the way from the
+// nil to the write must not contradict each other, so a map made when a
+// flag is set and written only when the same flag is set is not reported,
+// nor a merge whose source is nil on the path where the destination is.
 //
 // The pass is silent when a dominating check (m != nil, len(m) > 0, v, ok
-// := outer[k] with ok, a range over m) or assignment makes the map non-nil;
-// on parameters; when the source of a merge is empty on every path where
+// := outer[k] with ok, m[k] > 0, a range over m) or assignment makes the
+// map non-nil; on parameters, unless a call in the package passes nil on a
+// path where the write happens (and the write depends only on the
+// parameters); when the source of a merge is empty on every path where
 // the destination is nil (ranging over, or copying from, an empty map
 // writes nothing); on sync.Map; on maps made by helpers
 // (getOrCreate(outer, k)[x] = v); and on paths whose branch conditions
-// contradict each other (a map made when a flag is set and written only
-// when the same flag is set). A branch to log.Fatal, os.Exit, t.Fatal and
+// contradict each other. A branch to log.Fatal, os.Exit, t.Fatal and
 // the like ends its path.
 //
 // # Fixes
@@ -66,8 +73,12 @@
 //
 // The pass follows nil through SSA values, not through memory: a map
 // stored in a field, a slice or a closure's variable and read back is
-// assumed non-nil unless the field is one nothing assigns. Parameters are
-// always trusted, even when a caller in the package passes nil. A helper
+// assumed non-nil unless the field is one nothing assigns. A nil passed
+// to a parameter is followed only from static calls in the same package,
+// and only when the write depends on nothing but the parameters. A map
+// made inside a loop on some condition is trusted to exist on the
+// iterations after it is made ("if first { m = make(...) }"), right or
+// wrong. A helper
 // whose nil return depends on its inputs (func clone(m M) M { if m == nil {
 // return nil } ... }) or comes with an error or a boolean is trusted. An
 // inner map read from a map of maps is only reported when the outer map
