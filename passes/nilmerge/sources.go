@@ -211,7 +211,8 @@ func (a *checker) innerSource(lookup *ssa.Lookup) *origin {
 			if ref.X != mm {
 				return nil
 			}
-		case *ssa.Range, *ssa.DebugRef:
+		case *ssa.Range, *ssa.DebugRef, *ssa.Return:
+			// Returning the map does not fill it.
 		case *ssa.Call:
 			if !isBuiltin(ref.Call.Value, "len") {
 				return nil

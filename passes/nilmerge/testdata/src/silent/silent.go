@@ -332,3 +332,24 @@ func correlatedSwitch(k kind, key string) {
 		m[key] = 1
 	}
 }
+
+type options struct{ labels bool }
+
+func (o *options) enabled() bool { return o.labels }
+
+// The same condition, tested twice through a field and through a method.
+func sameConditionTwice(o *options, k string) {
+	var m, n map[string]int
+	if o != nil && o.labels {
+		m = make(map[string]int)
+	}
+	if o.enabled() {
+		n = make(map[string]int)
+	}
+	if o != nil && o.labels {
+		m[k] = 1
+	}
+	if o.enabled() {
+		n[k] = 1
+	}
+}

@@ -60,18 +60,19 @@ func helper() {
 	cfg["k"] = "v" // want `write to map cfg, which is nil here: returned by load, which returns nil at sources.go:55`
 }
 
-func mapOfMaps(rows [][2]string) {
+func mapOfMaps(rows [][2]string) map[string]map[string]bool {
 	idx := make(map[string]map[string]bool)
 	for _, r := range rows {
 		idx[r[0]][r[1]] = true // want `write to map idx\[r\[0\]\], which is nil here: every lookup in idx is nil: nothing stores into the outer map made at sources.go:64`
 	}
+	return idx
 }
 
 var registry map[string]func()
 
 // Register adds a handler.
 func Register(name string, f func()) {
-	registry[name] = f // want `write to map registry, which is nil here: package variable registry is declared without make and never assigned at sources.go:70`
+	registry[name] = f // want `write to map registry, which is nil here: package variable registry is declared without make and never assigned at sources.go:71`
 }
 
 // Cache is created by a literal that leaves items unset, and nothing ever
@@ -85,5 +86,5 @@ func NewCache() *Cache { return &Cache{} }
 
 // Put stores a value.
 func (c *Cache) Put(k string, v []byte) {
-	c.items[k] = v // want `write to map c.items, which is nil here: field items is never assigned, and Cache is created without it at sources.go:84`
+	c.items[k] = v // want `write to map c.items, which is nil here: field items is never assigned, and Cache is created without it at sources.go:85`
 }
