@@ -1,6 +1,8 @@
 package nilmerge
 
 import (
+	"go/constant"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -192,6 +194,52 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 	return nil, nil
 }
 
+// fold returns the constant value of v on the i-th edge into B, when v is
+// a constant, a φ-node of B with a constant on that edge, or an arithmetic
+// or comparison operation on such values; otherwise nil.
+func fold(v ssa.Value, B *ssa.BasicBlock, i int, depth int) constant.Value {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.Value
+	case *ssa.Phi:
+		if v.Block() == B {
+			if c, ok := v.Edges[i].(*ssa.Const); ok {
+				return c.Value
+			}
+		}
+	case *ssa.BinOp:
+		if depth == 0 {
+			return nil
+		}
+		x := fold(v.X, B, i, depth-1)
+		if x == nil {
+			return nil
+		}
+		if (v.Op == token.REM || v.Op == token.QUO) && x.Kind() == constant.Int && constant.Sign(x) == 0 {
+			return x // 0 % n and 0 / n are 0 (or panic)
+		}
+		y := fold(v.Y, B, i, depth-1)
+		if y == nil || x.Kind() == constant.Unknown || y.Kind() == constant.Unknown {
+			return nil
+		}
+		switch v.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if x.Kind() == y.Kind() || (x.Kind() == constant.Int || x.Kind() == constant.Float) && (y.Kind() == constant.Int || y.Kind() == constant.Float) {
+				return constant.MakeBool(constant.Compare(x, v.Op, y))
+			}
+		case token.ADD, token.SUB, token.MUL:
+			if x.Kind() == constant.Int && y.Kind() == constant.Int {
+				return constant.BinaryOp(x, v.Op, y)
+			}
+		case token.REM:
+			if x.Kind() == constant.Int && y.Kind() == constant.Int && constant.Sign(y) != 0 {
+				return constant.BinaryOp(x, v.Op, y)
+			}
+		}
+	}
+	return nil
+}
+
 // isLoopHeader reports whether b has a back edge.
 func isLoopHeader(b *ssa.BasicBlock) bool {
 	for _, p := range b.Preds {
@@ -222,6 +270,13 @@ func translate(facts []fact, B *ssa.BasicBlock, i int, p *ssa.BasicBlock) []fact
 		if phi, ok := f.v.(*ssa.Phi); ok && phi.Block() == B {
 			out = append(out, fact{phi.Edges[i], f.k})
 			continue
+		}
+		if bin, ok := f.v.(*ssa.BinOp); ok {
+			// "i == 0" about a loop counter i, on the loop's entry edge.
+			if c := fold(bin, B, i, 3); c != nil && c.Kind() == constant.Bool {
+				out = append(out, fact{ssa.NewConst(c, types.Typ[types.Bool]), f.k})
+				continue
+			}
 		}
 		if back {
 			if instr, ok := f.v.(ssa.Instruction); ok && instr.Block() != nil && B.Dominates(instr.Block()) {

@@ -353,3 +353,15 @@ func sameConditionTwice(o *options, k string) {
 		n[k] = 1
 	}
 }
+
+// The map is made on the first iteration, by the counter.
+func counterFirst(keys []string) {
+	var m map[string]int
+	for i, k := range keys {
+		if i == 0 {
+			m = make(map[string]int)
+		} else {
+			m[k] = i
+		}
+	}
+}
