@@ -154,7 +154,7 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 			st.madeInLoop = saved || made
 			ef := translate(facts, B, i, p)
 			ef = append(ef, edgeFacts(p, B)...)
-			ef = append(ef, domFacts(a, p)...)
+			ef = dedup(append(ef, domFacts(a, p)...))
 			o, f := a.search(e, ef, st)
 			st.madeInLoop = saved
 			if o != nil {
@@ -238,6 +238,20 @@ func fold(v ssa.Value, B *ssa.BasicBlock, i int, depth int) constant.Value {
 		}
 	}
 	return nil
+}
+
+// dedup removes repeated facts (the dominators of successive edges share
+// most of their facts), keeping the first of each.
+func dedup(fs []fact) []fact {
+	seen := make(map[fact]bool, len(fs))
+	out := fs[:0]
+	for _, f := range fs {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // isLoopHeader reports whether b has a back edge.
