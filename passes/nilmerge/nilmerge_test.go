@@ -27,3 +27,19 @@ func TestPutAllFlag(t *testing.T) {
 	}
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "putallflag")
 }
+
+// TestNoFixWhereLost checks that writes through a value receiver's field or
+// a parameter are reported without a fix: the map a fix made would be
+// assigned to a copy that the caller never sees.
+func TestNoFixWhereLost(t *testing.T) {
+	for _, r := range analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "nofix", "params") {
+		if len(r.Diagnostics) == 0 {
+			t.Errorf("%s: no diagnostics", r.Pass.Pkg.Path())
+		}
+		for _, d := range r.Diagnostics {
+			if len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: %q has a fix", r.Pass.Fset.Position(d.Pos), d.Message)
+			}
+		}
+	}
+}
