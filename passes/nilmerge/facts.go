@@ -84,6 +84,14 @@ func possible(f fact) bool {
 			b := constant.BoolVal(v.Value)
 			return !(f.k == isTrue && !b || f.k == isFalse && b)
 		}
+	case *ssa.BinOp:
+		// A condition on a constant argument, carried from a callee.
+		x, ok1 := v.X.(*ssa.Const)
+		y, ok2 := v.Y.(*ssa.Const)
+		if ok1 && ok2 && x.Value != nil && y.Value != nil && x.Value.Kind() == y.Value.Kind() && isComparison(v.Op) {
+			b := constant.Compare(x.Value, v.Op, y.Value)
+			return !(f.k == isTrue && !b || f.k == isFalse && b)
+		}
 	case *ssa.MakeMap, *ssa.Alloc, *ssa.MakeClosure, *ssa.MakeChan, *ssa.MakeSlice, *ssa.Function:
 		return f.k != isNil
 	}

@@ -2,6 +2,7 @@ package nilmerge
 
 import (
 	"fmt"
+	"go/constant"
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
@@ -33,21 +34,9 @@ func (a *checker) paramSource(p *ssa.Parameter, facts []fact, st *searchState) (
 	if idx < 0 {
 		return nil, nil
 	}
-	var kept []fact
-	for _, f := range facts {
-		switch v := f.v.(type) {
-		case *ssa.Parameter:
-			if v.Parent() != fn {
-				return nil, nil
-			}
-			kept = append(kept, f)
-		case *ssa.Const:
-			kept = append(kept, f)
-		default:
-			if !isPure(v) && !redundant(v, fn) {
-				return nil, nil
-			}
-		}
+	conds, ok := paramConds(facts, fn, false)
+	if !ok {
+		return nil, nil
 	}
 	if st.inParam == nil {
 		st.inParam = make(map[*ssa.Function]bool)
@@ -59,22 +48,11 @@ func (a *checker) paramSource(p *ssa.Parameter, facts []fact, st *searchState) (
 		if len(args) != len(fn.Params) || call.Call.Signature().Variadic() {
 			continue
 		}
-		var cf []fact
-		for _, f := range kept {
-			if q, ok := f.v.(*ssa.Parameter); ok {
-				for i, r := range fn.Params {
-					if r == q {
-						cf = append(cf, fact{args[i], f.k})
-					}
-				}
-				continue
-			}
-			cf = append(cf, f)
-		}
-		cf = append(cf, domFacts(a, call.Block())...)
-		if !consistent(cf) || a.dead(call.Block()) {
+		cf := domFacts(a, call.Block())
+		if a.dead(call.Block()) || !a.satisfiable(conds, args, cf, st) {
 			continue
 		}
+		cf = append(cf, condFacts(conds, args)...)
 		if o, _ := a.search(args[idx], cf, st); o != nil {
 			return &origin{pos: call.Pos(), why: fmt.Sprintf("%s is passed nil by this call to %s", p.Name(), fn.Name()), kind: fromParam}, facts
 		}
@@ -98,8 +76,9 @@ func isPure(v ssa.Value) bool {
 }
 
 // redundant reports whether a fact about v says nothing that the facts
-// about fn's parameters do not already say: the condition of a range over a
-// parameter, or a nil or length test of a parameter.
+// about fn's parameters do not already say (implies derives those): the
+// condition of a range over a parameter, a nil or length test of a
+// parameter, or the negation of a boolean parameter.
 func redundant(v ssa.Value, fn *ssa.Function) bool {
 	isParam := func(x ssa.Value) bool {
 		p, ok := x.(*ssa.Parameter)
@@ -109,6 +88,14 @@ func redundant(v ssa.Value, fn *ssa.Function) bool {
 		c, ok := x.(*ssa.Call)
 		return ok && isBuiltin(c.Call.Value, "len") && isParam(c.Call.Args[0])
 	}
+	isNilConst := func(x ssa.Value) bool {
+		c, ok := x.(*ssa.Const)
+		return ok && c.IsNil()
+	}
+	isIntConst := func(x ssa.Value) bool {
+		c, ok := x.(*ssa.Const)
+		return ok && c.Value != nil && c.Value.Kind() == constant.Int
+	}
 	switch v := v.(type) {
 	case *ssa.Extract:
 		if n, ok := v.Tuple.(*ssa.Next); ok {
@@ -116,11 +103,10 @@ func redundant(v ssa.Value, fn *ssa.Function) bool {
 			return ok && isParam(r.X)
 		}
 	case *ssa.UnOp:
-		return v.Op == token.NOT && redundant(v.X, fn)
+		return v.Op == token.NOT && (isParam(v.X) || redundant(v.X, fn))
 	case *ssa.BinOp:
-		_, xc := v.X.(*ssa.Const)
-		_, yc := v.Y.(*ssa.Const)
-		return (isParam(v.X) || isLen(v.X)) && yc || (isParam(v.Y) || isLen(v.Y)) && xc
+		return isLen(v.X) && isIntConst(v.Y) || isLen(v.Y) && isIntConst(v.X) ||
+			isParam(v.X) && isNilConst(v.Y) || isParam(v.Y) && isNilConst(v.X)
 	case *ssa.Call:
 		return isLen(v)
 	}

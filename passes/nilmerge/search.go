@@ -170,13 +170,13 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 			return o, facts
 		}
 	case *ssa.Call:
-		if o := a.callSource(v, 0); o != nil {
+		if o := a.callSource(v, 0, facts, st); o != nil {
 			return o, facts
 		}
 	case *ssa.Extract:
 		switch t := v.Tuple.(type) {
 		case *ssa.Call:
-			if o := a.callSource(t, v.Index); o != nil {
+			if o := a.callSource(t, v.Index, facts, st); o != nil {
 				return o, facts
 			}
 		case *ssa.Lookup:

@@ -228,6 +228,7 @@ func (a *checker) innerSource(lookup *ssa.Lookup) *origin {
 type nilPath struct {
 	result int
 	pos    token.Pos
+	conds  []paramCond // on the function's parameters, for the nil to be returned
 }
 
 // A summary lists the nil returns of a function of this package.
@@ -237,10 +238,10 @@ type summary struct {
 
 // summarize returns the nil returns of fn: a return of a nil map for a
 // result, on a feasible path, where every other result is a nil error (a
-// nil map returned with an error or a false ok is the caller's to check),
-// and where the path does not depend on the function's parameters (a
-// helper that returns nil for a nil or empty input is trusted: the caller
-// may know its input). Recursive calls are assumed not to return nil.
+// nil map returned with an error or a false ok is the caller's to check).
+// The conditions of the path on the parameters are kept (see paramCond);
+// a path that depends on them in other ways is dropped. Recursive calls are
+// assumed not to return nil.
 func (a *checker) summarize(fn *ssa.Function) *summary {
 	if s, ok := a.sums[fn]; ok {
 		if s == nil {
@@ -265,7 +266,11 @@ func (a *checker) summarize(fn *ssa.Function) *summary {
 				continue
 			}
 			o, pf := a.search(rv, facts, &searchState{onPath: make(map[*ssa.Phi]bool)})
-			if o == nil || dependsOnParams(pf) {
+			if o == nil {
+				continue
+			}
+			conds, ok := paramConds(pf, fn, true)
+			if !ok {
 				continue
 			}
 			pos := ret.Pos()
@@ -275,7 +280,7 @@ func (a *checker) summarize(fn *ssa.Function) *summary {
 			if !pos.IsValid() {
 				pos = fn.Pos()
 			}
-			s.paths = append(s.paths, nilPath{result: i, pos: pos})
+			s.paths = append(s.paths, nilPath{result: i, pos: pos, conds: conds})
 		}
 	}
 	a.sums[fn] = s
@@ -306,18 +311,6 @@ func othersNilErrors(ret *ssa.Return, i int) bool {
 	return true
 }
 
-// dependsOnParams reports whether any fact is about a value computed from a
-// parameter (or a captured variable) of the function.
-func dependsOnParams(facts []fact) bool {
-	seen := make(map[ssa.Value]bool)
-	for _, f := range facts {
-		if dependsOnParam(f.v, 8, seen) {
-			return true
-		}
-	}
-	return false
-}
-
 func dependsOnParam(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
 	switch v.(type) {
 	case *ssa.Parameter, *ssa.FreeVar:
@@ -346,8 +339,9 @@ func dependsOnParam(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
 
 // callSource returns the origin of a nil that result index of call may be:
 // the callee, in this package or (through its ReturnsNil fact) in another,
-// has a nil return for it.
-func (a *checker) callSource(call *ssa.Call, index int) *origin {
+// has a nil return for it whose conditions on the parameters the call's
+// arguments may satisfy under facts.
+func (a *checker) callSource(call *ssa.Call, index int, facts []fact, st *searchState) *origin {
 	callee := call.Common().StaticCallee()
 	if callee == nil {
 		return nil
@@ -361,7 +355,7 @@ func (a *checker) callSource(call *ssa.Call, index int) *origin {
 			return nil
 		}
 		for _, p := range a.summarize(callee).paths {
-			if p.result == index {
+			if p.result == index && a.satisfiable(p.conds, call.Call.Args, facts, st) {
 				return &origin{pos: p.pos, why: fmt.Sprintf("returned by %s, which returns nil", callee.Name()), kind: fromCall}
 			}
 		}
@@ -375,7 +369,8 @@ func (a *checker) callSource(call *ssa.Call, index int) *origin {
 		return nil
 	}
 	for _, p := range f.Paths {
-		if p.Result == index {
+		conds, ok := p.decode()
+		if p.Result == index && ok && a.satisfiable(conds, call.Call.Args, facts, st) {
 			return &origin{at: p.At, why: fmt.Sprintf("returned by %s, which returns nil", funcName(obj)), kind: fromCall}
 		}
 	}

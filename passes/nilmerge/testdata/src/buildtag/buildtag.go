@@ -5,7 +5,7 @@
 // maps.Copy.
 package buildtag
 
-func merge(src map[string]int) map[string]int {
+func merge(src map[string]int) map[string]int { // want merge:"returnsNil\\(0@buildtag\\.go:13\\)"
 	var out map[string]int
 	for k, v := range src {
 		out[k] = v // want `write to map out, which is nil here: declared without make at buildtag.go:9`

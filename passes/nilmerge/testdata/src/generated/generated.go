@@ -4,7 +4,7 @@
 // without fixes (a fix is lost at the next generation).
 package generated
 
-func merge(src map[string]int) map[string]int {
+func merge(src map[string]int) map[string]int { // want merge:"returnsNil\\(0@generated\\.go:12\\)"
 	var out map[string]int
 	for k, v := range src {
 		out[k] = v // want `write to map out, which is nil here: declared without make at generated.go:8`

@@ -41,19 +41,20 @@ func throughMemory(k string) {
 	h.m[k] = 1 // known miss: the field is assigned (with nil), and stored values are not followed
 }
 
-func clone(m map[string]int) map[string]int {
-	if m == nil {
-		return nil
-	}
-	out := map[string]int{}
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
+type registry struct {
+	closed bool
+	m      map[string]int
 }
 
-func inputDependent() {
-	var src map[string]int
-	c := clone(src)
-	c["k"] = 1 // known miss: a helper whose nil return depends on its input is trusted
+func (r *registry) snapshot() map[string]int {
+	if r.closed {
+		return nil
+	}
+	return map[string]int{}
+}
+
+func receiverDependent(r *registry) {
+	r.closed = true
+	s := r.snapshot()
+	s["k"] = 1 // known miss: a nil return that depends on the receiver's fields is trusted
 }

@@ -23,3 +23,28 @@ func ensured() {
 	c := nilhelper.Clone(map[string]string{"a": "b"})
 	c["owner"] = "me"
 }
+
+func merged(service string, extra map[string]string) map[string]string {
+	out := nilhelper.Defaults(service)
+	for k, v := range extra {
+		out[k] = v // want `write to map out, which is nil here: returned by nilhelper.Defaults, which returns nil at nilhelper.go:36`
+	}
+	return out
+}
+
+func named(extra map[string]string) {
+	out := nilhelper.Defaults("api")
+	for k, v := range extra {
+		out[k] = v // silent: the nil needs service == ""
+	}
+}
+
+func checkedService(service string, extra map[string]string) {
+	if service == "" {
+		return
+	}
+	out := nilhelper.Defaults(service)
+	for k, v := range extra {
+		out[k] = v // silent: the caller checked service
+	}
+}

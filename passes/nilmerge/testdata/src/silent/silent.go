@@ -85,7 +85,7 @@ func emptySource() map[string]int { // want emptySource:"returnsNil\\(0@silent.g
 	return dst
 }
 
-func correlatedSource(load bool) map[string]int {
+func correlatedSource(load bool) map[string]int { // want correlatedSource:"returnsNil\\(0@silent\\.go:97\\ if\\ p0\\ false\\)"
 	var src, dst map[string]int
 	if load {
 		src = map[string]int{"a": 1}
@@ -97,7 +97,7 @@ func correlatedSource(load bool) map[string]int {
 	return dst
 }
 
-func lengthGuard(src map[string]int) map[string]int {
+func lengthGuard(src map[string]int) map[string]int { // want lengthGuard:"returnsNil\\(0@silent\\.go:108\\ if\\ p0\\ empty\\)"
 	var dst map[string]int
 	if len(src) > 0 {
 		dst = make(map[string]int, len(src))
@@ -208,7 +208,7 @@ func okChecked() {
 	m["k"] = 1
 }
 
-func cloneOf(m map[string]int) map[string]int {
+func cloneOf(m map[string]int) map[string]int { // want cloneOf:"returnsNil\\(0@silent\\.go:213\\ if\\ p0\\ nil\\)"
 	if m == nil {
 		return nil
 	}

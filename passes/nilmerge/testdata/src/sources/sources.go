@@ -12,7 +12,7 @@ func nilLiteral(k string) {
 	m[k] = 1 // want `write to map m, which is nil here: assigned nil at sources.go:11`
 }
 
-func namedResult(src map[string]bool) (set map[string]bool) {
+func namedResult(src map[string]bool) (set map[string]bool) { // want namedResult:"returnsNil\\(0@sources\\.go:19\\)"
 	for k := range src {
 		set[k] = true // want `write to map set, which is nil here: named result declared without make at sources.go:15`
 	}
@@ -87,4 +87,23 @@ func NewCache() *Cache { return &Cache{} }
 // Put stores a value.
 func (c *Cache) Put(k string, v []byte) {
 	c.items[k] = v // want `write to map c.items, which is nil here: field items is never assigned, and Cache is created without it at sources.go:85`
+}
+
+func clone(m map[string]int) map[string]int { // want clone:"returnsNil\\(0@sources\\.go:94\\ if\\ p0\\ nil\\)"
+	if m == nil {
+		return nil
+	}
+	out := map[string]int{}
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+func cloneOfNil() {
+	var src map[string]int
+	c := clone(src)
+	c["k"] = 1 // want `write to map c, which is nil here: returned by clone, which returns nil at sources.go:94`
+	d := clone(map[string]int{"a": 1})
+	d["k"] = 1
 }
