@@ -6,14 +6,12 @@ import (
 	"go/ast"
 	"go/token"
 	"path/filepath"
-	"reflect"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/analysisdoc"
 	"github.com/maplint/maplint/internal/directive"
@@ -168,6 +166,3 @@ func indexSyntax(ins *inspector.Inspector) *syntax {
 	}
 	return s
 }
-
-var _ = reflect.TypeOf
-var _ ssa.Value

@@ -31,8 +31,8 @@ type write struct {
 	cur   inspector.Cursor
 }
 
-// writesOf returns the writes of fn and of the functions nested in it are
-// handled separately (buildssa lists them in SrcFuncs).
+// writesOf returns the writes of fn, in block order. (The functions nested
+// in fn are handled separately: buildssa lists them in SrcFuncs too.)
 func writesOf(fn *ssa.Function, syn *syntax) []*write {
 	var out []*write
 	for _, b := range fn.Blocks {
