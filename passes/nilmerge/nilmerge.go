@@ -100,8 +100,12 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 			Category: CategoryNilWrite,
 			Message:  fmt.Sprintf("write to map %s, which is nil here: %s", f.w.name, f.origin.describe(pass.Fset)),
 		}
-		if f.origin.pos.IsValid() {
+		switch {
+		case f.origin.pos.IsValid():
 			d.Related = []analysis.RelatedInformation{{Pos: f.origin.pos, Message: f.origin.related()}}
+		case f.origin.call.IsValid():
+			// The nil is made in another package: point at the call.
+			d.Related = []analysis.RelatedInformation{{Pos: f.origin.call, Message: "the map is nil from here: " + f.origin.why + " at " + f.origin.at}}
 		}
 		if fix, ok := fx.fix(f.w); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -116,6 +120,7 @@ type origin struct {
 	pos  token.Pos // where the nil is made, or NoPos
 	why  string    // "declared without make", "returned by load, which returns nil"
 	at   string    // file:line of the origin in another package, when pos is not known
+	call token.Pos // the call that returns the nil made in another package
 	kind originKind
 }
 

@@ -371,7 +371,7 @@ func (a *checker) callSource(call *ssa.Call, index int, facts []fact, st *search
 	for _, p := range f.Paths {
 		conds, ok := p.decode()
 		if p.Result == index && ok && a.satisfiable(conds, call.Call.Args, facts, st) {
-			return &origin{at: p.At, why: fmt.Sprintf("returned by %s, which returns nil", funcName(obj)), kind: fromCall}
+			return &origin{at: p.At, call: call.Pos(), why: fmt.Sprintf("returned by %s, which returns nil", funcName(obj)), kind: fromCall}
 		}
 	}
 	return nil
