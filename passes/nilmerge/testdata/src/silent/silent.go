@@ -365,3 +365,11 @@ func counterFirst(keys []string) {
 		}
 	}
 }
+
+// A finding silenced by a directive with a reason.
+func ignored(k string) {
+	defer func() { _ = recover() }()
+	var m map[string]int
+	//maplint:ignore nilmerge this test provokes the runtime's nil map panic on purpose
+	m[k] = 1
+}
