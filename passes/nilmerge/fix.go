@@ -314,17 +314,68 @@ func typeString(info *types.Info, file *ast.File, pos token.Pos, t types.Type) (
 		return p.Name()
 	}
 	s := types.TypeString(t, qual)
-	// A named type of this package must not be shadowed at pos.
-	if n, isNamed := types.Unalias(t).(*types.Named); isNamed && (n.Obj().Pkg() == nil || n.Obj().Parent() != nil) {
-		if _, obj := scope.LookupParent(n.Obj().Name(), pos); obj != n.Obj() && n.Obj().Pkg() != nil && scopeOfPkg(info, file) == n.Obj().Parent() {
-			ok = false
-		}
-	}
-	return s, ok
+	return s, ok && nameable(t, info.Scopes[file].Parent(), scope, pos, 0)
 }
 
-func scopeOfPkg(info *types.Info, file *ast.File) *types.Scope {
-	return info.Scopes[file].Parent()
+// nameable reports whether every named type in t can be written at pos:
+// exported if it belongs to another package, and visible (not shadowed,
+// not local to another function) if it belongs to this one.
+func nameable(t types.Type, pkgScope, scope *types.Scope, pos token.Pos, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	depth++
+	switch t := types.Unalias(t).(type) {
+	case *types.Basic, *types.TypeParam:
+		return true
+	case *types.Named:
+		obj := t.Obj()
+		if obj.Pkg() != nil && obj.Pkg().Scope() != pkgScope {
+			if !obj.Exported() {
+				return false
+			}
+		} else if obj.Pkg() != nil {
+			if _, found := scope.LookupParent(obj.Name(), pos); found != obj {
+				return false
+			}
+		}
+		for i := range t.TypeArgs().Len() {
+			if !nameable(t.TypeArgs().At(i), pkgScope, scope, pos, depth) {
+				return false
+			}
+		}
+		return true
+	case *types.Map:
+		return nameable(t.Key(), pkgScope, scope, pos, depth) && nameable(t.Elem(), pkgScope, scope, pos, depth)
+	case *types.Pointer:
+		return nameable(t.Elem(), pkgScope, scope, pos, depth)
+	case *types.Slice:
+		return nameable(t.Elem(), pkgScope, scope, pos, depth)
+	case *types.Array:
+		return nameable(t.Elem(), pkgScope, scope, pos, depth)
+	case *types.Chan:
+		return nameable(t.Elem(), pkgScope, scope, pos, depth)
+	case *types.Struct:
+		for i := range t.NumFields() {
+			f := t.Field(i)
+			if !f.Exported() && f.Pkg() != nil && f.Pkg().Scope() != pkgScope || !nameable(f.Type(), pkgScope, scope, pos, depth) {
+				return false
+			}
+		}
+		return true
+	case *types.Signature:
+		for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := range tup.Len() {
+				if !nameable(tup.At(i).Type(), pkgScope, scope, pos, depth) {
+					return false
+				}
+			}
+		}
+		return true
+	case *types.Interface:
+		return t.NumMethods() == 0 || t.Empty()
+	}
+	return false
 }
 
 // coreMap returns the map type that t is, or that all the types of the type

@@ -28,10 +28,11 @@ func TestPutAllFlag(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "putallflag")
 }
 
-// TestNoFixWhereLost checks that writes through a value receiver's field or
-// a parameter are reported without a fix: the map a fix made would be
-// assigned to a copy that the caller never sees.
-func TestNoFixWhereLost(t *testing.T) {
+// TestNoFix checks that writes through a value receiver's field or a
+// parameter are reported without a fix (the map a fix made would be
+// assigned to a copy that the caller never sees), and so are writes into a
+// map whose type cannot be written in the file.
+func TestNoFix(t *testing.T) {
 	for _, r := range analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "nofix", "params") {
 		if len(r.Diagnostics) == 0 {
 			t.Errorf("%s: no diagnostics", r.Pass.Pkg.Path())
