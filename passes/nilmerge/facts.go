@@ -159,12 +159,12 @@ func isBuiltin(v ssa.Value, name string) bool {
 }
 
 // implies returns the facts that hold when cond evaluates to branch.
-func implies(cond ssa.Value, branch bool) []fact {
+func implies(cond ssa.Value, branch bool) (out []fact) {
 	k := isFalse
 	if branch {
 		k = isTrue
 	}
-	out := []fact{{cond, k}}
+	out = []fact{{cond, k}}
 	defer func() {
 		// m[k] read as true, non-nil or non-zero: m has an entry.
 		for _, f := range out {

@@ -373,3 +373,17 @@ func ignored(k string) {
 	//maplint:ignore nilmerge this test provokes the runtime's nil map panic on purpose
 	m[k] = 1
 }
+
+// Reading true or non-nil from a map proves it has entries.
+func lookupTrue(keys []string) {
+	var seen map[string]bool
+	var byKey map[string]*int
+	for _, k := range keys {
+		if seen[k] {
+			seen[k] = false
+		}
+		if byKey[k] != nil {
+			byKey[k] = nil
+		}
+	}
+}
