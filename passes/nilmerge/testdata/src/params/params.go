@@ -37,3 +37,14 @@ func (s *store) put(m map[string]int, k string) {
 func useStore(s *store) {
 	s.put(nil, "x")
 }
+
+func setMode(m map[string]int, mode string) {
+	if mode == "x" {
+		m["k"] = 1 // want `write to map m, which is nil here: m is passed nil by this call to setMode at params.go:49`
+	}
+}
+
+func modes() {
+	setMode(nil, "y") // the write needs mode == "x"
+	setMode(nil, "x")
+}

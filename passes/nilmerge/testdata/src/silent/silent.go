@@ -387,3 +387,14 @@ func lookupTrue(keys []string) {
 		}
 	}
 }
+
+// A comma-ok lookup that succeeded gives a non-nil inner map (trusting
+// that nil inner maps are never stored).
+func commaOkLocal(rows [][2]string) {
+	idx := make(map[string]map[string]bool)
+	for _, r := range rows {
+		if inner, ok := idx[r[0]]; ok {
+			inner[r[1]] = true
+		}
+	}
+}

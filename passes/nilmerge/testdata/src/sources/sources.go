@@ -107,3 +107,19 @@ func cloneOfNil() {
 	d := clone(map[string]int{"a": 1})
 	d["k"] = 1
 }
+
+func find() (map[string]int, error) { // want find:"returnsNil\\(0@sources.go:113\\)"
+	if os.Getenv("FIND") == "" {
+		return nil, nil
+	}
+	return map[string]int{}, nil
+}
+
+func nilWithNilError() error {
+	m, err := find()
+	if err != nil {
+		return err
+	}
+	m["k"] = 1 // want `write to map m, which is nil here: returned by find, which returns nil at sources.go:113`
+	return nil
+}
