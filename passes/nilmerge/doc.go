@@ -78,9 +78,13 @@
 // and only when the write depends on nothing but the parameters. A map
 // made inside a loop on some condition is trusted to exist on the
 // iterations after it is made ("if first { m = make(...) }"), right or
-// wrong. A helper
-// whose nil return depends on its inputs (func clone(m M) M { if m == nil {
-// return nil } ... }) or comes with an error or a boolean is trusted. An
-// inner map read from a map of maps is only reported when the outer map
-// is made in the same function and never filled at all.
+// wrong. A helper's nil return counts only when its conditions on the
+// helper's parameters may hold at the call: clone(m) returning nil for a
+// nil m is reported only where the argument may be nil, and a nil that
+// depends on the receiver's fields or comes with an error or a false ok
+// is trusted. An inner map read from a map of maps is only reported when
+// the outer map is made in the same function and never filled at all.
+// Fixes do not name types they cannot spell in the file (an unexported
+// type of another package, a package the file does not import): those
+// findings have no fix.
 package nilmerge
