@@ -10,13 +10,15 @@ package maplint
 
 import (
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/passes/nilmerge"
 )
 
 // Analyzers returns the maplint passes with their default configuration, in
 // a fixed order. Each call returns the same analyzers.
 func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
-		// the passes, one per line
+		nilmerge.Analyzer,
 	}
 }
 
@@ -24,6 +26,6 @@ func Analyzers() []*analysis.Analyzer {
 // configuration, in the order of Analyzers.
 func New() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
-		// the passes, one per line
+		nilmerge.New(),
 	}
 }

@@ -1,0 +1,173 @@
+package nilmerge
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"path/filepath"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/maplint/maplint/internal/analysisdoc"
+	"github.com/maplint/maplint/internal/directive"
+	"github.com/maplint/maplint/internal/report"
+)
+
+//go:embed doc.go
+var doc string
+
+// CategoryNilWrite is the category of every nilmerge diagnostic.
+const CategoryNilWrite = "nilwrite"
+
+// DefaultPutAll is the helper the first fix calls, when the file imports it.
+const DefaultPutAll = "github.com/maplint/maplint/safemap.PutAll"
+
+// Config holds the options of one nilmerge instance. Its zero value is not
+// used directly: New fills in the defaults, which need no flags.
+type Config struct {
+	// PutAll names the nil-safe merge helper, as importpath.Func, with the
+	// signature of safemap.PutAll. A fix calls it only in files that already
+	// import its package, so that a fix never adds a module requirement.
+	PutAll string
+}
+
+// Analyzer is the pass with its default configuration.
+var Analyzer = New()
+
+// New returns a new instance with its own configuration, set through its Flags.
+func New() *analysis.Analyzer {
+	c := &Config{PutAll: DefaultPutAll}
+	a := &analysis.Analyzer{
+		Name:      "nilmerge",
+		Doc:       analysisdoc.MustExtract(doc, "nilmerge"),
+		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/nilmerge",
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, directive.Analyzer},
+		Run:       c.run,
+		FactTypes: []analysis.Fact{new(ReturnsNil)},
+	}
+	a.Flags.StringVar(&c.PutAll, "putall", c.PutAll, "nil-safe merge helper used by fixes, as importpath.Func (used only where the file already imports it)")
+	return a
+}
+
+// A finding is one write into a map that may be nil, before it is reported.
+type finding struct {
+	pos    token.Pos // the write: IndexExpr.Lbrack or CallExpr.Lparen
+	w      *write
+	origin *origin
+}
+
+// run finds every map write in the package's functions, asks whether the
+// written map may be nil on a feasible path reaching it (see search.go), and
+// reports the writes where it may, in source order, with a fix (fix.go).
+//
+// The analysis is deliberately narrow: a value is only called nil when it
+// flows from a known nil source (nil constant, zero struct field, helper
+// returning nil, inner map of an always-empty map of maps) along a path whose
+// branch conditions do not contradict each other. Anything it cannot follow
+// (parameters, closures, loads through pointers of unknown origin) is
+// assumed non-nil.
+func (c *Config) run(pass *analysis.Pass) (any, error) {
+	r := report.New(pass)
+	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+
+	a := newChecker(pass, ssainfo)
+	a.exportFacts()
+
+	syn := indexSyntax(ins)
+	var found []finding
+	for _, fn := range ssainfo.SrcFuncs {
+		for _, w := range writesOf(fn, syn) {
+			if o := a.writeMayBeNil(w); o != nil {
+				a.explain(w, o)
+				found = append(found, finding{pos: w.pos, w: w, origin: o})
+			}
+		}
+	}
+	slices.SortFunc(found, func(x, y finding) int { return int(x.pos - y.pos) })
+	found = slices.CompactFunc(found, func(x, y finding) bool { return x.pos == y.pos })
+
+	fx := newFixer(pass, c)
+	for _, f := range found {
+		d := analysis.Diagnostic{
+			Pos:      f.w.node.Pos(),
+			End:      f.w.node.End(),
+			Category: CategoryNilWrite,
+			Message:  fmt.Sprintf("write to map %s, which is nil here: %s", f.w.name, f.origin.describe(pass.Fset)),
+		}
+		switch {
+		case f.origin.pos.IsValid():
+			d.Related = []analysis.RelatedInformation{{Pos: f.origin.pos, Message: f.origin.related()}}
+		case f.origin.call.IsValid():
+			// The nil is made in another package: point at the call.
+			d.Related = []analysis.RelatedInformation{{Pos: f.origin.call, Message: "the map is nil from here: " + f.origin.why + " at " + f.origin.at}}
+		}
+		if fix, ok := fx.fix(f.w); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		r.Report(d)
+	}
+	return nil, nil
+}
+
+// origin says where a nil map comes from.
+type origin struct {
+	pos  token.Pos // where the nil is made, or NoPos
+	why  string    // "declared without make", "returned by load, which returns nil"
+	at   string    // file:line of the origin in another package, when pos is not known
+	call token.Pos // the call that returns the nil made in another package
+	kind originKind
+}
+
+type originKind int
+
+const (
+	fromVar    originKind = iota // var m map..., m = nil, named result
+	fromField                    // zero struct field
+	fromCall                     // helper returning nil
+	fromInner                    // inner map of a map of maps
+	fromGlobal                   // package variable never assigned
+	fromParam                    // parameter passed nil by a caller
+)
+
+// describe returns the evidence part of the message, with the origin's
+// file:line: "declared without make at merge.go:12".
+func (o *origin) describe(fset *token.FileSet) string {
+	switch {
+	case o.pos.IsValid():
+		p := fset.Position(o.pos)
+		return fmt.Sprintf("%s at %s:%d", o.why, filepath.Base(p.Filename), p.Line)
+	case o.at != "":
+		return fmt.Sprintf("%s at %s", o.why, o.at)
+	}
+	return o.why
+}
+
+// related returns the message of the Related position of the origin.
+func (o *origin) related() string {
+	return "the map is nil from here: " + o.why
+}
+
+// syntax indexes the syntax nodes that the SSA writes point back to.
+type syntax struct {
+	index map[token.Pos]*inspector.Cursor // IndexExpr by Lbrack, CallExpr by Lparen
+}
+
+func indexSyntax(ins *inspector.Inspector) *syntax {
+	s := &syntax{index: make(map[token.Pos]*inspector.Cursor)}
+	for cur := range ins.Root().Preorder((*ast.IndexExpr)(nil), (*ast.CallExpr)(nil)) {
+		c := cur
+		switch n := cur.Node().(type) {
+		case *ast.IndexExpr:
+			s.index[n.Lbrack] = &c
+		case *ast.CallExpr:
+			s.index[n.Lparen] = &c
+		}
+	}
+	return s
+}

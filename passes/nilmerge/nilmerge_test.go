@@ -1,0 +1,46 @@
+package nilmerge_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/maplint/maplint/passes/nilmerge"
+)
+
+// TestFindings checks the diagnostics and facts of every scenario; the
+// scenarios with fixes are also checked against their golden files.
+func TestFindings(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer,
+		"silent", "generics", "nilhelper", "nilcaller", "limitations", "nofix", "params")
+}
+
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nilmerge.Analyzer,
+		"writeforms", "sources", "generics", "buildtag", "putall", "generated")
+}
+
+func TestPutAllFlag(t *testing.T) {
+	a := nilmerge.New()
+	if err := a.Flags.Set("putall", "example.com/teamhelpers.Merge"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "putallflag")
+}
+
+// TestNoFix checks that writes through a value receiver's field or a
+// parameter are reported without a fix (the map a fix made would be
+// assigned to a copy that the caller never sees), and so are writes into a
+// map whose type cannot be written in the file.
+func TestNoFix(t *testing.T) {
+	for _, r := range analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "nofix", "params") {
+		if len(r.Diagnostics) == 0 {
+			t.Errorf("%s: no diagnostics", r.Pass.Pkg.Path())
+		}
+		for _, d := range r.Diagnostics {
+			if len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: %q has a fix", r.Pass.Fset.Position(d.Pos), d.Message)
+			}
+		}
+	}
+}

@@ -1,0 +1,423 @@
+package nilmerge
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+)
+
+// checker holds what one run knows about the package: summaries of its
+// functions and which fields and package variables it ever assigns.
+type checker struct {
+	pass    *analysis.Pass
+	ssa     *buildssa.SSA
+	sums    map[*ssa.Function]*summary // nil while being computed
+	pkgInfo *pkgWrites
+	noret   map[*ssa.Function]bool
+	callers map[*ssa.Function][]*ssa.Call // static calls in this package
+}
+
+func newChecker(pass *analysis.Pass, s *buildssa.SSA) *checker {
+	a := &checker{pass: pass, ssa: s, sums: make(map[*ssa.Function]*summary), noret: make(map[*ssa.Function]bool)}
+	a.pkgInfo = scanWrites(pass, s)
+	a.callers = make(map[*ssa.Function][]*ssa.Call)
+	for _, fn := range s.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok {
+					if callee := call.Call.StaticCallee(); callee != nil {
+						a.callers[callee] = append(a.callers[callee], call)
+					}
+				}
+			}
+		}
+	}
+	return a
+}
+
+// maxSteps bounds the search from one write; past it the write is assumed
+// safe.
+const maxSteps = 2000
+
+type searchState struct {
+	onPath map[*ssa.Phi]bool
+	steps  int
+	// madeInLoop is set while the path has come through a join where
+	// another edge brings a non-nil map: the map may be made in the loop
+	// before this write on an earlier iteration ("if i%n == 0 { m =
+	// make(...) }", "if first { ... }"), which this analysis cannot count.
+	madeInLoop bool
+	inParam    map[*ssa.Function]bool // functions whose callers are being searched
+}
+
+// writeMayBeNil returns where the map of w comes from when it may be nil on
+// a feasible path reaching w, and nil otherwise.
+func (a *checker) writeMayBeNil(w *write) *origin {
+	b := w.instr.Block()
+	if a.dead(b) {
+		return nil
+	}
+	// The write is reported when a nil reaches it on the paths of any
+	// one of its contexts (see contexts).
+	for _, facts := range a.contexts(b, 2) {
+		if w.src != nil {
+			// maps.Copy(dst, src) writes nothing when src is empty.
+			facts = append(facts, fact{w.src, nonEmpty})
+		}
+		if !consistent(facts) {
+			continue // this way to the write is infeasible
+		}
+		if o, _ := a.search(w.m, facts, &searchState{onPath: make(map[*ssa.Phi]bool)}); o != nil {
+			return o
+		}
+	}
+	return nil
+}
+
+// contexts returns the ways to reach b, as the facts that hold on each: the
+// facts of the branches that dominate b, and, at the nearest join (a block
+// with several predecessors, not a loop header), one alternative per
+// predecessor. So after "if kind == a || kind == b { ... }" the write is
+// considered once with kind == a and once with kind == b, rather than with
+// neither fact.
+func (a *checker) contexts(b *ssa.BasicBlock, depth int) [][]fact {
+	var base []fact
+	for x := b; x != nil; x = x.Idom() {
+		if p := a.singleLivePred(x); p != nil {
+			base = append(base, edgeFacts(p, x)...)
+			continue
+		}
+		var live []*ssa.BasicBlock
+		for _, p := range x.Preds {
+			if !a.dead(p) {
+				live = append(live, p)
+			}
+		}
+		if depth == 0 || isLoopHeader(x) || len(live) < 2 || len(live) > 4 {
+			continue
+		}
+		var alts [][]fact
+		for _, p := range live {
+			for _, ctx := range a.contexts(p, depth-1) {
+				alt := append(append(append([]fact(nil), base...), edgeFacts(p, x)...), ctx...)
+				alts = append(alts, alt)
+			}
+		}
+		return alts
+	}
+	return [][]fact{base}
+}
+
+// search returns the origin of a nil that v may hold under facts (the path
+// conditions that hold where v is used), with the facts of the path on
+// which it was found.
+func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, []fact) {
+	st.steps++
+	if st.steps > maxSteps {
+		return nil, nil
+	}
+	facts = append(facts[:len(facts):len(facts)], fact{v, isNil})
+	if !consistent(facts) {
+		return nil, nil
+	}
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.IsNil() {
+			return &origin{kind: fromVar}, facts
+		}
+	case *ssa.Phi:
+		if st.onPath[v] {
+			return nil, nil
+		}
+		st.onPath[v] = true
+		defer delete(st.onPath, v)
+		B := v.Block()
+		header := isLoopHeader(B)
+		made := !header && slices.ContainsFunc(v.Edges, neverNil)
+		for i, e := range v.Edges {
+			p := B.Preds[i]
+			if a.dead(p) {
+				continue
+			}
+			if header && st.madeInLoop && !B.Dominates(p) {
+				// The nil from before the loop meets a map made in
+				// the loop: trust the programmer's first-iteration
+				// logic (a known miss when it is wrong).
+				continue
+			}
+			saved := st.madeInLoop
+			st.madeInLoop = saved || made
+			ef := translate(facts, B, i, p)
+			ef = append(ef, edgeFacts(p, B)...)
+			ef = dedup(append(ef, domFacts(a, p)...))
+			o, f := a.search(e, ef, st)
+			st.madeInLoop = saved
+			if o != nil {
+				return o, f
+			}
+		}
+	case *ssa.ChangeType:
+		return a.search(v.X, facts, st)
+	case *ssa.Parameter:
+		return a.paramSource(v, facts, st)
+	case *ssa.UnOp:
+		if o := a.loadSource(v); o != nil {
+			return o, facts
+		}
+	case *ssa.Call:
+		if o := a.callSource(v, 0, facts, st); o != nil {
+			return o, facts
+		}
+	case *ssa.Extract:
+		switch t := v.Tuple.(type) {
+		case *ssa.Call:
+			if o := a.callSource(t, v.Index, facts, st); o != nil {
+				return o, facts
+			}
+		case *ssa.Lookup:
+			if v.Index == 0 {
+				if o := a.innerSource(t); o != nil {
+					return o, facts
+				}
+			}
+		}
+	case *ssa.Lookup:
+		if o := a.innerSource(v); o != nil {
+			return o, facts
+		}
+	}
+	return nil, nil
+}
+
+// fold returns the constant value of v on the i-th edge into B, when v is
+// a constant, a φ-node of B with a constant on that edge, or an arithmetic
+// or comparison operation on such values; otherwise nil.
+func fold(v ssa.Value, B *ssa.BasicBlock, i int, depth int) constant.Value {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.Value
+	case *ssa.Phi:
+		if v.Block() == B {
+			if c, ok := v.Edges[i].(*ssa.Const); ok {
+				return c.Value
+			}
+		}
+	case *ssa.BinOp:
+		if depth == 0 {
+			return nil
+		}
+		x := fold(v.X, B, i, depth-1)
+		if x == nil {
+			return nil
+		}
+		if (v.Op == token.REM || v.Op == token.QUO) && x.Kind() == constant.Int && constant.Sign(x) == 0 {
+			return x // 0 % n and 0 / n are 0 (or panic)
+		}
+		y := fold(v.Y, B, i, depth-1)
+		if y == nil || x.Kind() == constant.Unknown || y.Kind() == constant.Unknown {
+			return nil
+		}
+		switch v.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if x.Kind() == y.Kind() || (x.Kind() == constant.Int || x.Kind() == constant.Float) && (y.Kind() == constant.Int || y.Kind() == constant.Float) {
+				return constant.MakeBool(constant.Compare(x, v.Op, y))
+			}
+		case token.ADD, token.SUB, token.MUL:
+			if x.Kind() == constant.Int && y.Kind() == constant.Int {
+				return constant.BinaryOp(x, v.Op, y)
+			}
+		case token.REM:
+			if x.Kind() == constant.Int && y.Kind() == constant.Int && constant.Sign(y) != 0 {
+				return constant.BinaryOp(x, v.Op, y)
+			}
+		}
+	}
+	return nil
+}
+
+// dedup removes repeated facts (the dominators of successive edges share
+// most of their facts), keeping the first of each.
+func dedup(fs []fact) []fact {
+	seen := make(map[fact]bool, len(fs))
+	out := fs[:0]
+	for _, f := range fs {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// isLoopHeader reports whether b has a back edge.
+func isLoopHeader(b *ssa.BasicBlock) bool {
+	for _, p := range b.Preds {
+		if b.Dominates(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// neverNil reports whether v is a map that is never nil.
+func neverNil(v ssa.Value) bool {
+	switch v.(type) {
+	case *ssa.MakeMap:
+		return true
+	}
+	return false
+}
+
+// translate carries facts that hold at the start of block B back over its
+// i-th incoming edge: a fact about a φ-node of B becomes a fact about the
+// value on that edge. Over a loop's back edge, facts about other values
+// defined inside the loop belonged to the next iteration and are dropped.
+func translate(facts []fact, B *ssa.BasicBlock, i int, p *ssa.BasicBlock) []fact {
+	back := B.Dominates(p)
+	out := make([]fact, 0, len(facts)+4)
+	for _, f := range facts {
+		if phi, ok := f.v.(*ssa.Phi); ok && phi.Block() == B {
+			out = append(out, fact{phi.Edges[i], f.k})
+			continue
+		}
+		if bin, ok := f.v.(*ssa.BinOp); ok {
+			// "i == 0" about a loop counter i, on the loop's entry edge.
+			if c := fold(bin, B, i, 3); c != nil && c.Kind() == constant.Bool {
+				out = append(out, fact{ssa.NewConst(c, types.Typ[types.Bool]), f.k})
+				continue
+			}
+		}
+		if back {
+			if instr, ok := f.v.(ssa.Instruction); ok && instr.Block() != nil && B.Dominates(instr.Block()) {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// edgeFacts returns the facts that hold on the edge from p to B because of
+// the branch that ends p.
+func edgeFacts(p, B *ssa.BasicBlock) []fact {
+	ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+	if !ok || p.Succs[0] == p.Succs[1] {
+		return nil
+	}
+	return implies(ifi.Cond, p.Succs[0] == B)
+}
+
+// domFacts returns the facts that hold on entry to b because of the branches
+// that every path to b takes.
+func domFacts(a *checker, b *ssa.BasicBlock) []fact {
+	var out []fact
+	for x := b; x != nil; x = x.Idom() {
+		p := a.singleLivePred(x)
+		if p == nil {
+			continue
+		}
+		out = append(out, edgeFacts(p, x)...)
+	}
+	return out
+}
+
+// singleLivePred returns the only predecessor of b that does not end the
+// program, or nil.
+func (a *checker) singleLivePred(b *ssa.BasicBlock) *ssa.BasicBlock {
+	var only *ssa.BasicBlock
+	for _, p := range b.Preds {
+		if a.dead(p) {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = p
+	}
+	return only
+}
+
+// dead reports whether b never falls through: it calls a function that
+// does not return (log.Fatal, os.Exit, t.Fatal, or a function of this
+// package that never returns).
+func (a *checker) dead(b *ssa.BasicBlock) bool {
+	for _, instr := range b.Instrs {
+		call, ok := instr.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		if a.noReturn(&call.Call) {
+			return true
+		}
+	}
+	return false
+}
+
+// noReturnNames are the names of functions and methods that, by universal
+// convention, end the goroutine or the program (log.Fatal, os.Exit,
+// testing.T.Fatal, klog.Fatal...). Trusting the name errs towards silence.
+var noReturnNames = map[string]bool{
+	"Exit": true, "Fatal": true, "Fatalf": true, "Fatalln": true, "Panic": true, "Panicf": true,
+	"Panicln": true, "Goexit": true, "FailNow": true, "Skip": true, "Skipf": true, "SkipNow": true,
+}
+
+func (a *checker) noReturn(c *ssa.CallCommon) bool {
+	if c.IsInvoke() {
+		return noReturnNames[c.Method.Name()]
+	}
+	fn := c.StaticCallee()
+	if fn == nil {
+		return false
+	}
+	if noReturnNames[fn.Name()] {
+		return true
+	}
+	if fn.Pkg == nil || fn.Pkg.Pkg != a.pass.Pkg || len(fn.Blocks) == 0 {
+		return false
+	}
+	if r, ok := a.noret[fn]; ok {
+		return r
+	}
+	a.noret[fn] = false // recursion: assume it returns
+	r := true
+	for _, b := range fn.Blocks {
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !a.dead(b) {
+			r = false
+			break
+		}
+	}
+	a.noret[fn] = r
+	return r
+}
+
+// isMapLike reports whether t is a map or a type parameter whose core type
+// is a map.
+func isMapLike(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Map)
+	if ok {
+		return true
+	}
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		iface := tp.Constraint().Underlying().(*types.Interface)
+		all := iface.NumEmbeddeds() > 0
+		for i := range iface.NumEmbeddeds() {
+			u, ok := iface.EmbeddedType(i).(*types.Union)
+			if !ok {
+				all = false
+				break
+			}
+			for j := range u.Len() {
+				if _, ok := u.Term(j).Type().Underlying().(*types.Map); !ok {
+					all = false
+				}
+			}
+		}
+		return all
+	}
+	return false
+}

@@ -1,0 +1,396 @@
+package nilmerge
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file recognises the nil sources other than nil constants: struct
+// fields that nothing assigns, package variables that nothing assigns, the
+// inner maps of a map of maps that nothing fills, and helpers that return
+// nil (summaries here, facts in fact.go).
+
+// pkgWrites records, for the whole package, which struct fields and package
+// variables are ever assigned or have their address taken.
+type pkgWrites struct {
+	setFields  map[*types.Var]bool
+	setGlobals map[*ssa.Global]bool
+	converted  map[*types.TypeName]bool      // struct types made by conversion from another type
+	created    map[*types.TypeName]token.Pos // first allocation of a struct type
+}
+
+// scanWrites scans every function of the package, including the package
+// initializer (which holds the initializers of package variables).
+func scanWrites(pass *analysis.Pass, s *buildssa.SSA) *pkgWrites {
+	w := &pkgWrites{
+		setFields:  make(map[*types.Var]bool),
+		setGlobals: make(map[*ssa.Global]bool),
+		converted:  make(map[*types.TypeName]bool),
+		created:    make(map[*types.TypeName]token.Pos),
+	}
+	funcs := append([]*ssa.Function(nil), s.SrcFuncs...)
+	if init := s.Pkg.Func("init"); init != nil {
+		funcs = append(funcs, init)
+		funcs = append(funcs, init.AnonFuncs...)
+	}
+	var ops []*ssa.Value
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.FieldAddr:
+					if f := fieldOf(instr.X.Type(), instr.Field); f != nil && !onlyLoaded(instr) {
+						w.setFields[f] = true
+					}
+				case *ssa.ChangeType:
+					w.noteConversion(instr.X.Type(), instr.Type())
+				case *ssa.Convert:
+					w.noteConversion(instr.X.Type(), instr.Type())
+				case *ssa.Alloc:
+					if tn := structName(instr.Type()); tn != nil && instr.Pos().IsValid() && !copied(instr) {
+						if p, ok := w.created[tn]; !ok || instr.Pos() < p {
+							w.created[tn] = instr.Pos()
+						}
+					}
+				}
+				ops = instr.Operands(ops[:0])
+				for i, op := range ops {
+					g, ok := (*op).(*ssa.Global)
+					if !ok {
+						continue
+					}
+					if u, ok := instr.(*ssa.UnOp); ok && u.Op == token.MUL && i == 0 {
+						continue // a load
+					}
+					w.setGlobals[g] = true
+				}
+			}
+		}
+	}
+	return w
+}
+
+func (w *pkgWrites) noteConversion(from, to types.Type) {
+	if tn := structName(to); tn != nil && structName(from) != tn {
+		w.converted[tn] = true
+	}
+}
+
+// copied reports whether a whole value is stored into al: a copy (such as
+// the spill of a value receiver), not the creation of a new value.
+func copied(al *ssa.Alloc) bool {
+	for _, ref := range *al.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == al {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyLoaded reports whether the address is only read through.
+func onlyLoaded(fa *ssa.FieldAddr) bool {
+	for _, ref := range *fa.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// structName returns the named struct type that t is or points to.
+func structName(t types.Type) *types.TypeName {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return nil
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return n.Origin().Obj()
+}
+
+// fieldOf returns field i of the struct that ptr points to.
+func fieldOf(ptr types.Type, i int) *types.Var {
+	p, ok := ptr.Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || i >= st.NumFields() {
+		return nil
+	}
+	return st.Field(i).Origin()
+}
+
+// loadSource returns the origin of the nil that load v reads, when the
+// location is never assigned: a field of a local struct value that nothing
+// sets, an unexported field of a package type that nothing in the package
+// ever assigns, or an unexported package variable declared without a value
+// and never assigned. Only unexported names qualify, since no other package
+// can assign them.
+func (a *checker) loadSource(v *ssa.UnOp) *origin {
+	if v.Op != token.MUL || !isMapLike(v.Type()) {
+		return nil
+	}
+	switch x := v.X.(type) {
+	case *ssa.FieldAddr:
+		f := fieldOf(x.X.Type(), x.Field)
+		if f == nil {
+			return nil
+		}
+		if al, ok := x.X.(*ssa.Alloc); ok && allocFieldNeverSet(al, x.Field) {
+			return &origin{pos: al.Pos(), why: fmt.Sprintf("field %s left unset by the value created", f.Name()), kind: fromField}
+		}
+		tn := structName(x.X.Type())
+		if tn == nil || f.Exported() || f.Pkg() != a.pass.Pkg || tn.Pkg() != a.pass.Pkg ||
+			a.pkgInfo.setFields[f] || a.pkgInfo.converted[tn] {
+			return nil
+		}
+		if pos, ok := a.pkgInfo.created[tn]; ok {
+			return &origin{pos: pos, why: fmt.Sprintf("field %s is never assigned, and %s is created without it", f.Name(), tn.Name()), kind: fromField}
+		}
+		return &origin{pos: f.Pos(), why: fmt.Sprintf("field %s of %s is never assigned", f.Name(), tn.Name()), kind: fromField}
+	case *ssa.Global:
+		obj := x.Object()
+		if obj == nil || obj.Exported() || x.Pkg.Pkg != a.pass.Pkg || a.pkgInfo.setGlobals[x] {
+			return nil
+		}
+		return &origin{pos: x.Pos(), why: fmt.Sprintf("package variable %s is declared without make and never assigned", obj.Name()), kind: fromGlobal}
+	}
+	return nil
+}
+
+// allocFieldNeverSet reports whether field i of the local (or new) struct al
+// keeps its zero value: al is only used to address its fields or be copied,
+// and field i is only read.
+func allocFieldNeverSet(al *ssa.Alloc, i int) bool {
+	for _, ref := range *al.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.FieldAddr:
+			if ref.Field == i && !onlyLoaded(ref) {
+				return false
+			}
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// innerSource returns the origin of the nil read by lookup from a map of
+// maps that is never filled: a map made in this function whose only uses are
+// lookups, ranges and len. Any store into it, or any other use (passing it
+// on, storing it), makes the lookup trusted.
+func (a *checker) innerSource(lookup *ssa.Lookup) *origin {
+	mm, ok := lookup.X.(*ssa.MakeMap)
+	if !ok {
+		return nil
+	}
+	for _, ref := range *mm.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.Lookup:
+			if ref.X != mm {
+				return nil
+			}
+		case *ssa.Range, *ssa.DebugRef, *ssa.Return:
+			// Returning the map does not fill it.
+		case *ssa.Call:
+			if !isBuiltin(ref.Call.Value, "len") {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return &origin{pos: mm.Pos(), why: "nothing stores into the outer map made", kind: fromInner}
+}
+
+// A nilPath is a return statement that can return nil for one result.
+type nilPath struct {
+	result int
+	pos    token.Pos
+	conds  []paramCond // on the function's parameters, for the nil to be returned
+}
+
+// A summary lists the nil returns of a function of this package.
+type summary struct {
+	paths []nilPath
+}
+
+// summarize returns the nil returns of fn: a return of a nil map for a
+// result, on a feasible path, where every other result is a nil error (a
+// nil map returned with an error or a false ok is the caller's to check).
+// The conditions of the path on the parameters are kept (see paramCond);
+// a path that depends on them in other ways is dropped. Recursive calls are
+// assumed not to return nil.
+func (a *checker) summarize(fn *ssa.Function) *summary {
+	if s, ok := a.sums[fn]; ok {
+		if s == nil {
+			return &summary{}
+		}
+		return s
+	}
+	a.sums[fn] = nil
+	s := &summary{}
+	res := fn.Signature.Results()
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || a.dead(b) {
+			continue
+		}
+		for i, rv := range ret.Results {
+			if !isMapLike(res.At(i).Type()) || s.has(i) || !othersNilErrors(ret, i) {
+				continue
+			}
+			facts := domFacts(a, b)
+			if !consistent(facts) {
+				continue
+			}
+			o, pf := a.search(rv, facts, &searchState{onPath: make(map[*ssa.Phi]bool)})
+			if o == nil {
+				continue
+			}
+			conds, ok := paramConds(pf, fn, true)
+			if !ok {
+				continue
+			}
+			pos := ret.Pos()
+			if !pos.IsValid() {
+				pos = o.pos
+			}
+			if !pos.IsValid() {
+				pos = fn.Pos()
+			}
+			s.paths = append(s.paths, nilPath{result: i, pos: pos, conds: conds})
+		}
+	}
+	a.sums[fn] = s
+	return s
+}
+
+func (s *summary) has(i int) bool {
+	for _, p := range s.paths {
+		if p.result == i {
+			return true
+		}
+	}
+	return false
+}
+
+// othersNilErrors reports whether every result of ret but i is a nil error.
+func othersNilErrors(ret *ssa.Return, i int) bool {
+	errType := types.Universe.Lookup("error").Type()
+	for j, r := range ret.Results {
+		if j == i {
+			continue
+		}
+		c, ok := r.(*ssa.Const)
+		if !ok || !c.IsNil() || !types.Identical(r.Type(), errType) {
+			return false
+		}
+	}
+	return true
+}
+
+func dependsOnParam(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
+	switch v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar:
+		return true
+	case *ssa.Const, *ssa.Global, *ssa.Function, *ssa.Builtin:
+		return false
+	}
+	if seen[v] {
+		return false
+	}
+	seen[v] = true
+	if depth == 0 {
+		return true // too deep to tell: assume it does
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok {
+		return true
+	}
+	for _, op := range instr.Operands(nil) {
+		if *op != nil && dependsOnParam(*op, depth-1, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// callSource returns the origin of a nil that result index of call may be:
+// the callee, in this package or (through its ReturnsNil fact) in another,
+// has a nil return for it whose conditions on the parameters the call's
+// arguments may satisfy under facts.
+func (a *checker) callSource(call *ssa.Call, index int, facts []fact, st *searchState) *origin {
+	callee := call.Common().StaticCallee()
+	if callee == nil {
+		return nil
+	}
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	obj, _ := callee.Object().(*types.Func)
+	if callee.Pkg != nil && callee.Pkg.Pkg == a.pass.Pkg {
+		if len(callee.Blocks) == 0 {
+			return nil
+		}
+		for _, p := range a.summarize(callee).paths {
+			if p.result == index && a.satisfiable(p.conds, call.Call.Args, facts, st) {
+				return &origin{pos: p.pos, why: fmt.Sprintf("returned by %s, which returns nil", callee.Name()), kind: fromCall}
+			}
+		}
+		return nil
+	}
+	if obj == nil {
+		return nil
+	}
+	var f ReturnsNil
+	if !a.pass.ImportObjectFact(obj, &f) {
+		return nil
+	}
+	for _, p := range f.Paths {
+		conds, ok := p.decode()
+		if p.Result == index && ok && a.satisfiable(conds, call.Call.Args, facts, st) {
+			return &origin{at: p.At, call: call.Pos(), why: fmt.Sprintf("returned by %s, which returns nil", funcName(obj)), kind: fromCall}
+		}
+	}
+	return nil
+}
+
+// funcName names a function of another package as pkg.F or pkg.T.M.
+func funcName(f *types.Func) string {
+	name := f.Name()
+	if recv := f.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if f.Pkg() != nil {
+		name = f.Pkg().Name() + "." + name
+	}
+	return name
+}
