@@ -1,0 +1,228 @@
+package lockset
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// A Package is the lockset analysis of every function of a package.
+type Package struct {
+	summaries map[*ssa.Function]*Summary
+	results   map[*ssa.Function]*Result
+}
+
+// Summary returns fn's summary (nil if fn is not in the package or has none).
+func (p *Package) Summary(fn *ssa.Function) *Summary { return p.summaries[fn] }
+
+// Result returns the analysis of fn, run with its required locks held on
+// entry, or nil if fn is not in the package.
+func (p *Package) Result(fn *ssa.Function) *Result { return p.results[fn] }
+
+// AnalyzePackage analyzes fns, the functions of one package (including
+// closures). imported gives the summaries of functions of other packages
+// (from facts); it may return nil.
+//
+// Summaries are computed bottom-up over static calls (a function that locks
+// for its caller), then the locks required on entry top-down: a function
+// whose every call is a static call from this package (not used as a value,
+// not started by go or defer) runs with the locks that all its callers hold
+// at the call. That is how a *Locked helper is known to run under its
+// caller's lock, whatever its name.
+func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) *Package {
+	p := &Package{
+		summaries: make(map[*ssa.Function]*Summary, len(fns)),
+		results:   make(map[*ssa.Function]*Result, len(fns)),
+	}
+	in := make(map[*ssa.Function]bool, len(fns))
+	for _, fn := range fns {
+		in[fn] = true
+	}
+	calls := make(map[*ssa.Function][]*ssa.Function) // caller -> callees, in order
+	callers := make(map[*ssa.Function][]*ssa.Function)
+	taken := make(map[*ssa.Function]bool)
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				var rands []ssa.Value
+				if c, ok := instr.(*ssa.Call); ok {
+					if callee := c.Call.StaticCallee(); callee != nil && in[callee] {
+						calls[fn] = append(calls[fn], callee)
+						callers[callee] = append(callers[callee], fn)
+					}
+					// The callee position is not a use as a value.
+					rands = append(rands, c.Call.Args...)
+				} else {
+					for _, v := range instr.Operands(nil) {
+						if *v != nil {
+							rands = append(rands, *v)
+						}
+					}
+				}
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					rands = append(rands[:0], mc.Bindings...)
+				}
+				for _, v := range rands {
+					switch f := v.(type) {
+					case *ssa.Function:
+						taken[f] = true
+					case *ssa.MakeClosure:
+						if !onlyCalled(f) {
+							taken[f.Fn.(*ssa.Function)] = true
+						}
+					}
+				}
+			}
+		}
+	}
+
+	callee := func(call *ssa.CallCommon, fn *ssa.Function) *Summary {
+		if s, ok := p.summaries[fn]; ok {
+			return s
+		}
+		if !in[fn] && imported != nil {
+			return imported(fn)
+		}
+		return nil
+	}
+
+	// Bottom-up: effects. Functions in a cycle see their not-yet-summarised
+	// callees as doing nothing.
+	var post []*ssa.Function
+	state := make(map[*ssa.Function]uint8)
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		if state[fn] != 0 {
+			return
+		}
+		state[fn] = 1
+		for _, c := range calls[fn] {
+			visit(c)
+		}
+		state[fn] = 2
+		post = append(post, fn)
+	}
+	for _, fn := range fns {
+		visit(fn)
+	}
+	for _, fn := range post {
+		r := Analyze(fn, Set{}, callee)
+		acq, rel := Effect(r)
+		p.summaries[fn] = &Summary{Acquires: acq, Releases: rel}
+	}
+
+	// Top-down: requirements. A function is processed after all its callers
+	// when it is not in a cycle; otherwise it requires nothing.
+	done := make(map[*ssa.Function]bool)
+	reqs := make(map[*ssa.Function]*Set) // meet of the call sites seen
+	for i := len(post) - 1; i >= 0; i-- {
+		fn := post[i]
+		entry := Set{}
+		allSeen := len(callers[fn]) > 0 && !taken[fn]
+		for _, c := range callers[fn] {
+			if !done[c] || c == fn {
+				allSeen = false
+			}
+		}
+		if allSeen && reqs[fn] != nil {
+			entry = *reqs[fn]
+			sum := p.summaries[fn]
+			for _, l := range entry.Locks() {
+				if a, ok := AbstractOf(fn, l.Ref, l.Read); ok {
+					sum.Requires = append(sum.Requires, a)
+				}
+			}
+		}
+		r := Analyze(fn, entry, callee)
+		p.results[fn] = r
+		done[fn] = true
+		r.Each(func(instr ssa.Instruction, held Set) {
+			c, ok := instr.(*ssa.Call)
+			if !ok {
+				return
+			}
+			cf := c.Call.StaticCallee()
+			if cf == nil || !in[cf] {
+				return
+			}
+			at := translate(held, &c.Call, cf)
+			if prev := reqs[cf]; prev != nil {
+				at = prev.Meet(at)
+			}
+			reqs[cf] = &at
+		})
+	}
+	return p
+}
+
+// translate returns the locks of held (at a call) that the callee can name:
+// paths below its parameters, rooted at the callee's parameters, and package
+// variables.
+func translate(held Set, call *ssa.CallCommon, callee *ssa.Function) Set {
+	out := Set{}
+	if len(call.Args) != len(callee.Params) {
+		return out
+	}
+	for _, l := range held.Locks() {
+		if _, ok := l.Ref.Root.(*ssa.Global); ok || encloses(valueFunc(l.Ref.Root), callee) {
+			// A closure sees its enclosing functions' values through its
+			// free variables, which mapid resolves to those values.
+			out = out.With(l)
+			continue
+		}
+		for i, arg := range call.Args {
+			ar := mapid.RefOf(arg)
+			if ar.Root == l.Ref.Root && strings.HasPrefix(l.Ref.Path, ar.Path) {
+				out = out.With(Lock{Ref: mapid.Ref{Root: callee.Params[i], Path: l.Ref.Path[len(ar.Path):]}, Read: l.Read, Pos: l.Pos})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// onlyCalled reports whether the closure mc is only ever called directly.
+func onlyCalled(mc *ssa.MakeClosure) bool {
+	refs := mc.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		c, ok := r.(*ssa.Call)
+		if !ok || c.Call.Value != mc {
+			return false
+		}
+		for _, a := range c.Call.Args {
+			if a == mc {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// valueFunc returns the function that computes v, or nil.
+func valueFunc(v ssa.Value) *ssa.Function {
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		return v.Parent()
+	case ssa.Instruction:
+		return v.Parent()
+	}
+	return nil
+}
+
+// encloses reports whether outer is a strict lexical ancestor of fn.
+func encloses(outer, fn *ssa.Function) bool {
+	if outer == nil {
+		return false
+	}
+	for p := fn.Parent(); p != nil; p = p.Parent() {
+		if p == outer {
+			return true
+		}
+	}
+	return false
+}
