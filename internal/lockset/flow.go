@@ -18,7 +18,7 @@ type Result struct {
 	callees  Callees
 	exit     Set
 	hasExit  bool
-	TryLocks bool // the function calls TryLock or TryRLock
+	TryLocks bool   // the function calls TryLock or TryRLock
 	released []Lock // unlocks of locks not taken here: the caller's
 }
 
