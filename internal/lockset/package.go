@@ -12,7 +12,24 @@ import (
 type Package struct {
 	summaries map[*ssa.Function]*Summary
 	results   map[*ssa.Function]*Result
+	callers   map[*ssa.Function][]*ssa.Function
+	taken     map[*ssa.Function]bool
+	order     []*ssa.Function // callers before callees, outside cycles
 }
+
+// Callers returns the functions of the package that call fn statically, one
+// entry per call.
+func (p *Package) Callers(fn *ssa.Function) []*ssa.Function { return p.callers[fn] }
+
+// OnlyCalled reports whether fn is only ever called statically from the
+// package: never used as a value, started by go or deferred.
+func (p *Package) OnlyCalled(fn *ssa.Function) bool {
+	return len(p.callers[fn]) > 0 && !p.taken[fn]
+}
+
+// TopDown returns the package's functions, callers before callees (except
+// within cycles of calls).
+func (p *Package) TopDown() []*ssa.Function { return p.order }
 
 // Summary returns fn's summary (nil if fn is not in the package or has none).
 func (p *Package) Summary(fn *ssa.Function) *Summary { return p.summaries[fn] }
@@ -111,6 +128,11 @@ func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) 
 		r := Analyze(fn, Set{}, callee)
 		acq, rel := Effect(r)
 		p.summaries[fn] = &Summary{Acquires: acq, Releases: rel}
+	}
+
+	p.callers, p.taken = callers, taken
+	for i := len(post) - 1; i >= 0; i-- {
+		p.order = append(p.order, post[i])
 	}
 
 	// Top-down: requirements. A function is processed after all its callers

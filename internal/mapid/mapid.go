@@ -232,3 +232,9 @@ func indexName(v ssa.Value) string {
 	}
 	return v.Name()
 }
+
+// IsGlobal reports whether r is rooted at a package-level variable.
+func IsGlobal(r Ref) bool {
+	_, ok := r.Root.(*ssa.Global)
+	return ok
+}

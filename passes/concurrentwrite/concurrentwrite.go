@@ -1,0 +1,263 @@
+package concurrentwrite
+
+import (
+	_ "embed"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/analysisdoc"
+	"github.com/maplint/maplint/internal/directive"
+	"github.com/maplint/maplint/internal/edits"
+	"github.com/maplint/maplint/internal/lockset"
+	"github.com/maplint/maplint/internal/mapid"
+	"github.com/maplint/maplint/internal/report"
+)
+
+//go:embed doc.go
+var doc string
+
+// Categories of the diagnostics.
+const (
+	CategoryUnguarded = "unguarded"  // a write without the lock that guards the map
+	CategoryReadLock  = "readlock"   // a write holding only a read lock
+	CategoryGoroutine = "goroutine"  // a write racing with another goroutine, no lock at all
+	CategoryRequired  = "lockedcall" // a call to a function that requires a lock the caller lacks
+)
+
+// Config is the configuration of one instance of the pass. Its zero value is
+// the default.
+type Config struct {
+	// SkipTests makes the pass ignore _test.go files.
+	SkipTests bool
+}
+
+// Analyzer is the pass with its default configuration.
+var Analyzer = New()
+
+// New returns a new instance with its own configuration, set through its Flags.
+func New() *analysis.Analyzer {
+	c := new(Config)
+	a := &analysis.Analyzer{
+		Name:      "concurrentwrite",
+		Doc:       analysisdoc.MustExtract(doc, "concurrentwrite"),
+		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/concurrentwrite",
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, directive.Analyzer},
+		Run:       c.run,
+		FactTypes: []analysis.Fact{new(LockFact)},
+	}
+	a.Flags.BoolVar(&c.SkipTests, "skiptests", false, "do not report in _test.go files")
+	return a
+}
+
+// An access is one map access with its context.
+type access struct {
+	mapid.Access
+	fn    *ssa.Function
+	id    mapid.ID
+	base  mapid.Ref // the object holding a field map
+	held  lockset.Set
+	fresh bool // the map's object is not yet shared, or the code runs alone (init)
+}
+
+// checker holds the state of one run.
+type checker struct {
+	*Config
+	pass     *analysis.Pass
+	r        *report.Reporter
+	src      *edits.Source
+	syn      *syntax
+	lp       *lockset.Package
+	seq      map[*ssa.Function]bool  // runs alone: init, tests, and what only they call
+	freshP   map[*ssa.Parameter]bool // every caller passes an object not yet shared
+	diags    []analysis.Diagnostic
+	reported map[token.Pos]bool
+}
+
+func (c *Config) run(pass *analysis.Pass) (any, error) {
+	ck := &checker{
+		Config:   c,
+		pass:     pass,
+		r:        report.New(pass),
+		src:      edits.NewSource(pass),
+		syn:      newSyntax(pass),
+		reported: make(map[token.Pos]bool),
+	}
+	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	ck.lp = lockset.AnalyzePackage(fns, ck.importedSummary)
+	ck.exportFacts(fns)
+	ck.contexts(fns)
+	accs := ck.collect(fns)
+	ck.checkGuarded(accs)
+	ck.checkReadLocked(accs)
+	ck.checkGoroutines(fns, accs)
+	ck.checkRequired(fns)
+
+	slices.SortStableFunc(ck.diags, func(a, b analysis.Diagnostic) int { return int(a.Pos) - int(b.Pos) })
+	for _, d := range ck.diags {
+		if c.SkipTests && strings.HasSuffix(pass.Fset.File(d.Pos).Name(), "_test.go") {
+			continue
+		}
+		ck.r.Report(d)
+	}
+	return nil, nil
+}
+
+func (ck *checker) add(d analysis.Diagnostic) {
+	if ck.reported[d.Pos] {
+		return // one diagnostic per write
+	}
+	ck.reported[d.Pos] = true
+	ck.diags = append(ck.diags, d)
+}
+
+// contexts finds the functions that run alone and the parameters that always
+// receive an object nobody else has yet, top-down over static calls.
+func (ck *checker) contexts(fns []*ssa.Function) {
+	ck.seq = make(map[*ssa.Function]bool)
+	ck.freshP = make(map[*ssa.Parameter]bool)
+	type paramState struct {
+		calls int
+		fresh []bool
+	}
+	states := make(map[*ssa.Function]*paramState)
+	for _, fn := range ck.lp.TopDown() {
+		if isAlone(ck.pass, fn) {
+			ck.seq[fn] = true
+		}
+		if ck.lp.OnlyCalled(fn) {
+			all := true
+			for _, c := range ck.lp.Callers(fn) {
+				if !ck.seq[c] {
+					all = false
+				}
+			}
+			if all {
+				ck.seq[fn] = true
+			}
+			if st := states[fn]; st != nil && st.calls == len(ck.lp.Callers(fn)) {
+				for i, f := range st.fresh {
+					if f {
+						ck.freshP[fn.Params[i]] = true
+					}
+				}
+			}
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				callee := call.Call.StaticCallee()
+				if callee == nil || len(call.Call.Args) != len(callee.Params) {
+					continue
+				}
+				st := states[callee]
+				if st == nil {
+					st = &paramState{fresh: make([]bool, len(callee.Params))}
+					for i := range st.fresh {
+						st.fresh[i] = true
+					}
+					states[callee] = st
+				}
+				st.calls++
+				for i, a := range call.Call.Args {
+					if !ck.isFresh(fn, mapid.RefOf(a)) {
+						st.fresh[i] = false
+					}
+				}
+			}
+		}
+	}
+}
+
+// isAlone reports whether fn runs before or apart from any concurrency of
+// the package: init functions and the top-level test functions.
+func isAlone(pass *analysis.Pass, fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil || fn.Signature.Recv() != nil {
+		return false
+	}
+	name := obj.Name()
+	if name == "init" {
+		return true
+	}
+	if !strings.HasSuffix(pass.Fset.File(fn.Pos()).Name(), "_test.go") {
+		return false
+	}
+	for _, p := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFresh reports whether the object ref, seen in fn, is not yet shared:
+// allocated by fn, or received from callers that all allocated it, and
+// reached without following a pointer stored in it.
+func (ck *checker) isFresh(fn *ssa.Function, ref mapid.Ref) bool {
+	if ck.seq[fn] {
+		return true
+	}
+	if ref.Root == nil || strings.Contains(ref.Path, "*") {
+		return false
+	}
+	switch root := ref.Root.(type) {
+	case *ssa.Alloc:
+		return root.Parent() == fn
+	case *ssa.Parameter:
+		return ck.freshP[root]
+	}
+	return false
+}
+
+// collect returns the map accesses of the package with their context.
+func (ck *checker) collect(fns []*ssa.Function) []*access {
+	var out []*access
+	for _, fn := range fns {
+		r := ck.lp.Result(fn)
+		if r == nil || r.TryLocks {
+			continue // held locks depend on TryLock's result: not modelled
+		}
+		r.Each(func(instr ssa.Instruction, held lockset.Set) {
+			for _, a := range mapid.Accesses(instr) {
+				id, base := mapid.Of(a.Map)
+				if id.Kind == mapid.Unknown {
+					continue
+				}
+				acc := &access{Access: a, fn: fn, id: id, held: held}
+				if base != nil {
+					acc.base = mapid.RefOf(base)
+					acc.fresh = ck.isFresh(fn, acc.base)
+				} else {
+					acc.fresh = ck.seq[fn]
+				}
+				out = append(out, acc)
+			}
+		})
+	}
+	return out
+}
+
+// funcName names fn for messages: its outermost enclosing named function,
+// e.g. (*Session).Add.
+func (ck *checker) funcName(fn *ssa.Function) string {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return fn.RelString(ck.pass.Pkg)
+}
+
+// inFile reports whether pos is in one of the pass's files (and not in a
+// file only seen through a //line directive or cgo).
+func (ck *checker) inFile(pos token.Pos) bool {
+	return pos.IsValid() && ck.syn.file(pos) != nil
+}

@@ -1,0 +1,163 @@
+package concurrentwrite
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/internal/guard"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// groups returns the accesses to shared maps (fields and package variables)
+// grouped by map, in order of first access.
+func groups(accs []*access) [][]*access {
+	var out [][]*access
+	index := make(map[mapid.ID]int)
+	for _, a := range accs {
+		if a.id.Kind != mapid.Field && a.id.Kind != mapid.Global {
+			continue
+		}
+		i, ok := index[a.id]
+		if !ok {
+			i = len(out)
+			index[a.id] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], a)
+	}
+	return out
+}
+
+// checkGuarded reports writes made without the lock that guards their map:
+//
+//	func (s *S) Add(k string) { s.mu.Lock(); defer s.mu.Unlock(); s.m[k] = 1 }
+//	func (s *S) Del(k string) { delete(s.m, k) } // reported
+//
+// Only accesses to shared objects count, for the inference as for the
+// report: a constructor filling the map of the object it allocates, or a
+// helper only ever called on such objects, is not evidence either way.
+func (ck *checker) checkGuarded(accs []*access) {
+	for _, group := range groups(accs) {
+		var shared []*access
+		var obs []guard.Obs
+		for _, a := range group {
+			if !a.fresh {
+				shared = append(shared, a)
+				obs = append(obs, guard.Obs{Base: a.base, Held: a.held, Write: a.Write})
+			}
+		}
+		g, ok := guard.Infer(obs)
+		if !ok {
+			continue
+		}
+		for _, a := range shared {
+			if !a.Write || g.Held(a.base, a.held, true) || !ck.inFile(a.Pos) {
+				continue // read-locked writes are reported by checkReadLocked
+			}
+			other := otherAccess(shared, a, func(b *access) bool { return g.Held(b.base, b.held, !b.Write) })
+			ref := g.For(a.base)
+			gname, fixable := ck.guardName(a, ref, g.Rel)
+			d := analysis.Diagnostic{
+				Pos:      a.Pos,
+				Category: CategoryUnguarded,
+				Message: fmt.Sprintf("concurrent write to map %s without %s (held: %s); also accessed by %s",
+					ck.mapName(a), gname, a.held.String(ck.lockName), ck.funcName(other.fn)),
+				Related: []analysis.RelatedInformation{{Pos: other.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(other), ck.mapName(other), gname)}},
+			}
+			if fixable || mapid.IsGlobal(ref) {
+				if mapid.IsGlobal(ref) {
+					gname = ck.globalName(ref)
+				}
+				d.SuggestedFixes = ck.wrapFix(a, gname)
+			}
+			ck.add(d)
+		}
+	}
+}
+
+// checkReadLocked reports writes made holding only a read lock on the
+// object (or package variable) that holds the map:
+//
+//	s.mu.RLock()
+//	s.m[k] = v // reported
+//	s.mu.RUnlock()
+func (ck *checker) checkReadLocked(accs []*access) {
+	for _, a := range accs {
+		if !a.Write || a.fresh || !ck.inFile(a.Pos) || (a.id.Kind != mapid.Field && a.id.Kind != mapid.Global) {
+			continue
+		}
+		for _, l := range a.held.Locks() {
+			if !l.Read || a.held.Holds(l.Ref, false) || !related(a, l.Ref) {
+				continue
+			}
+			name := ck.lockName(l)
+			d := analysis.Diagnostic{
+				Pos:      a.Pos,
+				Category: CategoryReadLock,
+				Message:  fmt.Sprintf("write to map %s holding only read lock %s (held: %s)", ck.mapName(a), name, a.held.String(ck.lockName)),
+				Related:  []analysis.RelatedInformation{{Pos: l.Pos, Message: "read lock taken here"}},
+			}
+			d.SuggestedFixes = ck.upgradeFix(a, l)
+			ck.add(d)
+			break
+		}
+	}
+}
+
+// related reports whether the lock ref plausibly protects the map of a: a
+// package-level mutex for a package-level map, a mutex inside the object
+// that holds a field map.
+func related(a *access, ref mapid.Ref) bool {
+	if a.id.Kind == mapid.Global {
+		return mapid.IsGlobal(ref)
+	}
+	return ref.Root == a.base.Root && strings.HasPrefix(ref.Path, a.base.Path)
+}
+
+// otherAccess returns the access of group to show next to a: one in another
+// function satisfying pref, preferring writes, else any other.
+func otherAccess(group []*access, a *access, pref func(*access) bool) *access {
+	var best *access
+	score := func(b *access) int {
+		s := 0
+		if b.fn != a.fn {
+			s += 4
+		}
+		if pref(b) {
+			s += 2
+		}
+		if b.Write {
+			s++
+		}
+		return s
+	}
+	for _, b := range group {
+		if b == a {
+			continue
+		}
+		if best == nil || score(b) > score(best) {
+			best = b
+		}
+	}
+	if best == nil {
+		return a
+	}
+	return best
+}
+
+func opNoun(a *access) string {
+	switch a.Op {
+	case "assign":
+		return "write"
+	case "index", "len":
+		return "read"
+	}
+	return a.Op
+}
+
+// globalName prints a package-level mutex for use in the package.
+func (ck *checker) globalName(ref mapid.Ref) string {
+	return ref.String()
+}

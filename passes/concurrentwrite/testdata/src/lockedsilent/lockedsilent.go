@@ -1,0 +1,131 @@
+// This file exercises correctly locked code that must stay silent: direct
+// and deferred locks, helpers that lock, *Locked helpers whose callers hold
+// the lock, constructors filling a map before returning it, sharded locks,
+// and sync.Map.
+package lockedsilent
+
+import "sync"
+
+type Store struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+func NewStore(seed []string) *Store {
+	s := &Store{m: make(map[string]int)}
+	for _, k := range seed {
+		s.m[k] = 1 // fresh object, not shared yet
+	}
+	s.fill(seed)
+	return s
+}
+
+// fill is only called by the constructor, on an object nobody else has.
+func (s *Store) fill(seed []string) {
+	for _, k := range seed {
+		s.m[k+"!"] = 2
+	}
+}
+
+func (s *Store) Put(k string, v int) {
+	s.mu.Lock()
+	s.m[k] = v
+	s.mu.Unlock()
+}
+
+func (s *Store) Del(k string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.m, k)
+}
+
+func (s *Store) lock()   { s.mu.Lock() }
+func (s *Store) unlock() { s.mu.Unlock() }
+
+func (s *Store) ViaHelper(k string) {
+	s.lock()
+	defer s.unlock()
+	s.m[k]++
+}
+
+// bumpLocked is called only with s.mu held; its name is not what tells.
+func (s *Store) bumpLocked(k string) { s.m[k]++ }
+
+func (s *Store) Bump(k string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.bumpLocked(k)
+	s.bumpLocked(k + "x")
+}
+
+func (s *Store) Bump2(k string) {
+	s.mu.Lock()
+	s.bumpLocked(k)
+	s.mu.Unlock()
+}
+
+func (s *Store) InClosure(k string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	func() { s.m[k] = 3 }()
+}
+
+func (s *Store) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.m)
+}
+
+// A sharded map: each shard's mutex guards the shard's map.
+type shard struct {
+	mu sync.RWMutex
+	m  map[string]int
+}
+
+type Sharded struct {
+	shards [16]shard
+}
+
+func (s *Sharded) Put(k string, v int) {
+	sh := &s.shards[len(k)%16]
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	sh.m[k] = v
+}
+
+func (s *Sharded) Get(k string) int {
+	sh := &s.shards[len(k)%16]
+	sh.mu.RLock()
+	defer sh.mu.RUnlock()
+	return sh.m[k]
+}
+
+func (s *Sharded) Del(k string) {
+	i := len(k) % 16
+	s.shards[i].mu.Lock()
+	delete(s.shards[i].m, k)
+	s.shards[i].mu.Unlock()
+}
+
+// sync.Map needs no lock.
+var cache sync.Map
+
+func Remember(k string) { cache.Store(k, true) }
+
+// Value receivers: a copy of the struct (vet's copylocks is about that).
+type Counter struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+func (c *Counter) Inc(k string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m[k]++
+}
+
+func init() {
+	var c Counter
+	c.m = map[string]int{}
+	c.m["init"] = 1
+}
