@@ -33,7 +33,7 @@ func (s *Session) Hit(id string) {
 }
 
 func (s *Session) Reset(id string) {
-	s.hits[id] = 0 // want `concurrent write to map s.hits without s.mu \(held: none\)`
+	s.hits[id] = 0     // want `concurrent write to map s.hits without s.mu \(held: none\)`
 	s.seen[id] = false // want `concurrent write to map s.seen without s.mu`
 }
 
