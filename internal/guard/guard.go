@@ -76,10 +76,13 @@ func Infer(obs []Obs) (Guard, bool) {
 			}
 			var c *candidate
 			switch {
+			case o.Base.Root != nil && l.Ref.Root == o.Base.Root && strings.HasPrefix(l.Ref.Path, o.Base.Path) && len(l.Ref.Path) > len(o.Base.Path):
+				// A lock inside the object holding the map (checked first:
+				// for a package variable pointing to a struct, the
+				// object's mutex is also rooted at the variable).
+				c = find(l.Ref.Path[len(o.Base.Path):], mapid.Ref{})
 			case mapid.IsGlobal(l.Ref):
 				c = find("", l.Ref)
-			case o.Base.Root != nil && l.Ref.Root == o.Base.Root && strings.HasPrefix(l.Ref.Path, o.Base.Path) && len(l.Ref.Path) > len(o.Base.Path):
-				c = find(l.Ref.Path[len(o.Base.Path):], mapid.Ref{})
 			default:
 				continue
 			}

@@ -135,46 +135,65 @@ func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) 
 		p.order = append(p.order, post[i])
 	}
 
-	// Top-down: requirements. A function is processed after all its callers
-	// when it is not in a cycle; otherwise it requires nothing.
-	done := make(map[*ssa.Function]bool)
-	reqs := make(map[*ssa.Function]*Set) // meet of the call sites seen
-	for i := len(post) - 1; i >= 0; i-- {
-		fn := post[i]
-		entry := Set{}
-		allSeen := len(callers[fn]) > 0 && !taken[fn]
-		for _, c := range callers[fn] {
-			if !done[c] || c == fn {
-				allSeen = false
-			}
+	// Top-down: requirements, to a fixed point. A function only called
+	// statically starts at "every lock" (no call seen) and is lowered to the
+	// meet of its call sites each time a caller is (re)analyzed; sets only
+	// shrink, so this terminates, and recursive helpers (a *Locked function
+	// calling itself) keep their callers' locks.
+	only := func(fn *ssa.Function) bool { return len(callers[fn]) > 0 && !taken[fn] }
+	reqs := make(map[*ssa.Function]*Set)
+	dirty := make(map[*ssa.Function]bool)
+	for _, fn := range p.order {
+		if !only(fn) {
+			dirty[fn] = true
 		}
-		if allSeen && reqs[fn] != nil {
-			entry = *reqs[fn]
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range p.order {
+			if !dirty[fn] {
+				continue
+			}
+			dirty[fn] = false
+			entry := Set{}
+			if only(fn) && reqs[fn] != nil {
+				entry = *reqs[fn]
+			}
+			r := Analyze(fn, entry, callee)
+			p.results[fn] = r
+			r.Each(func(instr ssa.Instruction, held Set) {
+				c, ok := instr.(*ssa.Call)
+				if !ok {
+					return
+				}
+				cf := c.Call.StaticCallee()
+				if cf == nil || !in[cf] || !only(cf) {
+					return
+				}
+				at := translate(held, &c.Call, cf)
+				if prev := reqs[cf]; prev != nil {
+					if at = prev.Meet(at); at.equal(*prev) {
+						return
+					}
+				}
+				reqs[cf] = &at
+				dirty[cf] = true
+				changed = true
+			})
+		}
+	}
+	for _, fn := range p.order {
+		if p.results[fn] == nil { // only called from code never analyzed
+			p.results[fn] = Analyze(fn, Set{}, callee)
+		}
+		if only(fn) && reqs[fn] != nil {
 			sum := p.summaries[fn]
-			for _, l := range entry.Locks() {
+			for _, l := range reqs[fn].Locks() {
 				if a, ok := AbstractOf(fn, l.Ref, l.Read); ok {
 					sum.Requires = append(sum.Requires, a)
 				}
 			}
 		}
-		r := Analyze(fn, entry, callee)
-		p.results[fn] = r
-		done[fn] = true
-		r.Each(func(instr ssa.Instruction, held Set) {
-			c, ok := instr.(*ssa.Call)
-			if !ok {
-				return
-			}
-			cf := c.Call.StaticCallee()
-			if cf == nil || !in[cf] {
-				return
-			}
-			at := translate(held, &c.Call, cf)
-			if prev := reqs[cf]; prev != nil {
-				at = prev.Meet(at)
-			}
-			reqs[cf] = &at
-		})
 	}
 	return p
 }
