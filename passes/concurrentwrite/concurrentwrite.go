@@ -15,6 +15,7 @@ import (
 	"github.com/maplint/maplint/internal/analysisdoc"
 	"github.com/maplint/maplint/internal/directive"
 	"github.com/maplint/maplint/internal/edits"
+	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
 	"github.com/maplint/maplint/internal/report"
@@ -76,6 +77,7 @@ type checker struct {
 	lp       *lockset.Package
 	seq      map[*ssa.Function]bool  // runs alone: init, tests, and what only they call
 	freshP   map[*ssa.Parameter]bool // every caller passes an object not yet shared
+	exposed  map[*ssa.Function]bool  // may run concurrently with other code of the package
 	diags    []analysis.Diagnostic
 	reported map[token.Pos]bool
 }
@@ -93,6 +95,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ck.lp = lockset.AnalyzePackage(fns, ck.importedSummary)
 	ck.exportFacts(fns)
 	ck.contexts(fns)
+	ck.exposure(fns)
 	accs := ck.collect(fns)
 	ck.checkGuarded(accs)
 	ck.checkReadLocked(accs)
@@ -172,6 +175,47 @@ func (ck *checker) contexts(fns []*ssa.Function) {
 					if !ck.isFresh(fn, mapid.RefOf(a)) {
 						st.fresh[i] = false
 					}
+				}
+			}
+		}
+	}
+}
+
+// exposure finds the functions that can run concurrently with other code
+// of the package, as far as is known: exported functions and methods (a
+// type whose methods lock is meant to be called from many goroutines),
+// functions started as goroutines or HTTP handlers, and what they call
+// statically. A function only used as a value (a callback, an unexported
+// method called through an interface) runs where its caller decides, often
+// under the caller's lock: its accesses are neither findings nor evidence
+// against a guard.
+func (ck *checker) exposure(fns []*ssa.Function) {
+	ck.exposed = make(map[*ssa.Function]bool)
+	var work []*ssa.Function
+	mark := func(fn *ssa.Function) {
+		if fn != nil && !ck.exposed[fn] && !ck.seq[fn] && ck.lp.Result(fn) != nil {
+			ck.exposed[fn] = true
+			work = append(work, fn)
+		}
+	}
+	for _, fn := range fns {
+		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil && obj.Exported() {
+			mark(fn)
+		}
+		if goroutine.IsHandler(fn) {
+			mark(fn)
+		}
+		for _, s := range goroutine.Spawns(fn) {
+			mark(s.Fn)
+		}
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(*ssa.Call); ok {
+					mark(c.Call.StaticCallee())
 				}
 			}
 		}

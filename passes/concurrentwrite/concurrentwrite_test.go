@@ -15,3 +15,7 @@ func TestSilent(t *testing.T) {
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), concurrentwrite.New(), "guardedstruct", "readlock")
 }
+
+func TestGoroutines(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler")
+}

@@ -43,7 +43,9 @@ func (ck *checker) checkGuarded(accs []*access) {
 		var shared []*access
 		var obs []guard.Obs
 		for _, a := range group {
-			if !a.fresh {
+			// Accesses in code that runs where its caller decides are
+			// evidence for a guard only when they hold it.
+			if !a.fresh && (ck.exposed[a.fn] || a.held.Len() > 0) {
 				shared = append(shared, a)
 				obs = append(obs, guard.Obs{Base: a.base, Held: a.held, Write: a.Write})
 			}
@@ -53,7 +55,7 @@ func (ck *checker) checkGuarded(accs []*access) {
 			continue
 		}
 		for _, a := range shared {
-			if !a.Write || g.Held(a.base, a.held, true) || !ck.inFile(a.Pos) {
+			if !a.Write || !ck.exposed[a.fn] || g.Held(a.base, a.held, true) || !ck.inFile(a.Pos) {
 				continue // read-locked writes are reported by checkReadLocked
 			}
 			other := otherAccess(shared, a, func(b *access) bool { return g.Held(b.base, b.held, !b.Write) })
