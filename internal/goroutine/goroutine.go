@@ -72,7 +72,9 @@ func Spawns(fn *ssa.Function) []*Spawn {
 			if s == nil || s.Fn == nil || len(s.Fn.Blocks) == 0 {
 				continue
 			}
-			s.Many = s.Many || loops[b.Index]
+			// In a loop, copies overlap unless each iteration waits for
+			// its goroutine before starting the next.
+			s.Many = s.Many || (loops[b.Index] && After(instr, instr))
 			out = append(out, s)
 		}
 	}

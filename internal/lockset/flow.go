@@ -20,11 +20,19 @@ type Result struct {
 	hasExit  bool
 	TryLocks bool   // the function calls TryLock or TryRLock
 	released []Lock // unlocks of locks not taken here: the caller's
+	union    bool   // may-hold analysis: join is union
+	may      *Result
+	entrySet Set
+	mayAt    map[ssa.Instruction]Set
 }
 
 // Analyze computes the locks held in fn, given the locks held on entry.
 func Analyze(fn *ssa.Function, entry Set, callees Callees) *Result {
-	r := &Result{Fn: fn, callees: callees}
+	return analyze(fn, entry, callees, false)
+}
+
+func analyze(fn *ssa.Function, entry Set, callees Callees, union bool) *Result {
+	r := &Result{Fn: fn, callees: callees, union: union, entrySet: entry}
 	n := len(fn.Blocks)
 	if n == 0 {
 		return r
@@ -47,6 +55,9 @@ func Analyze(fn *ssa.Function, entry Set, callees Callees) *Result {
 				r.entry[s.Index], r.seen[s.Index] = out, true
 			} else {
 				m := r.entry[s.Index].Meet(out)
+				if r.union {
+					m = r.entry[s.Index].Union(out)
+				}
 				if m.equal(r.entry[s.Index]) {
 					continue
 				}
@@ -69,6 +80,22 @@ func (r *Result) Each(visit func(instr ssa.Instruction, held Set)) {
 			r.walk(b, visit)
 		}
 	}
+}
+
+// MayHold returns the locks held on some path to instr (a lock taken under
+// a condition, `if c { mu.Lock(); defer mu.Unlock() }`, is in it). It is
+// computed on first use.
+func (r *Result) MayHold(instr ssa.Instruction) Set {
+	if r.may == nil {
+		r.may = analyze(r.Fn, r.entrySet, r.callees, true)
+		r.mayAt = make(map[ssa.Instruction]Set)
+		r.may.Each(func(instr ssa.Instruction, held Set) {
+			if held.Len() > 0 {
+				r.mayAt[instr] = held
+			}
+		})
+	}
+	return r.mayAt[instr]
 }
 
 // Exit returns the locks held when fn returns, after its deferred unlocks.

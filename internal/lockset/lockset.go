@@ -103,6 +103,15 @@ func (s Set) Meet(t Set) Set {
 	return Set{out}
 }
 
+// Union returns the locks held in s or t.
+func (s Set) Union(t Set) Set {
+	out := s
+	for _, l := range t.locks {
+		out = out.With(l)
+	}
+	return out
+}
+
 func (s Set) equal(t Set) bool {
 	return slices.EqualFunc(s.locks, t.locks, Lock.same)
 }

@@ -64,6 +64,7 @@ type access struct {
 	id    mapid.ID
 	base  mapid.Ref // the object holding a field map
 	held  lockset.Set
+	may   lockset.Set // held on some path (writes only)
 	fresh bool // the map's object is not yet shared, or the code runs alone (init)
 }
 
@@ -278,6 +279,9 @@ func (ck *checker) collect(fns []*ssa.Function) []*access {
 					continue
 				}
 				acc := &access{Access: a, fn: fn, id: id, held: held}
+				if a.Write {
+					acc.may = r.MayHold(instr)
+				}
 				if base != nil {
 					acc.base = mapid.RefOf(base)
 					acc.fresh = ck.isFresh(fn, acc.base)

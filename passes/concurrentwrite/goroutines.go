@@ -97,7 +97,7 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 			if !ok {
 				continue
 			}
-			ga := &gaccess{access: a, id: id, base: base, locked: locked || a.held.Len() > 0}
+			ga := &gaccess{access: a, id: id, base: base, locked: locked || a.held.Len() > 0 || a.may.Len() > 0}
 			ga.shared = ck.sharedAcross(sp, ga)
 			sp.accs = append(sp.accs, ga)
 		}
@@ -118,7 +118,9 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 			for i, p := range callee.Params {
 				b[p] = c.Call.Args[i]
 			}
-			walk(callee, &env{bind: b, parent: e}, locked || held.Len() > 0, depth+1)
+			// A lock held on some path to the call protects the callee
+			// as far as this pass is concerned (conditional locking).
+			walk(callee, &env{bind: b, parent: e}, locked || held.Len() > 0 || r.MayHold(instr).Len() > 0, depth+1)
 		})
 	}
 	walk(fn, &env{bind: bind}, false, 0)
@@ -236,7 +238,7 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 				}
 				id, base, ok := idIn(a.Map, nil)
 				if ok {
-					mine = append(mine, &gaccess{access: a, id: id, base: base, locked: a.held.Len() > 0})
+					mine = append(mine, &gaccess{access: a, id: id, base: base, locked: a.held.Len() > 0 || a.may.Len() > 0})
 				}
 			}
 			ck.pairs(sp.accs, mine, sp, ck.funcName(sp.parent)+" after it starts "+ck.describe(sp))

@@ -58,6 +58,9 @@ func (ck *checker) checkGuarded(accs []*access) {
 			if !a.Write || !ck.exposed[a.fn] || g.Held(a.base, a.held, true) || !ck.inFile(a.Pos) {
 				continue // read-locked writes are reported by checkReadLocked
 			}
+			if g.Held(a.base, a.may, true) {
+				continue // locked on some paths only: `if c { s.mu.Lock(); defer s.mu.Unlock() }`
+			}
 			other := otherAccess(shared, a, func(b *access) bool { return g.Held(b.base, b.held, !b.Write) })
 			ref := g.For(a.base)
 			gname, fixable := ck.guardName(a, ref, g.Rel)

@@ -111,3 +111,38 @@ func Single(m map[string]int) {
 	wg.Go(func() { m["one"] = 1 }) // one goroutine, the caller only waits
 	wg.Wait()
 }
+
+// EachWaits starts goroutines in a loop but waits for them in each
+// iteration: they never overlap.
+func EachWaits(keys []string) map[string]int {
+	m := map[string]int{}
+	for _, k := range keys {
+		var wg sync.WaitGroup
+		wg.Go(func() { m[k] = 1 })
+		wg.Wait()
+	}
+	return m
+}
+
+var (
+	socketsMu sync.Mutex
+	sockets   = map[string]int{}
+)
+
+// Listen locks only for some networks; the pass takes a lock held on some
+// path as protection rather than guess the condition.
+func Listen(network, key string) {
+	if network == "unix" {
+		socketsMu.Lock()
+		defer socketsMu.Unlock()
+	}
+	register(key)
+}
+
+func register(key string) { sockets[key]++ }
+
+func Relisten(keys []string) {
+	for _, k := range keys {
+		go Listen("unix", k)
+	}
+}
