@@ -17,6 +17,7 @@ package goroutine
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -75,6 +76,11 @@ func Spawns(fn *ssa.Function) []*Spawn {
 			// In a loop, copies overlap unless each iteration waits for
 			// its goroutine before starting the next.
 			s.Many = s.Many || (loops[b.Index] && After(instr, instr))
+			if s.Kind == Handler && InTestFile(fn) {
+				// A test drives its own server, nearly always one
+				// request at a time.
+				s.Many = loops[b.Index] && After(instr, instr)
+			}
 			out = append(out, s)
 		}
 	}
@@ -189,6 +195,12 @@ func callsParallel(fn *ssa.Function) bool {
 		}
 	}
 	return false
+}
+
+// InTestFile reports whether fn is declared in a _test.go file.
+func InTestFile(fn *ssa.Function) bool {
+	f := fn.Prog.Fset.File(fn.Pos())
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // IsHandler reports whether fn is a ServeHTTP method of the http.Handler

@@ -19,6 +19,7 @@ type Result struct {
 	exit     Set
 	hasExit  bool
 	TryLocks bool   // the function calls TryLock or TryRLock
+	Opaque   bool   // every caller holds locks that cannot be named here
 	released []Lock // unlocks of locks not taken here: the caller's
 	union    bool   // may-hold analysis: join is union
 	may      *Result

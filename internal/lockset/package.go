@@ -148,6 +148,11 @@ func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) 
 			dirty[fn] = true
 		}
 	}
+	// A call made holding a lock the callee cannot name (db.mu held, the
+	// callee gets dc and reaches dc.db) is opaque: it does not lower the
+	// callee's requirements, and a function whose calls are all opaque runs
+	// under locks this analysis cannot name (Result.Opaque).
+	opaque := make(map[*ssa.Function]bool)
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range p.order {
@@ -160,6 +165,7 @@ func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) 
 				entry = *reqs[fn]
 			}
 			r := Analyze(fn, entry, callee)
+			r.Opaque = only(fn) && reqs[fn] == nil && opaque[fn]
 			p.results[fn] = r
 			r.Each(func(instr ssa.Instruction, held Set) {
 				c, ok := instr.(*ssa.Call)
@@ -171,6 +177,14 @@ func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) 
 					return
 				}
 				at := translate(held, &c.Call, cf)
+				if r.Opaque || at.Len() < held.Len() {
+					if reqs[cf] == nil && !opaque[cf] {
+						opaque[cf] = true
+						dirty[cf] = true
+						changed = true
+					}
+					return
+				}
 				if prev := reqs[cf]; prev != nil {
 					if at = prev.Meet(at); at.equal(*prev) {
 						return
@@ -185,6 +199,7 @@ func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) 
 	for _, fn := range p.order {
 		if p.results[fn] == nil { // only called from code never analyzed
 			p.results[fn] = Analyze(fn, Set{}, callee)
+			p.results[fn].Opaque = true
 		}
 		if only(fn) && reqs[fn] != nil {
 			sum := p.summaries[fn]

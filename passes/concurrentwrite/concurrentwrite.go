@@ -65,7 +65,7 @@ type access struct {
 	base  mapid.Ref // the object holding a field map
 	held  lockset.Set
 	may   lockset.Set // held on some path (writes only)
-	fresh bool // the map's object is not yet shared, or the code runs alone (init)
+	fresh bool        // the map's object is not yet shared, or the code runs alone (init)
 }
 
 // checker holds the state of one run.
@@ -78,6 +78,7 @@ type checker struct {
 	lp       *lockset.Package
 	seq      map[*ssa.Function]bool  // runs alone: init, tests, and what only they call
 	freshP   map[*ssa.Parameter]bool // every caller passes an object not yet shared
+	freshRet map[*ssa.Function]bool  // memo of returnsFresh
 	exposed  map[*ssa.Function]bool  // may run concurrently with other code of the package
 	diags    []analysis.Diagnostic
 	reported map[token.Pos]bool
@@ -91,6 +92,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 		src:      edits.NewSource(pass),
 		syn:      newSyntax(pass),
 		reported: make(map[token.Pos]bool),
+		freshRet: make(map[*ssa.Function]bool),
 	}
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	ck.lp = lockset.AnalyzePackage(fns, ck.importedSummary)
@@ -260,8 +262,44 @@ func (ck *checker) isFresh(fn *ssa.Function, ref mapid.Ref) bool {
 		return root.Parent() == fn
 	case *ssa.Parameter:
 		return ck.freshP[root]
+	case *ssa.Call:
+		return ck.returnsFresh(root.Call.StaticCallee(), 0)
 	}
 	return false
+}
+
+// returnsFresh reports whether fn, a function of the package, returns an
+// object it allocates (nt := t.copy() in a Clone method), so that the
+// caller is the only one to have it.
+func (ck *checker) returnsFresh(fn *ssa.Function, depth int) bool {
+	if fn == nil || ck.lp.Result(fn) == nil || depth > 3 || fn.Signature.Results().Len() == 0 {
+		return false
+	}
+	if v, ok := ck.freshRet[fn]; ok {
+		return v
+	}
+	ck.freshRet[fn] = false // recursion
+	fresh, returns := true, false
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			ret, ok := instr.(*ssa.Return)
+			if !ok || len(ret.Results) == 0 {
+				continue
+			}
+			returns = true
+			ref := mapid.RefOf(ret.Results[0])
+			switch root := ref.Root.(type) {
+			case *ssa.Alloc:
+				fresh = fresh && root.Parent() == fn && !strings.Contains(ref.Path, "*")
+			case *ssa.Call:
+				fresh = fresh && ref.Path == "" && ck.returnsFresh(root.Call.StaticCallee(), depth+1)
+			default:
+				fresh = false
+			}
+		}
+	}
+	ck.freshRet[fn] = fresh && returns
+	return fresh && returns
 }
 
 // collect returns the map accesses of the package with their context.
@@ -269,8 +307,10 @@ func (ck *checker) collect(fns []*ssa.Function) []*access {
 	var out []*access
 	for _, fn := range fns {
 		r := ck.lp.Result(fn)
-		if r == nil || r.TryLocks {
-			continue // held locks depend on TryLock's result: not modelled
+		if r == nil || r.TryLocks || r.Opaque {
+			// Held locks depend on TryLock's result, or the callers hold
+			// locks this analysis cannot name: not modelled.
+			continue
 		}
 		r.Each(func(instr ssa.Instruction, held lockset.Set) {
 			for _, a := range mapid.Accesses(instr) {

@@ -17,5 +17,5 @@ func TestFixes(t *testing.T) {
 }
 
 func TestGoroutines(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler")
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest")
 }

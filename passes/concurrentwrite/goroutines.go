@@ -26,6 +26,7 @@ type gaccess struct {
 	id     mapid.ID
 	base   mapid.Ref
 	locked bool // a lock is held at the access or at a call on the way
+	outer  bool // the map comes from outside the goroutine (not made by it)
 	shared bool // the map is the same for every copy of the goroutine
 }
 
@@ -98,7 +99,7 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 				continue
 			}
 			ga := &gaccess{access: a, id: id, base: base, locked: locked || a.held.Len() > 0 || a.may.Len() > 0}
-			ga.shared = ck.sharedAcross(sp, ga)
+			ga.outer, ga.shared = ck.sharedAcross(sp, ga)
 			sp.accs = append(sp.accs, ga)
 		}
 		r := ck.lp.Result(fn)
@@ -126,46 +127,45 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 	walk(fn, &env{bind: bind}, false, 0)
 }
 
-// sharedAcross reports whether every copy of the goroutine sp accesses the
-// same map at a: a package variable, a map made by the spawner outside the
-// loop that starts the goroutines, a field of an object the spawner had
-// before the loop (or a ServeHTTP method's receiver).
-func (ck *checker) sharedAcross(sp *spawn, a *gaccess) bool {
+// sharedAcross reports whether the map of a comes from outside the
+// goroutine sp (a package variable, a map or object of the spawner or of
+// a function enclosing it, a ServeHTTP method's receiver), and whether
+// every copy of the goroutine accesses the same one: not a map made in the
+// loop iteration that starts the copy.
+func (ck *checker) sharedAcross(sp *spawn, a *gaccess) (outer, shared bool) {
 	var root ssa.Value
 	switch a.id.Kind {
 	case mapid.Global:
-		return true
+		return true, true
 	case mapid.Local:
 		root = a.id.Site
 	case mapid.Field:
 		root = a.base.Root
 		if mapid.IsGlobal(a.base) {
-			return true
+			return true, true
 		}
 	default:
-		return false
+		return false, false
 	}
-	var def *ssa.BasicBlock
 	switch r := root.(type) {
 	case *ssa.Parameter:
 		if sp.parent == nil || r.Parent() != sp.parent {
-			// A parameter of the goroutine itself: shared only for a
+			// A parameter of the goroutine itself: outside only for a
 			// handler's receiver (one object serves every request).
-			return sp.parent == nil && r.Parent() == sp.Fn && sp.Fn.Signature.Recv() != nil && r == sp.Fn.Params[0]
+			recv := sp.parent == nil && r.Parent() == sp.Fn && sp.Fn.Signature.Recv() != nil && r == sp.Fn.Params[0]
+			return recv, recv
 		}
-		return true
+		return true, true
 	case ssa.Instruction:
 		if sp.parent == nil || !encloses(r.Parent(), sp.parent) {
-			return false // made by the goroutine: its own
+			return false, false // made by the goroutine: its own
 		}
 		if r.Parent() != sp.parent {
-			return true // made by a function enclosing the spawner
+			return true, true // made by a function enclosing the spawner
 		}
-		def = r.Block()
-	default:
-		return false
+		return true, !goroutine.SameIteration(r.Block(), sp.Instr.Block())
 	}
-	return !goroutine.SameIteration(def, sp.Instr.Block())
+	return false, false
 }
 
 // encloses reports whether outer is fn or lexically encloses it.
@@ -204,7 +204,7 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 	var spawns []*spawn
 	perParent := make(map[*ssa.Function][]*spawn)
 	for _, fn := range fns {
-		if goroutine.IsHandler(fn) {
+		if goroutine.IsHandler(fn) && !goroutine.InTestFile(fn) {
 			sp := &spawn{Spawn: &goroutine.Spawn{Kind: goroutine.Handler, Fn: fn, Many: true}}
 			spawns = append(spawns, sp)
 		}
@@ -238,7 +238,7 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 				}
 				id, base, ok := idIn(a.Map, nil)
 				if ok {
-					mine = append(mine, &gaccess{access: a, id: id, base: base, locked: a.held.Len() > 0 || a.may.Len() > 0})
+					mine = append(mine, &gaccess{access: a, id: id, base: base, outer: true, locked: a.held.Len() > 0 || a.may.Len() > 0})
 				}
 			}
 			ck.pairs(sp.accs, mine, sp, ck.funcName(sp.parent)+" after it starts "+ck.describe(sp))
@@ -263,7 +263,7 @@ func (ck *checker) pairs(ws, os []*gaccess, sp *spawn, by string) {
 			continue
 		}
 		for _, o := range os {
-			if o.access != w.access && sameMap(w, o) {
+			if o.access != w.access && w.outer && o.outer && sameMap(w, o) {
 				ck.reportRace(w.access, o.access, sp, by)
 				break
 			}

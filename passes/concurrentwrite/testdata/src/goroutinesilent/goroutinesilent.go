@@ -146,3 +146,18 @@ func Relisten(keys []string) {
 		go Listen("unix", k)
 	}
 }
+
+// Two goroutines call a function that makes its own map: each call has its
+// own.
+func profile() map[string]int {
+	index := map[string]int{}
+	index["x"]++
+	return index
+}
+
+func TwoProfiles() {
+	var wg sync.WaitGroup
+	wg.Go(func() { profile() })
+	wg.Go(func() { profile() })
+	wg.Wait()
+}

@@ -129,3 +129,56 @@ func init() {
 	c.m = map[string]int{}
 	c.m["init"] = 1
 }
+
+// Clone fills the maps of a copy it just made: nobody else has it yet,
+// whatever lock it holds on the original.
+func (s *Store) Clone() *Store {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.copy()
+	for k, v := range s.m {
+		c.m[k] = v
+	}
+	return c
+}
+
+func (s *Store) copy() *Store { return &Store{m: make(map[string]int, len(s.m))} }
+
+// The lock that protects dropLocked is db.mu, reached from the caller as
+// conn.db.mu: the callee cannot name it, so it is not second-guessed.
+type DB struct {
+	mu   sync.Mutex
+	deps map[*Conn]int
+}
+
+type Conn struct{ db *DB }
+
+func (db *DB) Add(c *Conn) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	db.deps[c]++
+}
+
+func (db *DB) Close(conns []*Conn) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	for _, c := range conns {
+		c.closeLocked()
+	}
+}
+
+func (c *Conn) closeLocked() { c.db.dropLocked(c) }
+
+func (db *DB) dropLocked(c *Conn) { delete(db.deps, c) }
+
+// Callback is used as a value: it runs where its caller decides (here,
+// under the lock), so it is neither a finding nor evidence.
+func (s *Store) Each(f func(*Store)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f(s)
+}
+
+func (s *Store) Reset() {
+	s.Each(func(s *Store) { s.m["reset"] = 0 })
+}
