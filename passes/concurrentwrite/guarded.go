@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/guard"
 	"github.com/maplint/maplint/internal/mapid"
@@ -58,6 +59,9 @@ func (ck *checker) checkGuarded(accs []*access) {
 			if !a.Write || !ck.exposed[a.fn] || g.Held(a.base, a.held, true) || !ck.inFile(a.Pos) {
 				continue // read-locked writes are reported by checkReadLocked
 			}
+			if a.id.Kind == mapid.Field && !knownShared(a.base) {
+				continue
+			}
 			if g.Held(a.base, a.may, true) {
 				continue // locked on some paths only: `if c { s.mu.Lock(); defer s.mu.Unlock() }`
 			}
@@ -109,6 +113,19 @@ func (ck *checker) checkReadLocked(accs []*access) {
 			break
 		}
 	}
+}
+
+// knownShared reports whether the object ref is one the function received
+// (a receiver or argument, or an object reached from one) or a package
+// variable. An object it allocated, or got from a call, may well be its
+// own: `nt := t.copy(); nt.init(); nt.tmpl[k] = v` in a Clone method, a
+// struct literal whose embedded pointer is a namespace made just before.
+func knownShared(ref mapid.Ref) bool {
+	switch ref.Root.(type) {
+	case *ssa.Parameter, *ssa.Global:
+		return true
+	}
+	return false
 }
 
 // related reports whether the lock ref plausibly protects the map of a: a

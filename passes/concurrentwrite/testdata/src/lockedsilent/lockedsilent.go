@@ -182,3 +182,55 @@ func (s *Store) Each(f func(*Store)) {
 func (s *Store) Reset() {
 	s.Each(func(s *Store) { s.m["reset"] = 0 })
 }
+
+// Template embeds a pointer to a namespace shared by associated templates.
+type namespace struct {
+	mu  sync.Mutex
+	set map[string]*Template
+}
+
+type Template struct {
+	*namespace
+	name string
+}
+
+func (t *Template) Lookup(name string) *Template {
+	t.namespace.mu.Lock()
+	defer t.namespace.mu.Unlock()
+	return t.set[name]
+}
+
+func (t *Template) Add(name string) {
+	t.namespace.mu.Lock()
+	defer t.namespace.mu.Unlock()
+	t.set[name] = &Template{namespace: t.namespace, name: name}
+}
+
+// NewTemplate fills the set of a namespace it made: the object is reached
+// through a pointer field, but it is still the constructor's own.
+func NewTemplate(name string) *Template {
+	ns := &namespace{set: map[string]*Template{}}
+	t := &Template{namespace: ns, name: name}
+	t.set[name] = t
+	return t
+}
+
+// Clone gets its copy from a call and initialises it there.
+func (t *Template) Clone() *Template {
+	nt := t.fresh()
+	nt.init()
+	t.namespace.mu.Lock()
+	defer t.namespace.mu.Unlock()
+	for k, v := range t.set {
+		nt.set[k] = v
+	}
+	return nt
+}
+
+func (t *Template) fresh() *Template { return &Template{name: t.name} }
+
+func (t *Template) init() {
+	if t.namespace == nil {
+		t.namespace = &namespace{set: map[string]*Template{}}
+	}
+}
