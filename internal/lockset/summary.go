@@ -59,7 +59,7 @@ func (a Abstract) Concrete(call *ssa.CallCommon, callee *ssa.Function) (mapid.Re
 		}
 		// A closure's free variables are not parameters, a method value's
 		// receiver is bound: only map positional arguments.
-		if a.Param >= len(args) || len(args) != len(callee.Params) {
+		if a.Param >= len(args) || len(args) != arity(callee) {
 			return mapid.Ref{}, false
 		}
 		return mapid.RefOf(args[a.Param]).Child(a.Path), true
@@ -129,4 +129,14 @@ func Effect(r *Result) (acq, rel []Abstract) {
 		}
 	}
 	return acq, rel
+}
+
+// arity is the number of arguments of a static call to fn, receiver
+// included (fn.Params is empty for a function of another package).
+func arity(fn *ssa.Function) int {
+	n := fn.Signature.Params().Len()
+	if fn.Signature.Recv() != nil {
+		n++
+	}
+	return n
 }

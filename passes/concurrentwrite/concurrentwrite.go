@@ -96,10 +96,10 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	}
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	ck.lp = lockset.AnalyzePackage(fns, ck.importedSummary)
-	ck.exportFacts(fns)
 	ck.contexts(fns)
 	ck.exposure(fns)
 	accs := ck.collect(fns)
+	ck.exportFacts(fns, accs)
 	ck.checkGuarded(accs)
 	ck.checkReadLocked(accs)
 	ck.checkGoroutines(fns, accs)

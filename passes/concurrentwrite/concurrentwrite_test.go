@@ -19,3 +19,7 @@ func TestFixes(t *testing.T) {
 func TestGoroutines(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest")
 }
+
+func TestCrossPackage(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "store", "crossuser")
+}
