@@ -23,3 +23,13 @@ func TestGoroutines(t *testing.T) {
 func TestCrossPackage(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "store", "crossuser")
 }
+
+func TestScenarios(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "generics", "buildtagged", "knownmiss")
+}
+
+// TestGenerated checks that a finding in a generated file comes without a
+// fix (the golden file is the input unchanged).
+func TestGenerated(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), concurrentwrite.New(), "generated")
+}
