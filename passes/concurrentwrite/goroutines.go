@@ -2,6 +2,7 @@ package concurrentwrite
 
 import (
 	"fmt"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -222,7 +223,7 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 		if sp.Many {
 			for _, w := range sp.accs {
 				if w.Write && !w.locked && w.shared {
-					ck.reportRace(w.access, w.access, sp, "other copies of "+ck.describe(sp))
+					ck.reportRace(w.access, w.access, sp, ck.describeOthers(sp))
 				}
 			}
 		}
@@ -290,6 +291,15 @@ func (ck *checker) reportRace(w, o *access, sp *spawn, by string) {
 		Message:  fmt.Sprintf("concurrent write to map %s (held: none); also accessed by %s", ck.mapName(w), by),
 		Related:  related,
 	})
+}
+
+// describeOthers names the other copies of the goroutine sp.
+func (ck *checker) describeOthers(sp *spawn) string {
+	d := ck.describe(sp)
+	if sp.Kind == goroutine.Handler {
+		return d
+	}
+	return "other " + strings.TrimPrefix(d, "the ")
 }
 
 // describe names the goroutines of sp for messages.

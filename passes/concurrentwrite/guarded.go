@@ -75,10 +75,10 @@ func (ck *checker) checkGuarded(accs []*access) {
 					ck.mapName(a), gname, a.held.String(ck.lockName), ck.funcName(other.fn)),
 				Related: []analysis.RelatedInformation{{Pos: other.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(other), ck.mapName(other), gname)}},
 			}
-			if fixable || mapid.IsGlobal(ref) {
-				if mapid.IsGlobal(ref) {
-					gname = ck.globalName(ref)
-				}
+			if g, ok := ref.Root.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg == ck.pass.Pkg && ref.Path == "" {
+				gname, fixable = g.Name(), true
+			}
+			if fixable {
 				d.SuggestedFixes = ck.wrapFix(a, gname)
 			}
 			ck.add(d)
@@ -179,7 +179,3 @@ func opNoun(a *access) string {
 	return a.Op
 }
 
-// globalName prints a package-level mutex for use in the package.
-func (ck *checker) globalName(ref mapid.Ref) string {
-	return ref.String()
-}

@@ -21,7 +21,7 @@ func Crawl(urls []string) map[string]bool {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			seen[u] = true // want `concurrent write to map seen \(held: none\); also accessed by other copies of the goroutines started in a loop in Crawl`
+			seen[u] = true // want `concurrent write to map seen \(held: none\); also accessed by other goroutines started in a loop in Crawl`
 		}()
 	}
 	wg.Wait()
@@ -33,7 +33,7 @@ func Count(words []string) map[string]int {
 	var wg sync.WaitGroup
 	for _, w := range words {
 		wg.Go(func() {
-			counts[w]++ // want `concurrent write to map counts \(held: none\); also accessed by other copies of the goroutines started by WaitGroup.Go in a loop in Count`
+			counts[w]++ // want `concurrent write to map counts \(held: none\); also accessed by other goroutines started by WaitGroup.Go in a loop in Count`
 		})
 	}
 	wg.Wait()
@@ -45,7 +45,7 @@ func Fetch(ctx context.Context, keys []string) (map[string]string, error) {
 	g := new(errgroup.Group)
 	for _, k := range keys {
 		g.Go(func() error {
-			out[k] = k // want `concurrent write to map out \(held: none\); also accessed by other copies of the goroutines started by errgroup Go in a loop in Fetch`
+			out[k] = k // want `concurrent write to map out \(held: none\); also accessed by other goroutines started by errgroup Go in a loop in Fetch`
 			return nil
 		})
 	}
@@ -85,7 +85,7 @@ func Report(stats map[string]int) {
 }
 
 // Worker writes its parameter; the caller passes the same map to every one.
-func worker(results map[int]int, i int) { results[i] = i * i } // want `concurrent write to map results \(held: none\); also accessed by other copies of the goroutines started in a loop in Squares`
+func worker(results map[int]int, i int) { results[i] = i * i } // want `concurrent write to map results \(held: none\); also accessed by other goroutines started in a loop in Squares`
 
 func Squares(n int) map[int]int {
 	results := map[int]int{}
@@ -105,7 +105,7 @@ func TestParallel(t *testing.T) {
 	for _, name := range []string{"a", "b"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			registry[name] = 1 // want `concurrent write to map registry \(held: none\); also accessed by other copies of the parallel subtests started in a loop in TestParallel`
+			registry[name] = 1 // want `concurrent write to map registry \(held: none\); also accessed by other parallel subtests started in a loop in TestParallel`
 		})
 	}
 }

@@ -12,7 +12,7 @@ var hits = map[string]int{}
 
 func Serve() {
 	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		hits[r.URL.Path]++ // want `concurrent write to map hits \(held: none\); also accessed by other copies of concurrent requests to the handler registered in Serve`
+		hits[r.URL.Path]++ // want `concurrent write to map hits \(held: none\); also accessed by concurrent requests to the handler registered in Serve`
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/x", http.HandlerFunc(countX))
@@ -28,7 +28,7 @@ type Tracker struct {
 }
 
 func (t *Tracker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	t.paths[r.URL.Path] = true         // want `concurrent write to map t.paths \(held: none\); also accessed by other copies of concurrent requests to \(\*Tracker\).ServeHTTP`
+	t.paths[r.URL.Path] = true         // want `concurrent write to map t.paths \(held: none\); also accessed by concurrent requests to \(\*Tracker\).ServeHTTP`
 	r.Header["X-Seen"] = []string{"1"} // the request is the handler's own
 }
 
