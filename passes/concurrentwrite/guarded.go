@@ -178,4 +178,3 @@ func opNoun(a *access) string {
 	}
 	return a.Op
 }
-
