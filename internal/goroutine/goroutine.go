@@ -66,12 +66,15 @@ func (s *Spawn) Pos() token.Pos {
 // Spawns returns the spawn sites of fn, in instruction order.
 func Spawns(fn *ssa.Function) []*Spawn {
 	var out []*Spawn
-	loops := loopBlocks(fn)
+	var loops []bool // computed at the first spawn: most functions have none
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			s := spawnAt(instr)
 			if s == nil || s.Fn == nil || len(s.Fn.Blocks) == 0 {
 				continue
+			}
+			if loops == nil {
+				loops = loopBlocks(fn)
 			}
 			// In a loop, copies overlap unless each iteration waits for
 			// its goroutine before starting the next.

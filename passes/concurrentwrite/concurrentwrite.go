@@ -79,7 +79,8 @@ type checker struct {
 	seq      map[*ssa.Function]bool  // runs alone: init, tests, and what only they call
 	freshP   map[*ssa.Parameter]bool // every caller passes an object not yet shared
 	freshRet map[*ssa.Function]bool  // memo of returnsFresh
-	exposed  map[*ssa.Function]bool  // may run concurrently with other code of the package
+	spawns   map[*ssa.Function][]*goroutine.Spawn
+	exposed  map[*ssa.Function]bool // may run concurrently with other code of the package
 	diags    []analysis.Diagnostic
 	reported map[token.Pos]bool
 }
@@ -93,6 +94,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 		syn:      newSyntax(pass),
 		reported: make(map[token.Pos]bool),
 		freshRet: make(map[*ssa.Function]bool),
+		spawns:   make(map[*ssa.Function][]*goroutine.Spawn),
 	}
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	ck.lp = lockset.AnalyzePackage(fns, ck.importedSummary)
@@ -208,7 +210,7 @@ func (ck *checker) exposure(fns []*ssa.Function) {
 		if goroutine.IsHandler(fn) {
 			mark(fn)
 		}
-		for _, s := range goroutine.Spawns(fn) {
+		for _, s := range ck.spawnsOf(fn) {
 			mark(s.Fn)
 		}
 	}
@@ -223,6 +225,16 @@ func (ck *checker) exposure(fns []*ssa.Function) {
 			}
 		}
 	}
+}
+
+// spawnsOf returns the spawn sites of fn, computed once.
+func (ck *checker) spawnsOf(fn *ssa.Function) []*goroutine.Spawn {
+	s, ok := ck.spawns[fn]
+	if !ok {
+		s = goroutine.Spawns(fn)
+		ck.spawns[fn] = s
+	}
+	return s
 }
 
 // isAlone reports whether fn runs before or apart from any concurrency of

@@ -209,7 +209,7 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 			sp := &spawn{Spawn: &goroutine.Spawn{Kind: goroutine.Handler, Fn: fn, Many: true}}
 			spawns = append(spawns, sp)
 		}
-		for _, s := range goroutine.Spawns(fn) {
+		for _, s := range ck.spawnsOf(fn) {
 			sp := &spawn{Spawn: s, parent: fn}
 			spawns = append(spawns, sp)
 			perParent[fn] = append(perParent[fn], sp)
