@@ -82,7 +82,7 @@ func Spawns(fn *ssa.Function) []*Spawn {
 			if s.Kind == Handler && InTestFile(fn) {
 				// A test drives its own server, nearly always one
 				// request at a time.
-				s.Many = loops[b.Index] && After(instr, instr)
+				s.Many = false
 			}
 			out = append(out, s)
 		}
@@ -110,6 +110,10 @@ func spawnAt(instr ssa.Instruction) *Spawn {
 	}
 	return nil
 }
+
+// IsSpawnCall reports whether the call c starts a goroutine running one of
+// its arguments.
+func IsSpawnCall(c *ssa.Call) bool { return spawnCall(c) != nil }
 
 func spawnCall(c *ssa.Call) *Spawn {
 	callee := c.Call.StaticCallee()

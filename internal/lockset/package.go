@@ -1,6 +1,7 @@
 package lockset
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -49,6 +50,49 @@ func (p *Package) Result(fn *ssa.Function) *Result { return p.results[fn] }
 // at the call. That is how a *Locked helper is known to run under its
 // caller's lock, whatever its name.
 func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) *Package {
+	return AnalyzePackageWith(fns, Options{Imported: imported})
+}
+
+// Options refine AnalyzePackage.
+type Options struct {
+	// Imported gives the summaries of functions of other packages.
+	Imported func(*ssa.Function) *Summary
+	// Synchronous reports whether a call runs a closure passed to it as an
+	// argument before returning (sort.Slice, a Range method, sync.Once.Do),
+	// so that the closure runs with the locks held at the call. It must
+	// say no for calls that start goroutines.
+	Synchronous func(call *ssa.Call) bool
+	// Unconstraining reports whether the calls made by a function say
+	// nothing about the locks its callees need (tests calling a *Locked
+	// helper directly, one goroutine at a time).
+	Unconstraining func(*ssa.Function) bool
+}
+
+// callbacks returns the closures passed to c that run during the call.
+func (o *Options) callbacks(c *ssa.Call) []*ssa.Function {
+	if o.Synchronous == nil {
+		return nil
+	}
+	var out []*ssa.Function
+	for _, a := range c.Call.Args {
+		mc, ok := a.(*ssa.MakeClosure)
+		if !ok {
+			continue
+		}
+		if refs := mc.Referrers(); refs == nil || len(*refs) != 1 || (*refs)[0] != c {
+			continue
+		}
+		if !o.Synchronous(c) {
+			return nil
+		}
+		out = append(out, mc.Fn.(*ssa.Function))
+	}
+	return out
+}
+
+// AnalyzePackageWith is AnalyzePackage with options.
+func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
+	imported := opts.Imported
 	p := &Package{
 		summaries: make(map[*ssa.Function]*Summary, len(fns)),
 		results:   make(map[*ssa.Function]*Result, len(fns)),
@@ -69,8 +113,21 @@ func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) 
 						calls[fn] = append(calls[fn], callee)
 						callers[callee] = append(callers[callee], fn)
 					}
-					// The callee position is not a use as a value.
-					rands = append(rands, c.Call.Args...)
+					// The callee position is not a use as a value, nor
+					// is a closure argument run during the call.
+					cbs := opts.callbacks(c)
+					for _, cb := range cbs {
+						if in[cb] {
+							callers[cb] = append(callers[cb], fn)
+						}
+					}
+					for _, a := range c.Call.Args {
+						if mc, ok := a.(*ssa.MakeClosure); ok && slices.Contains(cbs, mc.Fn.(*ssa.Function)) {
+							rands = append(rands, mc.Bindings...)
+							continue
+						}
+						rands = append(rands, a)
+					}
 				} else {
 					for _, v := range instr.Operands(nil) {
 						if *v != nil {
@@ -167,17 +224,8 @@ func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) 
 			r := Analyze(fn, entry, callee)
 			r.Opaque = only(fn) && reqs[fn] == nil && opaque[fn]
 			p.results[fn] = r
-			r.Each(func(instr ssa.Instruction, held Set) {
-				c, ok := instr.(*ssa.Call)
-				if !ok {
-					return
-				}
-				cf := c.Call.StaticCallee()
-				if cf == nil || !in[cf] || !only(cf) {
-					return
-				}
-				at := translate(held, &c.Call, cf)
-				if r.Opaque || at.Len() < held.Len() {
+			lower := func(cf *ssa.Function, at Set, dropped bool) {
+				if r.Opaque || dropped || (opts.Unconstraining != nil && opts.Unconstraining(fn)) {
 					if reqs[cf] == nil && !opaque[cf] {
 						opaque[cf] = true
 						dirty[cf] = true
@@ -193,6 +241,24 @@ func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) 
 				reqs[cf] = &at
 				dirty[cf] = true
 				changed = true
+			}
+			r.Each(func(instr ssa.Instruction, held Set) {
+				c, ok := instr.(*ssa.Call)
+				if !ok {
+					return
+				}
+				for _, cb := range opts.callbacks(c) {
+					if in[cb] && only(cb) {
+						at := translate(held, nil, cb)
+						lower(cb, at, at.Len() < held.Len())
+					}
+				}
+				cf := c.Call.StaticCallee()
+				if cf == nil || !in[cf] || !only(cf) {
+					return
+				}
+				at := translate(held, &c.Call, cf)
+				lower(cf, at, at.Len() < held.Len())
 			})
 		}
 	}
@@ -218,7 +284,7 @@ func AnalyzePackage(fns []*ssa.Function, imported func(*ssa.Function) *Summary) 
 // variables.
 func translate(held Set, call *ssa.CallCommon, callee *ssa.Function) Set {
 	out := Set{}
-	if len(call.Args) != len(callee.Params) {
+	if call != nil && len(call.Args) != len(callee.Params) {
 		return out
 	}
 	for _, l := range held.Locks() {
@@ -227,6 +293,9 @@ func translate(held Set, call *ssa.CallCommon, callee *ssa.Function) Set {
 			// free variables, which mapid resolves to those values.
 			out = out.With(l)
 			continue
+		}
+		if call == nil {
+			continue // a callback: only what it sees through free variables
 		}
 		for i, arg := range call.Args {
 			ar := mapid.RefOf(arg)

@@ -80,7 +80,8 @@ type checker struct {
 	freshP   map[*ssa.Parameter]bool // every caller passes an object not yet shared
 	freshRet map[*ssa.Function]bool  // memo of returnsFresh
 	spawns   map[*ssa.Function][]*goroutine.Spawn
-	exposed  map[*ssa.Function]bool // may run concurrently with other code of the package
+	exposed  map[*ssa.Function]bool
+	multi    map[*ssa.Function]bool // may run in several goroutines at once // may run concurrently with other code of the package
 	diags    []analysis.Diagnostic
 	reported map[token.Pos]bool
 }
@@ -97,7 +98,19 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 		spawns:   make(map[*ssa.Function][]*goroutine.Spawn),
 	}
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
-	ck.lp = lockset.AnalyzePackage(fns, ck.importedSummary)
+	ck.lp = lockset.AnalyzePackageWith(fns, lockset.Options{
+		Imported: ck.importedSummary,
+		// A closure passed to a call that does not start a goroutine is
+		// taken to run during the call, under the caller's locks.
+		Synchronous: func(c *ssa.Call) bool { return !goroutine.IsSpawnCall(c) },
+		// Tests and init call *Locked helpers without the lock, alone.
+		Unconstraining: func(fn *ssa.Function) bool {
+			for fn.Parent() != nil {
+				fn = fn.Parent()
+			}
+			return isAlone(pass, fn) || goroutine.InTestFile(fn)
+		},
+	})
 	ck.contexts(fns)
 	ck.exposure(fns)
 	accs := ck.collect(fns)
@@ -195,24 +208,41 @@ func (ck *checker) contexts(fns []*ssa.Function) {
 // under the caller's lock: its accesses are neither findings nor evidence
 // against a guard.
 func (ck *checker) exposure(fns []*ssa.Function) {
-	ck.exposed = make(map[*ssa.Function]bool)
+	var exported, many, once []*ssa.Function
+	for _, fn := range fns {
+		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil && obj.Exported() {
+			exported = append(exported, fn)
+		}
+		if goroutine.IsHandler(fn) && !goroutine.InTestFile(fn) {
+			many = append(many, fn)
+		}
+		for _, s := range ck.spawnsOf(fn) {
+			if s.Many {
+				many = append(many, s.Fn)
+			} else {
+				once = append(once, s.Fn) // runs alongside other code, once
+			}
+		}
+	}
+	// multi: may run in several goroutines at once (exported API, a
+	// goroutine started many times); exposed: may run alongside other code.
+	ck.multi = ck.closure(append(slices.Clip(many), exported...))
+	ck.exposed = ck.closure(append(append(slices.Clip(exported), many...), once...))
+}
+
+// closure returns roots and the functions of the package they call
+// statically, transitively.
+func (ck *checker) closure(roots []*ssa.Function) map[*ssa.Function]bool {
+	set := make(map[*ssa.Function]bool)
 	var work []*ssa.Function
 	mark := func(fn *ssa.Function) {
-		if fn != nil && !ck.exposed[fn] && !ck.seq[fn] && ck.lp.Result(fn) != nil {
-			ck.exposed[fn] = true
+		if fn != nil && !set[fn] && !ck.seq[fn] && ck.lp.Result(fn) != nil {
+			set[fn] = true
 			work = append(work, fn)
 		}
 	}
-	for _, fn := range fns {
-		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil && obj.Exported() {
-			mark(fn)
-		}
-		if goroutine.IsHandler(fn) {
-			mark(fn)
-		}
-		for _, s := range ck.spawnsOf(fn) {
-			mark(s.Fn)
-		}
+	for _, fn := range roots {
+		mark(fn)
 	}
 	for len(work) > 0 {
 		fn := work[len(work)-1]
@@ -225,6 +255,7 @@ func (ck *checker) exposure(fns []*ssa.Function) {
 			}
 		}
 	}
+	return set
 }
 
 // spawnsOf returns the spawn sites of fn, computed once.

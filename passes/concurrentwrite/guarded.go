@@ -92,13 +92,30 @@ func (ck *checker) checkGuarded(accs []*access) {
 //	s.mu.RLock()
 //	s.m[k] = v // reported
 //	s.mu.RUnlock()
+//
+// The read lock must be shown to guard the map: the function can run in
+// several goroutines at once (exported, or started many times), or another
+// access to the map holds the same mutex for writing. A read lock taken for
+// other fields by a function only one goroutine runs is not evidence.
 func (ck *checker) checkReadLocked(accs []*access) {
+	groupOf := make(map[*access][]*access)
+	for _, g := range groups(accs) {
+		for _, a := range g {
+			groupOf[a] = g
+		}
+	}
 	for _, a := range accs {
 		if !a.Write || a.fresh || !ck.inFile(a.Pos) || (a.id.Kind != mapid.Field && a.id.Kind != mapid.Global) {
 			continue
 		}
+		if a.id.Kind == mapid.Field && !knownShared(a.base) {
+			continue
+		}
 		for _, l := range a.held.Locks() {
 			if !l.Read || a.held.Holds(l.Ref, false) || !related(a, l.Ref) {
+				continue
+			}
+			if !ck.multi[a.fn] && !writeLocked(groupOf[a], a, l.Ref) {
 				continue
 			}
 			name := ck.lockName(l)
@@ -124,6 +141,25 @@ func knownShared(ref mapid.Ref) bool {
 	switch ref.Root.(type) {
 	case *ssa.Parameter, *ssa.Global:
 		return true
+	}
+	return false
+}
+
+// writeLocked reports whether an access of group holds the mutex that ref
+// names for a (the same path from the object holding the map) for writing.
+func writeLocked(group []*access, a *access, ref mapid.Ref) bool {
+	var rel string
+	if a.id.Kind == mapid.Field {
+		rel = strings.TrimPrefix(ref.Path, a.base.Path)
+	}
+	for _, b := range group {
+		want := ref
+		if a.id.Kind == mapid.Field {
+			want = b.base.Child(rel)
+		}
+		if b.held.Holds(want, false) {
+			return true
+		}
 	}
 	return false
 }

@@ -18,3 +18,15 @@ func TestSequentialRequests(t *testing.T) {
 		http.Get(ts.URL)
 	}
 }
+
+func TestHandlersInLoop(t *testing.T) {
+	calls := map[string]int{}
+	mux := http.NewServeMux()
+	for _, p := range []string{"/a", "/b"} {
+		mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			calls[r.RequestURI]++
+		})
+	}
+	ts := httptest.NewServer(mux)
+	defer ts.Close()
+}

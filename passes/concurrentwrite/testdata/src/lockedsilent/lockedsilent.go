@@ -234,3 +234,65 @@ func (t *Template) init() {
 		t.namespace = &namespace{set: map[string]*Template{}}
 	}
 }
+
+// Postings adds through a callback that runs during the call, under the lock.
+type Postings struct {
+	mu sync.Mutex
+	m  map[string][]int
+}
+
+type Labels []string
+
+func (ls Labels) Range(f func(string)) {
+	for _, l := range ls {
+		f(l)
+	}
+}
+
+func (p *Postings) Add(id int, ls Labels) {
+	p.mu.Lock()
+	ls.Range(func(l string) {
+		p.addFor(id, l)
+	})
+	p.addFor(id, "all")
+	p.mu.Unlock()
+}
+
+func (p *Postings) Get(l string) []int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.m[l]
+}
+
+func (p *Postings) addFor(id int, l string) { p.m[l] = append(p.m[l], id) }
+
+// Agent truncates from its one background goroutine, under a read lock that
+// excludes Close; the map is only ever touched by that goroutine.
+type Agent struct {
+	mu      sync.RWMutex
+	deleted map[int]bool
+	stop    chan struct{}
+}
+
+func (a *Agent) Start() { go a.run() }
+
+func (a *Agent) run() {
+	for range a.stop {
+		a.truncate()
+	}
+}
+
+func (a *Agent) truncate() {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	for k := range a.deleted {
+		delete(a.deleted, k)
+	}
+	a.deleted[0] = true
+}
+
+func (a *Agent) Close() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	close(a.stop)
+}
