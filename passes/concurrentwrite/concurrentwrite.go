@@ -210,7 +210,7 @@ func (ck *checker) contexts(fns []*ssa.Function) {
 func (ck *checker) exposure(fns []*ssa.Function) {
 	var exported, many, once []*ssa.Function
 	for _, fn := range fns {
-		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil && obj.Exported() {
+		if isAPI(fn) {
 			exported = append(exported, fn)
 		}
 		if goroutine.IsHandler(fn) && !goroutine.InTestFile(fn) {
@@ -228,6 +228,29 @@ func (ck *checker) exposure(fns []*ssa.Function) {
 	// goroutine started many times); exposed: may run alongside other code.
 	ck.multi = ck.closure(append(slices.Clip(many), exported...))
 	ck.exposed = ck.closure(append(append(slices.Clip(exported), many...), once...))
+}
+
+// isAPI reports whether fn can be called from other packages directly: an
+// exported function, or an exported method of an exported type. An exported
+// method of an unexported type is reached only through an interface (the
+// package hands out the value, often inside its own critical section, as
+// go-ethereum's hashdb passes its cleaner to batch.Replay under db.lock) or
+// through the package's own calls, which are followed.
+func isAPI(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil || !obj.Exported() {
+		return false
+	}
+	recv := obj.Signature().Recv()
+	if recv == nil {
+		return true
+	}
+	t := types.Unalias(recv.Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Exported()
 }
 
 // closure returns roots and the functions of the package they call

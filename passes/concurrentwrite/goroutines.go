@@ -142,6 +142,10 @@ func (ck *checker) sharedAcross(sp *spawn, a *gaccess) (outer, shared bool) {
 		root = a.id.Site
 	case mapid.Field:
 		root = a.base.Root
+		if variableIndex(a.base.Path) {
+			// tries[i].m: each copy may index its own element.
+			return true, false
+		}
 		if mapid.IsGlobal(a.base) {
 			return true, true
 		}
@@ -167,6 +171,17 @@ func (ck *checker) sharedAcross(sp *spawn, a *gaccess) (outer, shared bool) {
 		return true, !goroutine.SameIteration(r.Block(), sp.Instr.Block())
 	}
 	return false, false
+}
+
+// variableIndex reports whether path indexes a slice, array or map by a
+// value that is not a constant.
+func variableIndex(path string) bool {
+	for i := 0; i < len(path); i++ {
+		if path[i] == '[' && i+1 < len(path) && (path[i+1] < '0' || path[i+1] > '9') {
+			return true
+		}
+	}
+	return false
 }
 
 // encloses reports whether outer is fn or lexically encloses it.

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/guard"
+	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -62,8 +63,13 @@ func (ck *checker) checkGuarded(accs []*access) {
 			if a.id.Kind == mapid.Field && !knownShared(a.base) {
 				continue
 			}
-			if g.Held(a.base, a.may, true) {
-				continue // locked on some paths only: `if c { s.mu.Lock(); defer s.mu.Unlock() }`
+			if a.held.Len() > 0 || a.may.Len() > 0 {
+				// Holding another lock (or this one on some paths only,
+				// `if c { s.mu.Lock(); defer s.mu.Unlock() }`) is a locking
+				// discipline this pass does not second-guess: go-ethereum's
+				// RegisterHandler writes under n.lock, and only before the
+				// server that reads under h.mu starts.
+				continue
 			}
 			other := otherAccess(shared, a, func(b *access) bool { return g.Held(b.base, b.held, !b.Write) })
 			ref := g.For(a.base)
@@ -112,8 +118,8 @@ func (ck *checker) checkReadLocked(accs []*access) {
 			continue
 		}
 		for _, l := range a.held.Locks() {
-			if !l.Read || a.held.Holds(l.Ref, false) || !related(a, l.Ref) {
-				continue
+			if !l.Read || hasWriteLock(a.held) || !related(a, l.Ref) {
+				continue // a write lock held too protects the write
 			}
 			if !ck.multi[a.fn] && !writeLocked(groupOf[a], a, l.Ref) {
 				continue
@@ -141,6 +147,15 @@ func knownShared(ref mapid.Ref) bool {
 	switch ref.Root.(type) {
 	case *ssa.Parameter, *ssa.Global:
 		return true
+	}
+	return false
+}
+
+func hasWriteLock(s lockset.Set) bool {
+	for _, l := range s.Locks() {
+		if !l.Read {
+			return true
+		}
 	}
 	return false
 }

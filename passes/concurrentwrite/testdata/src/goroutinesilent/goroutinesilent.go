@@ -161,3 +161,24 @@ func TwoProfiles() {
 	wg.Go(func() { profile() })
 	wg.Wait()
 }
+
+type Trie struct{ cache map[string]int }
+
+func (t *Trie) Update(k string) { t.cache[k]++ }
+
+// Each goroutine works on its own element of the slice.
+func PerGoroutineElement(n int) {
+	tries := make([]*Trie, n)
+	for i := range tries {
+		tries[i] = &Trie{cache: map[string]int{}}
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(index int) {
+			defer wg.Done()
+			tries[index].Update("k")
+		}(i)
+	}
+	wg.Wait()
+}

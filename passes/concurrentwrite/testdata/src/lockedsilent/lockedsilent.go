@@ -296,3 +296,94 @@ func (a *Agent) Close() {
 	defer a.mu.Unlock()
 	close(a.stop)
 }
+
+// Index takes its read lock to exclude the indexer, and the matchers' own
+// mutex for the map it writes.
+type Index struct {
+	indexLock    sync.RWMutex
+	matchersLock sync.Mutex
+	matchers     map[int]bool
+}
+
+func (f *Index) NewMatcher(id int) {
+	f.indexLock.RLock()
+	f.matchersLock.Lock()
+	defer func() {
+		f.matchersLock.Unlock()
+		f.indexLock.RUnlock()
+	}()
+	f.matchers[id] = true
+}
+
+func (f *Index) Matchers() int {
+	f.matchersLock.Lock()
+	defer f.matchersLock.Unlock()
+	return len(f.matchers)
+}
+
+// Server's handler names are read under its mutex once it runs; Node
+// registers them under its own lock, only before it starts.
+type Server struct {
+	mu    sync.Mutex
+	names map[string]string
+}
+
+func (h *Server) Start() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for range h.names {
+	}
+}
+
+func (h *Server) Names() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.names)
+}
+
+type Node struct {
+	lock    sync.Mutex
+	started bool
+	http    *Server
+}
+
+func (n *Node) Register(name, path string) {
+	n.lock.Lock()
+	defer n.lock.Unlock()
+	if n.started {
+		panic("running")
+	}
+	n.http.names[path] = name
+}
+
+// Cache hands a cleaner to a batch inside its critical section; the
+// cleaner's exported Put (an unexported type's method, reached through an
+// interface) runs under that lock.
+type Cache struct {
+	lock    sync.Mutex
+	dirties map[string]int
+}
+
+type writer interface{ Put(k string) }
+
+type cleaner struct{ c *Cache }
+
+func (cl *cleaner) Put(k string) { delete(cl.c.dirties, k) }
+
+func replay(keys []string, w writer) {
+	for _, k := range keys {
+		w.Put(k)
+	}
+}
+
+func (c *Cache) Commit(keys []string) {
+	c.lock.Lock()
+	defer c.lock.Unlock()
+	replay(keys, &cleaner{c})
+}
+
+func (c *Cache) Add(k string) {
+	c.lock.Lock()
+	defer c.lock.Unlock()
+	c.dirties[k]++
+}
