@@ -80,7 +80,14 @@ func Infer(obs []Obs) (Guard, bool) {
 				// A lock inside the object holding the map (checked first:
 				// for a package variable pointing to a struct, the
 				// object's mutex is also rooted at the variable).
-				c = find(l.Ref.Path[len(o.Base.Path):], mapid.Ref{})
+				rel := l.Ref.Path[len(o.Base.Path):]
+				if strings.Contains(strings.TrimSuffix(rel, "*"), "*") {
+					// A lock of another object reached through a pointer
+					// (r.f.indexLock for r.finishedMaps) guards that
+					// object's data, not this map.
+					continue
+				}
+				c = find(rel, mapid.Ref{})
 			case mapid.IsGlobal(l.Ref):
 				c = find("", l.Ref)
 			default:

@@ -62,3 +62,37 @@ func TestInfer(t *testing.T) {
 		}
 	}
 }
+
+const otherObject = `package p
+
+import "sync"
+
+type F struct{ indexLock sync.Mutex }
+
+type R struct {
+	f        *F
+	finished map[int]bool
+}
+
+func (r *R) write() { r.f.indexLock.Lock(); _ = len(r.finished); r.f.indexLock.Unlock() }
+func (r *R) run()   { r.finished[1] = true }
+`
+
+// TestLockOfAnotherObject checks that a mutex of an object reached through a
+// pointer field is not taken as the guard of the map beside that pointer.
+func TestLockOfAnotherObject(t *testing.T) {
+	pkg := ssatest.Build(t, otherObject)
+	p := lockset.AnalyzePackage(ssatest.Funcs(pkg), nil)
+	var obs []guard.Obs
+	for _, n := range []string{"write", "run"} {
+		p.Result(ssatest.Func(t, pkg, "(*p.R)."+n)).Each(func(instr ssa.Instruction, held lockset.Set) {
+			for _, a := range mapid.Accesses(instr) {
+				_, base := mapid.Of(a.Map)
+				obs = append(obs, guard.Obs{Base: mapid.RefOf(base), Held: held, Write: a.Write})
+			}
+		})
+	}
+	if g, ok := guard.Infer(obs); ok {
+		t.Errorf("Infer = %q, want no guard", g.Rel)
+	}
+}

@@ -58,11 +58,22 @@
 // Lock/Unlock. No fix is offered when the statement calls a function (which
 // might take the same lock) or when some caller already holds the lock.
 //
+// The pass prefers silence where it would have to guess. It does not
+// report a write that holds some other lock (a different locking discipline),
+// a write in a closure passed as a callback (taken to run during the call
+// that receives it, under the caller's locks), in an exported method of an
+// unexported type (reached through an interface, often inside the package's
+// own critical section), in a function whose callers all hold locks it
+// cannot name (db.mu held by the caller, dc.db.mu in the callee), or in a
+// test function or init. Goroutine races come without a fix: there is no
+// lock to take.
+//
 // Known limitations: reads without the lock racing with a locked write are
 // not reported (only writes are); locks taken through sync.Locker
-// interfaces or TryLock are not modelled (functions using TryLock are
-// skipped); accesses in different functions not related by a spawn site are
-// compared only through the guard of a type meant for concurrent use; a
-// channel receive anywhere between the spawn and an access is taken as the
-// hand-off that orders them.
+// interfaces are not modelled, and functions using TryLock are skipped;
+// accesses in different functions not related by a spawn site are compared
+// only through the guard of a type meant for concurrent use; a goroutine
+// started by one method is not paired with the other methods of its object;
+// a channel receive anywhere between the spawn and an access is taken as
+// the hand-off that orders them.
 package concurrentwrite
