@@ -88,7 +88,11 @@ func Infer(obs []Obs) (Guard, bool) {
 					continue
 				}
 				c = find(rel, mapid.Ref{})
-			case mapid.IsGlobal(l.Ref):
+			case o.Base.Root == nil && mapid.IsGlobal(l.Ref):
+				// A package-level mutex guards a package-level map; for a
+				// field it is a lock held around whole operations
+				// (testing's benchmarkLock around a benchmark), not
+				// evidence about one object's map.
 				c = find("", l.Ref)
 			default:
 				continue
