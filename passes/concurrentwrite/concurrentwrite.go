@@ -122,7 +122,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 
 	slices.SortStableFunc(ck.diags, func(a, b analysis.Diagnostic) int { return int(a.Pos) - int(b.Pos) })
 	for _, d := range ck.diags {
-		if c.SkipTests && strings.HasSuffix(pass.Fset.File(d.Pos).Name(), "_test.go") {
+		if f := pass.Fset.File(d.Pos); c.SkipTests && f != nil && strings.HasSuffix(f.Name(), "_test.go") {
 			continue
 		}
 		ck.r.Report(d)
@@ -302,7 +302,7 @@ func isAlone(pass *analysis.Pass, fn *ssa.Function) bool {
 	if name == "init" {
 		return true
 	}
-	if !strings.HasSuffix(pass.Fset.File(fn.Pos()).Name(), "_test.go") {
+	if !goroutine.InTestFile(fn) {
 		return false
 	}
 	for _, p := range []string{"Test", "Benchmark", "Fuzz", "Example"} {

@@ -33,3 +33,11 @@ func TestScenarios(t *testing.T) {
 func TestGenerated(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), concurrentwrite.New(), "generated")
 }
+
+func TestSkipTestsFlag(t *testing.T) {
+	a := concurrentwrite.New()
+	if err := a.Flags.Set("skiptests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "skiptests")
+}
