@@ -11,6 +11,7 @@ package maplint
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/maplint/maplint/passes/concurrentwrite"
 	"github.com/maplint/maplint/passes/nilmerge"
 )
 
@@ -19,6 +20,7 @@ import (
 func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		nilmerge.Analyzer,
+		concurrentwrite.Analyzer,
 	}
 }
 
@@ -27,5 +29,6 @@ func Analyzers() []*analysis.Analyzer {
 func New() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		nilmerge.New(),
+		concurrentwrite.New(),
 	}
 }

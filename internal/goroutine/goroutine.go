@@ -1,0 +1,380 @@
+// Package goroutine models where goroutines start and what orders code
+// across them, for passes that reason about concurrent accesses.
+//
+// A spawn site starts a function in a new goroutine: a go statement,
+// sync.WaitGroup.Go, errgroup.Group.Go/TryGo (golang.org/x/sync),
+// time.AfterFunc, context.AfterFunc, an HTTP handler registration
+// (http.HandleFunc, ServeMux.HandleFunc, a conversion to http.HandlerFunc)
+// and t.Run with a body that calls t.Parallel. A spawn inside a loop, and an
+// HTTP handler (one goroutine per request), runs many copies of the
+// function at once. Any ServeHTTP method is such a handler too ([IsHandler]).
+//
+// Ordering: code of the spawner after WaitGroup.Wait, errgroup's Wait or a
+// channel receive is taken as ordered after the goroutine's work ([Orders]):
+// the receive is the hand-off of a done signal or of the data itself.
+package goroutine
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Kind is how a goroutine is started.
+type Kind uint8
+
+const (
+	Go          Kind = iota // go f()
+	WaitGroupGo             // wg.Go(f)
+	ErrGroupGo              // g.Go(f), g.TryGo(f)
+	AfterFunc               // time.AfterFunc(d, f), context.AfterFunc(ctx, f)
+	Handler                 // http.HandleFunc(p, f), mux.HandleFunc(p, f), http.HandlerFunc(f)
+	Subtest                 // t.Run(name, f) where f calls t.Parallel()
+)
+
+func (k Kind) String() string {
+	return [...]string{"go statement", "WaitGroup.Go", "errgroup Go", "AfterFunc", "HTTP handler", "parallel subtest"}[k]
+}
+
+// A Spawn is a place that starts a function in new goroutines.
+type Spawn struct {
+	Instr ssa.Instruction // the go statement, call or conversion
+	Kind  Kind
+	Fn    *ssa.Function // the function that runs
+	// Args are the values bound to Fn's parameters (for go f(x), a bound
+	// method's receiver), nil where unknown; free variables are seen by
+	// Fn directly.
+	Args []ssa.Value
+	Many bool // many copies may run at once: in a loop, or per request
+}
+
+// Pos returns the position of the spawn site (none for a ServeHTTP method).
+func (s *Spawn) Pos() token.Pos {
+	if s.Instr == nil {
+		return token.NoPos
+	}
+	if c, ok := s.Instr.(ssa.CallInstruction); ok {
+		if p := c.Common().Pos(); p.IsValid() {
+			return p
+		}
+	}
+	return s.Instr.Pos()
+}
+
+// Spawns returns the spawn sites of fn, in instruction order.
+func Spawns(fn *ssa.Function) []*Spawn {
+	var out []*Spawn
+	var loops []bool // computed at the first spawn: most functions have none
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			s := spawnAt(instr)
+			if s == nil || s.Fn == nil || len(s.Fn.Blocks) == 0 {
+				continue
+			}
+			if loops == nil {
+				loops = loopBlocks(fn)
+			}
+			// In a loop, copies overlap unless each iteration waits for
+			// its goroutine before starting the next.
+			s.Many = s.Many || (loops[b.Index] && After(instr, instr))
+			if s.Kind == Handler && InTestFile(fn) {
+				// A test drives its own server, nearly always one
+				// request at a time.
+				s.Many = false
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func spawnAt(instr ssa.Instruction) *Spawn {
+	switch instr := instr.(type) {
+	case *ssa.Go:
+		fn, args := target(instr.Call.Value)
+		if fn == nil {
+			fn, args = instr.Call.StaticCallee(), instr.Call.Args
+		} else if len(instr.Call.Args) > 0 {
+			args = instr.Call.Args
+		}
+		return &Spawn{Instr: instr, Kind: Go, Fn: fn, Args: args}
+	case *ssa.ChangeType:
+		if isNamed(instr.Type(), "net/http", "HandlerFunc") {
+			fn, args := target(instr.X)
+			return &Spawn{Instr: instr, Kind: Handler, Fn: fn, Args: args, Many: true}
+		}
+	case *ssa.Call:
+		return spawnCall(instr)
+	}
+	return nil
+}
+
+// IsSpawnCall reports whether the call c starts a goroutine running one of
+// its arguments.
+func IsSpawnCall(c *ssa.Call) bool { return spawnCall(c) != nil }
+
+func spawnCall(c *ssa.Call) *Spawn {
+	callee := c.Call.StaticCallee()
+	if callee == nil {
+		return nil
+	}
+	if callee.Origin() != nil {
+		callee = callee.Origin()
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return nil
+	}
+	args := c.Call.Args
+	last := func(k Kind, many bool) *Spawn {
+		if len(args) == 0 {
+			return nil
+		}
+		fn, fargs := target(args[len(args)-1])
+		return &Spawn{Instr: c, Kind: k, Fn: fn, Args: fargs, Many: many}
+	}
+	recv := recvName(obj)
+	switch pkg, name := obj.Pkg().Path(), obj.Name(); {
+	case pkg == "sync" && recv == "WaitGroup" && name == "Go":
+		return last(WaitGroupGo, false)
+	case pkg == "golang.org/x/sync/errgroup" && recv == "Group" && (name == "Go" || name == "TryGo"):
+		return last(ErrGroupGo, false)
+	case pkg == "time" && recv == "" && name == "AfterFunc", pkg == "context" && recv == "" && name == "AfterFunc":
+		return last(AfterFunc, false)
+	case pkg == "net/http" && name == "HandleFunc" && (recv == "" || recv == "ServeMux"):
+		return last(Handler, true)
+	case pkg == "testing" && name == "Run" && (recv == "T" || recv == "B"):
+		s := last(Subtest, false)
+		if s == nil || s.Fn == nil || !callsParallel(s.Fn) {
+			return nil
+		}
+		return s
+	}
+	return nil
+}
+
+// target returns the function that calling v runs, and the values bound to
+// its parameters (a bound method value's receiver).
+func target(v ssa.Value) (*ssa.Function, []ssa.Value) {
+	switch v := v.(type) {
+	case *ssa.Function:
+		return v, nil
+	case *ssa.MakeClosure:
+		fn := v.Fn.(*ssa.Function)
+		if len(fn.FreeVars) == 1 && len(v.Bindings) == 1 && fn.Synthetic != "" {
+			// A bound method value s.m: the wrapper calls the method
+			// with the bound receiver.
+			if m := boundMethod(fn); m != nil {
+				return m, []ssa.Value{v.Bindings[0]}
+			}
+		}
+		return fn, nil
+	case *ssa.ChangeType:
+		return target(v.X)
+	}
+	return nil, nil
+}
+
+func boundMethod(wrapper *ssa.Function) *ssa.Function {
+	for _, b := range wrapper.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(*ssa.Call); ok {
+				return c.Call.StaticCallee()
+			}
+		}
+	}
+	return nil
+}
+
+// callsParallel reports whether fn calls (*testing.T).Parallel.
+func callsParallel(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(*ssa.Call); ok {
+				if callee := c.Call.StaticCallee(); callee != nil {
+					if obj, ok := callee.Object().(*types.Func); ok && obj.Pkg() != nil && obj.Pkg().Path() == "testing" && obj.Name() == "Parallel" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// InTestFile reports whether fn is declared in a _test.go file.
+func InTestFile(fn *ssa.Function) bool {
+	f := fn.Prog.Fset.File(fn.Pos())
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// IsHandler reports whether fn is a ServeHTTP method of the http.Handler
+// shape: the server calls it in a goroutine per request.
+func IsHandler(fn *ssa.Function) bool {
+	sig := fn.Signature
+	if fn.Name() != "ServeHTTP" || sig.Recv() == nil || sig.Params().Len() != 2 || sig.Results().Len() != 0 {
+		return false
+	}
+	return isNamed(sig.Params().At(0).Type(), "net/http", "ResponseWriter") && isPtrTo(sig.Params().At(1).Type(), "net/http", "Request")
+}
+
+// Orders reports whether instr, executed by a spawner after starting a
+// goroutine, waits for it: WaitGroup.Wait, errgroup's Wait, a channel
+// receive (or a select that can receive).
+func Orders(instr ssa.Instruction) bool {
+	switch instr := instr.(type) {
+	case *ssa.UnOp:
+		return instr.Op == token.ARROW
+	case *ssa.Select:
+		for _, st := range instr.States {
+			if st.Dir == types.RecvOnly {
+				return true
+			}
+		}
+	case *ssa.Call:
+		if callee := instr.Call.StaticCallee(); callee != nil {
+			if obj, ok := callee.Object().(*types.Func); ok && obj.Pkg() != nil && obj.Name() == "Wait" {
+				switch p, r := obj.Pkg().Path(), recvName(obj); {
+				case p == "sync" && r == "WaitGroup", p == "golang.org/x/sync/errgroup" && r == "Group":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// After reports whether to may execute after from in their function without
+// passing an instruction that Orders (to == from counts when in a loop).
+func After(from, to ssa.Instruction) bool {
+	fb, tb := from.Block(), to.Block()
+	fi, ti := index(from), index(to)
+	// The rest of from's block.
+	for _, instr := range fb.Instrs[fi+1:] {
+		if instr == to {
+			return true
+		}
+		if Orders(instr) {
+			return false
+		}
+	}
+	seen := make([]bool, len(fb.Parent().Blocks))
+	work := append([]*ssa.BasicBlock(nil), fb.Succs...)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b.Index] {
+			continue
+		}
+		seen[b.Index] = true
+		blocked := false
+		for i, instr := range b.Instrs {
+			if b == tb && i == ti {
+				return true
+			}
+			if Orders(instr) {
+				blocked = true
+				break
+			}
+		}
+		if !blocked {
+			work = append(work, b.Succs...)
+		}
+	}
+	return false
+}
+
+func index(instr ssa.Instruction) int {
+	for i, x := range instr.Block().Instrs {
+		if x == instr {
+			return i
+		}
+	}
+	return -1
+}
+
+// loopBlocks reports, per block index, whether the block is in a cycle.
+func loopBlocks(fn *ssa.Function) []bool {
+	n := len(fn.Blocks)
+	out := make([]bool, n)
+	for _, b := range fn.Blocks {
+		// b is in a cycle if it can reach itself.
+		seen := make([]bool, n)
+		work := append([]*ssa.BasicBlock(nil), b.Succs...)
+		for len(work) > 0 && !out[b.Index] {
+			x := work[len(work)-1]
+			work = work[:len(work)-1]
+			if x == b {
+				out[b.Index] = true
+				break
+			}
+			if seen[x.Index] {
+				continue
+			}
+			seen[x.Index] = true
+			work = append(work, x.Succs...)
+		}
+	}
+	return out
+}
+
+// SameIteration reports whether def and use lie on a common cycle, so that a
+// value defined in block def is made anew in each iteration that reaches
+// use (a variable declared in the loop body that a go statement captures).
+func SameIteration(def, use *ssa.BasicBlock) bool {
+	return reaches(def, use) && reaches(use, def) && def != use || (def == use && inCycle(def))
+}
+
+func inCycle(b *ssa.BasicBlock) bool {
+	for _, s := range b.Succs {
+		if reaches(s, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func reaches(from, to *ssa.BasicBlock) bool {
+	seen := make([]bool, len(from.Parent().Blocks))
+	work := []*ssa.BasicBlock{from}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == to {
+			return true
+		}
+		if seen[x.Index] {
+			continue
+		}
+		seen[x.Index] = true
+		work = append(work, x.Succs...)
+	}
+	return false
+}
+
+func recvName(obj *types.Func) string {
+	recv := obj.Signature().Recv()
+	if recv == nil {
+		return ""
+	}
+	t := types.Unalias(recv.Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+func isNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+func isPtrTo(t types.Type, pkg, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && isNamed(p.Elem(), pkg, name)
+}

@@ -1,0 +1,130 @@
+// Package guard infers the lock that guards a map from the accesses that hold
+// one, as a type meant for concurrent use shows it: when most accesses to
+// Session.seen hold the mu field of the same Session, mu guards seen, and an
+// access without it is suspect.
+//
+// A guard is either a path relative to the object holding the map (".mu" for
+// a sibling field, ".shards[i].mu" is not one: the object is the shard) or a
+// lock of its own (a package-level mutex).
+package guard
+
+import (
+	"strings"
+
+	"github.com/maplint/maplint/internal/lockset"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// An Obs is one access to the map whose guard is inferred.
+type Obs struct {
+	Base  mapid.Ref // the object holding the map (zero for a package variable)
+	Held  lockset.Set
+	Write bool
+}
+
+// A Guard is the inferred lock.
+type Guard struct {
+	Rel    string    // path from the object to the mutex, e.g. ".mu"; empty when Abs is set
+	Abs    mapid.Ref // a lock that does not depend on the object (a package variable)
+	Holds  int       // number of accesses holding it
+	Lacks  int       // number of accesses not holding it
+	Sample int       // index of an access that holds it, a write when there is one
+}
+
+// For returns the guard's ref for an access to the map held by base.
+func (g Guard) For(base mapid.Ref) mapid.Ref {
+	if g.Abs.Root != nil {
+		return g.Abs
+	}
+	return base.Child(g.Rel)
+}
+
+// Held reports whether held holds g for an access through base, in write
+// mode unless read.
+func (g Guard) Held(base mapid.Ref, held lockset.Set, read bool) bool {
+	return held.Holds(g.For(base), read)
+}
+
+type candidate struct {
+	rel   string
+	abs   mapid.Ref
+	holds int
+	write bool // a write holds it
+	first int
+}
+
+// Infer returns the lock held by the most accesses of obs, if it is held by
+// at least as many accesses as lack it. A tie between candidates goes to
+// the one seen first, so the result is deterministic for a given order.
+func Infer(obs []Obs) (Guard, bool) {
+	var cands []*candidate
+	find := func(rel string, abs mapid.Ref) *candidate {
+		for _, c := range cands {
+			if c.rel == rel && c.abs == abs {
+				return c
+			}
+		}
+		c := &candidate{rel: rel, abs: abs, first: -1}
+		cands = append(cands, c)
+		return c
+	}
+	for i, o := range obs {
+		var seen []*candidate
+		for _, l := range o.Held.Locks() {
+			if o.Write && l.Read {
+				continue // a read lock does not guard a write
+			}
+			var c *candidate
+			switch {
+			case o.Base.Root != nil && l.Ref.Root == o.Base.Root && strings.HasPrefix(l.Ref.Path, o.Base.Path) && len(l.Ref.Path) > len(o.Base.Path):
+				// A lock inside the object holding the map (checked first:
+				// for a package variable pointing to a struct, the
+				// object's mutex is also rooted at the variable).
+				rel := l.Ref.Path[len(o.Base.Path):]
+				if strings.Contains(strings.TrimSuffix(rel, "*"), "*") {
+					// A lock of another object reached through a pointer
+					// (r.f.indexLock for r.finishedMaps) guards that
+					// object's data, not this map.
+					continue
+				}
+				c = find(rel, mapid.Ref{})
+			case o.Base.Root == nil && mapid.IsGlobal(l.Ref):
+				// A package-level mutex guards a package-level map; for a
+				// field it is a lock held around whole operations
+				// (testing's benchmarkLock around a benchmark), not
+				// evidence about one object's map.
+				c = find("", l.Ref)
+			default:
+				continue
+			}
+			if contains(seen, c) {
+				continue
+			}
+			seen = append(seen, c)
+			c.holds++
+			if c.first < 0 || (o.Write && !c.write) {
+				c.first = i
+			}
+			c.write = c.write || o.Write
+		}
+	}
+	var best *candidate
+	for _, c := range cands {
+		if best == nil || c.holds > best.holds {
+			best = c
+		}
+	}
+	if best == nil || best.holds*2 < len(obs) {
+		return Guard{}, false
+	}
+	return Guard{Rel: best.rel, Abs: best.abs, Holds: best.holds, Lacks: len(obs) - best.holds, Sample: best.first}, true
+}
+
+func contains(cs []*candidate, c *candidate) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}

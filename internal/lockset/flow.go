@@ -1,0 +1,187 @@
+package lockset
+
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// Callees returns the summary of a statically called function, or nil when
+// the call does nothing to locks as far as is known.
+type Callees func(call *ssa.CallCommon, callee *ssa.Function) *Summary
+
+// A Result is the lockset analysis of one function.
+type Result struct {
+	Fn       *ssa.Function
+	entry    []Set  // per block index, valid when seen
+	seen     []bool // per block
+	callees  Callees
+	exit     Set
+	hasExit  bool
+	TryLocks bool   // the function calls TryLock or TryRLock
+	Opaque   bool   // every caller holds locks that cannot be named here
+	released []Lock // unlocks of locks not taken here: the caller's
+	union    bool   // may-hold analysis: join is union
+	may      *Result
+	entrySet Set
+	mayAt    map[ssa.Instruction]Set
+}
+
+// Analyze computes the locks held in fn, given the locks held on entry.
+func Analyze(fn *ssa.Function, entry Set, callees Callees) *Result {
+	return analyze(fn, entry, callees, false)
+}
+
+func analyze(fn *ssa.Function, entry Set, callees Callees, union bool) *Result {
+	r := &Result{Fn: fn, callees: callees, union: union, entrySet: entry}
+	n := len(fn.Blocks)
+	if n == 0 {
+		return r
+	}
+	r.entry = make([]Set, n)
+	r.seen = make([]bool, n)
+	r.entry[0], r.seen[0] = entry, true
+	// Must-hold dataflow to a fixed point: a block's entry set is the meet
+	// of its predecessors' exit sets; sets only shrink, so it terminates.
+	work := []*ssa.BasicBlock{fn.Blocks[0]}
+	queued := make([]bool, n)
+	queued[0] = true
+	for len(work) > 0 {
+		b := work[0]
+		work = work[1:]
+		queued[b.Index] = false
+		out := r.walk(b, nil)
+		for _, s := range b.Succs {
+			if !r.seen[s.Index] {
+				r.entry[s.Index], r.seen[s.Index] = out, true
+			} else {
+				m := r.entry[s.Index].Meet(out)
+				if r.union {
+					m = r.entry[s.Index].Union(out)
+				}
+				if m.equal(r.entry[s.Index]) {
+					continue
+				}
+				r.entry[s.Index] = m
+			}
+			if !queued[s.Index] {
+				queued[s.Index] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return r
+}
+
+// Each calls visit for every instruction of reachable blocks, in block
+// order, with the locks held just before it.
+func (r *Result) Each(visit func(instr ssa.Instruction, held Set)) {
+	for _, b := range r.Fn.Blocks {
+		if r.seen != nil && r.seen[b.Index] {
+			r.walk(b, visit)
+		}
+	}
+}
+
+// MayHold returns the locks held on some path to instr (a lock taken under
+// a condition, `if c { mu.Lock(); defer mu.Unlock() }`, is in it). It is
+// computed on first use.
+func (r *Result) MayHold(instr ssa.Instruction) Set {
+	if r.may == nil {
+		r.may = analyze(r.Fn, r.entrySet, r.callees, true)
+		r.mayAt = make(map[ssa.Instruction]Set)
+		r.may.Each(func(instr ssa.Instruction, held Set) {
+			if held.Len() > 0 {
+				r.mayAt[instr] = held
+			}
+		})
+	}
+	return r.mayAt[instr]
+}
+
+// Exit returns the locks held when fn returns, after its deferred unlocks.
+func (r *Result) Exit() (Set, bool) {
+	if r.seen == nil {
+		return Set{}, false
+	}
+	r.Each(nil) // computes exit
+	return r.exit, r.hasExit
+}
+
+func (r *Result) walk(b *ssa.BasicBlock, visit func(ssa.Instruction, Set)) Set {
+	held := r.entry[b.Index]
+	for _, instr := range b.Instrs {
+		if visit != nil {
+			visit(instr, held)
+		}
+		switch instr := instr.(type) {
+		case *ssa.Call:
+			held = r.apply(&instr.Call, held, instr)
+		case *ssa.Return:
+			out := held
+			for _, d := range r.deferred() {
+				out = r.apply(d, out, nil)
+			}
+			if r.hasExit {
+				r.exit = r.exit.Meet(out)
+			} else {
+				r.exit, r.hasExit = out, true
+			}
+		}
+	}
+	return held
+}
+
+// deferred returns the calls deferred anywhere in the function. A deferred
+// unlock releases its lock only at return, so during the body the lock
+// stays held.
+func (r *Result) deferred() []*ssa.CallCommon {
+	var out []*ssa.CallCommon
+	for _, b := range r.Fn.Blocks {
+		for _, instr := range b.Instrs {
+			if d, ok := instr.(*ssa.Defer); ok {
+				out = append(out, &d.Call)
+			}
+		}
+	}
+	return out
+}
+
+func (r *Result) apply(call *ssa.CallCommon, held Set, instr ssa.Instruction) Set {
+	op, mu := Classify(call)
+	pos := call.Pos()
+	switch op {
+	case Acquire:
+		return held.With(Lock{Ref: mapid.RefOf(mu), Pos: pos})
+	case RAcquire:
+		return held.With(Lock{Ref: mapid.RefOf(mu), Read: true, Pos: pos})
+	case Release, RRelease:
+		ref, read := mapid.RefOf(mu), op == RRelease
+		if !held.Holds(ref, true) && instr != nil {
+			r.released = append(r.released, Lock{Ref: ref, Read: read})
+		}
+		return held.Without(ref, read)
+	case TryAcquire:
+		r.TryLocks = true
+		return held
+	}
+	callee := call.StaticCallee()
+	if callee == nil || r.callees == nil {
+		return held
+	}
+	sum := r.callees(call, callee)
+	if sum == nil {
+		return held
+	}
+	for _, a := range sum.Releases {
+		if ref, ok := a.Concrete(call, callee); ok {
+			held = held.Without(ref, a.Read)
+		}
+	}
+	for _, a := range sum.Acquires {
+		if ref, ok := a.Concrete(call, callee); ok {
+			held = held.With(Lock{Ref: ref, Read: a.Read, Pos: pos})
+		}
+	}
+	return held
+}

@@ -1,0 +1,188 @@
+// Package lockset computes the sync.Mutex and sync.RWMutex locks held at each
+// instruction of a function (must-hold: a lock is held only if it is held on
+// every path), with deferred unlocks taking effect at return, and the effect
+// of calls to functions that lock or unlock for their caller.
+//
+// A lock is named by a [mapid.Ref], the object path of the mutex from a root
+// value (s.mu, shards[i].mu, a package variable), so that the lock taken in
+// one statement matches the address computed in another. Sets are immutable:
+// every change makes a new one (copy-on-write), so they can be shared between
+// instructions and blocks.
+package lockset
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// A Lock is a mutex held in write (Lock) or read (RLock) mode.
+type Lock struct {
+	Ref  mapid.Ref
+	Read bool
+	Pos  token.Pos // where it was taken (the Lock call), for messages and fixes
+}
+
+func (l Lock) key() string {
+	k := l.Ref.Path
+	if l.Read {
+		k += "/r"
+	}
+	return k
+}
+
+func (l Lock) same(m Lock) bool { return l.Ref == m.Ref && l.Read == m.Read }
+
+// A Set is an immutable set of held locks in a deterministic order.
+type Set struct{ locks []Lock }
+
+// Locks returns the locks of s; the caller must not modify the slice.
+func (s Set) Locks() []Lock { return s.locks }
+
+// Len returns the number of locks held.
+func (s Set) Len() int { return len(s.locks) }
+
+// Holds reports whether s holds ref, in write mode unless read is true (a
+// write lock also satisfies a read).
+func (s Set) Holds(ref mapid.Ref, read bool) bool {
+	for _, l := range s.locks {
+		if l.Ref == ref && (read || !l.Read) {
+			return true
+		}
+	}
+	return false
+}
+
+// Find returns the lock held on ref, if any.
+func (s Set) Find(ref mapid.Ref) (Lock, bool) {
+	for _, l := range s.locks {
+		if l.Ref == ref {
+			return l, true
+		}
+	}
+	return Lock{}, false
+}
+
+// With returns s plus l.
+func (s Set) With(l Lock) Set {
+	for _, m := range s.locks {
+		if m.same(l) {
+			return s
+		}
+	}
+	out := append(slices.Clip(s.locks), l)
+	slices.SortStableFunc(out, func(a, b Lock) int { return strings.Compare(a.key(), b.key()) })
+	return Set{out}
+}
+
+// Without returns s minus every lock on ref in the given mode.
+func (s Set) Without(ref mapid.Ref, read bool) Set {
+	i := slices.IndexFunc(s.locks, func(l Lock) bool { return l.Ref == ref && l.Read == read })
+	if i < 0 {
+		return s
+	}
+	return Set{slices.Delete(slices.Clone(s.locks), i, i+1)}
+}
+
+// Meet returns the locks held in both s and t.
+func (s Set) Meet(t Set) Set {
+	if s.equal(t) {
+		return s
+	}
+	var out []Lock
+	for _, l := range s.locks {
+		if slices.ContainsFunc(t.locks, l.same) {
+			out = append(out, l)
+		}
+	}
+	return Set{out}
+}
+
+// Union returns the locks held in s or t.
+func (s Set) Union(t Set) Set {
+	out := s
+	for _, l := range t.locks {
+		out = out.With(l)
+	}
+	return out
+}
+
+func (s Set) equal(t Set) bool {
+	return slices.EqualFunc(s.locks, t.locks, Lock.same)
+}
+
+// String prints the set with name for each lock, "none" when empty.
+func (s Set) String(name func(Lock) string) string {
+	if len(s.locks) == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, l := range s.locks {
+		n := name(l)
+		if l.Read {
+			n += " (read)"
+		}
+		parts = append(parts, n)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// An Op is what a call does to a lock.
+type Op uint8
+
+const (
+	None Op = iota
+	Acquire
+	Release
+	RAcquire
+	RRelease
+	TryAcquire // TryLock/TryRLock: the result says whether it is held
+)
+
+// Classify says what call does to a sync.Mutex or sync.RWMutex, and returns
+// the mutex's address.
+func Classify(call *ssa.CallCommon) (Op, ssa.Value) {
+	fn := call.StaticCallee()
+	if fn == nil || len(call.Args) == 0 {
+		return None, nil
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "sync" {
+		return None, nil
+	}
+	recv := obj.Signature().Recv()
+	if recv == nil {
+		return None, nil
+	}
+	rt := types.Unalias(recv.Type())
+	if p, ok := rt.(*types.Pointer); ok {
+		rt = p.Elem()
+	}
+	named, ok := types.Unalias(rt).(*types.Named)
+	if !ok {
+		return None, nil
+	}
+	switch named.Obj().Name() {
+	case "Mutex", "RWMutex":
+	default:
+		return None, nil
+	}
+	switch obj.Name() {
+	case "Lock":
+		return Acquire, call.Args[0]
+	case "Unlock":
+		return Release, call.Args[0]
+	case "RLock":
+		return RAcquire, call.Args[0]
+	case "RUnlock":
+		return RRelease, call.Args[0]
+	case "TryLock", "TryRLock":
+		return TryAcquire, call.Args[0]
+	}
+	return None, nil
+}

@@ -1,0 +1,142 @@
+package lockset
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// An Abstract lock is a lock named independently of any call: a path from a
+// parameter of a function (Param >= 0) or from a package-level variable
+// (Param < 0, Global = "pkgpath.name").
+type Abstract struct {
+	Param  int
+	Global string
+	Path   string
+	Read   bool
+}
+
+func (a Abstract) String() string {
+	s := a.Global
+	if a.Param >= 0 {
+		s = fmt.Sprintf("$%d", a.Param)
+	}
+	s += a.Path
+	if a.Read {
+		s += "(r)"
+	}
+	return s
+}
+
+// AbstractOf names ref, as seen inside fn, independently of fn's callers.
+func AbstractOf(fn *ssa.Function, ref mapid.Ref, read bool) (Abstract, bool) {
+	switch root := ref.Root.(type) {
+	case *ssa.Parameter:
+		for i, p := range fn.Params {
+			if p == root {
+				return Abstract{Param: i, Path: ref.Path, Read: read}, true
+			}
+		}
+	case *ssa.Global:
+		if root.Pkg != nil {
+			return Abstract{Param: -1, Global: root.Pkg.Pkg.Path() + "." + root.Name(), Path: ref.Path, Read: read}, true
+		}
+	}
+	return Abstract{}, false
+}
+
+// Concrete names a, a lock of callee, at a call: a parameter path becomes the
+// argument's path; a package variable is looked up in the caller's program.
+func (a Abstract) Concrete(call *ssa.CallCommon, callee *ssa.Function) (mapid.Ref, bool) {
+	if a.Param >= 0 {
+		args := call.Args
+		if call.IsInvoke() {
+			return mapid.Ref{}, false
+		}
+		// A closure's free variables are not parameters, a method value's
+		// receiver is bound: only map positional arguments.
+		if a.Param >= len(args) || len(args) != arity(callee) {
+			return mapid.Ref{}, false
+		}
+		return mapid.RefOf(args[a.Param]).Child(a.Path), true
+	}
+	i := strings.LastIndex(a.Global, ".")
+	if i < 0 {
+		return mapid.Ref{}, false
+	}
+	pkg := callee.Prog.ImportedPackage(a.Global[:i])
+	if pkg == nil {
+		return mapid.Ref{}, false
+	}
+	g, ok := pkg.Members[a.Global[i+1:]].(*ssa.Global)
+	if !ok {
+		return mapid.Ref{}, false
+	}
+	return mapid.Ref{Root: g, Path: a.Path}, true
+}
+
+// A Summary is what a function does to its caller's locks (Acquires: held at
+// return, not on entry; Releases: held on entry, released at return) and the
+// locks that every caller holds when calling it (Requires).
+type Summary struct {
+	Acquires []Abstract
+	Releases []Abstract
+	Requires []Abstract
+}
+
+// IsEmpty reports whether s says nothing.
+func (s *Summary) IsEmpty() bool {
+	return s == nil || len(s.Acquires)+len(s.Releases)+len(s.Requires) == 0
+}
+
+func (s *Summary) String() string {
+	var parts []string
+	add := func(name string, as []Abstract) {
+		if len(as) == 0 {
+			return
+		}
+		var xs []string
+		for _, a := range as {
+			xs = append(xs, a.String())
+		}
+		parts = append(parts, name+"("+strings.Join(xs, ",")+")")
+	}
+	add("acquires", s.Acquires)
+	add("releases", s.Releases)
+	add("requires", s.Requires)
+	return strings.Join(parts, " ")
+}
+
+// Effect computes the Acquires and Releases of fn from its analysis run
+// with no lock held on entry.
+func Effect(r *Result) (acq, rel []Abstract) {
+	exit, ok := r.Exit()
+	if !ok {
+		return nil, nil
+	}
+	for _, l := range exit.Locks() {
+		if a, ok := AbstractOf(r.Fn, l.Ref, l.Read); ok {
+			acq = append(acq, a)
+		}
+	}
+	for _, l := range r.released {
+		if a, ok := AbstractOf(r.Fn, l.Ref, l.Read); ok && !slices.Contains(rel, a) {
+			rel = append(rel, a)
+		}
+	}
+	return acq, rel
+}
+
+// arity is the number of arguments of a static call to fn, receiver
+// included (fn.Params is empty for a function of another package).
+func arity(fn *ssa.Function) int {
+	n := fn.Signature.Params().Len()
+	if fn.Signature.Recv() != nil {
+		n++
+	}
+	return n
+}

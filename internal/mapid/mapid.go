@@ -1,0 +1,240 @@
+// Package mapid answers which map an SSA value denotes, and which object an
+// address points into, so that two accesses made in different functions (or
+// goroutines) can be compared.
+//
+// A map is identified by where it lives:
+//
+//   - a package-level variable (all functions share it);
+//   - a field of a struct type: all *Session values share Session.seen for
+//     this purpose, which is how a type meant for concurrent use is reasoned
+//     about (the object itself is compared through [Ref]);
+//   - a local variable or allocation site (make, a literal, a captured
+//     variable), seen through the closures that capture it;
+//   - a parameter of the function.
+//
+// Anything else (a call result, a map read from a channel or another map) is
+// [Unknown]: passes stay silent on it.
+package mapid
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Kind says where a map lives.
+type Kind uint8
+
+const (
+	Unknown Kind = iota
+	Global       // a package-level variable: ID.Global
+	Field        // a struct field: ID.Field, the object is ID.Base
+	Local        // a local variable or allocation site: ID.Site
+	Param        // a parameter: ID.Site is the *ssa.Parameter
+)
+
+// An ID identifies a map. IDs are comparable; two accesses denote the same
+// map when their IDs are equal and, for fields, their bases denote the same
+// object.
+type ID struct {
+	Kind   Kind
+	Global *ssa.Global // Global
+	Field  *types.Var  // Field: the field's generic origin
+	Site   ssa.Value   // Local: *ssa.Alloc, *ssa.MakeMap...; Param: *ssa.Parameter
+}
+
+func (id ID) String() string {
+	switch id.Kind {
+	case Global:
+		return id.Global.Object().Pkg().Name() + "." + id.Global.Name()
+	case Field:
+		return "field " + id.Field.Name()
+	case Local:
+		return "local " + id.Site.Name()
+	case Param:
+		return "param " + id.Site.Name()
+	}
+	return "unknown"
+}
+
+// Of returns the identity of the map that v (a map-typed value) denotes and,
+// for a field, the address or value of the struct that holds it.
+func Of(v ssa.Value) (id ID, base ssa.Value) {
+	return of(v, 0)
+}
+
+func of(v ssa.Value, depth int) (ID, ssa.Value) {
+	if depth > 16 {
+		return ID{}, nil
+	}
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		if v.Op.String() == "*" {
+			return addr(v.X, depth+1)
+		}
+	case *ssa.Field:
+		return ID{Kind: Field, Field: fieldVar(v.X.Type(), v.Field)}, v.X
+	case *ssa.MakeMap:
+		return ID{Kind: Local, Site: v}, nil
+	case *ssa.Parameter:
+		return ID{Kind: Param, Site: v}, nil
+	case *ssa.FreeVar:
+		if b := Binding(v); b != nil {
+			return of(b, depth+1)
+		}
+	case *ssa.ChangeType:
+		return of(v.X, depth+1)
+	case *ssa.Phi:
+		var first ID
+		var firstBase ssa.Value
+		for i, e := range v.Edges {
+			if e == v {
+				continue
+			}
+			id, base := of(e, depth+1)
+			if id.Kind == Unknown || id.Kind == Field {
+				return ID{}, nil
+			}
+			if i == 0 || first.Kind == Unknown {
+				first, firstBase = id, base
+			} else if id != first {
+				return ID{}, nil
+			}
+		}
+		return first, firstBase
+	}
+	return ID{}, nil
+}
+
+// addr resolves the map stored at address a.
+func addr(a ssa.Value, depth int) (ID, ssa.Value) {
+	switch a := a.(type) {
+	case *ssa.Global:
+		return ID{Kind: Global, Global: a}, nil
+	case *ssa.FieldAddr:
+		return ID{Kind: Field, Field: fieldVar(a.X.Type(), a.Field)}, a.X
+	case *ssa.Alloc:
+		return ID{Kind: Local, Site: a}, nil
+	case *ssa.FreeVar:
+		if b := Binding(a); b != nil {
+			return addr(b, depth+1)
+		}
+	}
+	return ID{}, nil
+}
+
+// fieldVar returns field i of the struct that t is or points to, as its
+// generic origin so that all instantiations share it.
+func fieldVar(t types.Type, i int) *types.Var {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st := t.Underlying().(*types.Struct)
+	return st.Field(i).Origin()
+}
+
+// Binding returns the value that the enclosing function binds to the free
+// variable fv of a closure, or nil if the closure is not created there.
+func Binding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	parent := fn.Parent()
+	if parent == nil {
+		return nil
+	}
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn && idx < len(mc.Bindings) {
+				return mc.Bindings[idx]
+			}
+		}
+	}
+	return nil
+}
+
+// A Ref names an object by a root value and a path of field selections,
+// dereferences and indexing from it, so that two separately computed
+// addresses of one object (s.shards[i].mu in two statements) compare equal.
+// Root is a *ssa.Parameter, *ssa.Global, *ssa.Alloc or another value of the
+// function that computes the address; free variables are resolved to the
+// enclosing function's values.
+type Ref struct {
+	Root ssa.Value
+	Path string // e.g. ".mu", ".shards*[t3].mu"
+}
+
+func (r Ref) IsZero() bool { return r.Root == nil }
+
+// Child returns the ref of the field path p (".mu") inside r.
+func (r Ref) Child(p string) Ref { return Ref{r.Root, r.Path + p} }
+
+// String prints r for messages: the root's source name and the field names.
+func (r Ref) String() string {
+	name := "?"
+	switch root := r.Root.(type) {
+	case *ssa.Parameter:
+		name = root.Name()
+	case *ssa.Global:
+		name = root.Name()
+	case *ssa.Alloc:
+		if root.Comment != "" {
+			name = root.Comment
+		}
+	}
+	p := strings.ReplaceAll(r.Path, "*", "")
+	return name + p
+}
+
+// RefOf returns the ref of value v (a pointer to, or a value of, an object).
+func RefOf(v ssa.Value) Ref {
+	return refOf(v, 0)
+}
+
+func refOf(v ssa.Value, depth int) Ref {
+	if depth > 16 {
+		return Ref{Root: v}
+	}
+	switch x := v.(type) {
+	case *ssa.FieldAddr:
+		return refOf(x.X, depth+1).Child("." + fieldVar(x.X.Type(), x.Field).Name())
+	case *ssa.Field:
+		return refOf(x.X, depth+1).Child("." + fieldVar(x.X.Type(), x.Field).Name())
+	case *ssa.IndexAddr:
+		return refOf(x.X, depth+1).Child(fmt.Sprintf("[%s]", indexName(x.Index)))
+	case *ssa.Index:
+		return refOf(x.X, depth+1).Child(fmt.Sprintf("[%s]", indexName(x.Index)))
+	case *ssa.UnOp:
+		if x.Op.String() == "*" {
+			return refOf(x.X, depth+1).Child("*")
+		}
+	case *ssa.ChangeType:
+		return refOf(x.X, depth+1)
+	case *ssa.FreeVar:
+		if b := Binding(x); b != nil {
+			return refOf(b, depth+1)
+		}
+	}
+	return Ref{Root: v}
+}
+
+// indexName names an index operand: constants by value, other values by
+// their (function-unique) SSA name.
+func indexName(v ssa.Value) string {
+	if c, ok := v.(*ssa.Const); ok {
+		return c.Value.String()
+	}
+	return v.Name()
+}
+
+// IsGlobal reports whether r is rooted at a package-level variable.
+func IsGlobal(r Ref) bool {
+	_, ok := r.Root.(*ssa.Global)
+	return ok
+}

@@ -1,0 +1,219 @@
+package concurrentwrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/internal/lockset"
+)
+
+// The fixes, and why they keep behaviour apart from removing the race:
+//
+//	s.m[k] = v              →  s.mu.Lock()
+//	                           s.m[k] = v
+//	                           s.mu.Unlock()
+//
+//	s.m[k] = v  (last statement of the function)
+//	                        →  s.mu.Lock()
+//	                           defer s.mu.Unlock()
+//	                           s.m[k] = v
+//
+// Taking the lock can deadlock if it is already held, so the fix is only
+// offered when the statement calls no function (a call might take the
+// lock), the function is not a helper that some caller may call with the
+// lock held, and the function has no deferred unlock of its own.
+//
+//	s.mu.RLock()            →  s.mu.Lock()
+//	defer s.mu.RUnlock()    →  defer s.mu.Unlock()
+//
+// The write lock is stronger than the read lock, so every access the read
+// lock protected stays protected. The fix renames every RLock and RUnlock of
+// the same mutex in the function, and is not offered when the function calls
+// another function of the package (which may take the read lock again: a
+// read lock under the write lock deadlocks).
+
+// wrapFix returns the fix that takes guard around the write a.
+func (ck *checker) wrapFix(a *access, guard string) []analysis.SuggestedFix {
+	if ck.lp.OnlyCalled(a.fn) {
+		return nil
+	}
+	c, ok := ck.syn.at[a.Pos]
+	if !ok {
+		return nil
+	}
+	stmt, ok := enclosingStmt(c)
+	if !ok || ck.callsFunctions(stmt.Node()) {
+		return nil
+	}
+	body, ok := funcBody(stmt)
+	if !ok || strings.Contains(ck.text(body), "defer "+guard+".Unlock()") {
+		return nil
+	}
+	var edits []analysis.TextEdit
+	if ends(stmt, body) {
+		e, err := ck.src.InsertBefore(stmt.Node(), guard+".Lock()\ndefer "+guard+".Unlock()")
+		if err != nil {
+			return nil
+		}
+		edits = append(edits, e)
+	} else {
+		e, err := ck.src.InsertBefore(stmt.Node(), guard+".Lock()")
+		if err != nil {
+			return nil
+		}
+		indent, err := ck.src.Indent(stmt.Node().Pos())
+		if err != nil {
+			return nil
+		}
+		end := ck.lineEnd(stmt.Node())
+		edits = append(edits, e, analysis.TextEdit{Pos: end, End: end, NewText: []byte("\n" + indent + guard + ".Unlock()")})
+	}
+	return []analysis.SuggestedFix{{Message: fmt.Sprintf("Lock %s around the write", guard), TextEdits: edits}}
+}
+
+// upgradeFix returns the fix that turns the read lock l (held at the write
+// a) and its unlocks into the write lock.
+func (ck *checker) upgradeFix(a *access, l lockset.Lock) []analysis.SuggestedFix {
+	c, ok := ck.syn.at[l.Pos]
+	if !ok {
+		return nil
+	}
+	call := c.Node().(*ast.CallExpr)
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "RLock" {
+		return nil
+	}
+	mu := types.ExprString(sel.X)
+	fc, ok := enclosingFunc(c)
+	if !ok {
+		return nil
+	}
+	var edits []analysis.TextEdit
+	unlocks := 0
+	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		if ck.callsPackageFunc(call) {
+			return nil
+		}
+		s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || types.ExprString(s.X) != mu {
+			continue
+		}
+		switch s.Sel.Name {
+		case "RLock":
+			edits = append(edits, analysis.TextEdit{Pos: s.Sel.Pos(), End: s.Sel.End(), NewText: []byte("Lock")})
+		case "RUnlock":
+			unlocks++
+			edits = append(edits, analysis.TextEdit{Pos: s.Sel.Pos(), End: s.Sel.End(), NewText: []byte("Unlock")})
+		}
+	}
+	if unlocks == 0 {
+		return nil
+	}
+	return []analysis.SuggestedFix{{Message: fmt.Sprintf("Take the write lock %s.Lock instead of RLock", mu), TextEdits: edits}}
+}
+
+// enclosingStmt returns the statement, directly in a block or case body,
+// that contains c, if it is an assignment, ++/-- or expression statement.
+func enclosingStmt(c inspector.Cursor) (inspector.Cursor, bool) {
+	for ; c.Valid(); c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.AssignStmt, *ast.IncDecStmt, *ast.ExprStmt:
+			switch c.Parent().Node().(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+				return c, true
+			}
+			return c, false
+		case ast.Stmt, *ast.FuncLit:
+			return c, false
+		}
+	}
+	return c, false
+}
+
+// funcBody returns the body of the function that contains c.
+func funcBody(c inspector.Cursor) (*ast.BlockStmt, bool) {
+	fc, ok := enclosingFunc(c)
+	if !ok {
+		return nil, false
+	}
+	switch n := fc.Node().(type) {
+	case *ast.FuncDecl:
+		return n.Body, n.Body != nil
+	case *ast.FuncLit:
+		return n.Body, true
+	}
+	return nil, false
+}
+
+func enclosingFunc(c inspector.Cursor) (inspector.Cursor, bool) {
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return fc, true
+	}
+	return c, false
+}
+
+// ends reports whether stmt is the last statement of body.
+func ends(stmt inspector.Cursor, body *ast.BlockStmt) bool {
+	return stmt.Parent().Node() == body && body.List[len(body.List)-1] == stmt.Node()
+}
+
+// callsFunctions reports whether n calls anything but builtins, conversions
+// and the maps package.
+func (ck *checker) callsFunctions(n ast.Node) bool {
+	calls := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || calls {
+			return !calls
+		}
+		if tv, ok := ck.pass.TypesInfo.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+			return true
+		}
+		if fn, ok := typeutil.Callee(ck.pass.TypesInfo, call).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "maps" {
+			return true
+		}
+		calls = true
+		return false
+	})
+	return calls
+}
+
+// callsPackageFunc reports whether call calls a function or method declared
+// in the package being analyzed.
+func (ck *checker) callsPackageFunc(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(ck.pass.TypesInfo, call).(*types.Func)
+	return ok && fn.Pkg() == ck.pass.Pkg
+}
+
+func (ck *checker) text(n ast.Node) string {
+	s, err := ck.src.Text(n)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+// lineEnd returns the end of n, or of the comment that follows it on its
+// line, so that a statement inserted after n leaves that comment in place.
+func (ck *checker) lineEnd(n ast.Node) token.Pos {
+	end := n.End()
+	f := ck.syn.file(end)
+	if f == nil {
+		return end
+	}
+	line := ck.pass.Fset.Position(end).Line
+	for _, cg := range f.Comments {
+		if cg.Pos() >= end && ck.pass.Fset.Position(cg.Pos()).Line == line {
+			return cg.End()
+		}
+	}
+	return end
+}

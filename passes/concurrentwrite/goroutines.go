@@ -1,0 +1,344 @@
+package concurrentwrite
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/goroutine"
+	"github.com/maplint/maplint/internal/lockset"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// A spawn is a goroutine start with the function that starts it (nil for a
+// ServeHTTP method, started by the server).
+type spawn struct {
+	*goroutine.Spawn
+	parent *ssa.Function
+	accs   []*gaccess // what the goroutine accesses, in the parent's terms
+}
+
+// A gaccess is an access reached from a goroutine, with its map named in
+// the frame of the function that starts the goroutine.
+type gaccess struct {
+	*access
+	id     mapid.ID
+	base   mapid.Ref
+	locked bool // a lock is held at the access or at a call on the way
+	outer  bool // the map comes from outside the goroutine (not made by it)
+	shared bool // the map is the same for every copy of the goroutine
+}
+
+// env binds the parameters of the functions on a call path to values of
+// their callers, up to the function that starts the goroutine.
+type env struct {
+	bind   map[*ssa.Parameter]ssa.Value
+	parent *env
+}
+
+func (e *env) lookup(p *ssa.Parameter) (ssa.Value, *env) {
+	for ; e != nil; e = e.parent {
+		if v, ok := e.bind[p]; ok {
+			return v, e.parent
+		}
+	}
+	return nil, nil
+}
+
+// idIn names the map v in the frame at the root of e.
+func idIn(v ssa.Value, e *env) (mapid.ID, mapid.Ref, bool) {
+	id, base := mapid.Of(v)
+	switch id.Kind {
+	case mapid.Unknown:
+		return id, mapid.Ref{}, false
+	case mapid.Param:
+		if bv, pe := e.lookup(id.Site.(*ssa.Parameter)); bv != nil {
+			return idIn(bv, pe)
+		}
+	case mapid.Field:
+		ref, ok := refIn(mapid.RefOf(base), e)
+		return id, ref, ok
+	}
+	return id, mapid.Ref{}, true
+}
+
+func refIn(r mapid.Ref, e *env) (mapid.Ref, bool) {
+	if p, ok := r.Root.(*ssa.Parameter); ok {
+		if bv, pe := e.lookup(p); bv != nil {
+			br, ok := refIn(mapid.RefOf(bv), pe)
+			return mapid.Ref{Root: br.Root, Path: br.Path + r.Path}, ok
+		}
+	}
+	return r, true
+}
+
+// Bounds on the call tree explored below a goroutine's function.
+const (
+	maxDepth = 4
+	maxFuncs = 64
+)
+
+// reach collects the accesses made by fn and its static callees in the
+// package, with maps named in the spawner's frame.
+func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
+	fn := sp.Fn
+	bind := make(map[*ssa.Parameter]ssa.Value)
+	for i, a := range sp.Args {
+		if i < len(fn.Params) && a != nil {
+			bind[fn.Params[i]] = a
+		}
+	}
+	visited := 0
+	var walk func(fn *ssa.Function, e *env, locked bool, depth int)
+	walk = func(fn *ssa.Function, e *env, locked bool, depth int) {
+		visited++
+		for _, a := range byFn[fn] {
+			id, base, ok := idIn(a.Map, e)
+			if !ok {
+				continue
+			}
+			ga := &gaccess{access: a, id: id, base: base, locked: locked || a.held.Len() > 0 || a.may.Len() > 0}
+			ga.outer, ga.shared = ck.sharedAcross(sp, ga)
+			sp.accs = append(sp.accs, ga)
+		}
+		r := ck.lp.Result(fn)
+		if r == nil || depth >= maxDepth {
+			return
+		}
+		r.Each(func(instr ssa.Instruction, held lockset.Set) {
+			c, ok := instr.(*ssa.Call)
+			if !ok || visited >= maxFuncs {
+				return
+			}
+			callee := c.Call.StaticCallee()
+			if callee == nil || ck.lp.Result(callee) == nil || callee == fn || len(c.Call.Args) != len(callee.Params) {
+				return
+			}
+			b := make(map[*ssa.Parameter]ssa.Value, len(callee.Params))
+			for i, p := range callee.Params {
+				b[p] = c.Call.Args[i]
+			}
+			// A lock held on some path to the call protects the callee
+			// as far as this pass is concerned (conditional locking).
+			walk(callee, &env{bind: b, parent: e}, locked || held.Len() > 0 || r.MayHold(instr).Len() > 0, depth+1)
+		})
+	}
+	walk(fn, &env{bind: bind}, false, 0)
+}
+
+// sharedAcross reports whether the map of a comes from outside the
+// goroutine sp (a package variable, a map or object of the spawner or of
+// a function enclosing it, a ServeHTTP method's receiver), and whether
+// every copy of the goroutine accesses the same one: not a map made in the
+// loop iteration that starts the copy.
+func (ck *checker) sharedAcross(sp *spawn, a *gaccess) (outer, shared bool) {
+	var root ssa.Value
+	switch a.id.Kind {
+	case mapid.Global:
+		return true, true
+	case mapid.Local:
+		root = a.id.Site
+	case mapid.Field:
+		root = a.base.Root
+		if variableIndex(a.base.Path) {
+			// tries[i].m: each copy may index its own element.
+			return true, false
+		}
+		if mapid.IsGlobal(a.base) {
+			return true, true
+		}
+	default:
+		return false, false
+	}
+	switch r := root.(type) {
+	case *ssa.Parameter:
+		if sp.parent == nil || r.Parent() != sp.parent {
+			// A parameter of the goroutine itself: outside only for a
+			// handler's receiver (one object serves every request).
+			recv := sp.parent == nil && r.Parent() == sp.Fn && sp.Fn.Signature.Recv() != nil && r == sp.Fn.Params[0]
+			return recv, recv
+		}
+		return true, true
+	case ssa.Instruction:
+		if sp.parent == nil || !encloses(r.Parent(), sp.parent) {
+			return false, false // made by the goroutine: its own
+		}
+		if r.Parent() != sp.parent {
+			return true, true // made by a function enclosing the spawner
+		}
+		return true, !goroutine.SameIteration(r.Block(), sp.Instr.Block())
+	}
+	return false, false
+}
+
+// variableIndex reports whether path indexes a slice, array or map by a
+// value that is not a constant.
+func variableIndex(path string) bool {
+	for i := 0; i < len(path); i++ {
+		if path[i] == '[' && i+1 < len(path) && (path[i+1] < '0' || path[i+1] > '9') {
+			return true
+		}
+	}
+	return false
+}
+
+// encloses reports whether outer is fn or lexically encloses it.
+func encloses(outer, fn *ssa.Function) bool {
+	for ; fn != nil; fn = fn.Parent() {
+		if fn == outer {
+			return true
+		}
+	}
+	return false
+}
+
+func sameMap(a, b *gaccess) bool {
+	return a.id == b.id && (a.id.Kind != mapid.Field || a.base == b.base)
+}
+
+// checkGoroutines reports writes, holding no lock, that run in a goroutine
+// alongside another access to the same map:
+//
+//	for _, u := range urls {
+//		go func() { seen[u] = true }() // every goroutine writes seen
+//	}
+//
+//	go func() { m[k] = v }()
+//	fmt.Println(len(m)) // the spawner reads m while the goroutine writes
+//
+// The accesses of the spawner count from the go statement until a
+// WaitGroup.Wait, errgroup Wait or channel receive; two goroutines started
+// by one function race when the second starts before the first is waited
+// for.
+func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
+	byFn := make(map[*ssa.Function][]*access)
+	for _, a := range accs {
+		byFn[a.fn] = append(byFn[a.fn], a)
+	}
+	var spawns []*spawn
+	perParent := make(map[*ssa.Function][]*spawn)
+	for _, fn := range fns {
+		if goroutine.IsHandler(fn) && !goroutine.InTestFile(fn) {
+			sp := &spawn{Spawn: &goroutine.Spawn{Kind: goroutine.Handler, Fn: fn, Many: true}}
+			spawns = append(spawns, sp)
+		}
+		for _, s := range ck.spawnsOf(fn) {
+			sp := &spawn{Spawn: s, parent: fn}
+			spawns = append(spawns, sp)
+			perParent[fn] = append(perParent[fn], sp)
+		}
+	}
+	for _, sp := range spawns {
+		ck.reach(sp, byFn)
+	}
+	for _, sp := range spawns {
+		// Copies of one goroutine.
+		if sp.Many {
+			for _, w := range sp.accs {
+				if w.Write && !w.locked && w.shared {
+					ck.reportRace(w.access, w.access, sp, ck.describeOthers(sp))
+				}
+			}
+		}
+		if sp.parent == nil {
+			continue
+		}
+		// The spawner, after the spawn.
+		if sp.Kind != goroutine.Subtest && sp.Kind != goroutine.Handler {
+			var mine []*gaccess
+			for _, a := range byFn[sp.parent] {
+				if !goroutine.After(sp.Instr, a.Instr) {
+					continue
+				}
+				id, base, ok := idIn(a.Map, nil)
+				if ok {
+					mine = append(mine, &gaccess{access: a, id: id, base: base, outer: true, locked: a.held.Len() > 0 || a.may.Len() > 0})
+				}
+			}
+			ck.pairs(sp.accs, mine, sp, ck.funcName(sp.parent)+" after it starts "+ck.describe(sp))
+			ck.pairs(mine, sp.accs, sp, ck.describe(sp))
+		}
+		// Other goroutines started later by the same function.
+		for _, other := range perParent[sp.parent] {
+			if other == sp || !goroutine.After(sp.Instr, other.Instr) {
+				continue
+			}
+			ck.pairs(sp.accs, other.accs, sp, ck.describe(other))
+			ck.pairs(other.accs, sp.accs, other, ck.describe(sp))
+		}
+	}
+}
+
+// pairs reports each unlocked write of ws that has an access of os to the
+// same map.
+func (ck *checker) pairs(ws, os []*gaccess, sp *spawn, by string) {
+	for _, w := range ws {
+		if !w.Write || w.locked {
+			continue
+		}
+		for _, o := range os {
+			if o.access != w.access && w.outer && o.outer && sameMap(w, o) {
+				ck.reportRace(w.access, o.access, sp, by)
+				break
+			}
+		}
+	}
+}
+
+func (ck *checker) reportRace(w, o *access, sp *spawn, by string) {
+	if !ck.inFile(w.Pos) || ck.reported[w.Pos] {
+		return
+	}
+	related := []analysis.RelatedInformation{}
+	if o != w && o.Pos.IsValid() {
+		related = append(related, analysis.RelatedInformation{Pos: o.Pos, Message: fmt.Sprintf("other %s of %s", opNoun(o), ck.mapName(o))})
+	}
+	if p := sp.Pos(); p.IsValid() {
+		related = append(related, analysis.RelatedInformation{Pos: p, Message: "goroutine started here"})
+	} else if sp.Fn != nil && sp.Fn.Pos().IsValid() {
+		related = append(related, analysis.RelatedInformation{Pos: sp.Fn.Pos(), Message: "handler called in a goroutine per request"})
+	}
+	ck.add(analysis.Diagnostic{
+		Pos:      w.Pos,
+		Category: CategoryGoroutine,
+		Message:  fmt.Sprintf("concurrent write to map %s (held: none); also accessed by %s", ck.mapName(w), by),
+		Related:  related,
+	})
+}
+
+// describeOthers names the other copies of the goroutine sp.
+func (ck *checker) describeOthers(sp *spawn) string {
+	d := ck.describe(sp)
+	if sp.Kind == goroutine.Handler {
+		return d
+	}
+	return "other " + strings.TrimPrefix(d, "the ")
+}
+
+// describe names the goroutines of sp for messages.
+func (ck *checker) describe(sp *spawn) string {
+	if sp.parent == nil {
+		return "concurrent requests to " + ck.funcName(sp.Fn)
+	}
+	where := ck.funcName(sp.parent)
+	loop := ""
+	if sp.Many && sp.Kind != goroutine.Handler {
+		loop = " in a loop"
+	}
+	switch sp.Kind {
+	case goroutine.Handler:
+		return "concurrent requests to the handler registered in " + where
+	case goroutine.Subtest:
+		return "the parallel subtests started" + loop + " in " + where
+	case goroutine.AfterFunc:
+		return "the function started by AfterFunc" + loop + " in " + where
+	case goroutine.WaitGroupGo, goroutine.ErrGroupGo:
+		return "the goroutines started by " + sp.Kind.String() + loop + " in " + where
+	}
+	if loop != "" {
+		return "the goroutines started in a loop in " + where
+	}
+	return "the goroutine started in " + where
+}

@@ -1,0 +1,121 @@
+package concurrentwrite
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/maplint/maplint/internal/lockset"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// syntax finds the source of the SSA positions the pass reports on: m[k] by
+// its '[', calls by their '(', range statements by their 'for'.
+type syntax struct {
+	fset  *token.FileSet
+	files map[*token.File]*ast.File
+	at    map[token.Pos]inspector.Cursor
+}
+
+func newSyntax(pass *analysis.Pass) *syntax {
+	s := &syntax{fset: pass.Fset, files: make(map[*token.File]*ast.File), at: make(map[token.Pos]inspector.Cursor)}
+	for _, f := range pass.Files {
+		s.files[pass.Fset.File(f.Pos())] = f
+	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for c := range in.Root().Preorder((*ast.IndexExpr)(nil), (*ast.CallExpr)(nil), (*ast.RangeStmt)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.IndexExpr:
+			s.at[n.Lbrack] = c
+		case *ast.CallExpr:
+			s.at[n.Lparen] = c
+		case *ast.RangeStmt:
+			s.at[n.For] = c
+		}
+	}
+	return s
+}
+
+func (s *syntax) file(pos token.Pos) *ast.File {
+	return s.files[s.fset.File(pos)]
+}
+
+// mapExpr returns the expression of the map accessed at pos.
+func (s *syntax) mapExpr(pos token.Pos) ast.Expr {
+	c, ok := s.at[pos]
+	if !ok {
+		return nil
+	}
+	switch n := c.Node().(type) {
+	case *ast.IndexExpr:
+		return n.X
+	case *ast.CallExpr:
+		if len(n.Args) > 0 {
+			return n.Args[0]
+		}
+	case *ast.RangeStmt:
+		return n.X
+	}
+	return nil
+}
+
+// mapName prints the map accessed by a for messages.
+func (ck *checker) mapName(a *access) string {
+	if e := ck.syn.mapExpr(a.Pos); e != nil {
+		return types.ExprString(ast.Unparen(e))
+	}
+	return a.id.String()
+}
+
+// lockName prints l as the receiver of its Lock call (s.mu), or by its ref
+// when it was taken by a helper.
+func (ck *checker) lockName(l lockset.Lock) string {
+	if c, ok := ck.syn.at[l.Pos]; ok {
+		if call, ok := c.Node().(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isLockMethod(sel.Sel.Name) {
+				return types.ExprString(sel.X)
+			}
+		}
+	}
+	return l.Ref.String()
+}
+
+func isLockMethod(name string) bool {
+	switch name {
+	case "Lock", "RLock", "Unlock", "RUnlock":
+		return true
+	}
+	return false
+}
+
+// guardName prints the guard of a map accessed through base as source text
+// (s.mu for the map s.seen), and reports whether it is an expression the
+// fix can use.
+func (ck *checker) guardName(a *access, ref mapid.Ref, rel string) (string, bool) {
+	if rel == "" || strings.Contains(rel, "[") {
+		return ref.String(), false
+	}
+	e := ck.syn.mapExpr(a.Pos)
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || !simple(sel.X) {
+		return ref.String(), false
+	}
+	return types.ExprString(sel.X) + strings.ReplaceAll(rel, "*", ""), true
+}
+
+// simple reports whether e is a chain of identifiers and field selections,
+// safe to evaluate twice.
+func simple(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return simple(e.X)
+	}
+	return false
+}

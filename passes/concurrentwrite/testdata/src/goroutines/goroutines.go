@@ -1,0 +1,111 @@
+// This file exercises map writes in goroutines that race with other copies
+// of the goroutine, with the code that starts them, or with another
+// goroutine: go statements in loops, WaitGroup.Go, errgroup, AfterFunc,
+// reads racing writes and parallel subtests.
+package goroutines
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func Crawl(urls []string) map[string]bool {
+	seen := make(map[string]bool)
+	var wg sync.WaitGroup
+	for _, u := range urls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			seen[u] = true // want `concurrent write to map seen \(held: none\); also accessed by other goroutines started in a loop in Crawl`
+		}()
+	}
+	wg.Wait()
+	return seen
+}
+
+func Count(words []string) map[string]int {
+	counts := map[string]int{}
+	var wg sync.WaitGroup
+	for _, w := range words {
+		wg.Go(func() {
+			counts[w]++ // want `concurrent write to map counts \(held: none\); also accessed by other goroutines started by WaitGroup.Go in a loop in Count`
+		})
+	}
+	wg.Wait()
+	return counts
+}
+
+func Fetch(ctx context.Context, keys []string) (map[string]string, error) {
+	out := map[string]string{}
+	g := new(errgroup.Group)
+	for _, k := range keys {
+		g.Go(func() error {
+			out[k] = k // want `concurrent write to map out \(held: none\); also accessed by other goroutines started by errgroup Go in a loop in Fetch`
+			return nil
+		})
+	}
+	g.TryGo(func() error {
+		delete(out, "x") // want `concurrent write to map out \(held: none\)`
+		return nil
+	})
+	return out, g.Wait()
+}
+
+// Expire starts a timer that deletes from the cache while the caller goes on
+// writing to it.
+func Expire(cache map[string]int) {
+	time.AfterFunc(time.Second, func() {
+		delete(cache, "old") // want `concurrent write to map cache \(held: none\); also accessed by Expire after it starts the function started by AfterFunc in Expire`
+	})
+	cache["new"] = 1 // want `concurrent write to map cache \(held: none\); also accessed by the function started by AfterFunc in Expire`
+}
+
+func OnCancel(ctx context.Context, state map[string]bool) {
+	context.AfterFunc(ctx, func() {
+		state["cancelled"] = true // want `concurrent write to map state \(held: none\); also accessed by OnCancel after it starts`
+	})
+	fmt.Println(len(state))
+}
+
+// Report ranges over the map in one goroutine while another writes it.
+func Report(stats map[string]int) {
+	go func() {
+		for k, v := range stats {
+			fmt.Println(k, v)
+		}
+	}()
+	go func() {
+		stats["runs"]++ // want `concurrent write to map stats \(held: none\); also accessed by the goroutine started in Report`
+	}()
+}
+
+// Worker writes its parameter; the caller passes the same map to every one.
+func worker(results map[int]int, i int) { results[i] = i * i } // want `concurrent write to map results \(held: none\); also accessed by other goroutines started in a loop in Squares`
+
+func Squares(n int) map[int]int {
+	results := map[int]int{}
+	done := make(chan bool)
+	for i := range n {
+		go worker(results, i)
+	}
+	for range n {
+		<-done
+	}
+	return results
+}
+
+var registry = map[string]int{}
+
+func TestParallel(t *testing.T) {
+	for _, name := range []string{"a", "b"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			registry[name] = 1 // want `concurrent write to map registry \(held: none\); also accessed by other parallel subtests started in a loop in TestParallel`
+		})
+	}
+}

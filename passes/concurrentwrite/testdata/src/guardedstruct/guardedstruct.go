@@ -1,0 +1,75 @@
+// This file exercises a struct whose map is guarded by its mutex in every
+// method but one: the method that forgets the lock is reported.
+package guardedstruct
+
+import "sync"
+
+type Session struct {
+	mu   sync.Mutex
+	seen map[string]bool
+	hits map[string]int
+}
+
+func (s *Session) Add(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seen[id] = true
+}
+
+func (s *Session) Has(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.seen[id]
+}
+
+func (s *Session) Forget(id string) {
+	delete(s.seen, id) // want `concurrent write to map s.seen without s.mu \(held: none\); also accessed by \(\*Session\).Add`
+}
+
+func (s *Session) Hit(id string) {
+	s.mu.Lock()
+	s.hits[id]++
+	s.mu.Unlock()
+}
+
+func (s *Session) Reset(id string) {
+	s.hits[id] = 0     // want `concurrent write to map s.hits without s.mu \(held: none\)`
+	s.seen[id] = false // want `concurrent write to map s.seen without s.mu`
+}
+
+// Count locks only part of the time: the write after the unlock is reported.
+func (s *Session) Count(id string) int {
+	s.mu.Lock()
+	n := s.hits[id]
+	s.mu.Unlock()
+	s.hits[id] = n + 1 // want `concurrent write to map s.hits without s.mu`
+	return n
+}
+
+// Compute calls a function in the statement: no fix (it might lock).
+func (s *Session) Compute(id string) {
+	s.hits[id] = s.score(id) // want `concurrent write to map s.hits without s.mu`
+}
+
+func (s *Session) score(id string) int { return len(id) }
+
+var (
+	registryMu sync.RWMutex
+	registry   = map[string]int{}
+)
+
+func Register(name string, v int) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	registry[name] = v
+}
+
+func Lookup(name string) int {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	return registry[name]
+}
+
+func Unregister(name string) {
+	delete(registry, name) // want `concurrent write to map registry without registryMu \(held: none\); also accessed by Register`
+}

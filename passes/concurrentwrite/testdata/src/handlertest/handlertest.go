@@ -1,0 +1,2 @@
+// Package handlertest has its handlers in its test file.
+package handlertest
