@@ -10,10 +10,22 @@ package maplint
 
 import (
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/passes/iterorder"
 )
 
 // Analyzers returns the maplint passes with their default configuration, in
 // a fixed order. Each call returns the same analyzers.
 func Analyzers() []*analysis.Analyzer {
-	return []*analysis.Analyzer{}
+	return []*analysis.Analyzer{
+		iterorder.Analyzer,
+	}
+}
+
+// New returns fresh instances of the maplint passes, each with its own
+// configuration, in the order of Analyzers.
+func New() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		iterorder.New(),
+	}
 }

@@ -1,0 +1,604 @@
+package iterorder
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/passes/iterorder/internal/maploop"
+)
+
+// mode says what a tainted value means during a scan.
+type mode int
+
+const (
+	// elemMode: tainted values are (derived from) the element of the
+	// current iteration; anything they reach inside the loop happens once
+	// per element, in map order.
+	elemMode mode = iota
+	// orderMode: tainted values hold several elements in map order (a slice
+	// appended to in the loop, a builder written to); they matter if they
+	// are observed before being sorted.
+	orderMode
+	// factMode: tainted values come from one parameter of a function; the
+	// scan finds the sinks that make the fact for its callers.
+	factMode
+)
+
+// A finding is one place where map order becomes observable.
+type finding struct {
+	pos      token.Pos
+	verb     string // "printed by fmt.Println", "appended to out, which is returned unsorted"
+	category string
+	related  []related
+}
+
+type related struct {
+	pos     token.Pos
+	message string
+}
+
+// A funcInfo is the function a scan runs in.
+type funcInfo struct {
+	node ast.Node // *ast.FuncDecl or *ast.FuncLit
+	body *ast.BlockStmt
+	sig  *types.Signature
+	obj  *types.Func // nil for a literal
+}
+
+// A scan follows values derived from seeds through a region of code and
+// collects the findings. A scan never outlives one run of the pass.
+type scan struct {
+	c       *checker
+	mode    mode
+	fn      *funcInfo
+	region  ast.Node     // elemMode: the loop body; otherwise the function
+	loop    *ast.RangeStmt // elemMode: the loop, whose end starts order scans
+	start   token.Pos    // orderMode: code that ends before start is skipped
+	tainted map[types.Object]bool
+	calls   map[*ast.CallExpr]int // orderMode: calls whose result (index) carries map order
+	depth   int                   // nesting of scans, bounded
+
+	outerAssigned map[types.Object]bool // elemMode: outer variables assigned in the loop
+	accs          []*accumulator
+	findings      []finding
+}
+
+// An accumulator is an outer variable that collects elements in map order:
+// a slice appended to, a builder written to.
+type accumulator struct {
+	obj  types.Object // nil when the target is not a local variable
+	expr ast.Expr     // the target as written
+	verb string       // "appended to", "written to"
+	pos  token.Pos
+}
+
+// maxDepth bounds the nesting of scans (loops over order-carrying slices,
+// callers of helpers that return one).
+const maxDepth = 4
+
+func (c *checker) newScan(m mode, fn *funcInfo, region ast.Node, depth int) *scan {
+	return &scan{
+		c: c, mode: m, fn: fn, region: region, depth: depth,
+		tainted:       make(map[types.Object]bool),
+		calls:         make(map[*ast.CallExpr]int),
+		outerAssigned: make(map[types.Object]bool),
+	}
+}
+
+// run scans the region: in elemMode and factMode, flow-insensitively (taint
+// is propagated to a fixed point first, since a loop body runs many times);
+// in orderMode, once in source order, so that a sort stops the taint for
+// the code after it.
+func (s *scan) run() {
+	if s.mode == orderMode {
+		s.walk(true)
+		return
+	}
+	for range 8 {
+		n := len(s.tainted)
+		s.walk(false)
+		if len(s.tainted) == n {
+			break
+		}
+	}
+	s.walk(true)
+	if s.mode == elemMode {
+		s.resolveAccumulators()
+	}
+}
+
+func (s *scan) walk(report bool) {
+	var stack []ast.Node
+	root := s.region
+	if fd, ok := root.(*ast.FuncDecl); ok {
+		root = fd.Body
+	} else if fl, ok := root.(*ast.FuncLit); ok {
+		root = fl.Body
+	}
+	if root == nil {
+		return
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if s.mode == orderMode && n.End() <= s.start {
+			return false
+		}
+		if !s.visit(n, stack, report) {
+			return false
+		}
+		stack = append(stack, n)
+		return true
+	})
+}
+
+// visit handles one node; it returns whether to descend into it.
+func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
+	c := s.c
+	switch n := n.(type) {
+	case *ast.FuncLit:
+		// A closure runs at a time of its own (deferred, in a goroutine,
+		// as a callback); its effects are not attributed to the loop.
+		return false
+
+	case *ast.AssignStmt:
+		s.assign(n, stack, report)
+
+	case *ast.ValueSpec:
+		for i, name := range n.Names {
+			if i < len(n.Values) && s.taintedExpr(n.Values[i]) ||
+				len(n.Values) == 1 && len(n.Names) > 1 && s.taintedExpr(n.Values[0]) {
+				if obj := c.info.Defs[name]; obj != nil {
+					s.tainted[obj] = true
+				}
+			}
+		}
+
+	case *ast.TypeSwitchStmt:
+		if as, ok := n.Assign.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+			if ta, ok := as.Rhs[0].(*ast.TypeAssertExpr); ok && s.taintedExpr(ta.X) {
+				for _, cl := range n.Body.List {
+					if obj := c.info.Implicits[cl]; obj != nil {
+						s.tainted[obj] = true
+					}
+				}
+			}
+		}
+
+	case *ast.RangeStmt:
+		if s.mode == orderMode && n.X.End() <= s.start {
+			return true // the loop the scan started from, or one around it
+		}
+		if !s.taintedExpr(n.X) {
+			return true
+		}
+		if s.mode == orderMode {
+			// Ranging over an order-carrying value visits its elements in
+			// map order: scan the body as a map loop over them.
+			if report && s.depth < maxDepth {
+				in := c.newScan(elemMode, s.fn, n.Body, s.depth+1)
+				in.loop = n
+				s.seedRange(in, n)
+				in.run()
+				s.findings = append(s.findings, in.findings...)
+			}
+			return true
+		}
+		if s.mode == factMode && maploop.Of(c.info, n) != nil {
+			// A map parameter ranged over is a map loop of its own,
+			// judged where it is; the fact is about values passed in.
+			return true
+		}
+		s.seedRange(s, n)
+
+	case *ast.SendStmt:
+		if report && s.taintedExpr(n.Value) {
+			s.find(n.Pos(), "sent on "+types.ExprString(n.Chan), "send")
+		}
+
+	case *ast.ReturnStmt:
+		if report {
+			s.ret(n, stack)
+		}
+
+	case *ast.CallExpr:
+		s.call(n, report)
+	}
+	return true
+}
+
+// seedRange taints the variables of rs, whose X is tainted, in scan in.
+func (s *scan) seedRange(in *scan, rs *ast.RangeStmt) {
+	t := s.c.info.TypeOf(rs.X)
+	keyCarries := true
+	if t != nil {
+		switch t.Underlying().(type) {
+		case *types.Slice, *types.Array, *types.Pointer, *types.Basic:
+			keyCarries = false // an index, not an element
+		}
+	}
+	for i, e := range []ast.Expr{rs.Key, rs.Value} {
+		if e == nil || (i == 0 && !keyCarries && s.mode == orderMode) {
+			continue
+		}
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			obj := s.c.info.Defs[id]
+			if obj == nil {
+				obj = s.c.info.Uses[id]
+			}
+			if obj != nil {
+				in.tainted[obj] = true
+			}
+		}
+	}
+}
+
+func (s *scan) find(pos token.Pos, verb, category string, rel ...related) {
+	s.findings = append(s.findings, finding{pos: pos, verb: verb, category: category, related: rel})
+}
+
+// taintedExpr reports whether the value of e is derived from a tainted
+// value.
+func (s *scan) taintedExpr(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.Ident:
+			if obj := s.c.info.Uses[n]; obj != nil && s.tainted[obj] {
+				found = true
+			}
+		case *ast.CallExpr:
+			found = s.taintedCall(n)
+			return false
+		case *ast.FuncLit:
+			return s.mode != orderMode
+		case *ast.SelectorExpr:
+			// A qualified identifier or a field: only the operand matters.
+			if _, ok := s.c.info.Uses[identOf(n.X)].(*types.PkgName); ok {
+				if obj := s.c.info.Uses[n.Sel]; obj != nil && s.tainted[obj] {
+					found = true
+				}
+				return false
+			}
+			found = s.taintedExpr(n.X)
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// taintedCall reports whether the result of call is derived from a tainted
+// value. In orderMode only results that can hold a sequence carry the
+// order (strings.Join(keys, ",") does, len(keys) and newSet(keys) do not),
+// and a sorting call (slices.Sorted) removes it.
+func (s *scan) taintedCall(call *ast.CallExpr) bool {
+	if _, ok := s.calls[call]; ok {
+		return true
+	}
+	info := s.c.info
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return len(call.Args) == 1 && s.taintedExpr(call.Args[0])
+	}
+	if s.mode == orderMode {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok {
+				switch b.Name() {
+				case "append":
+				default:
+					return false
+				}
+			}
+		}
+		if s.c.isSortedResult(call) || !carriesOrder(info.TypeOf(call)) {
+			return false
+		}
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if _, isPkg := info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
+			if s.taintedExpr(sel.X) {
+				return true
+			}
+		}
+	} else if s.mode != orderMode && s.taintedExpr(call.Fun) {
+		return true
+	}
+	for _, a := range call.Args {
+		if s.taintedExpr(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// carriesOrder reports whether a value of type t can hold a sequence of
+// elements in an order: strings, slices, arrays, channels, iterators, and
+// tuples with one of them.
+func carriesOrder(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if tup, ok := t.(*types.Tuple); ok {
+		for v := range tup.Variables() {
+			if carriesOrder(v.Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice, *types.Array, *types.Chan, *types.Signature:
+		return true
+	case *types.Pointer:
+		return carriesOrder(u.Elem())
+	case *types.Struct:
+		// A struct literal can hold the slice (&T{keys: out}); a struct
+		// returned by an unrelated function is not followed.
+		return true
+	}
+	return false
+}
+
+// root returns the variable at the root of an assignable expression (x in
+// x, x.f, x[i], *x, x.f[i].g), and whether e is that variable itself. For
+// a qualified identifier (pkg.V) it returns V.
+func (s *scan) root(e ast.Expr) (types.Object, bool) {
+	direct := true
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			obj := s.c.info.Uses[x]
+			if obj == nil {
+				obj = s.c.info.Defs[x]
+			}
+			return obj, direct
+		case *ast.SelectorExpr:
+			if _, ok := s.c.info.Uses[identOf(x.X)].(*types.PkgName); ok {
+				return s.c.info.Uses[x.Sel], direct
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SliceExpr:
+			e = x.X
+		default:
+			return nil, false
+		}
+		direct = false
+	}
+}
+
+// isLocal reports whether obj is a variable of the scanned region: declared
+// in the loop body (elemMode) or in the function, parameters included
+// (other modes). Other variables are outer: what the region does to them
+// outlives it.
+func (s *scan) isLocal(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	r := s.region
+	if s.mode != elemMode {
+		r = s.fn.node
+	}
+	return r.Pos() <= v.Pos() && v.Pos() < r.End()
+}
+
+// isFuncLocal reports whether obj is a local variable or parameter of the
+// scan's function.
+func (s *scan) isFuncLocal(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	return s.fn.node.Pos() <= v.Pos() && v.Pos() < s.fn.node.End()
+}
+
+// isParam reports whether obj is a parameter or receiver of the scan's
+// function (so its contents belong to the caller).
+func (s *scan) isParam(obj types.Object) bool {
+	if s.fn.sig == nil {
+		return false
+	}
+	for _, tup := range []*types.Tuple{s.fn.sig.Params()} {
+		for v := range tup.Variables() {
+			if v == obj {
+				return true
+			}
+		}
+	}
+	return s.fn.sig.Recv() == obj
+}
+
+// call handles a call in the region: propagation into a local receiver or
+// &x argument, sorts (orderMode) and sinks.
+func (s *scan) call(call *ast.CallExpr, report bool) {
+	c := s.c
+	if s.mode == orderMode {
+		if x, ok := c.isSortCall(call); ok {
+			if obj, _ := s.root(stripConv(c.info, x)); obj != nil && s.tainted[obj] {
+				delete(s.tainted, obj)
+				return
+			}
+		}
+	}
+	anyTainted := false
+	for _, a := range call.Args {
+		if s.taintedExpr(a) {
+			anyTainted = true
+			break
+		}
+	}
+	// copy(dst, src) and writes into a local receiver or &x carry the data
+	// into that variable.
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "copy" && len(call.Args) == 2 && s.taintedExpr(call.Args[1]) {
+			if obj, _ := s.root(call.Args[0]); obj != nil && s.isLocal(obj) {
+				s.tainted[obj] = true
+			} else if obj != nil && report && s.mode == elemMode && s.isFuncLocal(obj) {
+				s.accumulate(obj, call.Args[0], "copied into", call.Pos())
+			}
+			return
+		}
+	}
+	sc := c.classifySink(call)
+	if !anyTainted {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || sc.kind == noSink || !s.taintedExpr(sel.X) || s.mode != orderMode {
+			return
+		}
+		// A tainted receiver that is written (b.WriteTo(w)) is not followed.
+		return
+	}
+	dataTainted := false
+	for _, a := range sc.data {
+		if s.taintedExpr(a) {
+			dataTainted = true
+		}
+	}
+	if sc.kind != noSink && dataTainted {
+		if sc.target != nil && sc.kind == writeSink {
+			if obj, _ := s.root(stripAddr(sc.target)); obj != nil {
+				if s.isLocal(obj) && !s.isParam(obj) {
+					s.tainted[obj] = true
+					return
+				}
+				if s.mode == elemMode && s.isFuncLocal(obj) && !s.isParam(obj) && isBuilder(c.info.TypeOf(sc.target)) {
+					if report {
+						s.accumulate(obj, stripAddr(sc.target), "written to", call.Pos())
+					}
+					return
+				}
+			}
+		}
+		if report {
+			s.find(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind))
+		}
+		return
+	}
+	// A method or function that writes into a local receiver or &x.
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sc.kind == noSink {
+		if _, isPkg := c.info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
+			if obj, _ := s.root(sel.X); obj != nil && s.isLocal(obj) {
+				s.tainted[obj] = true
+			}
+		}
+	}
+	for _, a := range call.Args {
+		if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			if obj, _ := s.root(u.X); obj != nil && s.isLocal(obj) {
+				s.tainted[obj] = true
+			}
+		}
+	}
+	if report && sc.kind == noSink {
+		s.factCall(call)
+	}
+}
+
+// factCall reports a call to a function whose fact says it makes a
+// parameter observable, with a tainted argument for that parameter.
+func (s *scan) factCall(call *ast.CallExpr) {
+	fn, _ := typeutil.Callee(s.c.info, call).(*types.Func)
+	if fn == nil {
+		return
+	}
+	fact := s.c.sinkFact(fn.Origin())
+	if fact == nil {
+		return
+	}
+	sig := fn.Type().(*types.Signature)
+	for _, p := range fact.Params {
+		for i, a := range call.Args {
+			if i == p.Index || (sig.Variadic() && p.Index == sig.Params().Len()-1 && i > p.Index) {
+				if s.taintedExpr(a) {
+					s.find(call.Pos(), "passed to "+fn.Name()+", whose argument is "+p.What, "call")
+					return
+				}
+			}
+		}
+	}
+}
+
+func sinkVerb(sc sinkCall) string {
+	switch sc.kind {
+	case printSink:
+		return "printed by " + sc.name
+	case writeSink:
+		return "written to " + types.ExprString(stripAddr(sc.target))
+	case logSink:
+		return "logged by " + sc.name
+	case encodeSink:
+		return "encoded by " + sc.name
+	case hashSink:
+		return "written to hash " + types.ExprString(sc.target)
+	}
+	return ""
+}
+
+func sinkCategory(k sinkKind) string {
+	switch k {
+	case printSink:
+		return "print"
+	case writeSink:
+		return "write"
+	case logSink:
+		return "log"
+	case encodeSink:
+		return "encode"
+	case hashSink:
+		return "hash"
+	}
+	return ""
+}
+
+func stripAddr(e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return ast.Unparen(u.X)
+	}
+	return e
+}
+
+// stripConv removes conversions, & and parentheses around e, so that
+// sort.Sort(byName(list)) sorts list.
+func stripConv(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		e = stripAddr(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return e
+		}
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+			e = call.Args[0]
+			continue
+		}
+		// sort.Sort(sort.Reverse(x))
+		if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "sort" && fn.Name() == "Reverse" {
+			e = call.Args[0]
+			continue
+		}
+		return e
+	}
+}

@@ -1,0 +1,202 @@
+// The design, in brief. For every range statement that visits a map in map
+// order (maploop.Of: range m, maps.Keys/Values/All(m)), the body is scanned
+// with the loop's key and value as tainted sources; taint follows local
+// variables, expressions and calls. What the taint reaches decides:
+//
+//	fmt.Println(k), w.Write(...), enc.Encode(v)   print/write/encode: reported
+//	ch <- k                                     send: reported
+//	return k                                    reported unless under k == x
+//	s += k (string), f += v (float)             reported
+//	n += v (int), ok = ok || v.bad, set[k] = v  order-free: silent
+//	x = v                                       reported if x is read later,
+//	                                            unless under v == x or v > x
+//	out = append(out, k), b.WriteString(k)      out/b is followed after the
+//	                                            loop (orderMode): reported if
+//	                                            returned, stored, written, sent
+//	                                            or ranged into a sink before a
+//	                                            sort
+//
+// Returning the slice from an unexported function moves the question to its
+// callers, all visible in the package. Each function also gets a SinkFact
+// for the parameters it writes/prints/sends, so that a call in a map loop
+// is judged like the sink it hides, across packages.
+//
+// Why syntax and types rather than SSA: the range body is the unit being
+// judged and the unit the fix rewrites; a range over maps.Keys(m) is the
+// same statement in syntax but a synthetic yield closure in SSA; and the
+// messages name variables as the user wrote them. Taint over the typed
+// syntax tree, with a fixed point for the loop body (which runs many
+// times), gives the data flow this pass needs.
+package iterorder
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/maplint/maplint/internal/analysisdoc"
+	"github.com/maplint/maplint/internal/directive"
+	"github.com/maplint/maplint/internal/report"
+	"github.com/maplint/maplint/passes/iterorder/internal/maploop"
+)
+
+//go:embed doc.go
+var doc string
+
+// Config is the configuration of one instance of the pass. Its zero value
+// is the default.
+type Config struct {
+	// NoFix turns off the suggested fix (range over sorted keys).
+	NoFix bool
+}
+
+// Analyzer is the pass with its default configuration.
+var Analyzer = New()
+
+// New returns a new instance with its own configuration, set through its
+// Flags.
+func New() *analysis.Analyzer {
+	cfg := new(Config)
+	a := &analysis.Analyzer{
+		Name:      "iterorder",
+		Doc:       analysisdoc.MustExtract(doc, "iterorder"),
+		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer},
+		Run:       cfg.run,
+		FactTypes: []analysis.Fact{new(SinkFact)},
+	}
+	a.Flags.BoolVar(&cfg.NoFix, "nofix", false, "do not suggest ranging over sorted keys")
+	return a
+}
+
+// A checker holds the state of one run of the pass over one package.
+type checker struct {
+	pass  *analysis.Pass
+	cfg   *Config
+	info  *types.Info
+	facts map[*types.Func]*SinkFact
+
+	// built on demand by indexCalls
+	refs         map[*types.Func][]*ast.Ident
+	calleeIdents map[*ast.Ident]*ast.CallExpr
+	ins          *inspector.Inspector
+}
+
+func (cfg *Config) run(pass *analysis.Pass) (any, error) {
+	r := report.New(pass)
+	c := &checker{
+		pass:  pass,
+		cfg:   cfg,
+		info:  pass.TypesInfo,
+		facts: make(map[*types.Func]*SinkFact),
+		ins:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+	}
+	c.computeFacts()
+	fixer := newFixer(pass)
+	for cur := range c.ins.Root().Preorder((*ast.RangeStmt)(nil)) {
+		rs := cur.Node().(*ast.RangeStmt)
+		loop := maploop.Of(c.info, rs)
+		if loop == nil || loop.Key == nil && loop.Value == nil {
+			continue
+		}
+		fn := c.enclosingFuncCursor(cur)
+		if fn == nil {
+			continue
+		}
+		sc := c.newScan(elemMode, fn, rs.Body, 0)
+		sc.loop = rs
+		for _, obj := range []types.Object{loop.Key, loop.Value} {
+			if obj != nil {
+				sc.tainted[obj] = true
+			}
+		}
+		sc.run()
+		if len(sc.findings) == 0 {
+			continue
+		}
+		slices.SortStableFunc(sc.findings, func(a, b finding) int { return int(a.pos - b.pos) })
+		first := sc.findings[0]
+		d := analysis.Diagnostic{
+			Pos:      rs.For,
+			End:      rs.X.End(),
+			Category: first.category,
+			Message:  "result depends on map iteration order: " + c.label(loop) + " " + first.verb,
+		}
+		for _, f := range sc.findings {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.pos, Message: "map order reaches this: " + f.verb})
+			for _, rel := range f.related {
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: rel.pos, Message: rel.message})
+			}
+		}
+		if !cfg.NoFix {
+			if fix, ok := fixer.fix(cur, loop); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+		}
+		r.Report(d)
+	}
+	return nil, nil
+}
+
+// label names what the loop visits, for the message: "keys" when the body
+// uses the key, "values" when it uses only the value.
+func (c *checker) label(loop *maploop.Loop) string {
+	if loop.Key != nil && c.usedIn(loop.Key, loop.Range.Body) {
+		return "keys"
+	}
+	return "values"
+}
+
+func (c *checker) usedIn(obj types.Object, n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && c.info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// enclosingFuncCursor returns the innermost function around cur.
+func (c *checker) enclosingFuncCursor(cur inspector.Cursor) *funcInfo {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := e.Node().(type) {
+		case *ast.FuncDecl:
+			if n.Body == nil {
+				return nil
+			}
+			return c.funcInfoOf(n)
+		case *ast.FuncLit:
+			sig, _ := c.info.TypeOf(n).(*types.Signature)
+			return &funcInfo{node: n, body: n.Body, sig: sig}
+		}
+	}
+	return nil
+}
+
+// enclosingFunc returns the innermost function around n.
+func (c *checker) enclosingFunc(n ast.Node) *funcInfo {
+	cur, ok := c.ins.Root().FindNode(n)
+	if !ok {
+		return nil
+	}
+	return c.enclosingFuncCursor(cur)
+}
+
+func (c *checker) funcInfoOf(fd *ast.FuncDecl) *funcInfo {
+	obj, _ := c.info.Defs[fd.Name].(*types.Func)
+	fi := &funcInfo{node: fd, body: fd.Body, obj: obj}
+	if obj != nil {
+		fi.sig, _ = obj.Type().(*types.Signature)
+	}
+	return fi
+}
+
+var _ token.Pos

@@ -1,0 +1,144 @@
+package iterorder
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+)
+
+// ret handles a return statement. Inside a map loop, returning an element
+// returns whichever matching element the randomised order visits first;
+// after the loop, returning an order-carrying value hands the order to the
+// callers.
+func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
+	if s.mode == factMode || s.fn.sig == nil {
+		return
+	}
+	results := s.fn.sig.Results()
+	idx := -1
+	if len(r.Results) == 0 {
+		for i := range results.Len() {
+			if s.tainted[results.At(i)] {
+				idx = i
+				break
+			}
+		}
+	}
+	for i, e := range r.Results {
+		if !s.taintedExpr(e) {
+			continue
+		}
+		if i < results.Len() && (isError(results.At(i).Type()) || s.mode == elemMode && isKind(results.At(i).Type(), types.IsBoolean)) {
+			continue // which error (or flag) comes first is not treated as a result
+		}
+		if len(r.Results) == 1 && results.Len() > 1 {
+			if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+				if j, ok := s.calls[call]; ok {
+					idx = j
+					break
+				}
+			}
+		}
+		idx = i
+		break
+	}
+	if idx < 0 {
+		return
+	}
+	switch s.mode {
+	case elemMode:
+		if s.uniqueGuard(stack) {
+			return
+		}
+		if conds, eqs := s.guards(stack); len(conds)+len(eqs) == 0 {
+			s.find(r.Pos(), "returned from the first iteration", "first")
+		} else {
+			s.find(r.Pos(), "returned on the first match, which need not be unique", "first")
+		}
+	case orderMode:
+		if f := s.c.returned(s.fn, idx, r, s.depth); f != nil {
+			s.findings = append(s.findings, *f)
+		}
+	}
+}
+
+// returned decides whether a value that carries map order, returned as
+// result idx of fn at r, is observed: always when fn is exported, a
+// literal or used as a value; for an unexported function called only
+// directly, when one of its callers (all in this package) observes it
+// before sorting it.
+func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) *finding {
+	f := &finding{pos: r.Pos(), verb: "returned", category: "append"}
+	if fn.obj == nil || fn.obj.Exported() || depth >= maxDepth {
+		return f
+	}
+	calls, escapes := c.callers(fn.obj)
+	if escapes {
+		return f
+	}
+	for _, call := range calls {
+		caller := c.enclosingFunc(call)
+		if caller == nil {
+			return f
+		}
+		os := c.newScan(orderMode, caller, caller.node, depth+1)
+		os.start = call.Pos()
+		os.calls[call] = idx
+		os.run()
+		if len(os.findings) > 0 {
+			first := os.findings[0]
+			f.related = append([]related{{first.pos, "the caller's result is " + first.verb + " unsorted here"}}, first.related...)
+			return f
+		}
+	}
+	return nil
+}
+
+// callers returns the calls of fn in this package, in source order, and
+// whether fn is also used as a value (so that some callers are not seen).
+func (c *checker) callers(fn *types.Func) ([]*ast.CallExpr, bool) {
+	c.indexCalls()
+	var calls []*ast.CallExpr
+	for _, id := range c.refs[fn] {
+		call, ok := c.calleeIdents[id]
+		if !ok {
+			return nil, true
+		}
+		calls = append(calls, call)
+	}
+	slices.SortFunc(calls, func(a, b *ast.CallExpr) int { return int(a.Pos() - b.Pos()) })
+	return calls, false
+}
+
+// indexCalls records, once per run, every reference to a function of the
+// package and the identifiers that are the callee of a call.
+func (c *checker) indexCalls() {
+	if c.refs != nil {
+		return
+	}
+	c.refs = make(map[*types.Func][]*ast.Ident)
+	c.calleeIdents = make(map[*ast.Ident]*ast.CallExpr)
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				switch fun := ast.Unparen(n.Fun).(type) {
+				case *ast.Ident:
+					c.calleeIdents[fun] = n
+				case *ast.SelectorExpr:
+					c.calleeIdents[fun.Sel] = n
+				case *ast.IndexExpr: // f[T](x)
+					if id := identOf(fun.X); id != nil {
+						c.calleeIdents[id] = n
+					}
+				}
+			case *ast.Ident:
+				if fn, ok := c.info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
+					fn = fn.Origin()
+					c.refs[fn] = append(c.refs[fn], n)
+				}
+			}
+			return true
+		})
+	}
+}

@@ -1,0 +1,251 @@
+// Package silent holds order-free map loops, on which the pass must stay
+// silent: sums and counts, min/max, any/all, building maps and sets,
+// deletes, membership tests, lookups, sorted results, and errors.
+package silent
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+)
+
+func Count(m map[string]int) (n, sum int) {
+	for _, v := range m {
+		n++
+		sum += v
+	}
+	return n, sum
+}
+
+func Max(m map[string]int) (best string, max int) {
+	for k, v := range m {
+		if v > max {
+			max = v
+			best = k
+		}
+	}
+	return best, max
+}
+
+func MinKey(m map[string]int) string {
+	min := ""
+	for k := range m {
+		if min == "" || k < min {
+			min = k
+		}
+	}
+	return min
+}
+
+func AnyAll(m map[string]int) (anyNeg, allPos bool) {
+	allPos = true
+	for _, v := range m {
+		anyNeg = anyNeg || v < 0
+		if v <= 0 {
+			allPos = false
+		}
+	}
+	return anyNeg, allPos
+}
+
+func Invert(m map[string]int) map[int]string {
+	out := make(map[int]string, len(m))
+	for k, v := range m {
+		out[v] = k
+	}
+	return out
+}
+
+func Set(m map[string]int) map[string]struct{} {
+	set := map[string]struct{}{}
+	for k := range m {
+		set[strings.ToLower(k)] = struct{}{}
+	}
+	return set
+}
+
+func Prune(m map[string]int) {
+	for k, v := range m {
+		if v == 0 {
+			delete(m, k)
+		}
+	}
+}
+
+func Contains(m map[string]int, x int) bool {
+	for _, v := range m {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func LookupKey(m map[string]int, name string) (string, int) {
+	for k, v := range m {
+		if k == name {
+			return k, v
+		}
+	}
+	return "", 0
+}
+
+type conn struct{ id int }
+
+func LookupByID(m map[string]*conn, id int) *conn {
+	for _, c := range m {
+		if c.id == id {
+			return c
+		}
+	}
+	return nil
+}
+
+func SortedKeys(m map[string]int) []string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func SortedSlice(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+type byLen []string
+
+func (b byLen) Len() int           { return len(b) }
+func (b byLen) Less(i, j int) bool { return len(b[i]) < len(b[j]) }
+func (b byLen) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
+
+func SortedInterface(m map[string]int) []string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Sort(byLen(keys))
+	return keys
+}
+
+func SortedFunc(m map[string]int) []string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	return keys
+}
+
+func SortedLater(m map[string]int) string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ",")
+}
+
+func SortedRange(m map[string]int) { // want SortedRange:`sinks\(0: printed by fmt.Println\)`
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		fmt.Println(k, m[k])
+	}
+}
+
+func CountOnly(m map[string]int) int {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return len(keys)
+}
+
+func NotUsed(m map[string]int) {
+	for k := range m {
+		fmt.Println("one more entry") // does not depend on the key
+		_ = k
+	}
+}
+
+func FirstError(m map[string]func() error) error {
+	for _, f := range m {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func Validate(m map[string]int) error {
+	var errs []error
+	for k, v := range m {
+		if v < 0 {
+			errs = append(errs, fmt.Errorf("%s: negative", k))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func ScratchVar(m map[string]int) int {
+	var k string
+	var total int
+	for k = range m {
+		total += len(k)
+	}
+	return total
+}
+
+func Reused(m map[string][]int) int {
+	n := 0
+	var cur []int
+	for _, v := range m {
+		cur = v
+		n += len(cur)
+	}
+	return n
+}
+
+func PerIterationBuilder(m map[string]int) map[string]string {
+	out := map[string]string{}
+	for k, v := range m {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%d", v)
+		out[k] = b.String()
+	}
+	return out
+}
+
+func IntoSetThenSorted(m map[string][]string) []string {
+	seen := map[string]bool{}
+	for _, vs := range m {
+		for _, v := range vs {
+			seen[v] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+func Closure(m map[string]int, run func(func())) {
+	for k := range m {
+		run(func() { fmt.Println(k) }) // closures run at a time of their own
+	}
+}
+
+func Switch(m map[string]int, want string) int {
+	for k, v := range m {
+		switch k {
+		case want:
+			return v
+		}
+	}
+	return 0
+}
