@@ -54,9 +54,9 @@ type scan struct {
 	c       *checker
 	mode    mode
 	fn      *funcInfo
-	region  ast.Node     // elemMode: the loop body; otherwise the function
+	region  ast.Node       // elemMode: the loop body; otherwise the function
 	loop    *ast.RangeStmt // elemMode: the loop, whose end starts order scans
-	start   token.Pos    // orderMode: code that ends before start is skipped
+	start   token.Pos      // orderMode: code that ends before start is skipped
 	tainted map[types.Object]bool
 	calls   map[*ast.CallExpr]int // orderMode: calls whose result (index) carries map order
 	depth   int                   // nesting of scans, bounded
