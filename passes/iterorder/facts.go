@@ -8,16 +8,23 @@ import (
 )
 
 // A SinkFact summarises a function that makes some of its parameters
-// observable in the order it is called: it writes, prints, logs, encodes,
-// hashes or sends them, or appends them to a slice that outlives the call.
-// A map loop that calls it with an element lets the map order through.
+// observable in the order it is called: it writes, encodes, hashes or
+// sends them, or appends them to a slice that outlives the call. A map
+// loop that calls it with an element lets the map order through.
+//
+// Facts are not transitive (a helper that calls a helper with a fact gets
+// none) and ignore printing and logging: deep chains and print helpers were
+// debugging aids (tracing in go/types, verbose logs in net/http) on the
+// standard library, not results.
 //
 // Example: for
 //
 //	func emit(w io.Writer, name string) { fmt.Fprintln(w, name) }
 //
-// the fact is {Params: [{Index: 1, What: "written to w"}]}, printed as
-// `sinks(1: written to w)`.
+// the fact is {Params: [{Index: 1, What: "written to w", Via: 1}]}, printed
+// as `sinks(1: written to w)`. Via names the writer parameter, so that a
+// caller that passes its own strings.Builder is judged by what it does with
+// the builder.
 type SinkFact struct {
 	Params []ParamSink // in parameter order
 }
@@ -26,6 +33,7 @@ type SinkFact struct {
 type ParamSink struct {
 	Index int    // the parameter's index in the signature (receiver excluded)
 	What  string // what happens to it, as in a message: "written to w"
+	Via   int    // 1 + the index of the parameter it is written into (a writer, an encoder), or 0
 }
 
 func (*SinkFact) AFact() {}
@@ -81,7 +89,7 @@ func (c *checker) computeFacts() {
 				sc.tainted[p] = true
 				sc.run()
 				if len(sc.findings) > 0 {
-					params = append(params, ParamSink{Index: i, What: sc.findings[0].verb})
+					params = append(params, ParamSink{Index: i, What: sc.findings[0].verb, Via: sc.findings[0].via})
 				}
 			}
 			if old := c.facts[obj]; (old == nil) != (params == nil) || old != nil && len(old.Params) != len(params) {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -33,6 +34,7 @@ type finding struct {
 	verb     string // "printed by fmt.Println", "appended to out, which is returned unsorted"
 	category string
 	related  []related
+	via      int // factMode: 1 + the index of the parameter written into, or 0
 }
 
 type related struct {
@@ -51,15 +53,16 @@ type funcInfo struct {
 // A scan follows values derived from seeds through a region of code and
 // collects the findings. A scan never outlives one run of the pass.
 type scan struct {
-	c       *checker
-	mode    mode
-	fn      *funcInfo
-	region  ast.Node       // elemMode: the loop body; otherwise the function
-	loop    *ast.RangeStmt // elemMode: the loop, whose end starts order scans
-	start   token.Pos      // orderMode: code that ends before start is skipped
-	tainted map[types.Object]bool
-	calls   map[*ast.CallExpr]int // orderMode: calls whose result (index) carries map order
-	depth   int                   // nesting of scans, bounded
+	c         *checker
+	mode      mode
+	fn        *funcInfo
+	region    ast.Node       // elemMode: the loop body; otherwise the function
+	loop      *ast.RangeStmt // elemMode: the loop, whose end starts order scans
+	start     token.Pos      // orderMode: code that ends before start is skipped
+	tainted   map[types.Object]bool
+	calls     map[*ast.CallExpr]int // orderMode: calls whose result (index) carries map order
+	depth     int                   // nesting of scans, bounded
+	debugLoop bool                  // the loop runs only when debugging
 
 	outerAssigned map[types.Object]bool // elemMode: outer variables assigned in the loop
 	accs          []*accumulator
@@ -183,6 +186,7 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 			if report && s.depth < maxDepth {
 				in := c.newScan(elemMode, s.fn, n.Body, s.depth+1)
 				in.loop = n
+				in.debugLoop = s.debugLoop || s.debugOnly(stack)
 				s.seedRange(in, n)
 				in.run()
 				s.findings = append(s.findings, in.findings...)
@@ -207,7 +211,7 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 		}
 
 	case *ast.CallExpr:
-		s.call(n, report)
+		s.call(n, stack, report)
 	}
 	return true
 }
@@ -240,6 +244,12 @@ func (s *scan) seedRange(in *scan, rs *ast.RangeStmt) {
 
 func (s *scan) find(pos token.Pos, verb, category string, rel ...related) {
 	s.findings = append(s.findings, finding{pos: pos, verb: verb, category: category, related: rel})
+}
+
+// findVia is find for a sink that writes into the via-1'th parameter (0:
+// not into a parameter), which facts record.
+func (s *scan) findVia(pos token.Pos, verb, category string, via int) {
+	s.findings = append(s.findings, finding{pos: pos, verb: verb, category: category, via: via})
 }
 
 // taintedExpr reports whether the value of e is derived from a tainted
@@ -434,7 +444,7 @@ func (s *scan) isParam(obj types.Object) bool {
 
 // call handles a call in the region: propagation into a local receiver or
 // &x argument, sorts (orderMode) and sinks.
-func (s *scan) call(call *ast.CallExpr, report bool) {
+func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 	c := s.c
 	if s.mode == orderMode {
 		if x, ok := c.isSortCall(call); ok {
@@ -478,22 +488,19 @@ func (s *scan) call(call *ast.CallExpr, report bool) {
 		}
 	}
 	if sc.kind != noSink && dataTainted {
-		if sc.target != nil && sc.kind == writeSink {
-			if obj, _ := s.root(stripAddr(sc.target)); obj != nil {
-				if s.isLocal(obj) && !s.isParam(obj) {
-					s.tainted[obj] = true
-					return
-				}
-				if s.mode == elemMode && s.isFuncLocal(obj) && !s.isParam(obj) && isBuilder(c.info.TypeOf(sc.target)) {
-					if report {
-						s.accumulate(obj, stripAddr(sc.target), "written to", call.Pos())
-					}
-					return
-				}
+		via := 0
+		if sc.target != nil {
+			obj, _ := s.root(stripAddr(sc.target))
+			if sc.kind == writeSink && s.intoLocal(obj, sc.target, call.Pos(), report) {
+				return
 			}
+			via = s.paramIndex(obj) + 1
 		}
-		if report {
-			s.find(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind))
+		if s.mode == factMode && (sc.kind == printSink || sc.kind == logSink) {
+			return // helpers that print or log are debugging aids, not results
+		}
+		if report && !s.debugOnly(stack) {
+			s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
 		}
 		return
 	}
@@ -512,14 +519,66 @@ func (s *scan) call(call *ast.CallExpr, report bool) {
 			}
 		}
 	}
-	if report && sc.kind == noSink {
-		s.factCall(call)
+	if report && sc.kind == noSink && s.mode != factMode && !s.debugOnly(stack) {
+		s.factCall(call, report)
 	}
+}
+
+// intoLocal handles a write of tainted data into target (whose root is
+// obj) when target is a variable of the scan: the data is followed in it
+// (a builder filled in the loop body) or, for a builder declared before the
+// loop, it becomes an accumulator. It reports whether it handled the write.
+func (s *scan) intoLocal(obj types.Object, target ast.Expr, pos token.Pos, report bool) bool {
+	if obj == nil || s.isParam(obj) {
+		return false
+	}
+	if s.isLocal(obj) {
+		s.tainted[obj] = true
+		return true
+	}
+	if s.mode == elemMode && s.isFuncLocal(obj) && isBuilder(s.c.info.TypeOf(target)) {
+		if report {
+			s.accumulate(obj, stripAddr(target), "written to", pos)
+		}
+		return true
+	}
+	return false
+}
+
+// paramIndex returns the index of obj among the function's parameters, or
+// -1.
+func (s *scan) paramIndex(obj types.Object) int {
+	if obj == nil || s.fn.sig == nil {
+		return -1
+	}
+	for i := range s.fn.sig.Params().Len() {
+		if s.fn.sig.Params().At(i) == obj {
+			return i
+		}
+	}
+	return -1
+}
+
+// debugOnly reports whether the node at the top of stack (or the loop
+// itself) runs only under a constant condition or a debugging switch
+// (if debug, if trace, if verbose): output meant for a developer, whose
+// order does not matter.
+func (s *scan) debugOnly(stack []ast.Node) bool {
+	if s.debugLoop {
+		return true
+	}
+	conds, _ := s.guards(stack)
+	for _, cond := range conds {
+		if s.c.isDebugCond(cond) {
+			return true
+		}
+	}
+	return false
 }
 
 // factCall reports a call to a function whose fact says it makes a
 // parameter observable, with a tainted argument for that parameter.
-func (s *scan) factCall(call *ast.CallExpr) {
+func (s *scan) factCall(call *ast.CallExpr, report bool) {
 	fn, _ := typeutil.Callee(s.c.info, call).(*types.Func)
 	if fn == nil {
 		return
@@ -531,12 +590,23 @@ func (s *scan) factCall(call *ast.CallExpr) {
 	sig := fn.Type().(*types.Signature)
 	for _, p := range fact.Params {
 		for i, a := range call.Args {
-			if i == p.Index || (sig.Variadic() && p.Index == sig.Params().Len()-1 && i > p.Index) {
-				if s.taintedExpr(a) {
-					s.find(call.Pos(), "passed to "+fn.Name()+", whose argument is "+p.What, "call")
+			if i != p.Index && !(sig.Variadic() && p.Index == sig.Params().Len()-1 && i > p.Index) {
+				continue
+			}
+			if !s.taintedExpr(a) {
+				continue
+			}
+			if p.Via > 0 && p.Via-1 < len(call.Args) {
+				// The helper writes into a writer we pass: judge the
+				// writer as if we wrote to it here.
+				target := call.Args[p.Via-1]
+				obj, _ := s.root(stripAddr(target))
+				if s.intoLocal(obj, target, call.Pos(), report) {
 					return
 				}
 			}
+			s.find(call.Pos(), "passed to "+fn.Name()+", whose argument is "+p.What, "call")
+			return
 		}
 	}
 }
@@ -601,4 +671,24 @@ func stripConv(info *types.Info, e ast.Expr) ast.Expr {
 		}
 		return e
 	}
+}
+
+// isDebugCond reports whether cond is a compile-time constant or mentions a
+// debugging switch: an identifier whose name contains debug, trace or
+// verbose.
+func (c *checker) isDebugCond(cond ast.Expr) bool {
+	if tv, ok := c.info.Types[cond]; ok && tv.Value != nil {
+		return true
+	}
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			name := strings.ToLower(id.Name)
+			if strings.Contains(name, "debug") || strings.Contains(name, "trace") || strings.Contains(name, "verbose") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

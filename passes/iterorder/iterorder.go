@@ -111,6 +111,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		}
 		sc := c.newScan(elemMode, fn, rs.Body, 0)
 		sc.loop = rs
+		sc.debugLoop = c.underDebug(cur)
 		for _, obj := range []types.Object{loop.Key, loop.Value} {
 			if obj != nil {
 				sc.tainted[obj] = true
@@ -162,6 +163,21 @@ func (c *checker) usedIn(obj types.Object, n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// underDebug reports whether the statement at cur runs only under a
+// debugging condition (see isDebugCond) in its function.
+func (c *checker) underDebug(cur inspector.Cursor) bool {
+	for e := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := e.Node().(*ast.IfStmt)
+		if !ok {
+			return false
+		}
+		if c.isDebugCond(ifs.Cond) && cur.Node().Pos() >= ifs.Body.Pos() {
+			return true
+		}
+	}
+	return false
 }
 
 // enclosingFuncCursor returns the innermost function around cur.

@@ -29,7 +29,7 @@ func (ix *Index) Sum() float64 {
 	return total
 }
 
-func KeyShadow(m map[string]int, k int) { // want KeyShadow:`sinks\(1: printed by fmt.Println\)`
+func KeyShadow(m map[string]int, k int) {
 	for _, v := range m { // want `values printed by fmt.Println`
 		fmt.Println(v + k)
 	}

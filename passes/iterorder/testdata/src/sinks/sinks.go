@@ -223,3 +223,23 @@ func PerIteration(m map[string]int) {
 		fmt.Println(line)
 	}
 }
+
+const debug = false
+
+var verbose bool
+
+func Debugging(m map[string]int) {
+	for k := range m {
+		if debug {
+			fmt.Println(k)
+		}
+		if verbose {
+			log.Printf("entry %s", k)
+		}
+	}
+	if verbose {
+		for k := range m {
+			fmt.Println(k)
+		}
+	}
+}
