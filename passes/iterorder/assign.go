@@ -54,7 +54,9 @@ func (s *scan) assign(as *ast.AssignStmt, stack []ast.Node, report bool) {
 		}
 		switch s.mode {
 		case orderMode:
-			s.find(as.Pos(), "stored in "+types.ExprString(lhs), "store")
+			if s.c.cfg.Strict {
+				s.find(as.Pos(), "stored in "+types.ExprString(lhs), "store")
+			}
 		case factMode:
 			if s.isAppend(as, lhs, rhs) {
 				s.find(as.Pos(), "appended to "+types.ExprString(lhs), "append")
@@ -106,6 +108,9 @@ func (s *scan) outerAssign(as *ast.AssignStmt, lhs, rhs ast.Expr, obj types.Obje
 		s.find(as.Pos(), "concatenated onto "+name, "concat")
 		return
 	case isKind(lt, types.IsFloat|types.IsComplex) && selfRef:
+		if !s.c.cfg.Strict {
+			return // rounding differs in the last bits: rarely a result
+		}
 		switch as.Tok {
 		case token.ADD_ASSIGN, token.SUB_ASSIGN, token.MUL_ASSIGN, token.QUO_ASSIGN:
 			s.find(as.Pos(), "accumulated in floating point into "+name, "float")
@@ -133,8 +138,8 @@ func (s *scan) outerAssign(as *ast.AssignStmt, lhs, rhs ast.Expr, obj types.Obje
 	if selfRef || isKind(lt, types.IsBoolean) || isError(lt) {
 		return // any/all flags; which error wins is not treated as a result
 	}
-	if s.uniqueGuard(stack) || s.minMaxGuard(stack) {
-		return
+	if !s.c.cfg.Strict || s.uniqueGuard(stack) || s.minMaxGuard(stack) {
+		return // keeping any one element is nearly always deliberate
 	}
 	if direct && s.isFuncLocal(obj) && !s.usedAfter(obj) {
 		return // a variable reused by each iteration, not a result
@@ -152,7 +157,9 @@ func (s *scan) accumulate(obj types.Object, target ast.Expr, verb string, pos to
 		}
 	}
 	a := &accumulator{expr: target, verb: verb, pos: pos}
-	if _, direct := s.root(target); direct && s.isFuncLocal(obj) {
+	if _, direct := s.root(target); s.isFuncLocal(obj) && (direct || !s.isParam(obj)) {
+		// out, or a field of a local struct (resp.Items): follow the
+		// variable after the loop.
 		a.obj = obj
 	}
 	s.accs = append(s.accs, a)
@@ -166,7 +173,7 @@ func (s *scan) resolveAccumulators() {
 	for _, a := range s.accs {
 		name := types.ExprString(a.expr)
 		if a.obj == nil {
-			if s.sortedAfter(name) {
+			if s.sortedAfter(name) || !s.c.cfg.Strict {
 				continue
 			}
 			s.find(a.pos, a.verb+" "+name+", which is stored unsorted", "append")

@@ -499,6 +499,12 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 		if s.mode == factMode && (sc.kind == printSink || sc.kind == logSink) {
 			return // helpers that print or log are debugging aids, not results
 		}
+		if s.mode == factMode && sc.kind == writeSink && via == 0 {
+			return // a helper writing to its own destination is a logger
+		}
+		if sc.kind == logSink && !s.c.cfg.Strict {
+			return // log lines interleave anyway; their order is not a result
+		}
 		if report && !s.debugOnly(stack) {
 			s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
 		}

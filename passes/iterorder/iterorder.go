@@ -35,6 +35,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -54,6 +55,12 @@ var doc string
 type Config struct {
 	// NoFix turns off the suggested fix (range over sorted keys).
 	NoFix bool
+	// Strict also reports the sinks that were mostly deliberate or
+	// harmless on real code (see the package doc): logging, slices stored
+	// in fields or globals, floating-point sums, and keeping an arbitrary
+	// element (x = k; break). Use it for code that must be reproducible
+	// byte for byte (consensus, build outputs).
+	Strict bool
 }
 
 // Analyzer is the pass with its default configuration.
@@ -72,6 +79,7 @@ func New() *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(SinkFact)},
 	}
 	a.Flags.BoolVar(&cfg.NoFix, "nofix", false, "do not suggest ranging over sorted keys")
+	a.Flags.BoolVar(&cfg.Strict, "strict", false, "also report logging, stores into fields, floating-point sums and arbitrary picks")
 	return a
 }
 
@@ -106,7 +114,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		fn := c.enclosingFuncCursor(cur)
-		if fn == nil {
+		if fn == nil || !c.inScope(cur, fn) {
 			continue
 		}
 		sc := c.newScan(elemMode, fn, rs.Body, 0)
@@ -163,6 +171,20 @@ func (c *checker) usedIn(obj types.Object, n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// inScope reports whether the loop at cur is in code whose output is a
+// result: outside test files, only Example functions (whose output is
+// compared) are. Tests that pick any element of a map, or report failures
+// per entry, do not depend on which comes first.
+func (c *checker) inScope(cur inspector.Cursor, fn *funcInfo) bool {
+	if !strings.HasSuffix(c.pass.Fset.File(cur.Node().Pos()).Name(), "_test.go") {
+		return true
+	}
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return strings.HasPrefix(e.Node().(*ast.FuncDecl).Name.Name, "Example")
+	}
+	return false
 }
 
 // underDebug reports whether the statement at cur runs only under a

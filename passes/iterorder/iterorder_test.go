@@ -22,6 +22,14 @@ func TestSinks(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "sinks")
 }
 
+func TestStrict(t *testing.T) {
+	a := iterorder.New()
+	if err := a.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "strict")
+}
+
 func TestSilent(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "silent")
 }

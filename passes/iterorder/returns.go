@@ -3,6 +3,7 @@ package iterorder
 import (
 	"go/ast"
 	"go/types"
+	"regexp"
 	"slices"
 )
 
@@ -69,6 +70,9 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 // before sorting it.
 func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) *finding {
 	f := &finding{pos: r.Pos(), verb: "returned", category: "append"}
+	if c.documentedUnordered(fn) {
+		return nil
+	}
 	if fn.obj == nil || fn.obj.Exported() || depth >= maxDepth {
 		return f
 	}
@@ -141,4 +145,15 @@ func (c *checker) indexCalls() {
 			return true
 		})
 	}
+}
+
+// unorderedDoc matches a doc comment that says the result has no order.
+var unorderedDoc = regexp.MustCompile(`(?i)(no (particular|specific|guaranteed|defined) order|in any order|unordered|arbitrary order|random order|order is (not|un)|not (be )?(sorted|ordered)|unsorted|order of the (returned|result)[a-z ]* is (not|un))`)
+
+// documentedUnordered reports whether fn's doc comment says that its
+// result comes in no particular order: the API promises nothing, so its
+// callers cannot depend on an order.
+func (c *checker) documentedUnordered(fn *funcInfo) bool {
+	fd, ok := fn.node.(*ast.FuncDecl)
+	return ok && fd.Doc != nil && unorderedDoc.MatchString(fd.Doc.Text())
 }

@@ -21,12 +21,12 @@ func Values(w io.Writer, m map[int]string) {
 
 type Index struct{ byName map[string]float64 }
 
-func (ix *Index) Sum() float64 {
-	total := 0.0
-	for _, v := range ix.byName { // want `values accumulated in floating point into total`
-		total += v
+func (ix *Index) String() string {
+	s := ""
+	for _, v := range ix.byName { // want `values concatenated onto s`
+		s += fmt.Sprint(v)
 	}
-	return total
+	return s
 }
 
 func KeyShadow(m map[string]int, k int) {

@@ -60,7 +60,7 @@ func valuesOf(m map[string]int) []int {
 	return out
 }
 
-// Values passes the unsorted result on to its own callers.
+// Values hands the result of valuesOf to its own callers.
 func Values(m map[string]int) []int {
 	return valuesOf(m)
 }
@@ -90,4 +90,13 @@ func Collected(m map[string]int) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// Names returns the names of m, in no particular order.
+func Names(m map[string]int) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

@@ -11,8 +11,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log"
-	"log/slog"
 	"strings"
 )
 
@@ -31,15 +29,6 @@ func Write(w io.Writer, m map[string]int) {
 func Fprintf(w io.Writer, m map[string]int) {
 	for k, v := range m { // want `keys written to w`
 		fmt.Fprintf(w, "%s=%d\n", k, v)
-	}
-}
-
-func Logs(m map[string]int, l *slog.Logger) {
-	for k := range m { // want `keys logged by log.Printf`
-		log.Printf("entry %s", k)
-	}
-	for k := range m { // want `keys logged by l.Info`
-		l.Info("entry", "key", k)
 	}
 }
 
@@ -88,36 +77,12 @@ func FirstMatch(m map[string]int) string {
 	return ""
 }
 
-func PickOne(m map[string]int) string {
-	var first string
-	for k := range m { // want `keys assigned to first, which keeps an arbitrary one`
-		first = k
-		break
-	}
-	return first
-}
-
 func Concat(m map[string]int) string {
 	s := ""
 	for k := range m { // want `keys concatenated onto s`
 		s += k + ","
 	}
 	return s
-}
-
-func FloatSum(m map[string]float64) float64 {
-	var total float64
-	for _, v := range m { // want `values accumulated in floating point into total`
-		total += v
-	}
-	return total
-}
-
-func ComplexSum(m map[int]complex128) (z complex128) {
-	for _, v := range m { // want `values accumulated in floating point into z`
-		z = z + v
-	}
-	return z
 }
 
 func Appended(m map[string]int) []string {
@@ -144,27 +109,6 @@ func Joined(m map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%s=%d", k, v))
 	}
 	return strings.Join(parts, ",")
-}
-
-type Registry struct {
-	names []string
-	m     map[string]int
-}
-
-func (r *Registry) Load() {
-	for k := range r.m { // want `keys appended to r.names, which is stored unsorted`
-		r.names = append(r.names, k)
-	}
-}
-
-var global []string
-
-func StoreGlobal(m map[string]int) {
-	var out []string
-	for k := range m { // want `keys appended to out, which is stored in global unsorted`
-		out = append(out, k)
-	}
-	global = out
 }
 
 func PrintedAfter(m map[string]int) {
@@ -234,7 +178,7 @@ func Debugging(m map[string]int) {
 			fmt.Println(k)
 		}
 		if verbose {
-			log.Printf("entry %s", k)
+			fmt.Printf("entry %s\n", k)
 		}
 	}
 	if verbose {
@@ -242,4 +186,14 @@ func Debugging(m map[string]int) {
 			fmt.Println(k)
 		}
 	}
+}
+
+type Response struct{ Items []string }
+
+func Build(m map[string]int) *Response {
+	resp := &Response{}
+	for k := range m { // want `keys appended to resp.Items, which is returned unsorted`
+		resp.Items = append(resp.Items, k)
+	}
+	return resp
 }
