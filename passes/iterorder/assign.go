@@ -105,7 +105,8 @@ func (s *scan) outerAssign(as *ast.AssignStmt, lhs, rhs ast.Expr, obj types.Obje
 	selfRef := as.Tok != token.ASSIGN || rhs != nil && mentions(rhs, name)
 	switch {
 	case isKind(lt, types.IsString) && selfRef && (as.Tok == token.ADD_ASSIGN || as.Tok == token.ASSIGN && isBinary(rhs, token.ADD)):
-		s.find(as.Pos(), "concatenated onto "+name, "concat")
+		// Followed like a slice: it matters if the string is used.
+		s.accumulate(obj, lhs, "concatenated onto", as.Pos())
 		return
 	case isKind(lt, types.IsFloat|types.IsComplex) && selfRef:
 		if !s.c.cfg.Strict {

@@ -358,11 +358,11 @@ func carriesOrder(t types.Type) bool {
 	case *types.Slice, *types.Array, *types.Chan, *types.Signature:
 		return true
 	case *types.Pointer:
-		return carriesOrder(u.Elem())
-	case *types.Struct:
-		// A struct literal can hold the slice (&T{keys: out}); a struct
-		// returned by an unrelated function is not followed.
-		return true
+		// A struct built by a function from the slice is not followed
+		// (newSet(keys), &T{} returned by a constructor); a struct literal
+		// that holds it (&T{keys: out}) is, by the expression itself.
+		_, isStruct := u.Elem().Underlying().(*types.Struct)
+		return !isStruct && carriesOrder(u.Elem())
 	}
 	return false
 }
@@ -505,12 +505,20 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 		if sc.kind == logSink && !s.c.cfg.Strict {
 			return // log lines interleave anyway; their order is not a result
 		}
-		if report && !s.debugOnly(stack) {
+		if report && !s.debugOnly(stack) && !failurePath(s.c.info, stack) {
 			s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
 		}
 		return
 	}
-	// A method or function that writes into a local receiver or &x.
+	// A method or function that writes an element into a local receiver
+	// or &x. (After the loop, an ordered slice passed to a method is not
+	// followed into the receiver: it is usually consumed, not kept.)
+	if s.mode == orderMode {
+		if report && sc.kind == noSink && !s.debugOnly(stack) {
+			s.factCall(call, report)
+		}
+		return
+	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sc.kind == noSink {
 		if _, isPkg := c.info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
 			if obj, _ := s.root(sel.X); obj != nil && s.isLocal(obj) {
@@ -697,4 +705,33 @@ func (c *checker) isDebugCond(cond ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// failurePath reports whether the node at the top of stack is on a path
+// that ends the function with an error (http.Error(w, msg, 400); return
+// nil, err): it reports the first failing entry, and which entry fails
+// first is, like a returned error, not treated as a result.
+func failurePath(info *types.Info, stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		b, ok := stack[i].(*ast.BlockStmt)
+		if !ok {
+			continue
+		}
+		if len(b.List) == 0 {
+			return false
+		}
+		ret, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
+		if !ok {
+			return false
+		}
+		for _, r := range ret.Results {
+			if t := info.TypeOf(r); t != nil && isError(t) {
+				if id, ok := ast.Unparen(r).(*ast.Ident); !ok || id.Name != "nil" {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
 }

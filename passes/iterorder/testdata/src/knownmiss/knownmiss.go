@@ -44,3 +44,17 @@ func Deferred(m map[string]int, emit func(string)) {
 		func() { emit(k) }()
 	}
 }
+
+type set struct{ items []string }
+
+func newSet(items []string) *set { return &set{items: items} }
+
+// known miss: a slice handed to a function that builds a struct from it is
+// not followed into the struct (most such functions consume it).
+func Constructed(m map[string]int) *set {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return newSet(keys)
+}

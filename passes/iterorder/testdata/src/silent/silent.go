@@ -6,6 +6,8 @@ package silent
 import (
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"maps"
 	"slices"
 	"sort"
@@ -248,4 +250,25 @@ func Switch(m map[string]int, want string) int {
 		}
 	}
 	return 0
+}
+
+// FailFirst reports the first bad entry and stops: which one is found
+// first is, like a returned error, not a result.
+func FailFirst(w io.Writer, m map[string]string) error {
+	for k, v := range m {
+		if v == "" {
+			fmt.Fprintf(w, "empty value for %s\n", k)
+			return fmt.Errorf("empty value for %s", k)
+		}
+	}
+	return nil
+}
+
+// LogOnly builds a string in map order that only reaches a log line.
+func LogOnly(m map[string]int) {
+	s := ""
+	for k := range m {
+		s += k + " "
+	}
+	log.Print("keys: " + s)
 }
