@@ -36,27 +36,33 @@
 // What lets the order through, when it is fed with the key or value of the
 // loop (or anything computed from them):
 //
-//   - appending to a slice (or copying into one, or writing a
-//     strings.Builder or bytes.Buffer) that is then returned, stored in a
-//     field or global, written, printed, sent, or ranged over into one of
-//     these, with no sort in between (sort.*, slices.Sort*, a Sort method,
-//     a function of the package whose name says it sorts);
-//   - writing to an io.Writer, fmt.Print*, fmt.Fprint*, log and log/slog,
-//     a hash.Hash, a json/gob/xml encoder or csv writer;
+//   - appending to a slice (or copying into one, concatenating onto a
+//     string, or writing a strings.Builder or bytes.Buffer, also as a
+//     field of a local struct) that is then returned, written, printed,
+//     encoded, hashed, sent, or ranged over into one of these, with no
+//     sort in between (sort.*, slices.Sort*, a Sort method, a function of
+//     the package whose name says it sorts);
+//   - writing to an io.Writer, fmt.Print*, fmt.Fprint*, a hash.Hash, a
+//     json/gob/xml encoder or csv writer;
 //   - sending on a channel;
 //   - returning from inside the loop (for k := range m { return k }), or
 //     returning on a match that more than one entry can satisfy;
-//   - assigning to an outer variable that is read after the loop (the last
-//     entry visited wins: for k := range m { first = k; break });
-//   - concatenating onto an outer string; accumulating floating-point or
-//     complex numbers (rounding depends on the order of the additions);
 //   - calling a function whose summary (a fact, also across packages) says
-//     it writes, prints, logs, encodes, hashes or sends a parameter, or
-//     appends it to a slice that outlives the call.
+//     it writes, encodes, hashes or sends a parameter, or appends it to a
+//     slice that outlives the call.
 //
 // An unexported function that returns such a slice is reported only if one
 // of its callers (all of them are in the package) uses the result before
-// sorting it; an exported one, or one used as a value, is always reported.
+// sorting it; an exported one, or one used as a value, is reported unless
+// its doc comment says the result is unordered ("in no particular order").
+//
+// With -iterorder.strict (Config.Strict) the pass also reports sinks that,
+// on real code (caddy, grpc), were deliberate or harmless: logging (log,
+// log/slog), slices appended to or stored in fields and globals,
+// floating-point and complex sums (rounding in the last bits), and keeping
+// an arbitrary element (for k := range m { first = k; break }: picking any
+// one element is nearly always what the code means). Use it for code that
+// must be reproducible byte for byte.
 //
 // Silent: integer sums and counts, min/max and arg-max (an update guarded
 // by a comparison with the variable being updated), boolean any/all flags,
@@ -64,10 +70,15 @@
 // an equality (if k == name { return v }; if v.ID == id { return v }, which
 // assumes identities are unique), slices sorted before use, ranging over
 // slices.Sorted(maps.Keys(m)), statements inside function literals (they
-// run at a time of their own), and which error is returned or kept when
-// several entries fail (the outcome — an error — does not depend on the
-// order, only its text; reporting it would flag most validation loops).
-// The same goes for t.Errorf and friends in tests: they are not sinks.
+// run at a time of their own), output under a constant or a debugging
+// switch (if debug, if verbose, if trace), and which error is returned or
+// written when several entries fail (a sink on a path that returns an
+// error): the outcome — a failure — does not depend on the order, only its
+// text, and reporting it would flag most validation loops.
+//
+// Test files are analysed only in Example functions, whose output is
+// compared: tests that pick any element of a map, or report failures per
+// entry with t.Errorf, do not depend on which comes first.
 //
 // # Fix
 //
@@ -89,9 +100,12 @@
 // # Known limitations
 //
 // Slices kept per key of another map (groups[g] = append(groups[g], k))
-// are not followed; nor are slices passed to functions without a fact, or
-// compared in tests (reflect.DeepEqual on an unsorted slice is a flaky
-// test that the pass misses). A sort is recognised anywhere after the loop,
+// are not followed; nor are slices passed to functions without a fact
+// (including constructors that keep them in a struct), or compared in
+// tests (reflect.DeepEqual on an unsorted slice is a flaky test that the
+// pass misses). Facts are not transitive: a helper that calls a writing
+// helper gets no fact. errors.Join of errors collected in map order is not
+// reported, though its text depends on the order. A sort is recognised anywhere after the loop,
 // even on a branch that does not reach every use. Closures are not
 // followed. An unexported method called through an interface is treated as
 // if all its callers were visible.
