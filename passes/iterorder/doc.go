@@ -9,8 +9,10 @@
 // purpose. Code that lets that order reach its output produces flaky tests,
 // unstable hashes and diffs, and non-deterministic consensus. The pass
 // reports a range over a map (or over maps.Keys, maps.Values or maps.All of
-// one) whose body lets the order reach an observable result; it does not
-// report ranges whose result is the same in any order.
+// one, or over a range-over-func adaptor that yields a map's entries in map
+// order, also from another package) whose body lets the order reach an
+// observable result; it does not report ranges whose result is the same in
+// any order.
 //
 // Bad:
 //

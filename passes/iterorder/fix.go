@@ -39,7 +39,7 @@ func newFixer(pass *analysis.Pass) *fixer {
 func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (analysis.SuggestedFix, bool) {
 	rs := loop.Range
 	info := f.pass.TypesInfo
-	if rs.Tok != token.DEFINE {
+	if rs.Tok != token.DEFINE || loop.Map == nil {
 		return analysis.SuggestedFix{}, false
 	}
 	var file *ast.File

@@ -76,7 +76,7 @@ func New() *analysis.Analyzer {
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer},
 		Run:       cfg.run,
-		FactTypes: []analysis.Fact{new(SinkFact)},
+		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact)},
 	}
 	a.Flags.BoolVar(&cfg.NoFix, "nofix", false, "do not suggest ranging over sorted keys")
 	a.Flags.BoolVar(&cfg.Strict, "strict", false, "also report logging, stores into fields, floating-point sums and arbitrary picks")
@@ -89,6 +89,7 @@ type checker struct {
 	cfg   *Config
 	info  *types.Info
 	facts map[*types.Func]*SinkFact
+	iters map[*types.Func]bool // adaptors of this package (IterFact)
 
 	// built on demand by indexCalls
 	refs         map[*types.Func][]*ast.Ident
@@ -103,13 +104,18 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		cfg:   cfg,
 		info:  pass.TypesInfo,
 		facts: make(map[*types.Func]*SinkFact),
+		iters: make(map[*types.Func]bool),
 		ins:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
 	c.computeFacts()
+	c.computeIterFacts()
 	fixer := newFixer(pass)
 	for cur := range c.ins.Root().Preorder((*ast.RangeStmt)(nil)) {
 		rs := cur.Node().(*ast.RangeStmt)
 		loop := maploop.Of(c.info, rs)
+		if loop == nil {
+			loop = c.adaptorLoop(rs)
+		}
 		if loop == nil || loop.Key == nil && loop.Value == nil {
 			continue
 		}

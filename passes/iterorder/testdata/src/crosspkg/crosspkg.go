@@ -59,3 +59,20 @@ func Count(m map[string]int) int {
 	}
 	return n
 }
+
+// A range over an adaptor that forwards map order (IterFact).
+func Members(s *emitter.Set) []string {
+	var out []string
+	for k := range s.All() { // want `keys appended to out, which is returned unsorted`
+		out = append(out, k)
+	}
+	return out
+}
+
+func SortedMembers(s *emitter.Set) []string {
+	var out []string
+	for k := range s.Sorted() {
+		out = append(out, k)
+	}
+	return out
+}

@@ -5,6 +5,9 @@ package emitter
 import (
 	"fmt"
 	"io"
+	"iter"
+	"maps"
+	"slices"
 )
 
 // Line writes name to w.
@@ -30,4 +33,29 @@ func Count(n *int, name string) {
 // Queue sends its argument.
 func Queue(ch chan<- string, name string) { // want Queue:`sinks\(1: sent on ch\)`
 	ch <- name
+}
+
+// Set is a set of strings.
+type Set struct{ m map[string]bool }
+
+// All yields the members in map order: a range-over-func adaptor.
+func (s *Set) All() iter.Seq[string] { // want All:`yields map order`
+	return func(yield func(string) bool) {
+		for k := range s.m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// Sorted yields the members in order: no fact.
+func (s *Set) Sorted() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, k := range slices.Sorted(maps.Keys(s.m)) {
+			if !yield(k) {
+				return
+			}
+		}
+	}
 }
