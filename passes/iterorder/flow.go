@@ -533,7 +533,7 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 			}
 		}
 	}
-	if report && sc.kind == noSink && s.mode != factMode && !s.debugOnly(stack) {
+	if report && sc.kind == noSink && s.mode != factMode && !s.debugOnly(stack) && !failurePath(c.info, stack) {
 		s.factCall(call, report)
 	}
 }

@@ -148,7 +148,7 @@ func (c *checker) indexCalls() {
 }
 
 // unorderedDoc matches a doc comment that says the result has no order.
-var unorderedDoc = regexp.MustCompile(`(?i)(no (particular|specific|guaranteed|defined) order|in any order|unordered|arbitrary order|random order|order is (not|un)|not (be )?(sorted|ordered)|unsorted|order of the (returned|result)[a-z ]* is (not|un))`)
+var unorderedDoc = regexp.MustCompile(`(?i)(no (particular|specific|guaranteed|defined) order|in any order|unordered (slice|list|result|sequence)|arbitrary order|random order|order is (not|un)|not (be )?(sorted|ordered)|unsorted|order of the (returned|result)[a-z ]* is (not|un))`)
 
 // documentedUnordered reports whether fn's doc comment says that its
 // result comes in no particular order: the API promises nothing, so its

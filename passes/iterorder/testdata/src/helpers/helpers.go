@@ -100,3 +100,12 @@ func Names(m map[string]int) []string {
 	}
 	return out
 }
+
+// Hosts returns the hosts of m, deduplicated as an unordered set of names.
+func Hosts(m map[string]int) []string {
+	var out []string
+	for k := range m { // want `keys appended to out, which is returned unsorted`
+		out = append(out, k)
+	}
+	return out
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net/http"
 	"maps"
 	"slices"
 	"sort"
@@ -271,4 +272,16 @@ func LogOnly(m map[string]int) {
 		s += k + " "
 	}
 	log.Print("keys: " + s)
+}
+
+// FailFirstHTTP writes an error response for the first bad entry through a
+// helper with a fact (http.Error) and returns an error.
+func FailFirstHTTP(w http.ResponseWriter, m map[string]string) error {
+	for k, v := range m {
+		if v == "" {
+			http.Error(w, "empty value for "+k, http.StatusBadRequest)
+			return errors.New("bad request")
+		}
+	}
+	return nil
 }
