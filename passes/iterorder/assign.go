@@ -54,6 +54,7 @@ func (s *scan) assign(as *ast.AssignStmt, stack []ast.Node, report bool) {
 		}
 		switch s.mode {
 		case orderMode:
+			s.holders[obj] = true
 			if s.c.cfg.Strict {
 				s.find(as.Pos(), "stored in "+types.ExprString(lhs), "store")
 			}
@@ -376,7 +377,7 @@ func conjuncts(e ast.Expr) []ast.Expr {
 }
 
 // isEqualCall reports whether call is an equality test by name
-// (bytes.Equal(a, b), a.Equal(b)).
+// (bytes.Equal(a, b), a.Equal(b), strings.EqualFold, types.Identical).
 func isEqualCall(call *ast.CallExpr) bool {
 	var name string
 	switch f := ast.Unparen(call.Fun).(type) {
@@ -385,7 +386,11 @@ func isEqualCall(call *ast.CallExpr) bool {
 	case *ast.Ident:
 		name = f.Name
 	}
-	return name == "Equal" || name == "Equals"
+	switch name {
+	case "Equal", "Equals", "EqualFold", "Identical":
+		return true
+	}
+	return false
 }
 
 func isBinary(e ast.Expr, ops ...token.Token) bool {

@@ -65,6 +65,7 @@ type scan struct {
 	debugLoop bool                  // the loop runs only when debugging
 
 	outerAssigned map[types.Object]bool // elemMode: outer variables assigned in the loop
+	holders       map[types.Object]bool // orderMode: variables holding the ordered value in a field (s.v = keys)
 	accs          []*accumulator
 	findings      []finding
 }
@@ -88,6 +89,7 @@ func (c *checker) newScan(m mode, fn *funcInfo, region ast.Node, depth int) *sca
 		tainted:       make(map[types.Object]bool),
 		calls:         make(map[*ast.CallExpr]int),
 		outerAssigned: make(map[types.Object]bool),
+		holders:       make(map[types.Object]bool),
 	}
 }
 
@@ -450,6 +452,10 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 		if x, ok := c.isSortCall(call); ok {
 			if obj, _ := s.root(stripConv(c.info, x)); obj != nil && s.tainted[obj] {
 				delete(s.tainted, obj)
+				return
+			} else if obj != nil && s.holders[obj] {
+				// sort.Sort(s) after s.v = keys sorts keys in place.
+				clear(s.tainted)
 				return
 			}
 		}

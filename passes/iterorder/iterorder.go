@@ -34,6 +34,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -120,7 +121,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		fn := c.enclosingFuncCursor(cur)
-		if fn == nil || !c.inScope(cur, fn) {
+		if fn == nil || !c.inScope(cur, fn) || c.meantArbitrary(cur) {
 			continue
 		}
 		sc := c.newScan(elemMode, fn, rs.Body, 0)
@@ -189,6 +190,29 @@ func (c *checker) inScope(cur inspector.Cursor, fn *funcInfo) bool {
 	}
 	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 		return strings.HasPrefix(e.Node().(*ast.FuncDecl).Name.Name, "Example")
+	}
+	return false
+}
+
+// arbitraryName matches names and doc comments that say a function picks
+// an arbitrary or random element on purpose (arbitraryTemplate,
+// http2randomWriteScheduler, "returns an arbitrary template").
+var arbitraryName = regexp.MustCompile(`(?i)arbitrary|random`)
+
+// meantArbitrary reports whether the loop at cur is in a function whose
+// name, receiver type or doc comment says it picks an arbitrary or random
+// element: its order dependence is the intent.
+func (c *checker) meantArbitrary(cur inspector.Cursor) bool {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := e.Node().(*ast.FuncDecl)
+		if arbitraryName.MatchString(fd.Name.Name) || fd.Doc != nil && arbitraryName.MatchString(fd.Doc.Text()) {
+			return true
+		}
+		if fd.Recv != nil && len(fd.Recv.List) == 1 {
+			if t := c.info.TypeOf(fd.Recv.List[0].Type); t != nil && arbitraryName.MatchString(types.TypeString(t, nil)) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"regexp"
 	"slices"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // ret handles a return statement. Inside a map loop, returning an element
@@ -31,6 +33,9 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 		}
 		if i < results.Len() && (isError(results.At(i).Type()) || s.mode == elemMode && isKind(results.At(i).Type(), types.IsBoolean)) {
 			continue // which error (or flag) comes first is not treated as a result
+		}
+		if s.mode == elemMode && s.c.isMessage(e) {
+			continue // an error message about the first bad entry: as for errors
 		}
 		if len(r.Results) == 1 && results.Len() > 1 {
 			if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
@@ -61,6 +66,25 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 			s.findings = append(s.findings, *f)
 		}
 	}
+}
+
+// isMessage reports whether e formats a message (fmt.Sprintf, fmt.Errorf,
+// errors.New): returned from a map loop, it describes the first entry
+// that failed a check, like an error.
+func (c *checker) isMessage(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "fmt.Sprintf", "fmt.Sprint", "fmt.Errorf", "errors.New":
+		return true
+	}
+	return false
 }
 
 // returned decides whether a value that carries map order, returned as

@@ -227,6 +227,9 @@ func (c *checker) isSortCall(call *ast.CallExpr) (sorted ast.Expr, ok bool) {
 		if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel && fn.Name() == "Sort" {
 			return sel.X, true
 		}
+		if len(call.Args) > 0 && strings.Contains(strings.ToLower(fn.Name()), "sort") {
+			return call.Args[0], true // p.sortUnits(units)
+		}
 		return nil, false
 	}
 	if len(call.Args) == 0 {

@@ -285,3 +285,64 @@ func FailFirstHTTP(w http.ResponseWriter, m map[string]string) error {
 	}
 	return nil
 }
+
+// validate describes the first invalid entry, like an error would.
+func validate(h map[string][]string) string {
+	for k, vv := range h {
+		if len(vv) == 0 {
+			return fmt.Sprintf("no value for %q", k)
+		}
+	}
+	return ""
+}
+
+var _ = validate
+
+// sorter sorts the keys it holds (net/http's headerSorter).
+type sorter struct{ v []string }
+
+func (s *sorter) Len() int           { return len(s.v) }
+func (s *sorter) Less(i, j int) bool { return s.v[i] < s.v[j] }
+func (s *sorter) Swap(i, j int)      { s.v[i], s.v[j] = s.v[j], s.v[i] }
+
+func (s *sorter) Keys(h map[string][]string) []string {
+	keys := s.v[:0]
+	for k := range h {
+		keys = append(keys, k)
+	}
+	s.v = keys
+	sort.Sort(s)
+	return keys
+}
+
+// arbitraryName returns an arbitrary key: the intent is in the name.
+func arbitraryName(m map[string]int) string {
+	for k := range m {
+		return k
+	}
+	return ""
+}
+
+var _ = arbitraryName
+
+type units struct{}
+
+func (units) sortUnits(u []string) { sort.Strings(u) }
+
+func SortedByMethod(m map[string]int) []string {
+	var us []string
+	for k := range m {
+		us = append(us, k)
+	}
+	units{}.sortUnits(us)
+	return us
+}
+
+func EqualFoldLookup(m map[string]int, key string) int {
+	for k, v := range m {
+		if strings.EqualFold(k, key) {
+			return v
+		}
+	}
+	return 0
+}
