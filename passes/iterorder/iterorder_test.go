@@ -46,6 +46,10 @@ func TestCrossPackage(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "emitter", "crosspkg")
 }
 
+func TestForeignInterface(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "carrier")
+}
+
 func TestBuildTags(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "buildtag")
 }

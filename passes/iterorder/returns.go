@@ -97,6 +97,9 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) 
 	if c.documentedUnordered(fn) {
 		return nil
 	}
+	if fn.obj != nil && c.implementsForeign(fn.obj) {
+		return nil
+	}
 	if fn.obj == nil || fn.obj.Exported() || depth >= maxDepth {
 		return f
 	}
@@ -180,4 +183,39 @@ var unorderedDoc = regexp.MustCompile(`(?i)(no (particular|specific|guaranteed|d
 func (c *checker) documentedUnordered(fn *funcInfo) bool {
 	fd, ok := fn.node.(*ast.FuncDecl)
 	return ok && fd.Doc != nil && unorderedDoc.MatchString(fd.Doc.Text())
+}
+
+// implementsForeign reports whether method fn implements a method of an
+// interface declared in a package this one imports (a propagation
+// carrier's Keys, a plugin's Names): that interface's contract, which the
+// pass cannot read, says whether the order matters.
+func (c *checker) implementsForeign(fn *types.Func) bool {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return false
+	}
+	recv := sig.Recv().Type()
+	for _, imp := range c.pass.Pkg.Imports() {
+		scope := imp.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || !tn.Exported() {
+				continue
+			}
+			iface, ok := tn.Type().Underlying().(*types.Interface)
+			if !ok || iface.NumMethods() == 0 {
+				continue
+			}
+			has := false
+			for m := range iface.Methods() {
+				if m.Name() == fn.Name() {
+					has = true
+				}
+			}
+			if has && (types.Implements(recv, iface) || types.Implements(types.NewPointer(recv), iface)) {
+				return true
+			}
+		}
+	}
+	return false
 }
