@@ -185,13 +185,22 @@ func (c *checker) documentedUnordered(fn *funcInfo) bool {
 	return ok && fd.Doc != nil && unorderedDoc.MatchString(fd.Doc.Text())
 }
 
-// implementsForeign reports whether method fn implements a method of an
-// interface declared in a package this one imports (a propagation
-// carrier's Keys, a plugin's Names): that interface's contract, which the
-// pass cannot read, says whether the order matters.
+// implementsForeign reports whether method fn returns a slice and
+// implements a method of an interface declared in a package this one
+// imports (a propagation carrier's Keys, a plugin's Names): that
+// interface's contract, which the pass cannot read, says whether the order
+// of the items matters.
 func (c *checker) implementsForeign(fn *types.Func) bool {
 	sig, _ := fn.Type().(*types.Signature)
 	if sig == nil || sig.Recv() == nil {
+		return false
+	}
+	// Only for a list of items (Keys() []string): a String, Error or
+	// MarshalJSON method returns its output, whatever interface it meets.
+	if sig.Results().Len() != 1 || isByteSlice(sig.Results().At(0).Type()) {
+		return false
+	}
+	if _, ok := sig.Results().At(0).Type().Underlying().(*types.Slice); !ok {
 		return false
 	}
 	recv := sig.Recv().Type()
