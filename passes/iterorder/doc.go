@@ -57,6 +57,11 @@
 // of its callers (all of them are in the package) uses the result before
 // sorting it; an exported one, or one used as a value, is reported unless
 // its doc comment says the result is unordered ("in no particular order").
+// Not reported either: a method that lists its own map-backed collection
+// (the loop ranges over a map reached from the receiver and only appends,
+// as Store.List or Heap.ListKeys do), whose users know a map has no order;
+// and a method returning a list that implements an interface of an
+// imported package (a propagation carrier's Keys), whose contract decides.
 //
 // With -iterorder.strict (Config.Strict) the pass also reports sinks that,
 // on real code (caddy, grpc), were deliberate or harmless: logging (log,

@@ -133,7 +133,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		sc.run()
-		if len(sc.findings) == 0 {
+		if len(sc.findings) == 0 || onlyReturned(sc.findings) && c.isCollectionAccessor(loop, fn) {
 			continue
 		}
 		slices.SortStableFunc(sc.findings, func(a, b finding) int { return int(a.pos - b.pos) })
@@ -268,3 +268,104 @@ func (c *checker) funcInfoOf(fd *ast.FuncDecl) *funcInfo {
 }
 
 var _ token.Pos
+
+// isCollectionAccessor reports whether the loop is the whole work of a
+// method that lists its own map-backed collection (Store.List, Heap.ListKeys,
+// AddressMap.Values): it ranges over a map reached from the receiver and
+// its body only appends to a slice. A collection kept in a map has no
+// order, and its users know it; they sort what they need sorted.
+func (c *checker) isCollectionAccessor(loop *maploop.Loop, fn *funcInfo) bool {
+	fd, ok := fn.node.(*ast.FuncDecl)
+	if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 || loop.Map == nil {
+		return false
+	}
+	recv := c.info.Defs[fd.Recv.List[0].Names[0]]
+	if recv == nil || !c.rootedAt(loop.Map, recv, fd.Body) {
+		return false
+	}
+	return onlyAppends(loop.Range.Body)
+}
+
+// rootedAt reports whether e is reached from recv: recv.f, recv.f[k], or a
+// local variable initialised from one (index := i.indices[name]).
+func (c *checker) rootedAt(e ast.Expr, recv types.Object, body *ast.BlockStmt) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			obj := c.info.Uses[x]
+			if obj == recv {
+				return true
+			}
+			// One step through a local variable, then no further.
+			init := c.initOf(obj, body)
+			return init != nil && c.rootedAt(init, recv, nil)
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// initOf returns the expression that a local variable is defined with in
+// body (v := expr), or nil.
+func (c *checker) initOf(obj types.Object, body *ast.BlockStmt) ast.Expr {
+	if body == nil || obj == nil {
+		return nil
+	}
+	var init ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || init != nil || len(as.Lhs) != len(as.Rhs) {
+			return init == nil
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && c.info.Defs[id] == obj {
+				init = as.Rhs[i]
+			}
+		}
+		return init == nil
+	})
+	return init
+}
+
+// onlyAppends reports whether body does nothing but append to slices,
+// possibly in nested loops: a plain listing.
+func onlyAppends(body *ast.BlockStmt) bool {
+	for _, st := range body.List {
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			if len(st.Rhs) != 1 {
+				return false
+			}
+			call, ok := ast.Unparen(st.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "append" {
+				return false
+			}
+		case *ast.RangeStmt:
+			if !onlyAppends(st.Body) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// onlyReturned reports whether every finding is a slice returned unsorted.
+func onlyReturned(fs []finding) bool {
+	for _, f := range fs {
+		if !strings.HasSuffix(f.verb, "which is returned unsorted") {
+			return false
+		}
+	}
+	return true
+}

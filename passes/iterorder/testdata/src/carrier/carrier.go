@@ -20,11 +20,14 @@ func (c *Carrier) Keys() []string {
 	return keys
 }
 
-// Names is not part of any interface: reported.
-func (c *Carrier) Names() []string {
-	var names []string
-	for k := range c.md { // want `keys appended to names, which is returned unsorted`
-		names = append(names, k)
+// Pairs is not part of any interface, and formats: reported.
+func (c *Carrier) Pairs() []string {
+	var pairs []string
+	for k, v := range c.md { // want `keys appended to pairs, which is returned unsorted`
+		pairs = append(pairs, k+"="+v)
+		if v == "" {
+			break
+		}
 	}
-	return names
+	return pairs
 }
