@@ -203,7 +203,9 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 		s.seedRange(s, n)
 
 	case *ast.SendStmt:
-		if report && s.taintedExpr(n.Value) {
+		// A send on the element's own channel (f.logs <- x) is a
+		// broadcast: each receiver sees its own value.
+		if report && s.taintedExpr(n.Value) && !(s.mode != orderMode && s.taintedExpr(n.Chan)) {
 			s.find(n.Pos(), "sent on "+types.ExprString(n.Chan), "send")
 		}
 
@@ -500,6 +502,15 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 			if sc.kind == writeSink && s.intoLocal(obj, sc.target, call.Pos(), report) {
 				return
 			}
+			if obj != nil && s.isLocal(obj) && !s.isParam(obj) {
+				// A hash or encoder of this iteration (or, in a helper,
+				// of this call): its result is per element.
+				s.tainted[obj] = true
+				return
+			}
+			if s.mode != orderMode && s.taintedExpr(sc.target) {
+				return // the element's own destination (c.conn.Write): a broadcast
+			}
 			via = s.paramIndex(obj) + 1
 		}
 		if s.mode == factMode && (sc.kind == printSink || sc.kind == logSink) {
@@ -606,6 +617,11 @@ func (s *scan) factCall(call *ast.CallExpr, report bool) {
 	fact := s.c.sinkFact(fn.Origin())
 	if fact == nil {
 		return
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && s.mode != orderMode && s.taintedExpr(sel.X) {
+		if _, isPkg := s.c.info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
+			return // a method of the element itself (peer.Send(x)): a broadcast
+		}
 	}
 	sig := fn.Type().(*types.Signature)
 	for _, p := range fact.Params {

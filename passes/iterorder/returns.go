@@ -31,7 +31,7 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 		if !s.taintedExpr(e) {
 			continue
 		}
-		if i < results.Len() && (isError(results.At(i).Type()) || s.mode == elemMode && isKind(results.At(i).Type(), types.IsBoolean)) {
+		if i < results.Len() && (isError(results.At(i).Type()) || isErrorSlice(results.At(i).Type()) || s.mode == elemMode && isKind(results.At(i).Type(), types.IsBoolean)) {
 			continue // which error (or flag) comes first is not treated as a result
 		}
 		if s.mode == elemMode && s.c.isMessage(e) {
@@ -227,4 +227,11 @@ func (c *checker) implementsForeign(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// isErrorSlice reports whether t is []error: errors collected per entry,
+// whose order, like which error comes first, is not treated as a result.
+func isErrorSlice(t types.Type) bool {
+	sl, ok := t.Underlying().(*types.Slice)
+	return ok && isError(sl.Elem())
 }

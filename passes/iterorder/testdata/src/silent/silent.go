@@ -4,6 +4,7 @@
 package silent
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -345,4 +346,56 @@ func EqualFoldLookup(m map[string]int, key string) int {
 		}
 	}
 	return 0
+}
+
+// PerEntryHash hashes each entry on its own: order-free.
+func PerEntryHash(m map[string]string) map[string][32]byte {
+	out := map[string][32]byte{}
+	for k, v := range m {
+		h := sha256.New()
+		h.Write([]byte(v))
+		var sum [32]byte
+		copy(sum[:], h.Sum(nil))
+		out[k] = sum
+	}
+	return out
+}
+
+// digest hashes its argument with a hash of its own: no fact.
+func digest(b []byte) []byte {
+	h := sha256.New()
+	h.Write(b)
+	return h.Sum(nil)
+}
+
+func Digests(m map[string][]byte) map[string][]byte {
+	out := map[string][]byte{}
+	for k, v := range m {
+		out[k] = digest(v)
+	}
+	return out
+}
+
+type sub struct {
+	ch chan string
+	w  io.Writer
+}
+
+// Broadcast sends to each element's own channel and writer.
+func Broadcast(subs map[string]*sub, msg string) { // want Broadcast:`sinks\(1: sent on s.ch\)`
+	for name, s := range subs {
+		s.ch <- msg + name
+		fmt.Fprintln(s.w, name)
+	}
+}
+
+// CheckAll collects one error per bad entry.
+func CheckAll(m map[string]int) []error {
+	var errs []error
+	for k, v := range m {
+		if v < 0 {
+			errs = append(errs, fmt.Errorf("%s: negative", k))
+		}
+	}
+	return errs
 }
