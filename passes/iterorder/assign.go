@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // assign handles an assignment: it propagates taint into local variables
@@ -192,8 +193,12 @@ func (s *scan) resolveAccumulators() {
 			continue
 		}
 		first := os.findings[0]
-		rel := append([]related{{first.pos, name + " is " + first.verb + " unsorted here"}}, first.related...)
-		s.find(a.pos, a.verb+" "+name+", which is "+first.verb+" unsorted", "append", rel...)
+		obs := first.verb
+		if !strings.HasSuffix(obs, "unsorted") {
+			obs += " unsorted"
+		}
+		rel := append([]related{{first.pos, name + " is " + obs + " here"}}, first.related...)
+		s.find(a.pos, a.verb+" "+name+", which is "+obs, "append", rel...)
 	}
 }
 

@@ -65,6 +65,9 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 			if sc.kind == writeSink && s.intoLocal(obj, sc.target, call.Pos(), report) {
 				return
 			}
+			if sc.kind == hashSink && s.mode == elemMode && resetIn(s.region, sc.target) {
+				return // h.Reset() in the loop: one hash per element
+			}
 			if obj != nil && s.isLocal(obj) && !s.isParam(obj) {
 				// A hash or encoder of this iteration (or, in a helper,
 				// of this call): its result is per element.
@@ -319,4 +322,19 @@ func failurePath(info *types.Info, stack []ast.Node) bool {
 		return false
 	}
 	return false
+}
+
+// resetIn reports whether region calls target.Reset().
+func resetIn(region ast.Node, target ast.Expr) bool {
+	name := types.ExprString(stripAddr(target))
+	found := false
+	ast.Inspect(region, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Reset" && types.ExprString(sel.X) == name {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

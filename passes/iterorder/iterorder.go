@@ -121,7 +121,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		fn := c.enclosingFuncCursor(cur)
-		if fn == nil || !c.inScope(cur, fn) || c.meantArbitrary(cur) {
+		if fn == nil || !c.inScope(cur, fn) || c.meantArbitrary(cur) || c.commentSaysAny(cur) {
 			continue
 		}
 		sc := c.newScan(elemMode, fn, rs.Body, 0)
@@ -211,6 +211,24 @@ func (c *checker) meantArbitrary(cur inspector.Cursor) bool {
 		if fd.Recv != nil && len(fd.Recv.List) == 1 {
 			if t := c.info.TypeOf(fd.Recv.List[0].Type); t != nil && arbitraryName.MatchString(types.TypeString(t, nil)) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyComment matches a comment that says the loop takes any element.
+var anyComment = regexp.MustCompile(`(?i)\b(arbitrary|random|whichever)\b|\b(return|pick|take|use|get|choose|grab)s? any\b`)
+
+// commentSaysAny reports whether the comment just above the loop says it
+// takes any element ("return any tx for it"): the order is the intent.
+func (c *checker) commentSaysAny(cur inspector.Cursor) bool {
+	rs := cur.Node()
+	tf := c.pass.Fset.File(rs.Pos())
+	for e := range cur.Enclosing((*ast.File)(nil)) {
+		for _, cg := range e.Node().(*ast.File).Comments {
+			if cg.End() < rs.Pos() && tf.Line(cg.End()) == tf.Line(rs.Pos())-1 {
+				return anyComment.MatchString(cg.Text())
 			}
 		}
 	}

@@ -84,6 +84,12 @@ func (c *checker) isMessage(e ast.Expr) bool {
 	case "fmt.Sprintf", "fmt.Sprint", "fmt.Errorf", "errors.New":
 		return true
 	}
+	// A wrapper of an error (ErrPostings(err)).
+	for _, a := range call.Args {
+		if t := c.info.TypeOf(a); t != nil && isError(t) {
+			return true
+		}
+	}
 	return false
 }
 

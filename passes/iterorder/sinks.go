@@ -249,6 +249,11 @@ func (c *checker) isSortCall(call *ast.CallExpr) (sorted ast.Expr, ok bool) {
 				return call.Args[0], true
 			}
 			return nil, false
+		case "container/heap":
+			if fn.Name() == "Init" {
+				return call.Args[0], true // ordered by the heap from here on
+			}
+			return nil, false
 		}
 	}
 	if strings.Contains(strings.ToLower(fn.Name()), "sort") {

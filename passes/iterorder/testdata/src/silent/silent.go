@@ -4,6 +4,7 @@
 package silent
 
 import (
+	"container/heap"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -398,4 +399,62 @@ func CheckAll(m map[string]int) []error {
 		}
 	}
 	return errs
+}
+
+type byPrice []int
+
+func (h byPrice) Len() int           { return len(h) }
+func (h byPrice) Less(i, j int) bool { return h[i] < h[j] }
+func (h byPrice) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *byPrice) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *byPrice) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// Heap orders what it collected with heap.Init.
+func Heap(m map[string]int) byPrice {
+	h := make(byPrice, 0, len(m))
+	for _, v := range m {
+		h = append(h, v)
+	}
+	heap.Init(&h)
+	return h
+}
+
+// ResetHash hashes each entry with a reset hasher.
+func ResetHash(m map[string][]byte) map[string][]byte {
+	h := sha256.New()
+	out := map[string][]byte{}
+	for k, v := range m {
+		h.Reset()
+		h.Write(v)
+		out[k] = h.Sum(nil)
+	}
+	return out
+}
+
+// AnyOwner documents its pick at the loop.
+func AnyOwner(owners map[string]bool) string {
+	// The blob is known: return any owner of it.
+	for o := range owners {
+		return o
+	}
+	return ""
+}
+
+type postings struct{ err error }
+
+func errPostings(err error) *postings { return &postings{err: err} }
+
+// Open wraps the first failure in its result type.
+func Open(m map[string]func() error) *postings {
+	for _, f := range m {
+		if err := f(); err != nil {
+			return errPostings(err)
+		}
+	}
+	return nil
 }
