@@ -38,7 +38,7 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 		if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "copy" && len(call.Args) == 2 && s.taintedExpr(call.Args[1]) {
 			if obj, _ := s.root(call.Args[0]); obj != nil && s.isLocal(obj) {
 				s.tainted[obj] = true
-			} else if obj != nil && report && s.mode == elemMode && s.isFuncLocal(obj) {
+			} else if obj != nil && report && s.mode == elemMode && s.isFuncLocal(obj) && !s.throughMap(call.Args[0]) {
 				s.accumulate(obj, call.Args[0], "copied into", call.Pos())
 			}
 			return
@@ -337,4 +337,36 @@ func resetIn(region ast.Node, target ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// throughMap reports whether e reaches its variable through a map element
+// (params[k]): filling another map is order-free.
+func (s *scan) throughMap(e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			if _, ok := typeOf(s.c.info, x.X).Underlying().(*types.Map); ok {
+				return true
+			}
+			e = x.X
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SliceExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// isMetricChan reports whether t is a channel of prometheus.Metric, the
+// argument of a prometheus.Collector's Collect method.
+func isMetricChan(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	ch, ok := t.Underlying().(*types.Chan)
+	return ok && recvNamed(ch.Elem()) == "github.com/prometheus/client_golang/prometheus.Metric"
 }

@@ -200,6 +200,9 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 		s.seedRange(s, n)
 
 	case *ast.SendStmt:
+		if isMetricChan(c.info.TypeOf(n.Chan)) {
+			return true // a prometheus.Collector: the registry sorts what it gathers
+		}
 		// A send on the element's own channel (f.logs <- x) is a
 		// broadcast: each receiver sees its own value.
 		if report && s.taintedExpr(n.Value) && !(s.mode != orderMode && s.taintedExpr(n.Chan)) {

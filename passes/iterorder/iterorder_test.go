@@ -50,6 +50,10 @@ func TestForeignInterface(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "carrier")
 }
 
+func TestPrometheusCollector(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "collector")
+}
+
 func TestBuildTags(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "buildtag")
 }

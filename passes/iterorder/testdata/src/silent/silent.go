@@ -458,3 +458,13 @@ func Open(m map[string]func() error) *postings {
 	}
 	return nil
 }
+
+// CopyIntoMap copies each value into an entry of another map.
+func CopyIntoMap(m map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(m))
+	for k, v := range m {
+		out[k] = make([]string, len(v))
+		copy(out[k], v)
+	}
+	return out
+}
