@@ -326,6 +326,9 @@ func (s *scan) uniqueGuard(stack []ast.Node) bool {
 		}
 	}
 	for _, cond := range conds {
+		if s.intervalLookup(cond) {
+			return true
+		}
 		for _, c := range conjuncts(cond) {
 			if b, ok := c.(*ast.BinaryExpr); ok && b.Op == token.EQL && s.taintedExpr(b.X) != s.taintedExpr(b.Y) {
 				return true
@@ -440,4 +443,47 @@ func isKind(t types.Type, flags types.BasicInfo) bool {
 
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// intervalLookup reports whether cond bounds one outside value by the
+// element on both sides (code >= p.offset && code < p.offset+p.length): a
+// lookup of the interval that holds it, which code keeps disjoint.
+func (s *scan) intervalLookup(cond ast.Expr) bool {
+	lower, upper := map[string]bool{}, map[string]bool{}
+	for _, c := range conjuncts(cond) {
+		b, ok := c.(*ast.BinaryExpr)
+		if !ok {
+			continue
+		}
+		x, y := s.taintedExpr(b.X), s.taintedExpr(b.Y)
+		if x == y {
+			continue
+		}
+		out, op := b.X, b.Op
+		if x { // element on the left: flip
+			out = b.Y
+			switch op {
+			case token.LSS:
+				op = token.GTR
+			case token.LEQ:
+				op = token.GEQ
+			case token.GTR:
+				op = token.LSS
+			case token.GEQ:
+				op = token.LEQ
+			}
+		}
+		switch op {
+		case token.GTR, token.GEQ:
+			lower[types.ExprString(out)] = true
+		case token.LSS, token.LEQ:
+			upper[types.ExprString(out)] = true
+		}
+	}
+	for k := range lower {
+		if upper[k] {
+			return true
+		}
+	}
+	return false
 }

@@ -468,3 +468,16 @@ func CopyIntoMap(m map[string][]string) map[string][]string {
 	}
 	return out
 }
+
+type proto struct{ offset, length uint64 }
+
+// ProtoFor finds the protocol whose code range holds code: ranges are
+// disjoint, so at most one matches.
+func ProtoFor(running map[string]*proto, code uint64) *proto {
+	for _, p := range running {
+		if code >= p.offset && code < p.offset+p.length {
+			return p
+		}
+	}
+	return nil
+}
