@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/maplint/maplint/passes/concurrentwrite"
+	"github.com/maplint/maplint/passes/iterorder"
 	"github.com/maplint/maplint/passes/nilmerge"
 )
 
@@ -21,6 +22,7 @@ func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		nilmerge.Analyzer,
 		concurrentwrite.Analyzer,
+		iterorder.Analyzer,
 	}
 }
 
@@ -30,5 +32,6 @@ func New() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		nilmerge.New(),
 		concurrentwrite.New(),
+		iterorder.New(),
 	}
 }

@@ -1,0 +1,372 @@
+package iterorder
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// call handles a call in the region: propagation into a local receiver or
+// &x argument, sorts (orderMode) and sinks.
+func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
+	c := s.c
+	if s.mode == orderMode {
+		if x, ok := c.isSortCall(call); ok {
+			if obj, _ := s.root(stripConv(c.info, x)); obj != nil && s.tainted[obj] {
+				delete(s.tainted, obj)
+				return
+			} else if obj != nil && s.holders[obj] {
+				// sort.Sort(s) after s.v = keys sorts keys in place.
+				clear(s.tainted)
+				return
+			}
+		}
+	}
+	anyTainted := false
+	for _, a := range call.Args {
+		if s.taintedExpr(a) {
+			anyTainted = true
+			break
+		}
+	}
+	// copy(dst, src) and writes into a local receiver or &x carry the data
+	// into that variable.
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "copy" && len(call.Args) == 2 && s.taintedExpr(call.Args[1]) {
+			if obj, _ := s.root(call.Args[0]); obj != nil && s.isLocal(obj) {
+				s.tainted[obj] = true
+			} else if obj != nil && report && s.mode == elemMode && s.isFuncLocal(obj) && !s.throughMap(call.Args[0]) {
+				s.accumulate(obj, call.Args[0], "copied into", call.Pos())
+			}
+			return
+		}
+	}
+	sc := c.classifySink(call)
+	if !anyTainted {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || sc.kind == noSink || !s.taintedExpr(sel.X) || s.mode != orderMode {
+			return
+		}
+		// A tainted receiver that is written (b.WriteTo(w)) is not followed.
+		return
+	}
+	dataTainted := false
+	for _, a := range sc.data {
+		if s.taintedExpr(a) {
+			dataTainted = true
+		}
+	}
+	if sc.kind != noSink && dataTainted {
+		via := 0
+		if sc.target != nil {
+			obj, _ := s.root(stripAddr(sc.target))
+			if sc.kind == writeSink && s.intoLocal(obj, sc.target, call.Pos(), report) {
+				return
+			}
+			if sc.kind == hashSink && s.mode == elemMode && resetIn(s.region, sc.target) {
+				return // h.Reset() in the loop: one hash per element
+			}
+			if obj != nil && s.isLocal(obj) && !s.isParam(obj) {
+				// A hash or encoder of this iteration (or, in a helper,
+				// of this call): its result is per element.
+				s.tainted[obj] = true
+				return
+			}
+			if s.mode != orderMode && s.taintedExpr(sc.target) {
+				return // the element's own destination (c.conn.Write): a broadcast
+			}
+			via = s.paramIndex(obj) + 1
+		}
+		if s.mode == factMode && (sc.kind == printSink || sc.kind == logSink) {
+			return // helpers that print or log are debugging aids, not results
+		}
+		if s.mode == factMode && sc.kind == writeSink && via == 0 {
+			return // a helper writing to its own destination is a logger
+		}
+		if sc.kind == logSink && !s.c.cfg.Strict {
+			return // log lines interleave anyway; their order is not a result
+		}
+		if report && !s.debugOnly(stack) && !failurePath(s.c.info, stack) {
+			s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
+		}
+		return
+	}
+	// A method or function that writes an element into a local receiver
+	// or &x. (After the loop, an ordered slice passed to a method is not
+	// followed into the receiver: it is usually consumed, not kept.)
+	if s.mode == orderMode {
+		if report && sc.kind == noSink && !s.debugOnly(stack) {
+			s.factCall(call, report)
+		}
+		return
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sc.kind == noSink {
+		if _, isPkg := c.info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
+			if obj, _ := s.root(sel.X); obj != nil && s.isLocal(obj) {
+				s.tainted[obj] = true
+			}
+		}
+	}
+	for _, a := range call.Args {
+		if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			if obj, _ := s.root(u.X); obj != nil && s.isLocal(obj) {
+				s.tainted[obj] = true
+			}
+		}
+	}
+	if report && sc.kind == noSink && s.mode != factMode && !s.debugOnly(stack) && !failurePath(c.info, stack) {
+		s.factCall(call, report)
+	}
+}
+
+// intoLocal handles a write of tainted data into target (whose root is
+// obj) when target is a variable of the scan: the data is followed in it
+// (a builder filled in the loop body) or, for a builder declared before the
+// loop, it becomes an accumulator. It reports whether it handled the write.
+func (s *scan) intoLocal(obj types.Object, target ast.Expr, pos token.Pos, report bool) bool {
+	if obj == nil || s.isParam(obj) {
+		return false
+	}
+	if s.isLocal(obj) {
+		s.tainted[obj] = true
+		return true
+	}
+	if s.mode == elemMode && s.isFuncLocal(obj) && isBuilder(s.c.info.TypeOf(target)) {
+		if report {
+			s.accumulate(obj, stripAddr(target), "written to", pos)
+		}
+		return true
+	}
+	return false
+}
+
+// paramIndex returns the index of obj among the function's parameters, or
+// -1.
+func (s *scan) paramIndex(obj types.Object) int {
+	if obj == nil || s.fn.sig == nil {
+		return -1
+	}
+	for i := range s.fn.sig.Params().Len() {
+		if s.fn.sig.Params().At(i) == obj {
+			return i
+		}
+	}
+	return -1
+}
+
+// debugOnly reports whether the node at the top of stack (or the loop
+// itself) runs only under a constant condition or a debugging switch
+// (if debug, if trace, if verbose): output meant for a developer, whose
+// order does not matter.
+func (s *scan) debugOnly(stack []ast.Node) bool {
+	if s.debugLoop {
+		return true
+	}
+	conds, _ := s.guards(stack)
+	for _, cond := range conds {
+		if s.c.isDebugCond(cond) {
+			return true
+		}
+	}
+	return false
+}
+
+// factCall reports a call to a function whose fact says it makes a
+// parameter observable, with a tainted argument for that parameter.
+func (s *scan) factCall(call *ast.CallExpr, report bool) {
+	fn, _ := typeutil.Callee(s.c.info, call).(*types.Func)
+	if fn == nil {
+		return
+	}
+	fact := s.c.sinkFact(fn.Origin())
+	if fact == nil {
+		return
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && s.mode != orderMode && s.taintedExpr(sel.X) {
+		if _, isPkg := s.c.info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
+			return // a method of the element itself (peer.Send(x)): a broadcast
+		}
+	}
+	sig := fn.Type().(*types.Signature)
+	for _, p := range fact.Params {
+		for i, a := range call.Args {
+			if i != p.Index && !(sig.Variadic() && p.Index == sig.Params().Len()-1 && i > p.Index) {
+				continue
+			}
+			if !s.taintedExpr(a) {
+				continue
+			}
+			if p.Via > 0 && p.Via-1 < len(call.Args) {
+				// The helper writes into a writer we pass: judge the
+				// writer as if we wrote to it here.
+				target := call.Args[p.Via-1]
+				obj, _ := s.root(stripAddr(target))
+				if s.intoLocal(obj, target, call.Pos(), report) {
+					return
+				}
+			}
+			s.find(call.Pos(), "passed to "+fn.Name()+", whose argument is "+p.What, "call")
+			return
+		}
+	}
+}
+
+func sinkVerb(sc sinkCall) string {
+	switch sc.kind {
+	case printSink:
+		return "printed by " + sc.name
+	case writeSink:
+		return "written to " + types.ExprString(stripAddr(sc.target))
+	case logSink:
+		return "logged by " + sc.name
+	case encodeSink:
+		return "encoded by " + sc.name
+	case hashSink:
+		return "written to hash " + types.ExprString(sc.target)
+	}
+	return ""
+}
+
+func sinkCategory(k sinkKind) string {
+	switch k {
+	case printSink:
+		return "print"
+	case writeSink:
+		return "write"
+	case logSink:
+		return "log"
+	case encodeSink:
+		return "encode"
+	case hashSink:
+		return "hash"
+	}
+	return ""
+}
+
+func stripAddr(e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return ast.Unparen(u.X)
+	}
+	return e
+}
+
+// stripConv removes conversions, & and parentheses around e, so that
+// sort.Sort(byName(list)) sorts list.
+func stripConv(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		e = stripAddr(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return e
+		}
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+			e = call.Args[0]
+			continue
+		}
+		// sort.Sort(sort.Reverse(x))
+		if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "sort" && fn.Name() == "Reverse" {
+			e = call.Args[0]
+			continue
+		}
+		return e
+	}
+}
+
+// isDebugCond reports whether cond is a compile-time constant or mentions a
+// debugging switch: an identifier whose name contains debug, trace or
+// verbose.
+func (c *checker) isDebugCond(cond ast.Expr) bool {
+	if tv, ok := c.info.Types[cond]; ok && tv.Value != nil {
+		return true
+	}
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			name := strings.ToLower(id.Name)
+			if strings.Contains(name, "debug") || strings.Contains(name, "trace") || strings.Contains(name, "verbose") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// failurePath reports whether the node at the top of stack is on a path
+// that ends the function with an error (http.Error(w, msg, 400); return
+// nil, err): it reports the first failing entry, and which entry fails
+// first is, like a returned error, not treated as a result.
+func failurePath(info *types.Info, stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		b, ok := stack[i].(*ast.BlockStmt)
+		if !ok {
+			continue
+		}
+		if len(b.List) == 0 {
+			return false
+		}
+		ret, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
+		if !ok {
+			return false
+		}
+		for _, r := range ret.Results {
+			if t := info.TypeOf(r); t != nil && isError(t) {
+				if id, ok := ast.Unparen(r).(*ast.Ident); !ok || id.Name != "nil" {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// resetIn reports whether region calls target.Reset().
+func resetIn(region ast.Node, target ast.Expr) bool {
+	name := types.ExprString(stripAddr(target))
+	found := false
+	ast.Inspect(region, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Reset" && types.ExprString(sel.X) == name {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// throughMap reports whether e reaches its variable through a map element
+// (params[k]): filling another map is order-free.
+func (s *scan) throughMap(e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			if _, ok := typeOf(s.c.info, x.X).Underlying().(*types.Map); ok {
+				return true
+			}
+			e = x.X
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SliceExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// isMetricChan reports whether t is a channel of prometheus.Metric, the
+// argument of a prometheus.Collector's Collect method.
+func isMetricChan(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	ch, ok := t.Underlying().(*types.Chan)
+	return ok && recvNamed(ch.Elem()) == "github.com/prometheus/client_golang/prometheus.Metric"
+}

@@ -1,0 +1,125 @@
+package iterorder
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// A SinkFact summarises a function that makes some of its parameters
+// observable in the order it is called: it writes, encodes, hashes or
+// sends them, or appends them to a slice that outlives the call. A map
+// loop that calls it with an element lets the map order through.
+//
+// Facts are not transitive (a helper that calls a helper with a fact gets
+// none) and ignore printing and logging: deep chains and print helpers were
+// debugging aids (tracing in go/types, verbose logs in net/http) on the
+// standard library, not results.
+//
+// Example: for
+//
+//	func emit(w io.Writer, name string) { fmt.Fprintln(w, name) }
+//
+// the fact is {Params: [{Index: 1, What: "written to w", Via: 1}]}, printed
+// as `sinks(1: written to w)`. Via names the writer parameter, so that a
+// caller that passes its own strings.Builder is judged by what it does with
+// the builder.
+type SinkFact struct {
+	Params []ParamSink // in parameter order
+}
+
+// A ParamSink is one parameter of a SinkFact.
+type ParamSink struct {
+	Index int    // the parameter's index in the signature (receiver excluded)
+	What  string // what happens to it, as in a message: "written to w"
+	Via   int    // 1 + the index of the parameter it is written into (a writer, an encoder), or 0
+}
+
+func (*SinkFact) AFact() {}
+
+func (f *SinkFact) String() string {
+	parts := make([]string, len(f.Params))
+	for i, p := range f.Params {
+		parts[i] = fmt.Sprintf("%d: %s", p.Index, p.What)
+	}
+	return "sinks(" + strings.Join(parts, "; ") + ")"
+}
+
+// sinkFact returns the fact of fn: computed in this run for a function of
+// the package, imported otherwise.
+func (c *checker) sinkFact(fn *types.Func) *SinkFact {
+	if fn.Pkg() == c.pass.Pkg {
+		return c.facts[fn]
+	}
+	f := new(SinkFact)
+	if c.pass.ImportObjectFact(fn, f) {
+		return f
+	}
+	return nil
+}
+
+// computeFacts summarises every function declared in the package, iterating
+// until no summary changes (a helper that calls a helper), and exports the
+// facts. Function literals get no fact: they are not called by name.
+func (c *checker) computeFacts() {
+	var decls []*ast.FuncDecl
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && hasSinkSyntax(fd.Body) {
+				decls = append(decls, fd)
+			}
+		}
+	}
+	for range 4 {
+		changed := false
+		for _, fd := range decls {
+			obj, _ := c.info.Defs[fd.Name].(*types.Func)
+			if obj == nil {
+				continue
+			}
+			fi := c.funcInfoOf(fd)
+			var params []ParamSink
+			for i := range fi.sig.Params().Len() {
+				p := fi.sig.Params().At(i)
+				if p.Name() == "" || p.Name() == "_" {
+					continue
+				}
+				sc := c.newScan(factMode, fi, fd, 0)
+				sc.tainted[p] = true
+				sc.run()
+				if len(sc.findings) > 0 {
+					params = append(params, ParamSink{Index: i, What: sc.findings[0].verb, Via: sc.findings[0].via})
+				}
+			}
+			if old := c.facts[obj]; (old == nil) != (params == nil) || old != nil && len(old.Params) != len(params) {
+				changed = true
+			}
+			if params != nil {
+				c.facts[obj] = &SinkFact{Params: params}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, fd := range decls {
+		if obj, _ := c.info.Defs[fd.Name].(*types.Func); obj != nil && c.facts[obj] != nil {
+			c.pass.ExportObjectFact(obj, c.facts[obj])
+		}
+	}
+}
+
+// hasSinkSyntax reports whether body contains a call, a send or an
+// assignment at all: a cheap filter before summarising its parameters.
+func hasSinkSyntax(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.CallExpr, *ast.SendStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,81 @@
+// Package maploop recognises the range statements that visit a map in its
+// randomised iteration order: a range over a map, and a range over
+// maps.Keys, maps.Values or maps.All of a map. It is shared by the iterorder
+// pass and by the program that counts such loops for the pass's precision
+// report, so that both count the same thing.
+package maploop
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Kind says how a loop visits its map.
+type Kind int
+
+const (
+	Native Kind = iota // for k, v := range m
+	Keys               // for k := range maps.Keys(m)
+	Values             // for v := range maps.Values(m)
+	All                // for k, v := range maps.All(m)
+)
+
+// A Loop is a range statement that visits a map in iteration order.
+type Loop struct {
+	Range *ast.RangeStmt
+	Kind  Kind
+	Map   ast.Expr     // the map expression (m above)
+	Key   types.Object // the variable bound to the map's key, or nil
+	Value types.Object // the variable bound to the map's value, or nil
+}
+
+// Of returns the map loop rs is, or nil if rs does not range over a map in
+// map order.
+func Of(info *types.Info, rs *ast.RangeStmt) *Loop {
+	l := &Loop{Range: rs}
+	x := ast.Unparen(rs.X)
+	if t := info.TypeOf(x); t != nil {
+		if _, ok := t.Underlying().(*types.Map); ok {
+			l.Kind, l.Map = Native, x
+			l.Key, l.Value = object(info, rs, rs.Key), object(info, rs, rs.Value)
+			return l
+		}
+	}
+	call, ok := x.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return nil
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "maps" {
+		return nil
+	}
+	l.Map = ast.Unparen(call.Args[0])
+	switch fn.Name() {
+	case "Keys":
+		l.Kind, l.Key = Keys, object(info, rs, rs.Key)
+	case "Values":
+		l.Kind, l.Value = Values, object(info, rs, rs.Key)
+	case "All":
+		l.Kind = All
+		l.Key, l.Value = object(info, rs, rs.Key), object(info, rs, rs.Value)
+	default:
+		return nil
+	}
+	return l
+}
+
+// object returns the variable that e (a range key or value) denotes, or nil
+// for a blank or missing one, or one that is not a plain variable.
+func object(info *types.Info, rs *ast.RangeStmt, e ast.Expr) types.Object {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	if rs.Tok == token.DEFINE {
+		return info.Defs[id]
+	}
+	return info.Uses[id]
+}

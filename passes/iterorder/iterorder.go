@@ -1,0 +1,389 @@
+// The design, in brief. For every range statement that visits a map in map
+// order (maploop.Of: range m, maps.Keys/Values/All(m)), the body is scanned
+// with the loop's key and value as tainted sources; taint follows local
+// variables, expressions and calls. What the taint reaches decides:
+//
+//	fmt.Println(k), w.Write(...), enc.Encode(v)   print/write/encode: reported
+//	ch <- k                                     send: reported
+//	return k                                    reported unless under k == x
+//	s += k (string), f += v (float)             reported
+//	n += v (int), ok = ok || v.bad, set[k] = v  order-free: silent
+//	x = v                                       reported if x is read later,
+//	                                            unless under v == x or v > x
+//	out = append(out, k), b.WriteString(k)      out/b is followed after the
+//	                                            loop (orderMode): reported if
+//	                                            returned, stored, written, sent
+//	                                            or ranged into a sink before a
+//	                                            sort
+//
+// Returning the slice from an unexported function moves the question to its
+// callers, all visible in the package. Each function also gets a SinkFact
+// for the parameters it writes/prints/sends, so that a call in a map loop
+// is judged like the sink it hides, across packages.
+//
+// Why syntax and types rather than SSA: the range body is the unit being
+// judged and the unit the fix rewrites; a range over maps.Keys(m) is the
+// same statement in syntax but a synthetic yield closure in SSA; and the
+// messages name variables as the user wrote them. Taint over the typed
+// syntax tree, with a fixed point for the loop body (which runs many
+// times), gives the data flow this pass needs.
+package iterorder
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/maplint/maplint/internal/analysisdoc"
+	"github.com/maplint/maplint/internal/directive"
+	"github.com/maplint/maplint/internal/report"
+	"github.com/maplint/maplint/passes/iterorder/internal/maploop"
+)
+
+//go:embed doc.go
+var doc string
+
+// Config is the configuration of one instance of the pass. Its zero value
+// is the default.
+type Config struct {
+	// NoFix turns off the suggested fix (range over sorted keys).
+	NoFix bool
+	// Strict also reports the sinks that were mostly deliberate or
+	// harmless on real code (see the package doc): logging, slices stored
+	// in fields or globals, floating-point sums, and keeping an arbitrary
+	// element (x = k; break). Use it for code that must be reproducible
+	// byte for byte (consensus, build outputs).
+	Strict bool
+}
+
+// Analyzer is the pass with its default configuration.
+var Analyzer = New()
+
+// New returns a new instance with its own configuration, set through its
+// Flags.
+func New() *analysis.Analyzer {
+	cfg := new(Config)
+	a := &analysis.Analyzer{
+		Name:      "iterorder",
+		Doc:       analysisdoc.MustExtract(doc, "iterorder"),
+		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer},
+		Run:       cfg.run,
+		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact)},
+	}
+	a.Flags.BoolVar(&cfg.NoFix, "nofix", false, "do not suggest ranging over sorted keys")
+	a.Flags.BoolVar(&cfg.Strict, "strict", false, "also report logging, stores into fields, floating-point sums and arbitrary picks")
+	return a
+}
+
+// A checker holds the state of one run of the pass over one package.
+type checker struct {
+	pass  *analysis.Pass
+	cfg   *Config
+	info  *types.Info
+	facts map[*types.Func]*SinkFact
+	iters map[*types.Func]bool // adaptors of this package (IterFact)
+
+	// built on demand by indexCalls
+	refs         map[*types.Func][]*ast.Ident
+	calleeIdents map[*ast.Ident]*ast.CallExpr
+	ins          *inspector.Inspector
+}
+
+func (cfg *Config) run(pass *analysis.Pass) (any, error) {
+	r := report.New(pass)
+	c := &checker{
+		pass:  pass,
+		cfg:   cfg,
+		info:  pass.TypesInfo,
+		facts: make(map[*types.Func]*SinkFact),
+		iters: make(map[*types.Func]bool),
+		ins:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+	}
+	c.computeFacts()
+	c.computeIterFacts()
+	fixer := newFixer(pass)
+	for cur := range c.ins.Root().Preorder((*ast.RangeStmt)(nil)) {
+		rs := cur.Node().(*ast.RangeStmt)
+		loop := maploop.Of(c.info, rs)
+		if loop == nil {
+			loop = c.adaptorLoop(rs)
+		}
+		if loop == nil || loop.Key == nil && loop.Value == nil {
+			continue
+		}
+		fn := c.enclosingFuncCursor(cur)
+		if fn == nil || !c.inScope(cur, fn) || c.meantArbitrary(cur) || c.commentSaysAny(cur) {
+			continue
+		}
+		sc := c.newScan(elemMode, fn, rs.Body, 0)
+		sc.loop = rs
+		sc.debugLoop = c.underDebug(cur)
+		for _, obj := range []types.Object{loop.Key, loop.Value} {
+			if obj != nil {
+				sc.tainted[obj] = true
+			}
+		}
+		sc.run()
+		if len(sc.findings) == 0 || onlyReturned(sc.findings) && c.isCollectionAccessor(loop, fn) {
+			continue
+		}
+		slices.SortStableFunc(sc.findings, func(a, b finding) int { return int(a.pos - b.pos) })
+		first := sc.findings[0]
+		d := analysis.Diagnostic{
+			Pos:      rs.For,
+			End:      rs.X.End(),
+			Category: first.category,
+			Message:  "result depends on map iteration order: " + c.label(loop) + " " + first.verb,
+		}
+		for _, f := range sc.findings {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.pos, Message: "map order reaches this: " + f.verb})
+			for _, rel := range f.related {
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: rel.pos, Message: rel.message})
+			}
+		}
+		if !cfg.NoFix {
+			if fix, ok := fixer.fix(cur, loop); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+		}
+		r.Report(d)
+	}
+	return nil, nil
+}
+
+// label names what the loop visits, for the message: "keys" when the body
+// uses the key, "values" when it uses only the value.
+func (c *checker) label(loop *maploop.Loop) string {
+	if loop.Key != nil && c.usedIn(loop.Key, loop.Range.Body) {
+		return "keys"
+	}
+	return "values"
+}
+
+func (c *checker) usedIn(obj types.Object, n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && c.info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// inScope reports whether the loop at cur is in code whose output is a
+// result: outside test files, only Example functions (whose output is
+// compared) are. Tests that pick any element of a map, or report failures
+// per entry, do not depend on which comes first.
+func (c *checker) inScope(cur inspector.Cursor, fn *funcInfo) bool {
+	if !strings.HasSuffix(c.pass.Fset.File(cur.Node().Pos()).Name(), "_test.go") {
+		return true
+	}
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return strings.HasPrefix(e.Node().(*ast.FuncDecl).Name.Name, "Example")
+	}
+	return false
+}
+
+// arbitraryName matches names and doc comments that say a function picks
+// an arbitrary or random element on purpose (arbitraryTemplate,
+// http2randomWriteScheduler, "returns an arbitrary template").
+var arbitraryName = regexp.MustCompile(`(?i)arbitrary|random`)
+
+// meantArbitrary reports whether the loop at cur is in a function whose
+// name, receiver type or doc comment says it picks an arbitrary or random
+// element: its order dependence is the intent.
+func (c *checker) meantArbitrary(cur inspector.Cursor) bool {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := e.Node().(*ast.FuncDecl)
+		if arbitraryName.MatchString(fd.Name.Name) || fd.Doc != nil && arbitraryName.MatchString(fd.Doc.Text()) {
+			return true
+		}
+		if fd.Recv != nil && len(fd.Recv.List) == 1 {
+			if t := c.info.TypeOf(fd.Recv.List[0].Type); t != nil && arbitraryName.MatchString(types.TypeString(t, nil)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyComment matches a comment that says the loop takes any element.
+var anyComment = regexp.MustCompile(`(?i)\b(arbitrary|random|whichever)\b|\b(return|pick|take|use|get|choose|grab)s? any\b`)
+
+// commentSaysAny reports whether the comment just above the loop says it
+// takes any element ("return any tx for it"): the order is the intent.
+func (c *checker) commentSaysAny(cur inspector.Cursor) bool {
+	rs := cur.Node()
+	tf := c.pass.Fset.File(rs.Pos())
+	for e := range cur.Enclosing((*ast.File)(nil)) {
+		for _, cg := range e.Node().(*ast.File).Comments {
+			if cg.End() < rs.Pos() && tf.Line(cg.End()) == tf.Line(rs.Pos())-1 {
+				return anyComment.MatchString(cg.Text())
+			}
+		}
+	}
+	return false
+}
+
+// underDebug reports whether the statement at cur runs only under a
+// debugging condition (see isDebugCond) in its function.
+func (c *checker) underDebug(cur inspector.Cursor) bool {
+	for e := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := e.Node().(*ast.IfStmt)
+		if !ok {
+			return false
+		}
+		if c.isDebugCond(ifs.Cond) && cur.Node().Pos() >= ifs.Body.Pos() {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingFuncCursor returns the innermost function around cur.
+func (c *checker) enclosingFuncCursor(cur inspector.Cursor) *funcInfo {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := e.Node().(type) {
+		case *ast.FuncDecl:
+			if n.Body == nil {
+				return nil
+			}
+			return c.funcInfoOf(n)
+		case *ast.FuncLit:
+			sig, _ := c.info.TypeOf(n).(*types.Signature)
+			return &funcInfo{node: n, body: n.Body, sig: sig}
+		}
+	}
+	return nil
+}
+
+// enclosingFunc returns the innermost function around n.
+func (c *checker) enclosingFunc(n ast.Node) *funcInfo {
+	cur, ok := c.ins.Root().FindNode(n)
+	if !ok {
+		return nil
+	}
+	return c.enclosingFuncCursor(cur)
+}
+
+func (c *checker) funcInfoOf(fd *ast.FuncDecl) *funcInfo {
+	obj, _ := c.info.Defs[fd.Name].(*types.Func)
+	fi := &funcInfo{node: fd, body: fd.Body, obj: obj}
+	if obj != nil {
+		fi.sig, _ = obj.Type().(*types.Signature)
+	}
+	return fi
+}
+
+var _ token.Pos
+
+// isCollectionAccessor reports whether the loop is the whole work of a
+// method that lists its own map-backed collection (Store.List, Heap.ListKeys,
+// AddressMap.Values): it ranges over a map reached from the receiver and
+// its body only appends to a slice. A collection kept in a map has no
+// order, and its users know it; they sort what they need sorted.
+func (c *checker) isCollectionAccessor(loop *maploop.Loop, fn *funcInfo) bool {
+	fd, ok := fn.node.(*ast.FuncDecl)
+	if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 || loop.Map == nil {
+		return false
+	}
+	recv := c.info.Defs[fd.Recv.List[0].Names[0]]
+	if recv == nil || !c.rootedAt(loop.Map, recv, fd.Body) {
+		return false
+	}
+	return onlyAppends(loop.Range.Body)
+}
+
+// rootedAt reports whether e is reached from recv: recv.f, recv.f[k], or a
+// local variable initialised from one (index := i.indices[name]).
+func (c *checker) rootedAt(e ast.Expr, recv types.Object, body *ast.BlockStmt) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			obj := c.info.Uses[x]
+			if obj == recv {
+				return true
+			}
+			// One step through a local variable, then no further.
+			init := c.initOf(obj, body)
+			return init != nil && c.rootedAt(init, recv, nil)
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// initOf returns the expression that a local variable is defined with in
+// body (v := expr), or nil.
+func (c *checker) initOf(obj types.Object, body *ast.BlockStmt) ast.Expr {
+	if body == nil || obj == nil {
+		return nil
+	}
+	var init ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || init != nil || len(as.Lhs) != len(as.Rhs) {
+			return init == nil
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && c.info.Defs[id] == obj {
+				init = as.Rhs[i]
+			}
+		}
+		return init == nil
+	})
+	return init
+}
+
+// onlyAppends reports whether body does nothing but append to slices,
+// possibly in nested loops: a plain listing.
+func onlyAppends(body *ast.BlockStmt) bool {
+	for _, st := range body.List {
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			if len(st.Rhs) != 1 {
+				return false
+			}
+			call, ok := ast.Unparen(st.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "append" {
+				return false
+			}
+		case *ast.RangeStmt:
+			if !onlyAppends(st.Body) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// onlyReturned reports whether every finding is a slice returned unsorted.
+func onlyReturned(fs []finding) bool {
+	for _, f := range fs {
+		if !strings.HasSuffix(f.verb, "which is returned unsorted") {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,243 @@
+package iterorder
+
+import (
+	"go/ast"
+	"go/types"
+	"regexp"
+	"slices"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// ret handles a return statement. Inside a map loop, returning an element
+// returns whichever matching element the randomised order visits first;
+// after the loop, returning an order-carrying value hands the order to the
+// callers.
+func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
+	if s.mode == factMode || s.fn.sig == nil {
+		return
+	}
+	results := s.fn.sig.Results()
+	idx := -1
+	if len(r.Results) == 0 {
+		for i := range results.Len() {
+			if s.tainted[results.At(i)] {
+				idx = i
+				break
+			}
+		}
+	}
+	for i, e := range r.Results {
+		if !s.taintedExpr(e) {
+			continue
+		}
+		if i < results.Len() && (isError(results.At(i).Type()) || isErrorSlice(results.At(i).Type()) || s.mode == elemMode && isKind(results.At(i).Type(), types.IsBoolean)) {
+			continue // which error (or flag) comes first is not treated as a result
+		}
+		if s.mode == elemMode && s.c.isMessage(e) {
+			continue // an error message about the first bad entry: as for errors
+		}
+		if len(r.Results) == 1 && results.Len() > 1 {
+			if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+				if j, ok := s.calls[call]; ok {
+					idx = j
+					break
+				}
+			}
+		}
+		idx = i
+		break
+	}
+	if idx < 0 {
+		return
+	}
+	switch s.mode {
+	case elemMode:
+		if s.uniqueGuard(stack) {
+			return
+		}
+		if conds, eqs := s.guards(stack); len(conds)+len(eqs) == 0 {
+			s.find(r.Pos(), "returned from the first iteration", "first")
+		} else {
+			s.find(r.Pos(), "returned on the first match, which need not be unique", "first")
+		}
+	case orderMode:
+		if f := s.c.returned(s.fn, idx, r, s.depth); f != nil {
+			s.findings = append(s.findings, *f)
+		}
+	}
+}
+
+// isMessage reports whether e formats a message (fmt.Sprintf, fmt.Errorf,
+// errors.New): returned from a map loop, it describes the first entry
+// that failed a check, like an error.
+func (c *checker) isMessage(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "fmt.Sprintf", "fmt.Sprint", "fmt.Errorf", "errors.New":
+		return true
+	}
+	// A wrapper of an error (ErrPostings(err)).
+	for _, a := range call.Args {
+		if t := c.info.TypeOf(a); t != nil && isError(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// returned decides whether a value that carries map order, returned as
+// result idx of fn at r, is observed: always when fn is exported, a
+// literal or used as a value; for an unexported function called only
+// directly, when one of its callers (all in this package) observes it
+// before sorting it.
+func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) *finding {
+	f := &finding{pos: r.Pos(), verb: "returned", category: "append"}
+	if c.documentedUnordered(fn) {
+		return nil
+	}
+	if fn.obj != nil && c.implementsForeign(fn.obj) {
+		return nil
+	}
+	if fn.obj == nil || fn.obj.Exported() || depth >= maxDepth {
+		return f
+	}
+	calls, escapes := c.callers(fn.obj)
+	if escapes {
+		return f
+	}
+	for _, call := range calls {
+		caller := c.enclosingFunc(call)
+		if caller == nil {
+			return f
+		}
+		os := c.newScan(orderMode, caller, caller.node, depth+1)
+		os.start = call.Pos()
+		os.calls[call] = idx
+		os.run()
+		if len(os.findings) > 0 {
+			first := os.findings[0]
+			f.related = append([]related{{first.pos, "the caller's result is " + first.verb + " unsorted here"}}, first.related...)
+			return f
+		}
+	}
+	return nil
+}
+
+// callers returns the calls of fn in this package, in source order, and
+// whether fn is also used as a value (so that some callers are not seen).
+func (c *checker) callers(fn *types.Func) ([]*ast.CallExpr, bool) {
+	c.indexCalls()
+	var calls []*ast.CallExpr
+	for _, id := range c.refs[fn] {
+		call, ok := c.calleeIdents[id]
+		if !ok {
+			return nil, true
+		}
+		calls = append(calls, call)
+	}
+	slices.SortFunc(calls, func(a, b *ast.CallExpr) int { return int(a.Pos() - b.Pos()) })
+	return calls, false
+}
+
+// indexCalls records, once per run, every reference to a function of the
+// package and the identifiers that are the callee of a call.
+func (c *checker) indexCalls() {
+	if c.refs != nil {
+		return
+	}
+	c.refs = make(map[*types.Func][]*ast.Ident)
+	c.calleeIdents = make(map[*ast.Ident]*ast.CallExpr)
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				switch fun := ast.Unparen(n.Fun).(type) {
+				case *ast.Ident:
+					c.calleeIdents[fun] = n
+				case *ast.SelectorExpr:
+					c.calleeIdents[fun.Sel] = n
+				case *ast.IndexExpr: // f[T](x)
+					if id := identOf(fun.X); id != nil {
+						c.calleeIdents[id] = n
+					}
+				}
+			case *ast.Ident:
+				if fn, ok := c.info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
+					fn = fn.Origin()
+					c.refs[fn] = append(c.refs[fn], n)
+				}
+			}
+			return true
+		})
+	}
+}
+
+// unorderedDoc matches a doc comment that says the result has no order.
+var unorderedDoc = regexp.MustCompile(`(?i)(no (particular|specific|guaranteed|defined) order|in any order|unordered (slice|list|result|sequence)|arbitrary order|random order|order is (not|un)|not (be )?(sorted|ordered)|unsorted|order of the (returned|result)[a-z ]* is (not|un))`)
+
+// documentedUnordered reports whether fn's doc comment says that its
+// result comes in no particular order: the API promises nothing, so its
+// callers cannot depend on an order.
+func (c *checker) documentedUnordered(fn *funcInfo) bool {
+	fd, ok := fn.node.(*ast.FuncDecl)
+	return ok && fd.Doc != nil && unorderedDoc.MatchString(fd.Doc.Text())
+}
+
+// implementsForeign reports whether method fn returns a slice and
+// implements a method of an interface declared in a package this one
+// imports (a propagation carrier's Keys, a plugin's Names): that
+// interface's contract, which the pass cannot read, says whether the order
+// of the items matters.
+func (c *checker) implementsForeign(fn *types.Func) bool {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return false
+	}
+	// Only for a list of items (Keys() []string): a String, Error or
+	// MarshalJSON method returns its output, whatever interface it meets.
+	if sig.Results().Len() != 1 || isByteSlice(sig.Results().At(0).Type()) {
+		return false
+	}
+	if _, ok := sig.Results().At(0).Type().Underlying().(*types.Slice); !ok {
+		return false
+	}
+	recv := sig.Recv().Type()
+	for _, imp := range c.pass.Pkg.Imports() {
+		scope := imp.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || !tn.Exported() {
+				continue
+			}
+			iface, ok := tn.Type().Underlying().(*types.Interface)
+			if !ok || iface.NumMethods() == 0 {
+				continue
+			}
+			has := false
+			for m := range iface.Methods() {
+				if m.Name() == fn.Name() {
+					has = true
+				}
+			}
+			if has && (types.Implements(recv, iface) || types.Implements(types.NewPointer(recv), iface)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isErrorSlice reports whether t is []error: errors collected per entry,
+// whose order, like which error comes first, is not treated as a result.
+func isErrorSlice(t types.Type) bool {
+	sl, ok := t.Underlying().(*types.Slice)
+	return ok && isError(sl.Elem())
+}

@@ -1,0 +1,33 @@
+// Package carrier checks that a method implementing an interface of an
+// imported package (a propagation carrier's Keys) is
+// judged by that interface's contract: not reported.
+package carrier
+
+import "carrier/propagation"
+
+type Carrier struct{ md map[string]string }
+
+var _ propagation.TextMapCarrier = (*Carrier)(nil)
+
+func (c *Carrier) Get(key string) string { return c.md[key] }
+
+// Keys lists the keys of the carrier.
+func (c *Carrier) Keys() []string {
+	keys := make([]string, 0, len(c.md))
+	for k := range c.md {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// Pairs is not part of any interface, and formats: reported.
+func (c *Carrier) Pairs() []string {
+	var pairs []string
+	for k, v := range c.md { // want `keys appended to pairs, which is returned unsorted`
+		pairs = append(pairs, k+"="+v)
+		if v == "" {
+			break
+		}
+	}
+	return pairs
+}

@@ -1,0 +1,61 @@
+// Package emitter provides helpers that write their arguments; their facts
+// let the pass see through calls from other packages.
+package emitter
+
+import (
+	"fmt"
+	"io"
+	"iter"
+	"maps"
+	"slices"
+)
+
+// Line writes name to w.
+func Line(w io.Writer, name string) { // want Line:`sinks\(1: written to w\)`
+	fmt.Fprintln(w, name)
+}
+
+// Pair writes both through Line. Facts are not transitive: Pair has none.
+func Pair(w io.Writer, k, v string) {
+	Line(w, k+"="+v)
+}
+
+// Debug only prints: printing helpers are debugging aids and get no fact.
+func Debug(name string) {
+	fmt.Println(name)
+}
+
+// Count only counts: no fact.
+func Count(n *int, name string) {
+	*n += len(name)
+}
+
+// Queue sends its argument.
+func Queue(ch chan<- string, name string) { // want Queue:`sinks\(1: sent on ch\)`
+	ch <- name
+}
+
+// Set is a set of strings.
+type Set struct{ m map[string]bool }
+
+// All yields the members in map order: a range-over-func adaptor.
+func (s *Set) All() iter.Seq[string] { // want All:`yields map order`
+	return func(yield func(string) bool) {
+		for k := range s.m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// Sorted yields the members in order: no fact.
+func (s *Set) Sorted() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, k := range slices.Sorted(maps.Keys(s.m)) {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,76 @@
+// Package strict exercises the sinks reported only with -iterorder.strict:
+// logging, slices stored in fields and globals, floating-point sums and
+// keeping an arbitrary element.
+package strict
+
+import (
+	"log"
+	"log/slog"
+)
+
+func Logs(m map[string]int, l *slog.Logger) {
+	for k := range m { // want `keys logged by log.Printf`
+		log.Printf("entry %s", k)
+	}
+	for k := range m { // want `keys logged by l.Info`
+		l.Info("entry", "key", k)
+	}
+}
+
+func PickOne(m map[string]int) string {
+	var first string
+	for k := range m { // want `keys assigned to first, which keeps an arbitrary one`
+		first = k
+		break
+	}
+	return first
+}
+
+func FloatSum(m map[string]float64) float64 {
+	var total float64
+	for _, v := range m { // want `values accumulated in floating point into total`
+		total += v
+	}
+	return total
+}
+
+func ComplexSum(m map[int]complex128) (z complex128) {
+	for _, v := range m { // want `values accumulated in floating point into z`
+		z = z + v
+	}
+	return z
+}
+
+type Registry struct {
+	names []string
+	m     map[string]int
+}
+
+func (r *Registry) Load() {
+	for k := range r.m { // want `keys appended to r.names, which is stored unsorted`
+		r.names = append(r.names, k)
+	}
+}
+
+var global []string
+
+func StoreGlobal(m map[string]int) {
+	var out []string
+	for k := range m { // want `keys appended to out, which is stored in global unsorted`
+		out = append(out, k)
+	}
+	global = out
+}
+
+type config struct{ hosts []string }
+
+// A slice of a local struct that is then stored in a global.
+var current *config
+
+func Install(m map[string]bool) {
+	c := &config{}
+	for h := range m { // want `keys appended to c.hosts, which is stored in current unsorted`
+		c.hosts = append(c.hosts, h)
+	}
+	current = c
+}
