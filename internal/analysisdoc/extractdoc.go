@@ -4,7 +4,7 @@
 //
 // Origin: golang.org/x/tools@v0.48.0/internal/analysis/analyzerutil/extractdoc.go,
 // copied because x/tools internal packages cannot be imported. The only change
-// is the package name and this header.
+// is the package name, this header and one error message (for staticcheck).
 
 // Package analysisdoc extracts an analyzer's documentation from its package's
 // doc.go, so that godoc, `maplint help <pass>` and the analyzer URL show one text.
@@ -53,7 +53,7 @@ func Extract(content, name string) (string, error) {
 		return "", fmt.Errorf("not a Go source file")
 	}
 	if f.Doc == nil {
-		return "", fmt.Errorf("Go source file has no package doc comment")
+		return "", fmt.Errorf("no package doc comment in the Go source file")
 	}
 	for section := range strings.SplitSeq(f.Doc.Text(), "\n# ") {
 		if body := strings.TrimPrefix(section, "Analyzer "+name); body != section &&
