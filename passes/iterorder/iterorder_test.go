@@ -3,18 +3,12 @@ package iterorder_test
 import (
 	"bytes"
 	"encoding/gob"
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/maplint/maplint/internal/goldentest"
 	"github.com/maplint/maplint/passes/iterorder"
 )
 
@@ -87,34 +81,7 @@ func TestFixes(t *testing.T) {
 // TestFixedCodeTypeChecks type-checks the golden files (the code after the
 // fixes) together with the other files of their package.
 func TestFixedCodeTypeChecks(t *testing.T) {
-	dir := filepath.Join(analysistest.TestData(), "fixmod", "sortedfix")
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	var files []*ast.File
-	for _, e := range entries {
-		name := e.Name()
-		golden := strings.HasSuffix(name, ".go.golden")
-		if !golden && (!strings.HasSuffix(name, ".go") || fileExists(filepath.Join(dir, name+".golden"))) {
-			continue
-		}
-		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, f)
-	}
-	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil), GoVersion: "go1.23"}
-	if _, err := conf.Check("sortedfix", fset, files, nil); err != nil {
-		t.Errorf("fixed code does not type-check: %v", err)
-	}
-}
-
-func fileExists(name string) bool {
-	_, err := os.Stat(name)
-	return err == nil
+	goldentest.TypeCheck(t, filepath.Join(analysistest.TestData(), "fixmod"))
 }
 
 func TestFactGobRoundTrip(t *testing.T) {
