@@ -7,7 +7,7 @@
 // decoded strictly: an unknown key, pass or option is an error naming it.
 //
 //	enable:  [nilmerge]            # run only these passes (default: all)
-//	disable: [iterorder]           # do not run these passes
+//	disable: [concurrentwrite]     # do not run these passes
 //	passes:                        # options of each pass (its flags)
 //	  nilmerge:
 //	    putall: example.com/m/maps.PutAll

@@ -1,7 +1,7 @@
 // Package directive finds //maplint:ignore comments, which silence one or
 // more passes on one line:
 //
-//	//maplint:ignore nilmerge,iterorder the map is filled by init before use
+//	//maplint:ignore nilmerge,concurrentwrite the map is filled by init before use
 //	out[k] = v
 //
 // A directive on a line of its own applies to the next line that is not a
