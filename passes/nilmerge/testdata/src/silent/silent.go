@@ -398,3 +398,30 @@ func commaOkLocal(rows [][2]string) {
 		}
 	}
 }
+
+type mergeState struct{ leaders []string }
+
+func (s *mergeState) isLeader(k string) bool {
+	return s != nil && len(s.leaders) > 0 && s.leaders[0] == k
+}
+
+func newMergeState(keys []string) *mergeState { return &mergeState{leaders: keys} }
+
+// Two variables set together under one flag, the state captured by a
+// closure (so it lives in memory, not in a φ): the map is nil only where
+// the state is still its nil zero value, which the write's check rules out.
+func setTogetherCaptured(enabled bool, keys []string) {
+	var st *mergeState
+	var leaders map[string]int
+	if enabled {
+		st = newMergeState(keys)
+		leaders = make(map[string]int)
+	}
+	less := func(i, j int) bool { return st != nil && st.isLeader(keys[i]) && i < j }
+	_ = less
+	for i, k := range keys {
+		if st != nil && st.isLeader(k) {
+			leaders[k] = i
+		}
+	}
+}
