@@ -92,6 +92,10 @@ func (a *checker) contexts(b *ssa.BasicBlock, depth int) [][]fact {
 			base = append(base, edgeFacts(p, x)...)
 			continue
 		}
+		if p := a.loopEntry(x); p != nil {
+			base = append(base, edgeFacts(p, x)...)
+			continue
+		}
 		var live []*ssa.BasicBlock
 		for _, p := range x.Preds {
 			if !a.dead(p) {
@@ -456,11 +460,36 @@ func domFacts(a *checker, b *ssa.BasicBlock) []fact {
 	for x := b; x != nil; x = x.Idom() {
 		p := a.singleLivePred(x)
 		if p == nil {
+			p = a.loopEntry(x)
+		}
+		if p == nil {
 			continue
 		}
 		out = append(out, edgeFacts(p, x)...)
 	}
 	return out
+}
+
+// loopEntry returns the only live predecessor of the loop header b that is
+// not a back edge, or nil. The branch taken into the loop from there tests
+// values computed before the loop, so its facts hold on every iteration:
+// "if flag { for ...; ... { m[k] = v } }", where the loop header is the
+// branch's target.
+func (a *checker) loopEntry(b *ssa.BasicBlock) *ssa.BasicBlock {
+	var only *ssa.BasicBlock
+	for _, p := range b.Preds {
+		if a.dead(p) || b.Dominates(p) {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = p
+	}
+	if only == nil || only == b || !isLoopHeader(b) {
+		return nil
+	}
+	return only
 }
 
 // singleLivePred returns the only predecessor of b that does not end the

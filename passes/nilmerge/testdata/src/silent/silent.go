@@ -425,3 +425,32 @@ func setTogetherCaptured(enabled bool, keys []string) {
 		}
 	}
 }
+
+// A flag made of || (itself a φ) guards both the make and the writes, each
+// write in a loop that is the flag's branch target (an empty then-block
+// is jumped over, so the loop header follows the branch directly).
+func flagGuardsLoop(verbose bool, names map[string]bool, name string, items [][]int) {
+	gather := verbose || names[name]
+	var byItem map[int]int
+	if gather {
+		byItem = make(map[int]int)
+	}
+	for i, item := range items {
+		x := 0
+		for _, v := range item {
+			switch v {
+			case 0:
+				continue
+			case 1:
+				x++
+			default:
+				x += v
+			}
+			if gather {
+				for ; x < v; x++ {
+					byItem[x] = i
+				}
+			}
+		}
+	}
+}
