@@ -398,3 +398,59 @@ func commaOkLocal(rows [][2]string) {
 		}
 	}
 }
+
+type mergeState struct{ leaders []string }
+
+func (s *mergeState) isLeader(k string) bool {
+	return s != nil && len(s.leaders) > 0 && s.leaders[0] == k
+}
+
+func newMergeState(keys []string) *mergeState { return &mergeState{leaders: keys} }
+
+// Two variables set together under one flag, the state captured by a
+// closure (so it lives in memory, not in a φ): the map is nil only where
+// the state is still its nil zero value, which the write's check rules out.
+func setTogetherCaptured(enabled bool, keys []string) {
+	var st *mergeState
+	var leaders map[string]int
+	if enabled {
+		st = newMergeState(keys)
+		leaders = make(map[string]int)
+	}
+	less := func(i, j int) bool { return st != nil && st.isLeader(keys[i]) && i < j }
+	_ = less
+	for i, k := range keys {
+		if st != nil && st.isLeader(k) {
+			leaders[k] = i
+		}
+	}
+}
+
+// A flag made of || (itself a φ) guards both the make and the writes, each
+// write in a loop that is the flag's branch target (an empty then-block
+// is jumped over, so the loop header follows the branch directly).
+func flagGuardsLoop(verbose bool, names map[string]bool, name string, items [][]int) {
+	gather := verbose || names[name]
+	var byItem map[int]int
+	if gather {
+		byItem = make(map[int]int)
+	}
+	for i, item := range items {
+		x := 0
+		for _, v := range item {
+			switch v {
+			case 0:
+				continue
+			case 1:
+				x++
+			default:
+				x += v
+			}
+			if gather {
+				for ; x < v; x++ {
+					byItem[x] = i
+				}
+			}
+		}
+	}
+}

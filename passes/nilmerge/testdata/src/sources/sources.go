@@ -123,3 +123,39 @@ func nilWithNilError() error {
 	m["k"] = 1 // want `write to map m, which is nil here: returned by find, which returns nil at sources.go:113`
 	return nil
 }
+
+type state struct{ n int }
+
+func (s *state) has(k string) bool { return s != nil && s.n > len(k) }
+
+// A state captured by a closure, set under another flag than the map: its
+// check at the write does not rule out the nil map.
+func capturedOtherFlag(a, b bool, keys []string) {
+	var st *state
+	var m map[string]int
+	if a {
+		st = &state{n: 3}
+	}
+	if b {
+		m = make(map[string]int)
+	}
+	has := func(k string) bool { return st != nil && st.has(k) }
+	for i, k := range keys {
+		if has(k) && st != nil {
+			m[k] = i // want `write to map m, which is nil here: declared without make at sources.go:\d+`
+		}
+	}
+}
+
+// A loop entered under another flag than the one that makes the map.
+func loopUnderOtherFlag(a, b bool, keys []string) {
+	var m map[string]int
+	if a {
+		m = make(map[string]int)
+	}
+	if b {
+		for i := 0; i < len(keys); i++ {
+			m[keys[i]] = i // want `write to map m, which is nil here: declared without make at sources.go:\d+`
+		}
+	}
+}
