@@ -32,7 +32,6 @@ package iterorder
 import (
 	_ "embed"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"regexp"
 	"slices"
@@ -284,8 +283,6 @@ func (c *checker) funcInfoOf(fd *ast.FuncDecl) *funcInfo {
 	}
 	return fi
 }
-
-var _ token.Pos
 
 // isCollectionAccessor reports whether the loop is the whole work of a
 // method that lists its own map-backed collection (Store.List, Heap.ListKeys,
