@@ -153,6 +153,9 @@ func (s *scan) outerAssign(as *ast.AssignStmt, lhs, rhs ast.Expr, obj types.Obje
 // accumulate records an outer variable that collects elements in map order,
 // to be followed after the loop.
 func (s *scan) accumulate(obj types.Object, target ast.Expr, verb string, pos token.Pos) {
+	if s.c.orderFreeType(s.c.info.TypeOf(target)) {
+		return // collected for a consumer that re-keys it (target groups)
+	}
 	name := types.ExprString(target)
 	for _, a := range s.accs {
 		if types.ExprString(a.expr) == name {

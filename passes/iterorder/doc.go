@@ -56,20 +56,48 @@
 // An unexported function that returns such a slice is reported only if one
 // of its callers (all of them are in the package) uses the result before
 // sorting it; an exported one, or one used as a value, is reported unless
-// its doc comment says the result is unordered ("in no particular order").
-// Not reported either: a method that lists its own map-backed collection
-// (the loop ranges over a map reached from the receiver and only appends,
-// as Store.List or Heap.ListKeys do), whose users know a map has no order;
-// and a method returning a list that implements an interface of an
-// imported package (a propagation carrier's Keys), whose contract decides.
+// its doc comment says the result is unordered ("in no particular order"):
+// its callers cannot tell, so either sort it or document that the order is
+// unspecified. Not reported either:
+//
+//   - a method that lists its own map-backed collection (the loop ranges
+//     over a map reached from the receiver, also through a method of its
+//     state, and only appends, as Store.List or Indexer.ByIndex do), whose
+//     users know a map has no order;
+//   - a method returning a list that implements an interface of an
+//     imported package (a propagation carrier's Keys), whose contract
+//     decides;
+//   - a value of a named type that implements sort.Interface and that the
+//     package sorts somewhere (sort.Sort(mat)): the package puts it in
+//     order before it is used;
+//   - a list (a slice) returned by an exported function of an internal
+//     package: only the module calls it, from packages the pass does not
+//     see while it analyses this one, so, as for an unexported function,
+//     the callers decide (and are not judged; see the limitations);
+//   - errors: a []error, or a slice of a type that implements error;
+//   - references to variables ([]*string): locations to update one by one;
+//   - Prometheus service discovery's target groups and targets, sent or
+//     returned: the discovery manager keys groups by Source and the scrape
+//     pool keys targets by their labels.
+//
+// A send to a pool of workers (goroutines started in a loop of the same
+// function that receive from the channel) is not reported: the workers
+// handle the values concurrently, whatever the order of the sends. Nor, by
+// default, are test helper packages (a path element testutil or
+// testutils), functions that also draw random numbers (math/rand,
+// crypto/rand, a package named like testrand), whose output differs from
+// run to run by design, and loops over header maps (http.Header,
+// textproto.MIMEHeader, url.Values, gRPC metadata.MD), whose fields have no
+// order in their protocol.
 //
 // With -iterorder.strict (Config.Strict) the pass also reports sinks that,
 // on real code (caddy, grpc), were deliberate or harmless: logging (log,
 // log/slog), slices appended to or stored in fields and globals,
-// floating-point and complex sums (rounding in the last bits), and keeping
+// floating-point and complex sums (rounding in the last bits), keeping
 // an arbitrary element (for k := range m { first = k; break }: picking any
-// one element is nearly always what the code means). Use it for code that
-// must be reproducible byte for byte.
+// one element is nearly always what the code means), test helper
+// packages, functions that draw random numbers, and header maps. Use it
+// for code that must be reproducible byte for byte.
 //
 // Silent: integer sums and counts, min/max and arg-max (an update guarded
 // by a comparison with the variable being updated), boolean any/all flags,
@@ -112,7 +140,10 @@
 // tests (reflect.DeepEqual on an unsorted slice is a flaky test that the
 // pass misses). Facts are not transitive: a helper that calls a writing
 // helper gets no fact. errors.Join of errors collected in map order is not
-// reported, though its text depends on the order. A sort is recognised anywhere after the loop,
+// reported, though its text depends on the order. The callers of an
+// exported function of an internal package are not judged: they are in
+// other packages, and no fact carries the order to them. A sort is
+// recognised anywhere after the loop,
 // even on a branch that does not reach every use. Closures are not
 // followed. An unexported method called through an interface is treated as
 // if all its callers were visible.

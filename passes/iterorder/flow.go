@@ -203,6 +203,9 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 		if isMetricChan(c.info.TypeOf(n.Chan)) {
 			return true // a prometheus.Collector: the registry sorts what it gathers
 		}
+		if c.orderFreeType(c.info.TypeOf(n.Chan)) || c.workerPool(s.fn, n.Chan) {
+			return true // a consumer that re-keys what it receives, or a pool of workers
+		}
 		// A send on the element's own channel (f.logs <- x) is a
 		// broadcast: each receiver sees its own value.
 		if report && s.taintedExpr(n.Value) && !(s.mode != orderMode && s.taintedExpr(n.Chan)) {

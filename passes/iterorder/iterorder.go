@@ -91,6 +91,8 @@ type checker struct {
 	facts map[*types.Func]*SinkFact
 	iters map[*types.Func]bool // adaptors of this package (IterFact)
 
+	sorted map[*types.TypeName]bool // built on demand by sortedTypes
+
 	// built on demand by indexCalls
 	refs         map[*types.Func][]*ast.Ident
 	calleeIdents map[*ast.Ident]*ast.CallExpr
@@ -121,6 +123,9 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		}
 		fn := c.enclosingFuncCursor(cur)
 		if fn == nil || !c.inScope(cur, fn) || c.meantArbitrary(cur) || c.commentSaysAny(cur) {
+			continue
+		}
+		if !cfg.Strict && (c.isTestSupport() || c.usesRandom(fn.body) || loop.Map != nil && isHeaderMap(c.info.TypeOf(loop.Map))) {
 			continue
 		}
 		sc := c.newScan(elemMode, fn, rs.Body, 0)
@@ -320,6 +325,17 @@ func (c *checker) rootedAt(e ast.Expr, recv types.Object, body *ast.BlockStmt) b
 			e = x.X
 		case *ast.StarExpr:
 			e = x.X
+		case *ast.CallExpr:
+			// A method of the receiver's state (c.index.keysOf(name)):
+			// its result is part of the collection.
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return false
+			}
+			if _, isPkg := c.info.Uses[identOf(sel.X)].(*types.PkgName); isPkg {
+				return false
+			}
+			e = sel.X
 		default:
 			return false
 		}
@@ -335,12 +351,16 @@ func (c *checker) initOf(obj types.Object, body *ast.BlockStmt) ast.Expr {
 	var init ast.Expr
 	ast.Inspect(body, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
-		if !ok || init != nil || len(as.Lhs) != len(as.Rhs) {
+		if !ok || init != nil || len(as.Lhs) != len(as.Rhs) && len(as.Rhs) != 1 {
 			return init == nil
 		}
 		for i, l := range as.Lhs {
 			if id, ok := l.(*ast.Ident); ok && c.info.Defs[id] == obj {
-				init = as.Rhs[i]
+				if len(as.Rhs) == 1 {
+					init = as.Rhs[0] // set, err := c.keys(name)
+				} else {
+					init = as.Rhs[i]
+				}
 			}
 		}
 		return init == nil

@@ -21,7 +21,21 @@ func TestStrict(t *testing.T) {
 	if err := a.Flags.Set("strict", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "strict")
+	analysistest.Run(t, analysistest.TestData(), a, "strict", "strict/testutil")
+}
+
+// TestContracts checks results whose consumers do not depend on their
+// order (target groups, types the package sorts, errors, random output,
+// header fields, worker pools, index listings), next to cases that must
+// still be reported.
+func TestContracts(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "discovery", "consumers")
+}
+
+// TestInternalAndTestSupport checks that exported functions of internal
+// packages and fixtures of test helper packages are left alone.
+func TestInternalAndTestSupport(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "lib/internal/refs", "lib/testutil")
 }
 
 func TestSilent(t *testing.T) {

@@ -106,6 +106,22 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) 
 	if fn.obj != nil && c.implementsForeign(fn.obj) {
 		return nil
 	}
+	isList := false
+	if fn.sig != nil && idx < fn.sig.Results().Len() {
+		t := fn.sig.Results().At(idx).Type()
+		if c.sortedDownstream(t) || c.orderFreeType(t) {
+			return nil
+		}
+		_, isSlice := t.Underlying().(*types.Slice)
+		isList = isSlice && !isByteSlice(t)
+	}
+	if isList && fn.obj != nil && fn.obj.Exported() && c.isInternal() {
+		// A list returned by a function that only the module calls, from
+		// packages this run cannot see: like an unexported function, it is
+		// for its callers to observe the order, and they are not visible
+		// here. (Text, a string or []byte, is output in itself.)
+		return nil
+	}
 	if fn.obj == nil || fn.obj.Exported() || depth >= maxDepth {
 		return f
 	}
@@ -235,9 +251,10 @@ func (c *checker) implementsForeign(fn *types.Func) bool {
 	return false
 }
 
-// isErrorSlice reports whether t is []error: errors collected per entry,
+// isErrorSlice reports whether t is []error (or a slice of a type that
+// implements error, []ValidationError): errors collected per entry,
 // whose order, like which error comes first, is not treated as a result.
 func isErrorSlice(t types.Type) bool {
 	sl, ok := t.Underlying().(*types.Slice)
-	return ok && isError(sl.Elem())
+	return ok && (isError(sl.Elem()) || implementsError(sl.Elem()))
 }

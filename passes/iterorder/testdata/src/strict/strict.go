@@ -4,8 +4,12 @@
 package strict
 
 import (
+	"fmt"
+	"io"
 	"log"
 	"log/slog"
+	"math/rand"
+	"net/http"
 )
 
 func Logs(m map[string]int, l *slog.Logger) {
@@ -73,4 +77,18 @@ func Install(m map[string]bool) {
 		c.hosts = append(c.hosts, h)
 	}
 	current = c
+}
+
+// Header fields in map order: silent by default, reported under -strict.
+func WriteHeader(w io.Writer, h http.Header) {
+	for k, vv := range h { // want `keys written to w`
+		fmt.Fprintf(w, "%s: %s\r\n", k, vv)
+	}
+}
+
+// A function that also calls math/rand: silent by default.
+func Jitter(w io.Writer, m map[string]int) {
+	for k := range m { // want `keys written to w`
+		fmt.Fprintln(w, k, rand.Intn(10))
+	}
 }

@@ -1,0 +1,202 @@
+// Package consumers checks results whose consumer does not depend on their
+// order, with the cases next to them that must still be reported.
+package consumers
+
+import (
+	"crypto/rand"
+	"fmt"
+	mrand "math/rand"
+	"net/http"
+	"sort"
+	"sync"
+)
+
+// Matrix is sorted by the package before it is used (see Result).
+type Matrix []Series
+
+type Series struct {
+	Name   string
+	Points []float64
+}
+
+func (m Matrix) Len() int           { return len(m) }
+func (m Matrix) Less(i, j int) bool { return m[i].Name < m[j].Name }
+func (m Matrix) Swap(i, j int)      { m[i], m[j] = m[j], m[i] }
+
+// Eval returns series in map order; every result is sorted by Result.
+func Eval(series map[string][]float64) Matrix {
+	var mat Matrix
+	for name, pts := range series {
+		mat = append(mat, Series{name, pts})
+	}
+	return mat
+}
+
+func Result(series map[string][]float64) Matrix {
+	mat := Eval(series)
+	sort.Sort(mat)
+	return mat
+}
+
+// Unsorted implements sort.Interface but nothing in the package sorts it:
+// returning it in map order is reported.
+type Unsorted []string
+
+func (u Unsorted) Len() int           { return len(u) }
+func (u Unsorted) Less(i, j int) bool { return u[i] < u[j] }
+func (u Unsorted) Swap(i, j int)      { u[i], u[j] = u[j], u[i] }
+
+func Names(m map[string]bool) Unsorted {
+	var out Unsorted
+	for k := range m { // want `keys appended to out, which is returned unsorted`
+		out = append(out, k)
+	}
+	return out
+}
+
+// ValidationError is an error: a list of them is like a []error.
+type ValidationError struct{ Field string }
+
+func (e ValidationError) Error() string { return "invalid " + e.Field }
+
+func Validate(fields map[string]string) []ValidationError {
+	var errs []ValidationError
+	for name, v := range fields {
+		if v == "" {
+			errs = append(errs, ValidationError{name})
+		}
+	}
+	return errs
+}
+
+// Sample is random by design: map order adds nothing.
+func Sample(m map[string]int, n int) []string {
+	var out []string
+	for k := range m {
+		if mrand.Intn(2) == 0 {
+			out = append(out, k)
+		}
+	}
+	return out[:min(n, len(out))]
+}
+
+// Padded mixes in random bytes.
+func Padded(m map[string]bool) [][]byte {
+	var out [][]byte
+	for k := range m {
+		pad := make([]byte, 8)
+		rand.Read(pad)
+		out = append(out, append([]byte(k), pad...))
+	}
+	return out
+}
+
+// Headers writes header fields, whose order has no meaning in HTTP.
+func Headers(w *bufioWriter, h http.Header) {
+	for k, vv := range h {
+		for _, v := range vv {
+			fmt.Fprintf(w, "%s: %s\r\n", k, v)
+		}
+	}
+}
+
+type bufioWriter struct{ buf []byte }
+
+func (w *bufioWriter) Write(p []byte) (int, error) { w.buf = append(w.buf, p...); return len(p), nil }
+
+// Params is a plain map of strings: reported.
+func Params(w *bufioWriter, params map[string]string) {
+	for k, v := range params { // want `keys written to w`
+		fmt.Fprintf(w, "%s=%s\n", k, v)
+	}
+}
+
+// SortAll hands the lists to a pool of workers, which handle them
+// concurrently: the order of the sends is not the order of the work.
+func SortAll(m map[string][]int, workers int) {
+	work := make(chan []int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for l := range work {
+				sort.Ints(l)
+			}
+		}()
+	}
+	for _, l := range m {
+		work <- l
+	}
+	close(work)
+	wg.Wait()
+}
+
+// Pipe has a single receiver, which sees the values in map order.
+func Pipe(m map[string]int, print func(string)) {
+	ch := make(chan string)
+	done := make(chan struct{})
+	go func() {
+		for k := range ch {
+			print(k)
+		}
+		close(done)
+	}()
+	for k := range m { // want `keys sent on ch`
+		ch <- k
+	}
+	close(ch)
+	<-done
+}
+
+// Store is a map-backed store with secondary indexes.
+type Store struct {
+	mu    sync.RWMutex
+	items map[string]any
+	index map[string]map[string]map[string]bool
+}
+
+func (s *Store) keysOf(index, value string) (map[string]bool, error) {
+	idx, ok := s.index[index]
+	if !ok {
+		return nil, fmt.Errorf("no index %q", index)
+	}
+	return idx[value], nil
+}
+
+// ByIndex lists the items of an index entry, a set: like a store's List,
+// a listing of its own collection.
+func (s *Store) ByIndex(index, value string) ([]any, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	set, err := s.keysOf(index, value)
+	if err != nil {
+		return nil, err
+	}
+	list := make([]any, 0, len(set))
+	for key := range set {
+		list = append(list, s.items[key])
+	}
+	return list, nil
+}
+
+// References returns the locations of the paths in a config, for the caller
+// to rewrite in place: a list of locations, not of values.
+func References(files map[string]*Config) []*string {
+	var refs []*string
+	for _, f := range files {
+		refs = append(refs, &f.Path, &f.KeyPath)
+	}
+	return refs
+}
+
+type Config struct{ Path, KeyPath string }
+
+// Paths returns the values: reported.
+func Paths(files map[string]*Config) []string {
+	var out []string
+	for _, f := range files { // want `values appended to out, which is returned unsorted`
+		out = append(out, f.Path)
+	}
+	return out
+}
