@@ -70,7 +70,7 @@
 //   - a value of a named type that implements sort.Interface and that the
 //     package sorts somewhere (sort.Sort(mat)): the package puts it in
 //     order before it is used;
-//   - a list (a slice) returned by an exported function of an internal
+//   - data (not text) returned by an exported function of an internal
 //     package: only the module calls it, from packages the pass does not
 //     see while it analyses this one, so, as for an unexported function,
 //     the callers decide (and are not judged; see the limitations);

@@ -106,20 +106,20 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) 
 	if fn.obj != nil && c.implementsForeign(fn.obj) {
 		return nil
 	}
-	isList := false
+	isText := true
 	if fn.sig != nil && idx < fn.sig.Results().Len() {
 		t := fn.sig.Results().At(idx).Type()
 		if c.sortedDownstream(t) || c.orderFreeType(t) {
 			return nil
 		}
-		_, isSlice := t.Underlying().(*types.Slice)
-		isList = isSlice && !isByteSlice(t)
+		isText = isKind(t, types.IsString) || isByteSlice(t)
 	}
-	if isList && fn.obj != nil && fn.obj.Exported() && c.isInternal() {
-		// A list returned by a function that only the module calls, from
-		// packages this run cannot see: like an unexported function, it is
-		// for its callers to observe the order, and they are not visible
-		// here. (Text, a string or []byte, is output in itself.)
+	if !isText && fn.obj != nil && fn.obj.Exported() && c.isInternal() {
+		// Data (a list, a struct holding one) returned by a function that
+		// only the module calls, from packages this run cannot see: like
+		// an unexported function, it is for its callers to observe the
+		// order, and they are not visible here. Text, a string or []byte,
+		// is output in itself.
 		return nil
 	}
 	if fn.obj == nil || fn.obj.Exported() || depth >= maxDepth {

@@ -43,3 +43,14 @@ func Dump(m map[int64]string) string {
 	}
 	return s
 }
+
+type Node struct{ Children []Ref }
+
+// Tree returns a struct that holds a list: data, left to the callers.
+func Tree(m map[int64]string) *Node {
+	n := &Node{}
+	for id, name := range m {
+		n.Children = append(n.Children, Ref{id, name})
+	}
+	return n
+}
