@@ -97,10 +97,10 @@ func (c *checker) isInternal() bool {
 		strings.HasSuffix(p, "/internal") || strings.Contains(p, "/internal/")
 }
 
-// usesRandom reports whether body draws random numbers (math/rand,
-// math/rand/v2, crypto/rand, or a package of the module named like
-// testrand): its output differs from run to run by design, and map order
-// adds nothing to that.
+// usesRandom reports whether body uses a source of random numbers
+// (math/rand, math/rand/v2, crypto/rand, or any package whose name ends in
+// rand, such as go-ethereum's testrand): its output differs from run to
+// run by design, and map order adds nothing to that.
 func (c *checker) usesRandom(body ast.Node) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
