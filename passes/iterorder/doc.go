@@ -105,11 +105,13 @@
 // an equality (if k == name { return v }; if v.ID == id { return v }, which
 // assumes identities are unique), slices sorted before use, ranging over
 // slices.Sorted(maps.Keys(m)), statements inside function literals (they
-// run at a time of their own), output under a constant or a debugging
-// switch (if debug, if verbose, if trace), and which error is returned or
-// written when several entries fail (a sink on a path that returns an
-// error): the outcome — a failure — does not depend on the order, only its
-// text, and reporting it would flag most validation loops.
+// run at a time of their own) and function literals handed to a queue or
+// sent on a channel as work, output under a constant or a debugging
+// switch (if debug, if verbose, if trace) or in a function whose doc says
+// it is for debugging ("For debugging.", "debugging support"), and which
+// error is returned or written when several entries fail (a sink on a path
+// that returns an error): the outcome — a failure — does not depend on the
+// order, only its text, and reporting it would flag most validation loops.
 //
 // Test files are analysed only in Example functions, whose output is
 // compared: tests that pick any element of a map, or report failures per

@@ -122,7 +122,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		fn := c.enclosingFuncCursor(cur)
-		if fn == nil || !c.inScope(cur, fn) || c.meantArbitrary(cur) || c.commentSaysAny(cur) {
+		if fn == nil || !c.inScope(cur, fn) || c.meantArbitrary(cur) || c.commentSaysAny(cur) || c.forDebugging(cur) {
 			continue
 		}
 		if !cfg.Strict && (c.isTestSupport() || c.usesRandom(fn.body) || loop.Map != nil && isHeaderMap(c.info.TypeOf(loop.Map))) {
@@ -217,6 +217,22 @@ func (c *checker) meantArbitrary(cur inspector.Cursor) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// debuggingDoc matches a doc comment that says a function is a debugging
+// aid ("For debugging.", "debugging support").
+var debuggingDoc = regexp.MustCompile(`(?i)\b(for|only for|used for|used in) debugging\b|\bdebugging (aid|support|helper|output)`)
+
+// forDebugging reports whether the loop at cur is in a function whose doc
+// comment says it is for debugging: output meant for a developer, like
+// output under if debug. (Not by name: promtool's debugWrite writes the
+// archive of its user-facing debug command.)
+func (c *checker) forDebugging(cur inspector.Cursor) bool {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := e.Node().(*ast.FuncDecl)
+		return fd.Doc != nil && debuggingDoc.MatchString(fd.Doc.Text())
 	}
 	return false
 }

@@ -200,3 +200,63 @@ func Paths(files map[string]*Config) []string {
 	}
 	return out
 }
+
+// Queue runs work on a pool of its own.
+type Queue struct {
+	work  chan func()
+	names chan string
+}
+
+func (q *Queue) Add(f func())     { q.work <- f }  // want Add:"sinks\\(0: sent on q.work\\)"
+func (q *Queue) AddName(n string) { q.names <- n } // want AddName:"sinks\\(0: sent on q.names\\)"
+
+// Submit hands one closure per key to the queue: work, run at a time of
+// its own, not data in map order.
+func Submit(q *Queue, m map[string]bool, do func(string)) {
+	for k := range m {
+		k := k
+		q.Add(func() { do(k) })
+	}
+	for k := range m {
+		q.work <- func() { do(k) }
+	}
+}
+
+// SubmitNames hands the keys themselves: reported.
+func SubmitNames(q *Queue, m map[string]bool) {
+	for k := range m { // want `keys passed to AddName, whose argument is sent on q.names`
+		q.AddName(k)
+	}
+}
+
+// Dump prints the table.
+// For debugging.
+func Dump(m map[string]int) {
+	for k, v := range m {
+		fmt.Println(k, v)
+	}
+}
+
+// debugPrint prints the table; debugging support.
+func debugPrint(m map[string]int) {
+	for k, v := range m {
+		fmt.Println(k, v)
+	}
+}
+
+// debugWrite is named debug but writes the output of a user-facing
+// command: reported.
+func debugWrite(m map[string]int) {
+	for k := range m { // want `keys printed by fmt.Println`
+		fmt.Println("collecting:", k)
+	}
+}
+
+// PrintTable prints the table for users: reported.
+func PrintTable(m map[string]int) {
+	for k, v := range m { // want `keys printed by fmt.Println`
+		fmt.Println(k, v)
+	}
+	debugPrint(m)
+	debugWrite(m)
+}
