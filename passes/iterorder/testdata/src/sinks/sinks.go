@@ -8,7 +8,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
+	"encoding/gob"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
@@ -203,5 +205,22 @@ func Ignored(m map[string]int) {
 	//maplint:ignore iterorder the lines are sorted by the reader
 	for k := range m {
 		fmt.Println(k)
+	}
+}
+
+func Gob(enc *gob.Encoder, m map[string]int) error {
+	for k := range m { // want `keys encoded by enc.Encode`
+		if err := enc.Encode(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type item struct{ Name string }
+
+func XML(enc *xml.Encoder, m map[string]int) {
+	for k := range m { // want `keys encoded by enc.Encode`
+		_ = enc.Encode(item{k})
 	}
 }
