@@ -36,6 +36,9 @@ func (s *scan) assign(as *ast.AssignStmt, stack []ast.Node, report bool) {
 		if obj == nil {
 			continue
 		}
+		if s.mode == orderMode && tainted && s.scatter(lhs, rhs, stack) {
+			continue
+		}
 		if as.Tok == token.DEFINE || s.isLocal(obj) && !(s.mode == orderMode && s.isParam(obj) && !direct) {
 			if tainted {
 				s.tainted[obj] = true
@@ -133,6 +136,11 @@ func (s *scan) outerAssign(as *ast.AssignStmt, lhs, rhs ast.Expr, obj types.Obje
 	if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
 		switch typeOf(info, ix.X).Underlying().(type) {
 		case *types.Slice, *types.Array, *types.Pointer:
+			if s.taintedExpr(ix.Index) {
+				// out[v.pos] = v, out[idx[k]] = v: the element chooses
+				// its own slot, whatever the order of the visits.
+				return
+			}
 			// keys[i] = k fills a slice in map order.
 			s.accumulate(obj, ix.X, "stored into", as.Pos())
 			return
@@ -489,4 +497,81 @@ func (s *scan) intervalLookup(cond ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// scatter reports whether lhs = rhs, in orderMode, stores one element of
+// an ordered sequence at a slot that the sequence's order does not choose:
+// inside a loop over the sequence with position j, rhs is y[j] and the
+// index of lhs is neither j nor a counter of that loop nor a length. The
+// request/zip-back pattern, where the results of a lookup made in map
+// order are put back where each key asked for them:
+//
+//	res := lookup(misses)
+//	for j, h := range misses {
+//		for _, i := range indices[h] {
+//			out[i] = res[j]
+//		}
+//	}
+func (s *scan) scatter(lhs, rhs ast.Expr, stack []ast.Node) bool {
+	info := s.c.info
+	ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	switch typeOf(info, ix.X).Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Pointer:
+	default:
+		return false
+	}
+	var loop *ast.RangeStmt
+	for i := len(stack) - 1; i >= 0 && loop == nil; i-- {
+		if rs, ok := stack[i].(*ast.RangeStmt); ok && s.taintedExpr(rs.X) {
+			loop = rs
+		}
+	}
+	if loop == nil || loop.Key == nil {
+		return false
+	}
+	pos := info.Defs[identOf(loop.Key)]
+	if pos == nil {
+		pos = info.Uses[identOf(loop.Key)]
+	}
+	el, ok := ast.Unparen(rhs).(*ast.IndexExpr)
+	if !ok || pos == nil || info.Uses[identOf(el.Index)] != pos || !s.taintedExpr(el.X) {
+		return false
+	}
+	// The slot must not follow the visits: not the position itself, not a
+	// variable the loop counts with, not a length.
+	counters := map[types.Object]bool{pos: true}
+	ast.Inspect(loop.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IncDecStmt:
+			if obj, _ := s.root(n.X); obj != nil {
+				counters[obj] = true
+			}
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
+				for _, l := range n.Lhs {
+					if obj, _ := s.root(l); obj != nil {
+						counters[obj] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	follows := false
+	ast.Inspect(ix.Index, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if counters[info.Uses[n]] {
+				follows = true
+			}
+			if b, ok := info.Uses[n].(*types.Builtin); ok && b.Name() == "len" {
+				follows = true
+			}
+		}
+		return !follows
+	})
+	return !follows
 }

@@ -80,6 +80,11 @@
 //     returned: the discovery manager keys groups by Source and the scrape
 //     pool keys targets by their labels.
 //
+// A store at a slot the element chooses (out[v.pos] = v, or putting the
+// results of a lookup made in map order back where each key asked for
+// them: out[idx[h]] = res[j]) is not reported either: the order of the
+// visits does not show in the result.
+//
 // A send to a pool of workers (goroutines started in a loop of the same
 // function that receive from the channel) is not reported: the workers
 // handle the values concurrently, whatever the order of the sends. Nor, by

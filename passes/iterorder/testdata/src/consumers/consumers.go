@@ -260,3 +260,79 @@ func PrintTable(m map[string]int) {
 	debugPrint(m)
 	debugWrite(m)
 }
+
+func lookup(hashes []string) []int {
+	out := make([]int, len(hashes))
+	for i, h := range hashes {
+		out[i] = len(h)
+	}
+	return out
+}
+
+// Sizes looks up the misses in map order and puts each result back where
+// the caller asked for it: the order of the lookup does not show.
+func Sizes(hashes []string, cache map[string]int) []int {
+	sizes := make([]int, len(hashes))
+	indices := make(map[string][]int)
+	for i, h := range hashes {
+		indices[h] = append(indices[h], i)
+	}
+	var misses []string
+	for h, idxs := range indices {
+		if n, ok := cache[h]; ok {
+			for _, i := range idxs {
+				sizes[i] = n
+			}
+			continue
+		}
+		misses = append(misses, h)
+	}
+	res := lookup(misses)
+	for j, h := range misses {
+		for _, i := range indices[h] {
+			sizes[i] = res[j]
+		}
+	}
+	return sizes
+}
+
+// Slots puts each entry at the slot it names.
+func Slots(m map[string]int, n int) []string {
+	out := make([]string, n)
+	for name, slot := range m {
+		out[slot] = name
+	}
+	return out
+}
+
+// Copied keeps the lookup's order: reported.
+func Copied(m map[string]bool) []int {
+	var keys []string
+	for k := range m { // want `keys appended to keys, which is returned unsorted`
+		keys = append(keys, k)
+	}
+	res := lookup(keys)
+	out := make([]int, len(keys))
+	for j := range keys {
+		out[j] = res[j]
+	}
+	return out
+}
+
+// Compacted keeps the lookup's order through a counter: reported.
+func Compacted(m map[string]bool) []int {
+	var keys []string
+	for k := range m { // want `keys appended to keys, which is returned unsorted`
+		keys = append(keys, k)
+	}
+	res := lookup(keys)
+	out := make([]int, len(keys))
+	n := 0
+	for j := range keys {
+		if res[j] > 0 {
+			out[n] = res[j]
+			n++
+		}
+	}
+	return out[:n]
+}
