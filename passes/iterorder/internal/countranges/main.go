@@ -5,6 +5,10 @@
 //	go run ./passes/iterorder/internal/countranges std
 //	cd <module> && go run <maplint>/passes/iterorder/internal/countranges ./...
 //
+// In a corpus module, build it first and run it with the corpus script's
+// environment (GOFLAGS=-mod=mod GOSUMDB=off GOTOOLCHAIN=local GOWORK=off),
+// as maplint is run there.
+//
 // It loads the packages with their tests, as maplint does, and counts each
 // loop once (a file in a package and in its test variant is one loop). It
 // prints the total, the loops in test files, and the loops in code the
