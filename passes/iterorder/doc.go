@@ -96,10 +96,11 @@
 // order in their protocol.
 //
 // With -iterorder.strict (Config.Strict) the pass also reports sinks that,
-// on real code (caddy, grpc), were deliberate or harmless: logging (log,
-// log/slog), slices appended to or stored in fields and globals,
-// floating-point and complex sums (rounding in the last bits), keeping
-// an arbitrary element (for k := range m { first = k; break }: picking any
+// on real code (caddy, grpc, client-go, prometheus, go-ethereum), were
+// deliberate or harmless: logging (log, log/slog: per-entry log lines),
+// slices appended to or stored in fields and globals, floating-point and
+// complex sums (rounding in the last bits: sizes and metrics), keeping an
+// arbitrary element (for k := range m { first = k; break }: picking any
 // one element is nearly always what the code means), test helper
 // packages, functions that draw random numbers, and header maps. Use it
 // for code that must be reproducible byte for byte.
