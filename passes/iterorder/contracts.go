@@ -192,7 +192,7 @@ func namedOf(t types.Type) *types.TypeName {
 		t = p.Elem()
 	}
 	if n, ok := t.(*types.Named); ok {
-		return n.Origin().Obj()
+		return n.Obj() // for an instance, the name of its origin
 	}
 	return nil
 }

@@ -112,6 +112,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 	c.computeFacts()
 	c.computeIterFacts()
 	fixer := newFixer(pass)
+	testSupport := c.isTestSupport()
 	for cur := range c.ins.Root().Preorder((*ast.RangeStmt)(nil)) {
 		rs := cur.Node().(*ast.RangeStmt)
 		loop := maploop.Of(c.info, rs)
@@ -125,7 +126,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		if fn == nil || !c.inScope(cur, fn) || c.meantArbitrary(cur) || c.commentSaysAny(cur) || c.forDebugging(cur) {
 			continue
 		}
-		if !cfg.Strict && (c.isTestSupport() || c.usesRandom(fn.body) || loop.Map != nil && isHeaderMap(c.info.TypeOf(loop.Map))) {
+		if !cfg.Strict && (testSupport || c.usesRandom(fn.body) || loop.Map != nil && isHeaderMap(c.info.TypeOf(loop.Map))) {
 			continue
 		}
 		sc := c.newScan(elemMode, fn, rs.Body, 0)

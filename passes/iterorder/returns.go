@@ -256,5 +256,5 @@ func (c *checker) implementsForeign(fn *types.Func) bool {
 // whose order, like which error comes first, is not treated as a result.
 func isErrorSlice(t types.Type) bool {
 	sl, ok := t.Underlying().(*types.Slice)
-	return ok && (isError(sl.Elem()) || implementsError(sl.Elem()))
+	return ok && implementsError(sl.Elem()) // error itself included
 }

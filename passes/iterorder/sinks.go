@@ -154,14 +154,11 @@ func isSlogName(name string) bool {
 
 // recvNamed returns "pkgpath.Name" of the named type t or *t, or "".
 func recvNamed(t types.Type) string {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := t.(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
+	tn := namedOf(t)
+	if tn == nil || tn.Pkg() == nil {
 		return ""
 	}
-	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	return tn.Pkg().Path() + "." + tn.Name()
 }
 
 // isWriter reports whether t (or *t) has the method Write([]byte) (int, error).
