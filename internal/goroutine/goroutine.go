@@ -20,6 +20,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // Kind is how a goroutine is started.
@@ -115,39 +117,35 @@ func spawnAt(instr ssa.Instruction) *Spawn {
 // its arguments.
 func IsSpawnCall(c *ssa.Call) bool { return spawnCall(c) != nil }
 
+// spawnRoles maps the table's spawner roles to the kinds of spawn.
+var spawnRoles = [...]struct {
+	role apis.Role
+	kind Kind
+	many bool // one registration runs many goroutines
+}{
+	{apis.Spawn, Go, false}, {apis.SpawnTimer, AfterFunc, false},
+	{apis.SpawnPerCall, Handler, true}, {apis.SpawnSubtest, Subtest, false},
+}
+
 func spawnCall(c *ssa.Call) *Spawn {
-	callee := c.Call.StaticCallee()
-	if callee == nil {
-		return nil
-	}
-	if callee.Origin() != nil {
-		callee = callee.Origin()
-	}
-	obj, ok := callee.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil {
-		return nil
-	}
-	args := c.Call.Args
-	last := func(k Kind, many bool) *Spawn {
-		if len(args) == 0 {
+	fn := apis.Callee(&c.Call)
+	for _, sr := range spawnRoles {
+		r, ok := apis.Find(fn, sr.role)
+		if !ok {
+			continue
+		}
+		arg := apis.Arg(&c.Call, r.Arg)
+		if arg == nil {
 			return nil
 		}
-		fn, fargs := target(args[len(args)-1])
-		return &Spawn{Instr: c, Kind: k, Fn: fn, Args: fargs, Many: many}
-	}
-	recv := recvName(obj)
-	switch pkg, name := obj.Pkg().Path(), obj.Name(); {
-	case pkg == "sync" && recv == "WaitGroup" && name == "Go":
-		return last(WaitGroupGo, false)
-	case pkg == "golang.org/x/sync/errgroup" && recv == "Group" && (name == "Go" || name == "TryGo"):
-		return last(ErrGroupGo, false)
-	case pkg == "time" && recv == "" && name == "AfterFunc", pkg == "context" && recv == "" && name == "AfterFunc":
-		return last(AfterFunc, false)
-	case pkg == "net/http" && name == "HandleFunc" && (recv == "" || recv == "ServeMux"):
-		return last(Handler, true)
-	case pkg == "testing" && name == "Run" && (recv == "T" || recv == "B"):
-		s := last(Subtest, false)
-		if s == nil || s.Fn == nil || !callsParallel(s.Fn) {
+		f, fargs := target(arg)
+		s := &Spawn{Instr: c, Kind: sr.kind, Fn: f, Args: fargs, Many: sr.many}
+		switch {
+		case sr.role == apis.Spawn && r.Pkg == "sync":
+			s.Kind = WaitGroupGo
+		case sr.role == apis.Spawn:
+			s.Kind = ErrGroupGo
+		case sr.role == apis.SpawnSubtest && (f == nil || !callsParallel(f)):
 			return nil
 		}
 		return s
@@ -188,15 +186,14 @@ func boundMethod(wrapper *ssa.Function) *ssa.Function {
 	return nil
 }
 
-// callsParallel reports whether fn calls (*testing.T).Parallel.
+// callsParallel reports whether fn marks its test as parallel
+// ((*testing.T).Parallel).
 func callsParallel(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if c, ok := instr.(*ssa.Call); ok {
-				if callee := c.Call.StaticCallee(); callee != nil {
-					if obj, ok := callee.Object().(*types.Func); ok && obj.Pkg() != nil && obj.Pkg().Path() == "testing" && obj.Name() == "Parallel" {
-						return true
-					}
+				if _, ok := apis.Of(&c.Call, apis.Parallel); ok {
+					return true
 				}
 			}
 		}
@@ -234,14 +231,8 @@ func Orders(instr ssa.Instruction) bool {
 			}
 		}
 	case *ssa.Call:
-		if callee := instr.Call.StaticCallee(); callee != nil {
-			if obj, ok := callee.Object().(*types.Func); ok && obj.Pkg() != nil && obj.Name() == "Wait" {
-				switch p, r := obj.Pkg().Path(), recvName(obj); {
-				case p == "sync" && r == "WaitGroup", p == "golang.org/x/sync/errgroup" && r == "Group":
-					return true
-				}
-			}
-		}
+		_, ok := apis.Of(&instr.Call, apis.Wait)
+		return ok
 	}
 	return false
 }
@@ -352,21 +343,6 @@ func reaches(from, to *ssa.BasicBlock) bool {
 		work = append(work, x.Succs...)
 	}
 	return false
-}
-
-func recvName(obj *types.Func) string {
-	recv := obj.Signature().Recv()
-	if recv == nil {
-		return ""
-	}
-	t := types.Unalias(recv.Type())
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	if n, ok := t.(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
 }
 
 func isNamed(t types.Type, pkg, name string) bool {

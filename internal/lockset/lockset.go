@@ -12,12 +12,12 @@ package lockset
 
 import (
 	"go/token"
-	"go/types"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -144,45 +144,30 @@ const (
 	TryAcquire // TryLock/TryRLock: the result says whether it is held
 )
 
-// Classify says what call does to a sync.Mutex or sync.RWMutex, and returns
-// the mutex's address.
+// ops maps the table's lock roles to lockset operations.
+var ops = [...]struct {
+	role apis.Role
+	op   Op
+}{
+	{apis.Lock, Acquire}, {apis.Unlock, Release}, {apis.RLock, RAcquire},
+	{apis.RUnlock, RRelease}, {apis.TryLock, TryAcquire}, {apis.TryRLock, TryAcquire},
+}
+
+// Classify says what call does to a lock (a row of the API table: sync.Mutex,
+// sync.RWMutex), and returns the lock's address.
 func Classify(call *ssa.CallCommon) (Op, ssa.Value) {
-	fn := call.StaticCallee()
-	if fn == nil || len(call.Args) == 0 {
+	fn := apis.Callee(call)
+	if fn == nil || call.IsInvoke() {
+		// sync.Locker values are not followed yet: the lock behind an
+		// interface has no identity here.
 		return None, nil
 	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "sync" {
-		return None, nil
-	}
-	recv := obj.Signature().Recv()
-	if recv == nil {
-		return None, nil
-	}
-	rt := types.Unalias(recv.Type())
-	if p, ok := rt.(*types.Pointer); ok {
-		rt = p.Elem()
-	}
-	named, ok := types.Unalias(rt).(*types.Named)
-	if !ok {
-		return None, nil
-	}
-	switch named.Obj().Name() {
-	case "Mutex", "RWMutex":
-	default:
-		return None, nil
-	}
-	switch obj.Name() {
-	case "Lock":
-		return Acquire, call.Args[0]
-	case "Unlock":
-		return Release, call.Args[0]
-	case "RLock":
-		return RAcquire, call.Args[0]
-	case "RUnlock":
-		return RRelease, call.Args[0]
-	case "TryLock", "TryRLock":
-		return TryAcquire, call.Args[0]
+	for _, o := range ops {
+		if r, ok := apis.Find(fn, o.role); ok {
+			if mu := apis.Arg(call, r.Arg); mu != nil {
+				return o.op, mu
+			}
+		}
 	}
 	return None, nil
 }

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // An Access is one read or write of a map by an instruction.
@@ -53,51 +55,17 @@ func callAccesses(c *ssa.Call) []Access {
 		}
 		return nil
 	}
-	fn := call.StaticCallee()
-	if fn == nil {
-		return nil
-	}
-	if fn.Origin() != nil {
-		fn = fn.Origin()
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "maps" || len(call.Args) == 0 {
-		return nil
-	}
-	name := "maps." + obj.Name()
+	fn := apis.Callee(call)
 	var out []Access
-	switch obj.Name() {
-	case "Copy":
-		out = append(out, Access{c, call.Args[0], true, name, pos})
-		if len(call.Args) > 1 && isMap(call.Args[1].Type()) {
-			out = append(out, Access{c, call.Args[1], false, name, pos})
+	for _, r := range apis.Rows(fn) {
+		if r.Role != apis.MapWrite && r.Role != apis.MapRead {
+			continue
 		}
-	case "Insert", "DeleteFunc":
-		if isMap(call.Args[0].Type()) {
-			out = append(out, Access{c, call.Args[0], true, name, pos})
-		}
-	default: // Keys, Values, All, Clone, Equal, EqualFunc
-		for _, a := range call.Args {
-			if isMap(a.Type()) {
-				out = append(out, Access{c, a, false, name, pos})
-			}
+		if a := apis.Arg(call, r.Arg); a != nil && isMap(a.Type()) {
+			out = append(out, Access{c, a, r.Role == apis.MapWrite, fn.Pkg().Name() + "." + fn.Name(), pos})
 		}
 	}
 	return out
 }
 
-func isMap(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Map)
-	if !ok {
-		// A type parameter constrained to maps (~map[K]V) is a map too.
-		if tp, isTP := types.Unalias(t).(*types.TypeParam); isTP {
-			if it, ok := tp.Constraint().Underlying().(*types.Interface); ok && it.NumEmbeddeds() == 1 {
-				if u, ok := it.EmbeddedType(0).(*types.Union); ok && u.Len() == 1 {
-					_, ok := u.Term(0).Type().Underlying().(*types.Map)
-					return ok
-				}
-			}
-		}
-	}
-	return ok
-}
+func isMap(t types.Type) bool { return apis.IsMap(t) }

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -46,7 +47,7 @@ func New() *analysis.Analyzer {
 		Name:      "nilmerge",
 		Doc:       analysisdoc.MustExtract(doc, "nilmerge"),
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/nilmerge",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, directive.Analyzer},
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer, directive.Analyzer},
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(ReturnsNil)},
 	}

@@ -8,7 +8,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // checker holds what one run knows about the package: summaries of its
@@ -18,12 +21,13 @@ type checker struct {
 	ssa     *buildssa.SSA
 	sums    map[*ssa.Function]*summary // nil while being computed
 	pkgInfo *pkgWrites
-	noret   map[*ssa.Function]bool
+	cfgs    *ctrlflow.CFGs
 	callers map[*ssa.Function][]*ssa.Call // static calls in this package
 }
 
 func newChecker(pass *analysis.Pass, s *buildssa.SSA) *checker {
-	a := &checker{pass: pass, ssa: s, sums: make(map[*ssa.Function]*summary), noret: make(map[*ssa.Function]bool)}
+	a := &checker{pass: pass, ssa: s, sums: make(map[*ssa.Function]*summary)}
+	a.cfgs, _ = pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	a.pkgInfo = scanWrites(pass, s)
 	a.callers = make(map[*ssa.Function][]*ssa.Call)
 	for _, fn := range s.SrcFuncs {
@@ -524,66 +528,13 @@ func (a *checker) dead(b *ssa.BasicBlock) bool {
 	return false
 }
 
-// noReturnNames are the names of functions and methods that, by universal
-// convention, end the goroutine or the program (log.Fatal, os.Exit,
-// testing.T.Fatal, klog.Fatal...). Trusting the name errs towards silence.
-var noReturnNames = map[string]bool{
-	"Exit": true, "Fatal": true, "Fatalf": true, "Fatalln": true, "Panic": true, "Panicf": true,
-	"Panicln": true, "Goexit": true, "FailNow": true, "Skip": true, "Skipf": true, "SkipNow": true,
-}
-
+// noReturn reports whether c never returns: a row of the API table, or a
+// function whose body (or its package's facts) shows it, as the ctrlflow
+// analyzer computes.
 func (a *checker) noReturn(c *ssa.CallCommon) bool {
-	if c.IsInvoke() {
-		return noReturnNames[c.Method.Name()]
-	}
-	fn := c.StaticCallee()
-	if fn == nil {
-		return false
-	}
-	if noReturnNames[fn.Name()] {
-		return true
-	}
-	if fn.Pkg == nil || fn.Pkg.Pkg != a.pass.Pkg || len(fn.Blocks) == 0 {
-		return false
-	}
-	if r, ok := a.noret[fn]; ok {
-		return r
-	}
-	a.noret[fn] = false // recursion: assume it returns
-	r := true
-	for _, b := range fn.Blocks {
-		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !a.dead(b) {
-			r = false
-			break
-		}
-	}
-	a.noret[fn] = r
-	return r
+	return apis.NeverReturns(a.cfgs, c)
 }
 
-// isMapLike reports whether t is a map or a type parameter whose core type
-// is a map.
-func isMapLike(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Map)
-	if ok {
-		return true
-	}
-	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
-		iface := tp.Constraint().Underlying().(*types.Interface)
-		all := iface.NumEmbeddeds() > 0
-		for i := range iface.NumEmbeddeds() {
-			u, ok := iface.EmbeddedType(i).(*types.Union)
-			if !ok {
-				all = false
-				break
-			}
-			for j := range u.Len() {
-				if _, ok := u.Term(j).Type().Underlying().(*types.Map); !ok {
-					all = false
-				}
-			}
-		}
-		return all
-	}
-	return false
-}
+// isMapLike reports whether t is a map or a type parameter whose type set
+// holds only maps.
+func isMapLike(t types.Type) bool { return apis.IsMap(t) }

@@ -1,0 +1,156 @@
+package apis
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A Role is what a call does that a pass cares about.
+type Role uint8
+
+const (
+	_ Role = iota
+
+	// Maps.
+	MapWrite  // writes into the map at Arg (panics if it is nil)
+	MapRead   // reads the map at Arg
+	NilIfNil  // returns nil when the map at Arg is nil
+	NonNilMap // returns a non-nil map whatever its arguments
+	Decode    // decodes into what the pointer at Arg points to; a map there stays nil for empty input or an error
+
+	// Order.
+	Sort      // sorts the slice (or sort.Interface) at Arg in place
+	Sorted    // returns a sorted slice of what Arg yields
+	OrderFree // consumes the items at Arg in a way that does not depend on their order
+
+	// Output of the program: order that reaches them is observable.
+	Output // writes the arguments from Arg on to an output the program shows (a writer, a terminal, a log)
+	Hash   // feeds the bytes at Arg into a hash
+	Encode // serialises the value at Arg
+
+	// Goroutines.
+	Spawn        // runs the function at Arg in a new goroutine
+	SpawnTimer   // runs the function at Arg in a new goroutine later (a timer or a context's end)
+	SpawnPerCall // registers the function or handler at Arg to run in a goroutine per request
+	SpawnSubtest // runs the function at Arg, in parallel with its siblings once it calls Parallel
+	Parallel     // marks the running test as parallel
+	Wait         // waits for the goroutines started through the receiver to end
+	Lock         // acquires the lock at Arg for writing
+	Unlock       // releases the write lock at Arg
+	RLock        // acquires the lock at Arg for reading
+	RUnlock      // releases the read lock at Arg
+	TryLock      // acquires the write lock at Arg when its result is true
+	TryRLock     // acquires the read lock at Arg when its result is true
+	NoReturn     // never returns to its caller (ends the goroutine or the program)
+)
+
+// Recv is the Arg of a row about a method's receiver.
+const Recv = -1
+
+// A Row is one fact about one function or method.
+type Row struct {
+	Pkg  string // package path
+	Type string // receiver's type name (without *), or "" for a function
+	Name string
+	Role Role
+	Arg  int    // the argument the role concerns; Recv for the receiver
+	Why  string // why the row holds
+}
+
+type key struct{ pkg, typ, name string }
+
+// table indexes rows by identity. It is built once by init and only read
+// after that.
+var table = func() map[key][]Row {
+	m := make(map[key][]Row)
+	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows} {
+		for _, r := range group {
+			k := key{r.Pkg, r.Type, r.Name}
+			m[k] = append(m[k], r)
+		}
+	}
+	return m
+}()
+
+// Rows returns the rows about fn, in table order.
+func Rows(fn *types.Func) []Row {
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	return table[key{fn.Pkg().Path(), recvName(fn), fn.Name()}]
+}
+
+// Find returns the row of fn for role.
+func Find(fn *types.Func, role Role) (Row, bool) {
+	for _, r := range Rows(fn) {
+		if r.Role == role {
+			return r, true
+		}
+	}
+	return Row{}, false
+}
+
+// Callee returns the function or interface method that call calls, or nil
+// for calls of function values and builtins. An instantiation of a generic
+// function is reported as its generic origin.
+func Callee(call *ssa.CallCommon) *types.Func {
+	if call.IsInvoke() {
+		return call.Method
+	}
+	fn := call.StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj, _ := fn.Object().(*types.Func)
+	return obj
+}
+
+// Of returns the row of call's callee for role.
+func Of(call *ssa.CallCommon, role Role) (Row, bool) {
+	return Find(Callee(call), role)
+}
+
+// Arg returns the value of call's argument n (Recv for the receiver), or nil
+// when the call has no such argument.
+func Arg(call *ssa.CallCommon, n int) ssa.Value {
+	if call.IsInvoke() {
+		if n == Recv {
+			return call.Value
+		}
+		return at(call.Args, n)
+	}
+	if fn := call.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
+		return at(call.Args, n+1) // Args[0] is the receiver
+	}
+	if n == Recv {
+		return nil
+	}
+	return at(call.Args, n)
+}
+
+func at(vs []ssa.Value, i int) ssa.Value {
+	if i < 0 || i >= len(vs) {
+		return nil
+	}
+	return vs[i]
+}
+
+// recvName returns the name of fn's receiver type, without pointer, or "".
+func recvName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	t := types.Unalias(sig.Recv().Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}

@@ -1,0 +1,30 @@
+package apis
+
+// concurrencyRows: goroutines, waiting and locks.
+var concurrencyRows = []Row{
+	{"sync", "WaitGroup", "Go", Spawn, 0, "runs f in a new goroutine (Go 1.25)"},
+	{"golang.org/x/sync/errgroup", "Group", "Go", Spawn, 0, "runs f in a new goroutine"},
+	{"golang.org/x/sync/errgroup", "Group", "TryGo", Spawn, 0, "runs f in a new goroutine when the limit allows"},
+	{"time", "", "AfterFunc", SpawnTimer, 1, "runs f in its own goroutine when the timer fires"},
+	{"context", "", "AfterFunc", SpawnTimer, 1, "runs f in its own goroutine when ctx is done"},
+	{"net/http", "", "HandleFunc", SpawnPerCall, 1, "the server runs the handler in a goroutine per request"},
+	{"net/http", "ServeMux", "HandleFunc", SpawnPerCall, 1, "the server runs the handler in a goroutine per request"},
+	{"testing", "T", "Run", SpawnSubtest, 1, "runs f in a goroutine; parallel to its siblings once f calls t.Parallel"},
+	{"testing", "B", "Run", SpawnSubtest, 1, "runs f in a goroutine"},
+	{"testing", "T", "Parallel", Parallel, Recv, "the test runs in parallel with other parallel tests"},
+
+	{"sync", "WaitGroup", "Wait", Wait, Recv, "blocks until every goroutine counted by the WaitGroup is done"},
+	{"golang.org/x/sync/errgroup", "Group", "Wait", Wait, Recv, "blocks until every goroutine of the group has returned"},
+
+	{"sync", "Mutex", "Lock", Lock, Recv, "acquires the mutex"},
+	{"sync", "Mutex", "Unlock", Unlock, Recv, "releases the mutex"},
+	{"sync", "Mutex", "TryLock", TryLock, Recv, "acquires the mutex when it returns true"},
+	{"sync", "RWMutex", "Lock", Lock, Recv, "acquires the mutex for writing"},
+	{"sync", "RWMutex", "Unlock", Unlock, Recv, "releases the write lock"},
+	{"sync", "RWMutex", "TryLock", TryLock, Recv, "acquires the write lock when it returns true"},
+	{"sync", "RWMutex", "RLock", RLock, Recv, "acquires the mutex for reading: other readers may hold it too"},
+	{"sync", "RWMutex", "RUnlock", RUnlock, Recv, "releases a read lock"},
+	{"sync", "RWMutex", "TryRLock", TryRLock, Recv, "acquires a read lock when it returns true"},
+	{"sync", "Locker", "Lock", Lock, Recv, "the sync.Locker contract: acquires the lock"},
+	{"sync", "Locker", "Unlock", Unlock, Recv, "the sync.Locker contract: releases the lock"},
+}

@@ -1,0 +1,83 @@
+package apis
+
+import "go/types"
+
+// mapRows: what the maps package and the decoders do to maps.
+var mapRows = []Row{
+	{"maps", "", "Copy", MapWrite, 0, "copies every entry of src into dst; panics when dst is nil and src is not empty"},
+	{"maps", "", "Copy", MapRead, 1, "ranges over src"},
+	{"maps", "", "Insert", MapWrite, 0, "adds every pair of the sequence to m; panics when m is nil and the sequence is not empty"},
+	{"maps", "", "DeleteFunc", MapWrite, 0, "deletes the entries for which del returns true"},
+	{"maps", "", "Keys", MapRead, 0, "the iterator ranges over m"},
+	{"maps", "", "Values", MapRead, 0, "the iterator ranges over m"},
+	{"maps", "", "All", MapRead, 0, "the iterator ranges over m"},
+	{"maps", "", "Clone", MapRead, 0, "copies every entry of m"},
+	{"maps", "", "Clone", NilIfNil, 0, "documented: \"Clone returns a copy of m... if m is nil, Clone returns nil\""},
+	{"maps", "", "Equal", MapRead, 0, "compares every entry"},
+	{"maps", "", "Equal", MapRead, 1, "compares every entry"},
+	{"maps", "", "EqualFunc", MapRead, 0, "compares every entry"},
+	{"maps", "", "EqualFunc", MapRead, 1, "compares every entry"},
+	{"maps", "", "Collect", NonNilMap, Recv, "makes a new map, also for an empty sequence"},
+}
+
+// IsMap reports whether t is a map type, or a type parameter every type of
+// whose type set is a map (~map[K]V).
+func IsMap(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Map); ok {
+		return true
+	}
+	return len(mapTerms(t)) > 0
+}
+
+// CoreMap returns t's map type: its underlying map, or the core type of a
+// type parameter whose type set holds maps of one underlying type; else nil.
+func CoreMap(t types.Type) *types.Map {
+	if m, ok := t.Underlying().(*types.Map); ok {
+		return m
+	}
+	terms := mapTerms(t)
+	if len(terms) == 0 {
+		return nil
+	}
+	for _, m := range terms[1:] {
+		if !types.Identical(m, terms[0]) {
+			return nil
+		}
+	}
+	return terms[0]
+}
+
+// mapTerms returns the map types of type parameter t's type set when all
+// its terms are maps, else nil.
+func mapTerms(t types.Type) []*types.Map {
+	tp, ok := types.Unalias(t).(*types.TypeParam)
+	if !ok {
+		return nil
+	}
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var out []*types.Map
+	for i := range iface.NumEmbeddeds() {
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			for j := range e.Len() {
+				m, ok := e.Term(j).Type().Underlying().(*types.Map)
+				if !ok {
+					return nil
+				}
+				out = append(out, m)
+			}
+		default:
+			if ms := mapTerms(e); ms != nil {
+				out = append(out, ms...)
+			} else if m, ok := e.Underlying().(*types.Map); ok {
+				out = append(out, m)
+			} else if _, ok := e.Underlying().(*types.Interface); !ok {
+				return nil
+			}
+		}
+	}
+	return out
+}
