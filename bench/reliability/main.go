@@ -1,0 +1,307 @@
+// Command reliability runs maplint on packages and fails if it crashes,
+// reports an analysis error, varies between runs, or suggests a fix that
+// breaks the build:
+//
+//	go run ./bench/reliability std          # in CI, with cmd
+//	go run ./bench/reliability -C DIR ./... # a corpus module (bench/run --reliability)
+//
+// It runs `maplint -json PATTERNS` twice in DIR and compares the outputs
+// byte for byte, then applies every suggested fix (the first fix of each
+// finding together, as maplint -fix does; alternatives and fixes that
+// overlap an earlier one alone) as a go command overlay and runs go build
+// and go vet on the packages they touch. An overlay needs no copy of the
+// tree, so GOROOT/src is checked in place and untouched. A build or vet
+// error counts only if the same command without the overlay does not
+// print it. When the fixes together break the build, each fix is tried
+// alone to name the culprits.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/maplint/maplint/internal/reliability"
+)
+
+type config struct {
+	binary     string
+	dir        string
+	runs       int
+	timeout    time.Duration
+	maxSingles int
+	loadErrors bool
+	flags      []string
+	patterns   []string
+}
+
+func main() {
+	var c config
+	flag.StringVar(&c.binary, "binary", "", "maplint binary to check (default: build ./cmd/maplint from the current directory)")
+	flag.StringVar(&c.dir, "C", "", "directory to run in (default: $GOROOT/src when the patterns are std or cmd, else .)")
+	flag.IntVar(&c.runs, "runs", 2, "runs whose -json output must be identical")
+	flag.DurationVar(&c.timeout, "timeout", 20*time.Minute, "limit for each maplint run")
+	flag.IntVar(&c.maxSingles, "singles", 40, "most fixes to check one by one")
+	flag.BoolVar(&c.loadErrors, "allow-load-errors", false, "accept packages that fail to load or type-check (a corpus module at an old version); they are listed, not counted as failures")
+	extra := flag.String("flags", "", "extra maplint flags, space-separated")
+	flag.Usage = func() {
+		fmt.Fprintf(os.Stderr, "usage: reliability [flags] PATTERN...\n")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	c.flags = strings.Fields(*extra)
+	c.patterns = flag.Args()
+	if len(c.patterns) == 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	failures, err := run(&c)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "reliability:", err)
+		os.Exit(1)
+	}
+	if failures > 0 {
+		fmt.Printf("FAIL: %d problems\n", failures)
+		os.Exit(1)
+	}
+	fmt.Println("PASS")
+}
+
+func run(c *config) (failures int, err error) {
+	tmp, err := os.MkdirTemp("", "maplint-reliability")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(tmp)
+	if c.binary == "" {
+		c.binary = filepath.Join(tmp, "maplint")
+		if out, err := exec.Command("go", "build", "-o", c.binary, "./cmd/maplint").CombinedOutput(); err != nil {
+			return 0, fmt.Errorf("building maplint: %v\n%s", err, out)
+		}
+	}
+	if c.dir == "" {
+		c.dir = "."
+		if slices.Contains(c.patterns, "std") || slices.Contains(c.patterns, "cmd") {
+			goroot, err := exec.Command("go", "env", "GOROOT").Output()
+			if err != nil {
+				return 0, err
+			}
+			c.dir = filepath.Join(strings.TrimSpace(string(goroot)), "src")
+		}
+	}
+	fail := func(format string, args ...any) {
+		failures++
+		fmt.Printf("FAIL "+format+"\n", args...)
+	}
+
+	// 1. No crash, no analysis error, identical output.
+	args := append(append([]string{"-json"}, c.flags...), c.patterns...)
+	var first []byte
+	var out *reliability.Output
+	for i := range c.runs {
+		res, err := runMaplint(c, args)
+		if err != nil {
+			return failures, err
+		}
+		fmt.Printf("run %d: maplint %s: %.1f s, peak RSS %d MB, exit %d\n", i+1, strings.Join(args, " "), res.wall.Seconds(), res.rssMB, res.code)
+		if res.timedOut {
+			fail("run %d timed out after %v", i+1, c.timeout)
+			return failures, nil
+		}
+		if trace, ok := reliability.Crashed(res.stderr); ok {
+			fail("run %d crashed:\n%s", i+1, trace)
+			return failures, nil
+		}
+		if i == 0 {
+			first = res.stdout
+			out, err = reliability.ParseJSON(res.stdout)
+			if err != nil {
+				fail("%v", err)
+				return failures, nil
+			}
+			if res.code != 0 && res.code != 3 {
+				msg := strings.TrimSpace(lastLines(res.stderr, 20))
+				if c.loadErrors {
+					fmt.Printf("note: exit %d (packages that do not load or type-check):\n%s\n", res.code, msg)
+				} else {
+					fail("exit %d:\n%s", res.code, msg)
+				}
+			}
+			continue
+		}
+		if !bytes.Equal(first, res.stdout) {
+			fail("run %d output differs from run 1: %s", i+1, firstDifference(first, res.stdout))
+		}
+	}
+	perPass := make(map[string]int)
+	for _, d := range out.Diagnostics {
+		perPass[d.Analyzer]++
+	}
+	fmt.Printf("findings (package variants counted apart): %v\n", perPass)
+	for _, e := range out.Errors {
+		if c.loadErrors && loadError(e.Err) {
+			fmt.Printf("note: %s\n", e)
+			continue
+		}
+		fail("analysis error: %s", e)
+	}
+
+	// 2. Every fix leaves code that builds and vets.
+	primary, alternatives := reliability.Fixes(out.Diagnostics)
+	files, skipped, err := reliability.Apply(primary, os.ReadFile)
+	if err != nil {
+		fail("applying fixes: %v", err)
+		return failures, nil
+	}
+	fmt.Printf("fixes: %d applied together to %d files, %d overlapping an earlier one, %d alternatives\n",
+		len(primary)-len(skipped), len(files), len(skipped), len(alternatives))
+	if len(files) == 0 {
+		return failures, nil
+	}
+	var pkgs []string
+	for _, af := range primary {
+		if af.Package != "" && !slices.Contains(pkgs, af.Package) {
+			pkgs = append(pkgs, af.Package)
+		}
+	}
+	slices.Sort(pkgs)
+	broken, err := checkFixed(c, tmp, files, pkgs)
+	if err != nil {
+		return failures, err
+	}
+	singles := append(append([]reliability.AppliedFix(nil), skipped...), alternatives...)
+	if broken != "" {
+		fmt.Printf("the fixes together break the build of %d packages:\n%s\ntrying each fix alone\n", len(pkgs), broken)
+		singles = append(primary, singles...)
+	}
+	if len(singles) > c.maxSingles {
+		fmt.Printf("note: checking %d of %d fixes one by one (-singles)\n", c.maxSingles, len(singles))
+		singles = singles[:c.maxSingles]
+	}
+	culprits := 0
+	for _, af := range singles {
+		files, _, err := reliability.Apply([]reliability.AppliedFix{af}, os.ReadFile)
+		if err != nil {
+			fail("applying fix %q at %s: %v", af.Fix.Message, af.Diag.Posn, err)
+			continue
+		}
+		msg, err := checkFixed(c, tmp, files, []string{af.Package})
+		if err != nil {
+			return failures, err
+		}
+		if msg != "" {
+			culprits++
+			fail("fix %q for %s: %s (%s) breaks %s:\n%s", af.Fix.Message, af.Diag.Posn, af.Diag.Message, af.Diag.Analyzer, af.Package, msg)
+		}
+	}
+	if broken != "" && culprits == 0 {
+		fail("the fixes break the build together, though each builds alone:\n%s", broken)
+	}
+	return failures, nil
+}
+
+type result struct {
+	stdout, stderr []byte
+	code           int
+	wall           time.Duration
+	rssMB          int64
+	timedOut       bool
+}
+
+func runMaplint(c *config, args []string) (*result, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, c.binary, args...)
+	cmd.Dir = c.dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	t0 := time.Now()
+	err := cmd.Run()
+	res := &result{stdout: stdout.Bytes(), stderr: stderr.Bytes(), wall: time.Since(t0)}
+	if ctx.Err() != nil {
+		res.timedOut = true
+		return res, nil
+	}
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		return nil, err
+	}
+	res.code = cmd.ProcessState.ExitCode()
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		res.rssMB = int64(ru.Maxrss) / 1024
+	}
+	return res, nil
+}
+
+// checkFixed runs go build and go vet on pkgs with the fixed files as an
+// overlay and returns the errors that the same commands without the overlay
+// do not print ("" when there are none).
+func checkFixed(c *config, tmp string, files map[string][]byte, pkgs []string) (string, error) {
+	dir, err := os.MkdirTemp(tmp, "overlay")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(dir)
+	overlay, err := reliability.WriteOverlay(dir, files)
+	if err != nil {
+		return "", err
+	}
+	var report strings.Builder
+	for _, verb := range []string{"build", "vet"} {
+		args := append([]string{verb, "-overlay=" + overlay}, pkgs...)
+		cmd := exec.Command("go", args...)
+		cmd.Dir = c.dir
+		out, err := cmd.CombinedOutput()
+		if err == nil {
+			continue
+		}
+		// Errors the code had before the fixes are not the fixes' fault.
+		cmd = exec.Command("go", append([]string{verb}, pkgs...)...)
+		cmd.Dir = c.dir
+		before, _ := cmd.CombinedOutput()
+		old := make(map[string]bool)
+		for _, l := range strings.Split(string(before), "\n") {
+			old[l] = true
+		}
+		for _, l := range strings.Split(string(out), "\n") {
+			if l != "" && !old[l] && !strings.HasPrefix(l, "# ") {
+				fmt.Fprintf(&report, "  go %s: %s\n", verb, l)
+			}
+		}
+	}
+	return report.String(), nil
+}
+
+// loadError reports whether an analysis error only says that the package
+// did not load or type-check (and so was not analysed).
+func loadError(msg string) bool {
+	return strings.Contains(msg, "analysis skipped due to errors in package") ||
+		strings.Contains(msg, "failed prerequisites")
+}
+
+func lastLines(b []byte, n int) string {
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	if len(lines) > n {
+		lines = append([]string{fmt.Sprintf("[%d lines before]", len(lines)-n)}, lines[len(lines)-n:]...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func firstDifference(a, b []byte) string {
+	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n  run 1: %.300s\n  now:   %.300s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines against %d", len(la), len(lb))
+}
