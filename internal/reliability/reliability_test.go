@@ -25,7 +25,7 @@ func TestCrashed(t *testing.T) {
 	for stderr, want := range map[string]bool{
 		"p.go:1:1: undefined: x\n": false,
 		"panic: runtime error: index out of range\n\ngoroutine 1 [running]:\nmain.main()\n": true,
-		"fatal error: concurrent map writes\n":                                               true,
+		"fatal error: concurrent map writes\n":                                              true,
 	} {
 		if _, got := reliability.Crashed([]byte(stderr)); got != want {
 			t.Errorf("Crashed(%q) = %v", stderr, got)
