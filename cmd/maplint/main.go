@@ -12,9 +12,8 @@
 package main
 
 import (
-	"golang.org/x/tools/go/analysis/multichecker"
-
 	"github.com/maplint/maplint"
+	"github.com/maplint/maplint/internal/driver"
 )
 
-func main() { multichecker.Main(maplint.Analyzers()...) }
+func main() { driver.Main(maplint.Analyzers()...) }

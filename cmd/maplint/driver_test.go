@@ -1,0 +1,139 @@
+package main_test
+
+// End-to-end tests of the standalone driver: its cache, build tags, and
+// how it reports packages that do not load or type-check.
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// runCached runs maplint with its cache in cache (the go command keeps its
+// own build cache, so that go list stays warm).
+func runCached(t *testing.T, dir, cache, bin string, args ...string) (string, int) {
+	t.Helper()
+	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOCACHE", strings.TrimSpace(string(gocache)))
+	t.Setenv("XDG_CACHE_HOME", cache)
+	t.Setenv("HOME", cache) // os.UserCacheDir on darwin
+	t.Setenv("LocalAppData", cache)
+	return run(t, dir, bin, args...)
+}
+
+var analysedLine = regexp.MustCompile(`(?m)^maplint: analysed (\S+)$`)
+
+// analysed returns the packages that a -debug=analysed run analysed from
+// source, sorted.
+func analysed(out string) []string {
+	var pkgs []string
+	for _, m := range analysedLine.FindAllStringSubmatch(out, -1) {
+		pkgs = append(pkgs, m[1])
+	}
+	slices.Sort(pkgs)
+	return pkgs
+}
+
+// appendComment changes the content of file, as an edit would.
+func appendComment(t *testing.T, file string) {
+	t.Helper()
+	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString("\n// edited\n"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCache(t *testing.T) {
+	bin := maplintBinary(t)
+	dir := module(t, "merge")
+	cache := t.TempDir()
+	step := func(what string, want ...string) {
+		t.Helper()
+		out, code := runCached(t, dir, cache, bin, "-debug=analysed", "./...")
+		if code != 3 || !mergeFinding.MatchString(out) {
+			t.Errorf("%s: exit %d, want 3 and %s:\n%s", what, code, mergeFinding, out)
+		}
+		if got := analysed(out); !slices.Equal(got, want) {
+			t.Errorf("%s: analysed %q, want %q\n%s", what, got, want, out)
+		}
+	}
+	step("first run", "example.com/merge/app", "example.com/merge/lib")
+	step("second run")
+	// app imports lib: a change to lib re-analyses both, one to app only app.
+	appendComment(t, filepath.Join(dir, "lib", "lib.go"))
+	step("after editing lib", "example.com/merge/app", "example.com/merge/lib")
+	appendComment(t, filepath.Join(dir, "app", "app.go"))
+	step("after editing app", "example.com/merge/app")
+	step("once more")
+	// The analyzers' flags are part of the key.
+	out, _ := runCached(t, dir, cache, bin, "-debug=analysed", "-iterorder.strict", "./...")
+	if got := analysed(out); len(got) != 2 {
+		t.Errorf("with a new flag: analysed %q, want both packages\n%s", got, out)
+	}
+}
+
+func TestTags(t *testing.T) {
+	bin := maplintBinary(t)
+	dir := module(t, "tags")
+	finding := regexp.MustCompile(`extra.go:11:3: write to map m, which is nil.* \(nilmerge\)`)
+	out, code := run(t, dir, bin, "./...")
+	if code != 0 || out != "" {
+		t.Errorf("maplint ./... without the tag: exit %d, want 0 and no output:\n%s", code, out)
+	}
+	out, code = run(t, dir, bin, "-tags=extra", "./...")
+	if code != 3 || !finding.MatchString(out) {
+		t.Errorf("maplint -tags=extra ./...: exit %d, want 3 and %s:\n%s", code, finding, out)
+	}
+}
+
+// TestBrokenDependency: a package whose dependency does not type-check is
+// analysed anyway, and the type error is printed once.
+func TestBrokenDependency(t *testing.T) {
+	bin := maplintBinary(t)
+	out, code := run(t, module(t, "brokendep"), bin, "./...")
+	finding := regexp.MustCompile(`app[/\\]app.go:14:3: write to map out, which is nil`)
+	typeErr := regexp.MustCompile(`broken[/\\]broken.go:11:26: cannot use "8080"`)
+	if code != 1 || !finding.MatchString(out) {
+		t.Errorf("exit %d, want 1 (an error) and the finding %s:\n%s", code, finding, out)
+	}
+	if n := len(typeErr.FindAllString(out, -1)); n != 1 {
+		t.Errorf("the type error is printed %d times, want once:\n%s", n, out)
+	}
+}
+
+// TestMissingPackage: an import of a package that does not exist prints the
+// go command's message once and nothing else.
+func TestMissingPackage(t *testing.T) {
+	bin := maplintBinary(t)
+	out, code := run(t, module(t, "missing"), bin, "./...")
+	if code != 1 {
+		t.Errorf("exit %d, want 1:\n%s", code, out)
+	}
+	if strings.Count(out, "package maplintgone is not in std") != 1 {
+		t.Errorf("want the go command's message once:\n%s", out)
+	}
+	for _, noise := range []string{"failed prerequisites", "could not import", "analysis skipped"} {
+		if strings.Contains(out, noise) {
+			t.Errorf("output has %q:\n%s", noise, out)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	bin := maplintBinary(t)
+	out, code := run(t, ".", bin, "-V=full")
+	if code != 0 || !regexp.MustCompile(`^maplint version devel \S+ buildID=[0-9a-f]{64}\n$`).MatchString(out) {
+		t.Errorf("maplint -V=full: exit %d, output %q", code, out)
+	}
+}

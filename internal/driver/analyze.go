@@ -1,0 +1,311 @@
+package driver
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/types"
+	"os"
+	"reflect"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/maplint/maplint/internal/driver/output"
+)
+
+// process analyses one node whose dependencies are done: from the cache
+// when its key is there, from source otherwise. Of the analysis it keeps
+// the export data, the facts and the findings; syntax, type information
+// and analyzer results are garbage once it returns.
+func (g *graph) process(n *node, errs *errorLog) {
+	if n.pkg.PkgPath == "unsafe" {
+		n.key = "unsafe"
+		return
+	}
+	srcs, err := readSources(n.pkg)
+	if err != nil {
+		errs.add(err.Error())
+		n.errored = true
+	}
+	n.key = g.cacheKey(n, srcs)
+	if len(n.pkg.Errors) > 0 {
+		n.errored = true
+	}
+	if !n.errored {
+		if e, ok := g.cacheGet(n.key); ok {
+			n.export, n.facts, n.findings = e.Export, e.Facts, e.Findings
+			return
+		}
+	}
+	g.analyse(n, srcs, errs)
+	if !n.errored && n.export != nil {
+		g.cachePut(n.key, &cacheEntry{Export: n.export, Facts: n.facts, Findings: n.findings})
+	}
+}
+
+// source is a file of a package and its content.
+type source struct {
+	name string
+	data []byte
+}
+
+func readSources(p *packages.Package) ([]source, error) {
+	srcs := make([]source, 0, len(p.CompiledGoFiles))
+	for _, name := range p.CompiledGoFiles {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return srcs, err
+		}
+		srcs = append(srcs, source{name, data})
+	}
+	return srcs, nil
+}
+
+// analyse parses and type-checks n, runs the analyzers and keeps what
+// dependents need.
+func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
+	n.analysed = true
+	p := n.pkg
+	var files []*ast.File
+	for _, s := range srcs {
+		f, err := parser.ParseFile(g.fset, s.name, s.data, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			if len(p.Errors) == 0 { // go list reported it already otherwise
+				errs.add(err.Error())
+			}
+			n.errored = true
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+
+	info := &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	var typeErrors []types.Error
+	cfg := &types.Config{
+		Sizes: p.TypesSizes,
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				typeErrors = append(typeErrors, te)
+			}
+		},
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			dp, ok := p.Imports[path]
+			if !ok {
+				return nil, fmt.Errorf("no package for import %q", path)
+			}
+			for _, d := range n.deps {
+				if d.pkg == dp {
+					return g.typesOf(d)
+				}
+			}
+			return nil, fmt.Errorf("no package for import %q", path)
+		}),
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		cfg.GoVersion = "go" + p.Module.GoVersion
+	}
+	tpkg, _ := cfg.Check(p.PkgPath, g.fset, files, info)
+	if len(typeErrors) > 0 {
+		n.errored = true
+		// When go list reported an error for the package or for one it
+		// imports (a missing package), its message explains these.
+		explained := len(p.Errors) > 0
+		for _, d := range n.deps {
+			explained = explained || len(d.pkg.Errors) > 0
+		}
+		if !explained {
+			const most = 10
+			for i, te := range typeErrors {
+				if i == most {
+					errs.add(fmt.Sprintf("%s: %d more type errors", p.ID, len(typeErrors)-most))
+					break
+				}
+				errs.add(te.Error())
+			}
+		}
+	}
+
+	analyzers := g.depAnalyzers
+	if n.root {
+		analyzers = g.rootAnalyzers
+	}
+	if !n.errored {
+		n.facts, n.findings = g.runAnalyzers(n, analyzers, files, tpkg, info, errs)
+	}
+
+	// Keep the package's types for dependents as export data; read back
+	// (see typesOf), they hold no syntax, scopes of function bodies or
+	// positions beyond lines.
+	if len(n.rdeps) > 0 || !n.errored {
+		var buf bytes.Buffer
+		if err := gcexportdata.Write(&buf, g.fset, tpkg); err == nil {
+			n.export = buf.Bytes()
+		} else {
+			n.types = tpkg // keep the types from source
+			g.mu.Lock()
+			g.byTypes[tpkg] = n
+			g.mu.Unlock()
+			n.errored = true // not cached
+		}
+	}
+	g.mu.Lock()
+	g.analysed++
+	g.mu.Unlock()
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// readExport reads the canonical types of n from its export data.
+func (g *graph) readExport(n *node) (*types.Package, error) {
+	if n.export == nil {
+		if n.key != "" && !n.errored {
+			if e, ok := g.cacheGet(n.key); ok {
+				n.export = e.Export
+			}
+		}
+		if n.export == nil {
+			return nil, fmt.Errorf("no types for %s", n.pkg.ID)
+		}
+	}
+	imports, err := g.closure(n)
+	if err != nil {
+		return nil, err
+	}
+	return gcexportdata.Read(bytes.NewReader(n.export), g.fset, imports, n.pkg.PkgPath)
+}
+
+// runAnalyzers runs analyzers (required ones first) on a type-checked
+// package and returns its facts and, for a root, its findings.
+func (g *graph) runAnalyzers(n *node, analyzers []*analysis.Analyzer, files []*ast.File, tpkg *types.Package, info *types.Info, errs *errorLog) ([]factEntry, []output.Finding) {
+	results := make(map[*analysis.Analyzer]any)
+	failed := make(map[*analysis.Analyzer]bool)
+	local := newFactStore()
+	var findings []output.Finding
+	module := analysisModule(n.pkg.Module)
+	for _, a := range analyzers {
+		if slices.ContainsFunc(a.Requires, func(r *analysis.Analyzer) bool { return failed[r] }) {
+			failed[a] = true // the failure was reported once, for r
+			continue
+		}
+		inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
+		for _, r := range a.Requires {
+			inputs[r] = results[r]
+		}
+		pass := &analysis.Pass{
+			Analyzer:     a,
+			Fset:         g.fset,
+			Files:        files,
+			OtherFiles:   n.pkg.OtherFiles,
+			IgnoredFiles: n.pkg.IgnoredFiles,
+			Pkg:          tpkg,
+			TypesInfo:    info,
+			TypesSizes:   n.pkg.TypesSizes,
+			Module:       module,
+			ResultOf:     inputs,
+			ReadFile:     readFileOf(n.pkg),
+		}
+		pass.Report = func(d analysis.Diagnostic) {
+			if n.root {
+				findings = append(findings, g.finding(n, a, d))
+			}
+		}
+		g.bindFacts(pass, n, tpkg, local)
+		res, err := a.Run(pass)
+		if err == nil && reflect.TypeOf(res) != a.ResultType {
+			err = fmt.Errorf("internal error: analyzer %s returned a result of type %v, but declared ResultType %v", a.Name, reflect.TypeOf(res), a.ResultType)
+		}
+		if err != nil {
+			failed[a] = true
+			errs.add(fmt.Sprintf("%s: %s: %v", n.pkg.ID, a.Name, err))
+			n.errored = true
+			continue
+		}
+		results[a] = res
+	}
+	return local.encode(), findings
+}
+
+// finding converts a diagnostic of a root package.
+func (g *graph) finding(n *node, a *analysis.Analyzer, d analysis.Diagnostic) output.Finding {
+	f := output.Finding{
+		Pass:     a.Name,
+		Category: d.Category,
+		Package:  n.pkg.PkgPath,
+		Posn:     g.fset.Position(d.Pos),
+		Message:  d.Message,
+	}
+	if d.End.IsValid() {
+		f.End = g.fset.Position(d.End)
+	}
+	for _, r := range d.Related {
+		f.Related = append(f.Related, output.Related{Posn: g.fset.Position(r.Pos), Message: r.Message})
+	}
+	for _, sf := range d.SuggestedFixes {
+		fix := output.Fix{Message: sf.Message}
+		for _, e := range sf.TextEdits {
+			start := g.fset.Position(e.Pos)
+			end := start
+			if e.End.IsValid() {
+				end = g.fset.Position(e.End)
+			}
+			fix.Edits = append(fix.Edits, output.Edit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
+		}
+		f.Fixes = append(f.Fixes, fix)
+	}
+	return f
+}
+
+// readFileOf is pass.ReadFile: the files of the package only.
+func readFileOf(p *packages.Package) func(string) ([]byte, error) {
+	return func(name string) ([]byte, error) {
+		for _, list := range [][]string{p.CompiledGoFiles, p.GoFiles, p.OtherFiles, p.IgnoredFiles, p.EmbedFiles} {
+			if slices.Contains(list, name) {
+				return os.ReadFile(name)
+			}
+		}
+		return nil, errors.New("maplint: ReadFile: " + name + " is not a file of package " + p.PkgPath)
+	}
+}
+
+func analysisModule(m *packages.Module) *analysis.Module {
+	if m == nil {
+		return &analysis.Module{}
+	}
+	am := &analysis.Module{
+		Path:      m.Path,
+		Version:   m.Version,
+		Time:      m.Time,
+		Main:      m.Main,
+		Indirect:  m.Indirect,
+		Dir:       m.Dir,
+		GoMod:     m.GoMod,
+		GoVersion: m.GoVersion,
+	}
+	if m.Replace != nil {
+		am.Replace = analysisModule(m.Replace)
+	}
+	if m.Error != nil {
+		am.Error = &analysis.ModuleError{Err: m.Error.Err}
+	}
+	return am
+}

@@ -1,0 +1,114 @@
+package driver
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/internal/driver/output"
+)
+
+// The cache holds, per package, what a run keeps of its analysis: export
+// data, facts and findings. An entry's key hashes everything the analysis
+// depends on: maplint's build (the executable's hash, so analyzers and
+// their code), the Go version, the analyzers and their flags, the
+// package's identity and the content of its files, and the keys of its
+// dependencies. A change anywhere thus re-analyses the package and its
+// dependents, and nothing else.
+
+// cacheEntry is one package's cached analysis.
+type cacheEntry struct {
+	Export   []byte
+	Facts    []factEntry
+	Findings []output.Finding
+}
+
+// analyzerConfig is the part of every key that describes the analyzers:
+// their names and flag values.
+func analyzerConfig(analyzers []*analysis.Analyzer) []byte {
+	var b bytes.Buffer
+	for _, a := range analyzers {
+		fmt.Fprintf(&b, "analyzer %s\n", a.Name)
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fmt.Fprintf(&b, "\t-%s=%s\n", f.Name, f.Value)
+		})
+	}
+	return b.Bytes()
+}
+
+// cacheKey returns n's key; its dependencies' keys are set.
+func (g *graph) cacheKey(n *node, srcs []source) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "maplint cache 1\nbuild %s\ngo %s %s/%s\n", g.o.version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	h.Write(g.cacheConfig)
+	p := n.pkg
+	fmt.Fprintf(h, "root %t\nid %s\npath %s\nname %s\nsizes %#v\n", n.root, p.ID, p.PkgPath, p.Name, p.TypesSizes)
+	if p.Module != nil {
+		fmt.Fprintf(h, "module %s %s go %s\n", p.Module.Path, p.Module.Version, p.Module.GoVersion)
+	}
+	for _, s := range srcs {
+		sum := sha256.Sum256(s.data)
+		fmt.Fprintf(h, "file %s %x\n", s.name, sum)
+	}
+	for _, d := range n.deps {
+		fmt.Fprintf(h, "dep %s %s\n", d.pkg.PkgPath, d.key)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func (g *graph) cachePath(key string) string {
+	return filepath.Join(g.o.cacheDir, key[:2], key)
+}
+
+// cacheGet returns the entry of key, if any.
+func (g *graph) cacheGet(key string) (*cacheEntry, bool) {
+	if g.o.cacheDir == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(g.cachePath(key))
+	if err != nil {
+		return nil, false
+	}
+	var e cacheEntry
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&e); err != nil {
+		return nil, false
+	}
+	return &e, true
+}
+
+// cachePut stores e under key. Failures are ignored: the cache is an
+// optimisation, and a missing entry only costs a re-analysis.
+func (g *graph) cachePut(key string, e *cacheEntry) {
+	if g.o.cacheDir == "" {
+		return
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(e); err != nil {
+		return
+	}
+	path := g.cachePath(key)
+	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), key+".tmp*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(b.Bytes())
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+	}
+}

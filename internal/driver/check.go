@@ -1,0 +1,131 @@
+package driver
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/maplint/maplint/internal/driver/output"
+)
+
+// loadMode is what the driver asks of go list: metadata only. Syntax and
+// types are produced one package at a time by the driver itself.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
+
+// check analyses the packages matched by patterns and prints the findings;
+// it returns the exit code.
+func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout, stderr io.Writer) int {
+	cfg := &packages.Config{Mode: loadMode, Tests: o.tests}
+	if o.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + o.tags}
+	}
+	roots, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
+		return 1
+	}
+	g := newGraph(roots, analyzers, o)
+	errs := newErrorLog(stderr)
+	// go list's own errors (missing packages, bad imports, syntax), once.
+	for _, n := range g.nodes {
+		for _, e := range n.pkg.Errors {
+			if e.Kind != packages.TypeError {
+				errs.add(e.Error())
+			}
+		}
+	}
+	if len(g.roots) == 0 && errs.count() == 0 {
+		fmt.Fprintf(stderr, "%s: no packages to analyse\n", progname())
+	}
+
+	jobs := o.jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	progress := output.NewProgress(os.Stderr)
+	progress.Start(len(g.nodes))
+	g.run(jobs, errs, progress)
+	progress.Finish()
+
+	if strings.Contains(o.debug, "analysed") {
+		var ids []string
+		for _, n := range g.nodes {
+			if n.analysed {
+				ids = append(ids, n.pkg.ID)
+			}
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			fmt.Fprintf(stderr, "%s: analysed %s\n", progname(), id)
+		}
+		fmt.Fprintf(stderr, "%s: analysed %d packages (%d from cache)\n", progname(), len(ids), len(g.nodes)-len(ids))
+	}
+
+	findings := g.findings()
+	code := 0
+	if errs.count() > 0 {
+		code = 1
+	}
+	switch {
+	case o.fix:
+		remaining, err := applyFixes(findings, o.diff, stdout)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
+			return 1
+		}
+		if len(remaining) > 0 {
+			output.Text(stdout, remaining)
+			if code == 0 {
+				code = 3
+			}
+		}
+	case o.sarif:
+		if err := output.SARIF(stdout, findings, analyzers, moduleVersion()); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
+			return 1
+		}
+	case o.json:
+		if err := output.JSON(stdout, findings); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
+			return 1
+		}
+	default:
+		output.Text(stdout, findings)
+		if len(findings) > 0 && code == 0 {
+			code = 3
+		}
+	}
+	return code
+}
+
+// errorLog prints each distinct error message once.
+type errorLog struct {
+	mu   sync.Mutex
+	w    io.Writer
+	seen map[string]bool
+	n    atomic.Int32
+}
+
+func newErrorLog(w io.Writer) *errorLog { return &errorLog{w: w, seen: make(map[string]bool)} }
+
+func (l *errorLog) add(msg string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.seen[msg] {
+		return
+	}
+	l.seen[msg] = true
+	l.n.Add(1)
+	fmt.Fprintln(l.w, msg)
+}
+
+func (l *errorLog) count() int { return int(l.n.Load()) }

@@ -1,0 +1,280 @@
+package driver
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/maplint/maplint/internal/driver/output"
+)
+
+// graph is the packages of one run, in dependency order.
+type graph struct {
+	o     *options
+	fset  *token.FileSet
+	nodes []*node // every package, dependencies before dependents
+	roots []*node // the packages whose findings are reported
+	// rootAnalyzers run on roots (the selected passes and what they
+	// require); depAnalyzers on dependencies: only the passes whose facts
+	// dependents import, and what they require.
+	rootAnalyzers, depAnalyzers []*analysis.Analyzer
+	cacheConfig                 []byte // the analyzers' configuration, part of every key
+
+	mu       sync.Mutex
+	byTypes  map[*types.Package]*node // canonical types → node, for facts
+	analysed int
+}
+
+// node is one package of the graph and what the run keeps of it.
+type node struct {
+	pkg     *packages.Package
+	deps    []*node // imported packages
+	rdeps   []*node // importers
+	root    bool
+	pending int // deps not done yet; guarded by the scheduler
+
+	key      string // cache key; set when the node is done
+	errored  bool   // the package or its load had errors: not cached
+	analysed bool   // analysed from source in this run (not from the cache)
+
+	// Kept for dependents: the canonical types (from export data, see
+	// typesOf) and the encoded facts.
+	typesOnce sync.Once
+	types     *types.Package
+	typesErr  error
+	export    []byte // export data, until it has been read (or from the cache)
+	facts     []factEntry
+	factsOnce sync.Once
+	decoded   map[factKey]analysis.Fact
+
+	findings []output.Finding
+}
+
+// newGraph builds the graph of roots and their dependencies.
+func newGraph(roots []*packages.Package, analyzers []*analysis.Analyzer, o *options) *graph {
+	g := &graph{
+		o:       o,
+		fset:    token.NewFileSet(),
+		byTypes: make(map[*types.Package]*node),
+	}
+	g.rootAnalyzers, g.depAnalyzers = analyzerSets(analyzers)
+	g.cacheConfig = analyzerConfig(g.rootAnalyzers)
+	byID := make(map[string]*node)
+	var visit func(p *packages.Package) *node
+	visit = func(p *packages.Package) *node {
+		if n := byID[p.ID]; n != nil {
+			return n
+		}
+		n := &node{pkg: p}
+		byID[p.ID] = n
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			d := visit(p.Imports[path])
+			n.deps = append(n.deps, d)
+			d.rdeps = append(d.rdeps, n)
+		}
+		g.nodes = append(g.nodes, n) // postorder: dependencies first
+		return n
+	}
+	for _, p := range roots {
+		if isTestMain(p) {
+			continue // the generated main of a test binary
+		}
+		n := visit(p)
+		if !n.root {
+			n.root = true
+			g.roots = append(g.roots, n)
+		}
+	}
+	for _, n := range g.nodes {
+		n.pending = len(n.deps)
+	}
+	return g
+}
+
+// isTestMain reports whether p is the generated main package of a test.
+func isTestMain(p *packages.Package) bool {
+	return p.Name == "main" && strings.HasSuffix(p.PkgPath, ".test") && p.ID == p.PkgPath
+}
+
+// analyzerSets returns the analyzers to run on roots and on dependencies,
+// each in an order where required analyzers come first.
+func analyzerSets(selected []*analysis.Analyzer) (roots, deps []*analysis.Analyzer) {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		roots = append(roots, a)
+	}
+	for _, a := range selected {
+		visit(a)
+	}
+	// On a dependency, only facts matter: run the analyzers that produce
+	// them and what those require.
+	need := make(map[*analysis.Analyzer]bool)
+	var mark func(a *analysis.Analyzer)
+	mark = func(a *analysis.Analyzer) {
+		if need[a] {
+			return
+		}
+		need[a] = true
+		for _, r := range a.Requires {
+			mark(r)
+		}
+	}
+	for _, a := range roots {
+		if len(a.FactTypes) > 0 {
+			mark(a)
+		}
+	}
+	for _, a := range roots {
+		if need[a] {
+			deps = append(deps, a)
+		}
+	}
+	return roots, deps
+}
+
+// run analyses every node with jobs workers, each node once all its
+// dependencies are done.
+func (g *graph) run(jobs int, errs *errorLog, progress output.Progress) {
+	ready := make(chan *node, len(g.nodes))
+	done := make(chan *node, len(g.nodes))
+	for _, n := range g.nodes {
+		if n.pending == 0 {
+			ready <- n
+		}
+	}
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range ready {
+				g.process(n, errs)
+				done <- n
+			}
+		}()
+	}
+	for range len(g.nodes) {
+		n := <-done
+		progress.Done(n.pkg.PkgPath)
+		for _, r := range n.rdeps {
+			r.pending--
+			if r.pending == 0 {
+				ready <- r
+			}
+		}
+	}
+	close(ready)
+	wg.Wait()
+}
+
+// findings returns the findings of the roots, each once (a file of a
+// package and of its test variant is analysed twice), sorted by position.
+func (g *graph) findings() []output.Finding {
+	type key struct {
+		pass, posn, msg string
+	}
+	seen := make(map[key]bool)
+	var all []output.Finding
+	for _, n := range g.roots {
+		for _, f := range n.findings {
+			k := key{f.Pass, f.Posn.String(), f.Message}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			all = append(all, f)
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i].Posn, all[j].Posn
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Offset != b.Offset {
+			return a.Offset < b.Offset
+		}
+		if all[i].Pass != all[j].Pass {
+			return all[i].Pass < all[j].Pass
+		}
+		return all[i].Message < all[j].Message
+	})
+	return all
+}
+
+// closure returns the canonical types of n's dependencies, transitively, by
+// package path: the importer's view when reading export data.
+func (g *graph) closure(n *node) (map[string]*types.Package, error) {
+	m := make(map[string]*types.Package)
+	seen := make(map[*node]bool)
+	var visit func(d *node) error
+	visit = func(d *node) error {
+		if seen[d] {
+			return nil
+		}
+		seen[d] = true
+		t, err := g.typesOf(d)
+		if err != nil {
+			return err
+		}
+		m[d.pkg.PkgPath] = t
+		for _, dd := range d.deps {
+			if err := visit(dd); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, d := range n.deps {
+		if err := visit(d); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// typesOf returns the canonical types of a done node, reading them from its
+// export data the first time they are needed.
+func (g *graph) typesOf(n *node) (*types.Package, error) {
+	n.typesOnce.Do(func() {
+		if n.types != nil {
+			return
+		}
+		if n.pkg.PkgPath == "unsafe" {
+			n.types = types.Unsafe
+			return
+		}
+		n.types, n.typesErr = g.readExport(n)
+		n.export = nil
+		if n.types != nil {
+			g.mu.Lock()
+			g.byTypes[n.types] = n
+			g.mu.Unlock()
+		}
+	})
+	return n.types, n.typesErr
+}
+
+// nodeOf returns the node whose canonical types are pkg.
+func (g *graph) nodeOf(pkg *types.Package) *node {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.byTypes[pkg]
+}

@@ -1,0 +1,3 @@
+// Package tags has its only finding in a file built with the extra build
+// tag: maplint -tags=extra must analyse that file, and plain maplint not.
+package tags
