@@ -1,115 +1,133 @@
-// Package output prints maplint's findings. STAND-IN until the output
-// package lands on main: replaced wholesale by the real one.
+// Package output writes maplint's findings for people and for tools: plain
+// text, the JSON tree of x/tools' multichecker, and SARIF 2.1.0 for code
+// scanning. It also draws the progress line and the summary of -fix.
+//
+// The driver converts each analysis.Diagnostic into a [Finding] with its
+// positions already resolved, so that this package needs no token.FileSet
+// and the same finding, reported once for a package and once for its test
+// variant, can be recognised and printed once (see [Dedup]).
 package output
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
+	"cmp"
 	"go/token"
-	"io"
-	"os"
-
-	"golang.org/x/tools/go/analysis"
+	"slices"
+	"strings"
 )
 
-// Edit replaces the bytes [Start, End) of Filename by New.
+// An Edit replaces the bytes [Start, End) of a file with New.
 type Edit struct {
 	Filename   string
-	Start, End int
+	Start, End int // byte offsets
 	New        string
 }
 
-// Fix is a suggested fix.
+// A Fix is a suggested fix: edits applied together or not at all.
 type Fix struct {
 	Message string
 	Edits   []Edit
 }
 
-// Related is a secondary position of a finding.
+// Related is a secondary place that explains a finding.
 type Related struct {
 	Posn    token.Position
 	Message string
 }
 
-// Finding is one diagnostic.
+// A Finding is one diagnostic of one pass.
 type Finding struct {
-	Pass, Category, Package string
-	Posn, End               token.Position
-	Message                 string
-	Related                 []Related
-	Fixes                   []Fix
+	Pass      string // the analyzer's name
+	Category  string // the diagnostic's category, possibly empty
+	Package   string // package path, without a test variant suffix such as " [p.test]"
+	Posn, End token.Position
+	Message   string
+	Related   []Related
+	Fixes     []Fix
 }
 
-// Text prints findings as file:line:col: message (pass).
-func Text(w io.Writer, fs []Finding) error {
-	for _, f := range fs {
-		fmt.Fprintf(w, "%s: %s (%s)\n", f.Posn, f.Message, f.Pass)
-		for _, r := range f.Related {
-			fmt.Fprintf(w, "\t%s: %s\n", r.Posn, r.Message)
-		}
+// Dedup returns the findings of fs without duplicates, sorted by position,
+// then pass and message. A source file of a package is also compiled into
+// the package's test variant, so the driver sees its findings twice; two
+// findings are duplicates when they have the same pass, category, position,
+// end and message. Of duplicates that differ otherwise (one variant may offer
+// a fix the other does not), Dedup keeps the one with the most fixes, then
+// the most related places, then the first in a total order of all fields, so
+// the result does not depend on the order of fs. fs is not modified.
+func Dedup(fs []Finding) []Finding {
+	out := make([]Finding, len(fs))
+	copy(out, fs)
+	for i := range out {
+		out[i].Package = basePackage(out[i].Package)
 	}
-	return nil
+	slices.SortFunc(out, compareFindings)
+	return slices.CompactFunc(out, func(a, b Finding) bool { return compareKey(a, b) == 0 })
 }
 
-// JSON prints findings as multichecker's tree.
-func JSON(w io.Writer, fs []Finding) error {
-	type jsonEdit struct {
-		Filename string `json:"filename"`
-		Start    int    `json:"start"`
-		End      int    `json:"end"`
-		New      string `json:"new"`
-	}
-	type jsonFix struct {
-		Message string     `json:"message"`
-		Edits   []jsonEdit `json:"edits"`
-	}
-	type jsonDiag struct {
-		Category       string    `json:"category,omitempty"`
-		Posn           string    `json:"posn"`
-		Message        string    `json:"message"`
-		SuggestedFixes []jsonFix `json:"suggested_fixes,omitempty"`
-	}
-	tree := map[string]map[string][]jsonDiag{}
-	for _, f := range fs {
-		if tree[f.Package] == nil {
-			tree[f.Package] = map[string][]jsonDiag{}
-		}
-		d := jsonDiag{Category: f.Category, Posn: f.Posn.String(), Message: f.Message}
-		for _, x := range f.Fixes {
-			jf := jsonFix{Message: x.Message}
-			for _, e := range x.Edits {
-				jf.Edits = append(jf.Edits, jsonEdit(e))
-			}
-			d.SuggestedFixes = append(d.SuggestedFixes, jf)
-		}
-		tree[f.Package][f.Pass] = append(tree[f.Package][f.Pass], d)
-	}
-	b, err := json.MarshalIndent(tree, "", "\t")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
-	return err
+// basePackage strips the test variant suffix from a package ID
+// ("p [p.test]" → "p"), in case a driver passes IDs rather than paths.
+func basePackage(id string) string {
+	path, _, _ := strings.Cut(id, " [")
+	return path
 }
 
-// SARIF is not implemented by the stand-in.
-func SARIF(w io.Writer, fs []Finding, passes []*analysis.Analyzer, version string) error {
-	return errors.New("sarif: not implemented")
+// compareKey orders findings by what identifies them: position, end, pass,
+// category and message.
+func compareKey(a, b Finding) int {
+	return cmp.Or(
+		comparePosition(a.Posn, b.Posn),
+		comparePosition(a.End, b.End),
+		cmp.Compare(a.Pass, b.Pass),
+		cmp.Compare(a.Category, b.Category),
+		cmp.Compare(a.Message, b.Message),
+	)
 }
 
-// Progress reports packages done.
-type Progress interface {
-	Start(total int)
-	Done(pkg string)
-	Finish()
+// compareFindings is a total order on findings: compareKey, then the one
+// with more fixes and more related places first, then every other field.
+func compareFindings(a, b Finding) int {
+	if c := compareKey(a, b); c != 0 {
+		return c
+	}
+	return cmp.Or(
+		-cmp.Compare(len(a.Fixes), len(b.Fixes)),
+		-cmp.Compare(len(a.Related), len(b.Related)),
+		cmp.Compare(a.Package, b.Package),
+		slices.CompareFunc(a.Related, b.Related, func(x, y Related) int {
+			return cmp.Or(comparePosition(x.Posn, y.Posn), cmp.Compare(x.Message, y.Message))
+		}),
+		slices.CompareFunc(a.Fixes, b.Fixes, compareFixes),
+	)
 }
 
-type noProgress struct{}
+func compareFixes(a, b Fix) int {
+	return cmp.Or(
+		cmp.Compare(a.Message, b.Message),
+		slices.CompareFunc(a.Edits, b.Edits, func(x, y Edit) int {
+			return cmp.Or(
+				cmp.Compare(x.Filename, y.Filename),
+				cmp.Compare(x.Start, y.Start),
+				cmp.Compare(x.End, y.End),
+				cmp.Compare(x.New, y.New),
+			)
+		}),
+	)
+}
 
-func (noProgress) Start(int)   {}
-func (noProgress) Done(string) {}
-func (noProgress) Finish()     {}
+// comparePosition orders positions by file, line and column; the offset
+// breaks ties between positions that only it tells apart.
+func comparePosition(a, b token.Position) int {
+	return cmp.Or(
+		cmp.Compare(a.Filename, b.Filename),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+		cmp.Compare(a.Offset, b.Offset),
+	)
+}
 
-// NewProgress returns a no-op progress.
-func NewProgress(w *os.File) Progress { return noProgress{} }
+// endOf returns f's end, or its start when the end is unknown.
+func endOf(f Finding) token.Position {
+	if f.End.IsValid() {
+		return f.End
+	}
+	return f.Posn
+}

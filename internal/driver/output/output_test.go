@@ -1,0 +1,139 @@
+package output
+
+import (
+	"bytes"
+	"go/token"
+	"math/rand/v2"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// pos returns a position in file at line:col; the offset assumes lines of
+// 100 bytes, which is all the tests need of it.
+func pos(file string, line, col int) token.Position {
+	return token.Position{Filename: file, Line: line, Column: col, Offset: (line-1)*100 + col - 1}
+}
+
+// sample returns findings as a driver reports them for a package p and its
+// test variant: the finding in p/a.go twice, once without its fix.
+func sample() []Finding {
+	withFix := Finding{
+		Pass: "nilmerge", Category: "nilwrite", Package: "example.com/p",
+		Posn: pos("/src/p/a.go", 10, 3), End: pos("/src/p/a.go", 10, 9),
+		Message: "write to map out, which is nil when ok is false",
+		Related: []Related{{Posn: pos("/src/p/a.go", 4, 2), Message: "out is declared here"}},
+		Fixes: []Fix{{Message: "Initialize out before merging", Edits: []Edit{
+			{Filename: "/src/p/a.go", Start: 700, End: 700, New: "out = make(map[string]int)\n"},
+		}}},
+	}
+	withoutFix := withFix
+	withoutFix.Fixes = nil
+	withoutFix.Package = "example.com/p [example.com/p.test]"
+	return []Finding{
+		{
+			Pass: "iterorder", Package: "example.com/p",
+			Posn: pos("/src/p/b.go", 3, 1), End: pos("/src/p/b.go", 5, 2),
+			Message: "result depends on map iteration order: keys appended to ks, which is returned unsorted",
+		},
+		withoutFix,
+		{
+			Pass: "concurrentwrite", Package: "example.com/p",
+			Posn: pos("/src/p/a.go", 10, 3), End: pos("/src/p/a.go", 10, 9),
+			Message: "concurrent write to map out without mu (held: none)",
+		},
+		withFix,
+		{
+			Pass: "nilmerge", Package: "example.com/p_test",
+			Posn: pos("/src/p/a_test.go", 7, 2), End: pos("/src/p/a_test.go", 7, 8),
+			Message: "write to map m, which is nil",
+		},
+	}
+}
+
+func TestDedup(t *testing.T) {
+	fs := sample()
+	got := Dedup(fs)
+	if len(got) != 4 {
+		t.Fatalf("Dedup kept %d findings, want 4:\n%v", len(got), got)
+	}
+	var order []string
+	for _, f := range got {
+		order = append(order, f.Posn.String()+" "+f.Pass)
+	}
+	want := []string{
+		"/src/p/a.go:10:3 concurrentwrite",
+		"/src/p/a.go:10:3 nilmerge",
+		"/src/p/a_test.go:7:2 nilmerge",
+		"/src/p/b.go:3:1 iterorder",
+	}
+	if !reflect.DeepEqual(order, want) {
+		t.Errorf("order:\n%q\nwant\n%q", order, want)
+	}
+	if f := got[1]; len(f.Fixes) != 1 || f.Package != "example.com/p" {
+		t.Errorf("kept the duplicate without the fix or with the variant's ID: %+v", f)
+	}
+	if fs[1].Package != "example.com/p [example.com/p.test]" {
+		t.Errorf("Dedup modified its argument")
+	}
+	// The result does not depend on the order of the input.
+	for range 20 {
+		shuffled := append([]Finding(nil), fs...)
+		rand.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		if again := Dedup(shuffled); !reflect.DeepEqual(again, got) {
+			t.Fatalf("Dedup depends on input order:\n%v\n%v", again, got)
+		}
+	}
+	if got := Dedup(nil); len(got) != 0 {
+		t.Errorf("Dedup(nil) = %v", got)
+	}
+}
+
+func TestText(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Text(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	want := `/src/p/a.go:10:3: concurrent write to map out without mu (held: none) (concurrentwrite)
+/src/p/a.go:10:3: write to map out, which is nil when ok is false (nilmerge)
+	out is declared here (/src/p/a.go:4:2)
+/src/p/a_test.go:7:2: write to map m, which is nil (nilmerge)
+/src/p/b.go:3:1: result depends on map iteration order: keys appended to ks, which is returned unsorted (iterorder)
+`
+	if got := buf.String(); got != want {
+		t.Errorf("Text:\n%s\nwant:\n%s", got, want)
+	}
+	// What a user counts findings with: grep -c ':[0-9]*:[0-9]*: '.
+	counter := regexp.MustCompile(`:[0-9]*:[0-9]*: `)
+	n := 0
+	for line := range strings.Lines(buf.String()) {
+		if counter.MatchString(line) {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Errorf("a line counter counts %d findings, want 4", n)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	for _, tc := range []struct {
+		applied, remaining int
+		want               string
+	}{
+		{0, 0, "maplint: applied 0 fixes; no findings remain\n"},
+		{1, 0, "maplint: applied 1 fix; no findings remain\n"},
+		{3, 1, "maplint: applied 3 fixes; 1 finding remains\n"},
+		{0, 8, "maplint: applied 0 fixes; 8 findings remain\n"},
+	} {
+		var buf bytes.Buffer
+		Summary(&buf, tc.applied, tc.remaining)
+		if buf.String() != tc.want {
+			t.Errorf("Summary(%d, %d) = %q, want %q", tc.applied, tc.remaining, buf.String(), tc.want)
+		}
+		if regexp.MustCompile(`:[0-9]*:[0-9]*: `).MatchString(buf.String()) {
+			t.Errorf("Summary line looks like a finding: %q", buf.String())
+		}
+	}
+}
