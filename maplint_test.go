@@ -3,12 +3,14 @@ package maplint_test
 import (
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/maplint/maplint"
+	"github.com/maplint/maplint/internal/directive"
 )
 
 func TestAnalyzersAreValid(t *testing.T) {
@@ -23,6 +25,19 @@ func TestAnalyzersAreValid(t *testing.T) {
 		if first, _, _ := strings.Cut(a.Doc, "\n"); first == "" || strings.HasSuffix(first, ".") || strings.ToLower(first[:1]) != first[:1] {
 			t.Errorf("%s: summary %q is not a lowercase phrase without a final period", a.Name, first)
 		}
+	}
+}
+
+// TestDirectivesKnowEveryPass checks that the names a //maplint:ignore
+// directive may use are exactly the suite's passes: internal/directive cannot
+// import the suite, so it keeps its own list.
+func TestDirectivesKnowEveryPass(t *testing.T) {
+	var names []string
+	for _, a := range maplint.Analyzers() {
+		names = append(names, a.Name)
+	}
+	if got := directive.PassNames(); !slices.Equal(got, names) {
+		t.Errorf("directive.PassNames() = %v, the suite's passes are %v: update internal/directive", got, names)
 	}
 }
 

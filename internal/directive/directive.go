@@ -8,10 +8,13 @@
 // comment; one at the end of a line applies to that line. The reason is
 // required: a directive without one silences nothing and is itself reported,
 // by each pass it names, so that every suppression in a code base explains
-// itself.
+// itself. A name that is no pass of maplint (a typo, a pass that was
+// renamed) is reported too, once, since the directive silences nothing under
+// that name; see [Directives.Unknown].
 package directive
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"reflect"
@@ -76,6 +79,98 @@ func (ds *Directives) Suppressed(fset *token.FileSet, pass string, pos token.Pos
 		}
 	}
 	return false
+}
+
+// PassNames returns the names of maplint's passes: the words a directive may
+// name. The suite (package maplint) imports the passes and this package may
+// not, so the list is written here, as the vocabulary of directives, and a
+// test of the suite checks that it names exactly the suite's passes.
+func PassNames() []string {
+	return []string{"nilmerge", "concurrentwrite", "iterorder"}
+}
+
+// An Unknown is a name in a directive that is no pass of maplint.
+type Unknown struct {
+	Directive *Directive
+	Name      string
+	Suggest   string // the pass the name is closest to, if it is close; else ""
+}
+
+// Unknown returns the names in the directives that are no pass of maplint
+// and that pass (the name of the running analyzer) is to report. pass is
+// known whether or not PassNames lists it, so that an analyzer outside the
+// suite honours directives that name it.
+//
+// Each unknown name is reported once in a run of the whole suite, by one
+// pass chosen from the directive alone: the first known pass the directive
+// names, or, when it names none, the known pass nearest to the unknown name
+// in edit distance (ties go to the earlier in PassNames), which is the pass
+// the author most likely meant and the one that stays enabled when a user
+// runs only that pass.
+func (ds *Directives) Unknown(pass string) []Unknown {
+	known := PassNames()
+	if !slices.Contains(known, pass) {
+		known = append(known, pass)
+	}
+	var out []Unknown
+	for _, d := range ds.list {
+		var unknown []string
+		reporter := ""
+		for _, name := range d.Passes {
+			switch {
+			case !slices.Contains(known, name):
+				unknown = append(unknown, name)
+			case reporter == "":
+				reporter = name
+			}
+		}
+		for _, name := range unknown {
+			nearest, dist := nearestName(name, known)
+			if r := cmp.Or(reporter, nearest); r != pass {
+				continue
+			}
+			u := Unknown{Directive: d, Name: name}
+			if dist <= max(1, len(name)/3) {
+				u.Suggest = nearest
+			}
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// nearestName returns the name in names nearest to s in edit distance, the
+// first of several as near, and its distance.
+func nearestName(s string, names []string) (string, int) {
+	best, bestDist := "", -1
+	for _, n := range names {
+		if d := editDistance(s, n); bestDist < 0 || d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	return best, bestDist
+}
+
+// editDistance returns the Levenshtein distance between a and b, in bytes
+// (pass names are ASCII).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // names reports whether d names pass; a directive that names no pass names

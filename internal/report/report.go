@@ -1,12 +1,13 @@
 // Package report holds maplint's reporting policy, shared by every pass:
 // diagnostics silenced by //maplint:ignore are dropped, malformed directives
-// are reported, and findings in generated files are reported without fixes
+// and directives that name no pass of maplint are reported, and findings in generated files are reported without fixes
 // (a fix to generated code is lost at the next generation).
 package report
 
 import (
 	"go/ast"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -24,8 +25,9 @@ type Reporter struct {
 	generated map[*token.File]bool
 }
 
-// New returns a Reporter for pass and reports the pass's malformed directives.
-// Call it once per run.
+// New returns a Reporter for pass and reports the pass's malformed directives
+// and the unknown pass names it is responsible for (see
+// directive.Directives.Unknown). Call it once per run.
 func New(pass *analysis.Pass) *Reporter {
 	r := &Reporter{
 		pass:      pass,
@@ -43,6 +45,17 @@ func New(pass *analysis.Pass) *Reporter {
 			Pos:      d.Pos,
 			Category: CategoryDirective,
 			Message:  "maplint:ignore directive for " + name + " has no reason: write " + directive.Prefix + " " + name + " <why the code is safe>",
+		})
+	}
+	for _, u := range r.dirs.Unknown(name) {
+		msg := "maplint:ignore directive names unknown pass " + u.Name
+		if u.Suggest != "" {
+			msg += " (did you mean " + u.Suggest + "?)"
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:      u.Directive.Pos,
+			Category: CategoryDirective,
+			Message:  msg + "; the passes are " + strings.Join(directive.PassNames(), ", "),
 		})
 	}
 	return r
