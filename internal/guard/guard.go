@@ -11,6 +11,8 @@ package guard
 import (
 	"strings"
 
+	"golang.org/x/tools/go/ssa"
+
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
 )
@@ -29,6 +31,32 @@ type Guard struct {
 	Holds  int       // number of accesses holding it
 	Lacks  int       // number of accesses not holding it
 	Sample int       // index of an access that holds it, a write when there is one
+	// Declared says the guard is declared (//maplint:guardedby), not
+	// inferred.
+	Declared bool
+}
+
+// Field returns the declared guard of a map field: the sibling field name.
+func Field(name string) Guard { return Guard{Rel: "." + name, Declared: true, Sample: -1} }
+
+// Global returns the declared guard of a package-level map: the package
+// variable mu.
+func Global(mu ssa.Value) Guard { return Guard{Abs: mapid.Ref{Root: mu}, Declared: true, Sample: -1} }
+
+// Declared returns the declared guard g with the counts of obs.
+func Declared(g Guard, obs []Obs) Guard {
+	g.Holds, g.Lacks, g.Sample = 0, 0, -1
+	for i, o := range obs {
+		if !g.Held(o.Base, o.Held, !o.Write) {
+			g.Lacks++
+			continue
+		}
+		g.Holds++
+		if g.Sample < 0 || (o.Write && !obs[g.Sample].Write) {
+			g.Sample = i
+		}
+	}
+	return g
 }
 
 // For returns the guard's ref for an access to the map held by base.

@@ -74,7 +74,9 @@ func analyze(fn *ssa.Function, entry Set, callees Callees, union bool) *Result {
 }
 
 // Each calls visit for every instruction of reachable blocks, in block
-// order, with the locks held just before it.
+// order, with the locks held just before it. It only reads r (the fixed
+// point has recorded the exit set already), so passes sharing a Result
+// through a helper analyzer may call it concurrently.
 func (r *Result) Each(visit func(instr ssa.Instruction, held Set)) {
 	for _, b := range r.Fn.Blocks {
 		if r.seen != nil && r.seen[b.Index] {
@@ -104,11 +106,13 @@ func (r *Result) Exit() (Set, bool) {
 	if r.seen == nil {
 		return Set{}, false
 	}
-	r.Each(nil) // computes exit
 	return r.exit, r.hasExit
 }
 
 func (r *Result) walk(b *ssa.BasicBlock, visit func(ssa.Instruction, Set)) Set {
+	// Only the fixed point (visit == nil) records what the function does
+	// (exit set, foreign unlocks, TryLock): visits must not write r.
+	record := visit == nil
 	held := r.entry[b.Index]
 	for _, instr := range b.Instrs {
 		if visit != nil {
@@ -116,11 +120,14 @@ func (r *Result) walk(b *ssa.BasicBlock, visit func(ssa.Instruction, Set)) Set {
 		}
 		switch instr := instr.(type) {
 		case *ssa.Call:
-			held = r.apply(&instr.Call, held, instr)
+			held = r.apply(&instr.Call, held, instr, record)
 		case *ssa.Return:
+			if visit != nil {
+				continue // the fixed point (visit == nil) records the exit
+			}
 			out := held
 			for _, d := range r.deferred() {
-				out = r.apply(d, out, nil)
+				out = r.apply(d, out, nil, record)
 			}
 			if r.hasExit {
 				r.exit = r.exit.Meet(out)
@@ -147,7 +154,7 @@ func (r *Result) deferred() []*ssa.CallCommon {
 	return out
 }
 
-func (r *Result) apply(call *ssa.CallCommon, held Set, instr ssa.Instruction) Set {
+func (r *Result) apply(call *ssa.CallCommon, held Set, instr ssa.Instruction, record bool) Set {
 	op, mu := Classify(call)
 	pos := call.Pos()
 	switch op {
@@ -157,12 +164,14 @@ func (r *Result) apply(call *ssa.CallCommon, held Set, instr ssa.Instruction) Se
 		return held.With(Lock{Ref: mapid.RefOf(mu), Read: true, Pos: pos})
 	case Release, RRelease:
 		ref, read := mapid.RefOf(mu), op == RRelease
-		if !held.Holds(ref, true) && instr != nil {
+		if !held.Holds(ref, true) && instr != nil && record {
 			r.released = append(r.released, Lock{Ref: ref, Read: read})
 		}
 		return held.Without(ref, read)
 	case TryAcquire:
-		r.TryLocks = true
+		if record {
+			r.TryLocks = true
+		}
 		return held
 	}
 	callee := call.StaticCallee()

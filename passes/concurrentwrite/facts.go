@@ -47,21 +47,6 @@ func (f *LockFact) String() string {
 	return s
 }
 
-func (ck *checker) importedSummary(fn *ssa.Function) *lockset.Summary {
-	obj, ok := fn.Object().(*types.Func)
-	if !ok {
-		return nil
-	}
-	if fn.Origin() != nil {
-		obj = fn.Origin().Object().(*types.Func)
-	}
-	var f LockFact
-	if !ck.pass.ImportObjectFact(obj, &f) {
-		return nil
-	}
-	return &f.Summary
-}
-
 func (ck *checker) exportFacts(fns []*ssa.Function, accs []*access) {
 	writes := make(map[*ssa.Function][]lockset.Abstract)
 	for _, a := range accs {

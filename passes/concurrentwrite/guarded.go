@@ -7,7 +7,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/maplint/maplint/internal/guard"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
 )
@@ -43,16 +42,12 @@ func groups(accs []*access) [][]*access {
 func (ck *checker) checkGuarded(accs []*access) {
 	for _, group := range groups(accs) {
 		var shared []*access
-		var obs []guard.Obs
 		for _, a := range group {
-			// Accesses in code that runs where its caller decides are
-			// evidence for a guard only when they hold it.
-			if !a.fresh && (ck.exposed[a.fn] || a.held.Len() > 0) {
+			if ck.gr.Evidence(a.g) {
 				shared = append(shared, a)
-				obs = append(obs, guard.Obs{Base: a.base, Held: a.held, Write: a.Write})
 			}
 		}
-		g, ok := guard.Infer(obs)
+		g, ok := ck.gr.Guard(group[0].id)
 		if !ok {
 			continue
 		}

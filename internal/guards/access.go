@@ -1,0 +1,223 @@
+package guards
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
+	"github.com/maplint/maplint/internal/guard"
+	"github.com/maplint/maplint/internal/lockset"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// collect returns the map accesses of the package with their context.
+func (r *Result) collect(fns []*ssa.Function) []*Access {
+	var out []*Access
+	for _, fn := range fns {
+		res := r.Locks.Result(fn)
+		if res == nil || res.TryLocks || res.Opaque {
+			// Held locks depend on TryLock's result, or the callers hold
+			// locks this analysis cannot name: not modelled.
+			continue
+		}
+		res.Each(func(instr ssa.Instruction, held lockset.Set) {
+			for _, a := range mapid.Accesses(instr) {
+				id, base := mapid.Of(a.Map)
+				if id.Kind == mapid.Unknown {
+					continue
+				}
+				acc := &Access{Access: a, Fn: fn, ID: id, Held: held}
+				if a.Write {
+					acc.May = res.MayHold(instr)
+				}
+				if base != nil {
+					acc.Base = mapid.RefOf(base)
+					acc.Fresh = r.IsFresh(fn, acc.Base)
+				} else {
+					acc.Fresh = r.Alone[fn]
+				}
+				out = append(out, acc)
+			}
+		})
+	}
+	return out
+}
+
+// inferGuards finds the guard of every shared map (fields and package
+// variables) from the accesses that are evidence, a declared guard taking
+// precedence.
+func (r *Result) inferGuards(pass *analysis.Pass) {
+	declared := declaredGuards(pass)
+	r.guards = make(map[mapid.ID]guard.Guard)
+	var order []mapid.ID
+	obs := make(map[mapid.ID][]guard.Obs)
+	for _, a := range r.Accesses {
+		if a.ID.Kind != mapid.Field && a.ID.Kind != mapid.Global {
+			continue
+		}
+		if _, ok := obs[a.ID]; !ok {
+			order = append(order, a.ID)
+			obs[a.ID] = []guard.Obs{}
+		}
+		if r.Evidence(a) {
+			obs[a.ID] = append(obs[a.ID], guard.Obs{Base: a.Base, Held: a.Held, Write: a.Write})
+		}
+	}
+	for _, id := range order {
+		if d, ok := declared.of(id); ok {
+			r.guards[id] = guard.Declared(d, obs[id])
+		} else if g, ok := guard.Infer(obs[id]); ok {
+			r.guards[id] = g
+		}
+	}
+	for id, d := range declared.byID() {
+		if _, ok := r.guards[id]; !ok {
+			r.guards[id] = guard.Declared(d, nil)
+		}
+	}
+}
+
+// declarations holds the guards declared on the package's fields and
+// package variables with //maplint:guardedby.
+type declarations struct {
+	fields  map[*types.Var]guard.Guard
+	globals map[*ssa.Global]guard.Guard
+}
+
+func (d declarations) of(id mapid.ID) (guard.Guard, bool) {
+	switch id.Kind {
+	case mapid.Field:
+		g, ok := d.fields[id.Field]
+		return g, ok
+	case mapid.Global:
+		g, ok := d.globals[id.Global]
+		return g, ok
+	}
+	return guard.Guard{}, false
+}
+
+func (d declarations) byID() map[mapid.ID]guard.Guard {
+	out := make(map[mapid.ID]guard.Guard)
+	for f, g := range d.fields {
+		out[mapid.ID{Kind: mapid.Field, Field: f}] = g
+	}
+	for v, g := range d.globals {
+		out[mapid.ID{Kind: mapid.Global, Global: v}] = g
+	}
+	return out
+}
+
+// GuardedBy is the directive that declares the guard of a map field or
+// package variable: the name of a sibling mutex field, or of a package
+// variable for a package-level map.
+const GuardedBy = "//maplint:guardedby"
+
+// declaredGuards reads the //maplint:guardedby directives of the package's
+// map fields (naming a sibling sync.Mutex or sync.RWMutex field) and
+// package-level maps (naming a package-level mutex). A directive naming
+// something else declares nothing.
+func declaredGuards(pass *analysis.Pass) declarations {
+	d := declarations{fields: make(map[*types.Var]guard.Guard), globals: make(map[*ssa.Global]guard.Guard)}
+	ssaPkg := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).Pkg
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.StructType:
+				st, ok := pass.TypesInfo.TypeOf(n).(*types.Struct)
+				if !ok {
+					return true
+				}
+				for _, fld := range n.Fields.List {
+					name := directiveArg(fld.Doc, fld.Comment)
+					if name == "" {
+						continue
+					}
+					mu := structField(st, name)
+					if mu == nil || !isMutex(mu.Type()) {
+						continue
+					}
+					for _, id := range fld.Names {
+						if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && isMapType(v.Type()) {
+							d.fields[v.Origin()] = guard.Field(name)
+						}
+					}
+				}
+			case *ast.GenDecl:
+				for _, spec := range n.Specs {
+					vs, ok := spec.(*ast.ValueSpec)
+					if !ok {
+						continue
+					}
+					doc := vs.Doc
+					if doc == nil && len(n.Specs) == 1 {
+						doc = n.Doc
+					}
+					name := directiveArg(doc, vs.Comment)
+					mu := ssaPkg.Var(name)
+					if name == "" || mu == nil || !isMutex(mu.Type().(*types.Pointer).Elem()) {
+						continue
+					}
+					for _, id := range vs.Names {
+						if g := ssaPkg.Var(id.Name); g != nil && isMapType(g.Type().(*types.Pointer).Elem()) {
+							d.globals[g] = guard.Global(mu)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return d
+}
+
+// directiveArg returns the name a //maplint:guardedby directive in the
+// comment groups gives, or "".
+func directiveArg(groups ...*ast.CommentGroup) string {
+	for _, g := range groups {
+		if g == nil {
+			continue
+		}
+		for _, c := range g.List {
+			rest, ok := strings.CutPrefix(c.Text, GuardedBy+" ")
+			if !ok {
+				continue
+			}
+			if fields := strings.Fields(rest); len(fields) > 0 {
+				return fields[0]
+			}
+		}
+	}
+	return ""
+}
+
+func structField(st *types.Struct, name string) *types.Var {
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Name() == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// isMutex reports whether t is a lock held by value (sync.Mutex,
+// sync.RWMutex: its Lock method is a Lock row of the API table), so that
+// the path to it from the object does not follow a pointer.
+func isMutex(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Struct); !ok {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), true, nil, "Lock")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	_, ok = apis.Find(fn, apis.Lock)
+	return ok
+}
+
+func isMapType(t types.Type) bool { return apis.IsMap(t) }

@@ -1,0 +1,210 @@
+package guards
+
+import (
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/goroutine"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// contexts finds the functions that run alone and the parameters that always
+// receive an object nobody else has yet, top-down over static calls.
+func (r *Result) contexts(fns []*ssa.Function) {
+	r.Alone = make(map[*ssa.Function]bool)
+	r.FreshParams = make(map[*ssa.Parameter]bool)
+	type paramState struct {
+		calls int
+		fresh []bool
+	}
+	states := make(map[*ssa.Function]*paramState)
+	for _, fn := range r.Locks.TopDown() {
+		if isAlone(fn) {
+			r.Alone[fn] = true
+		}
+		if r.Locks.OnlyCalled(fn) {
+			all := true
+			for _, c := range r.Locks.Callers(fn) {
+				if !r.Alone[c] {
+					all = false
+				}
+			}
+			if all {
+				r.Alone[fn] = true
+			}
+			if st := states[fn]; st != nil && st.calls == len(r.Locks.Callers(fn)) {
+				for i, f := range st.fresh {
+					if f {
+						r.FreshParams[fn.Params[i]] = true
+					}
+				}
+			}
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				callee := call.Call.StaticCallee()
+				if callee == nil || len(call.Call.Args) != len(callee.Params) {
+					continue
+				}
+				st := states[callee]
+				if st == nil {
+					st = &paramState{fresh: make([]bool, len(callee.Params))}
+					for i := range st.fresh {
+						st.fresh[i] = true
+					}
+					states[callee] = st
+				}
+				st.calls++
+				for i, a := range call.Call.Args {
+					if !r.IsFresh(fn, mapid.RefOf(a)) {
+						st.fresh[i] = false
+					}
+				}
+			}
+		}
+	}
+}
+
+// exposure finds the functions that can run concurrently with other code
+// of the package, as far as is known: exported functions and methods (a
+// type whose methods lock is meant to be called from many goroutines),
+// functions started as goroutines or HTTP handlers, and what they call
+// statically. A function only used as a value (a callback, an unexported
+// method called through an interface) runs where its caller decides, often
+// under the caller's lock: its accesses are neither findings nor evidence
+// against a guard.
+func (r *Result) exposure(fns []*ssa.Function) {
+	var exported, many, once []*ssa.Function
+	for _, fn := range fns {
+		if isAPI(fn) {
+			exported = append(exported, fn)
+		}
+		if goroutine.IsHandler(fn) && !goroutine.InTestFile(fn) {
+			many = append(many, fn)
+		}
+		for _, s := range r.spawnsOf(fn) {
+			if s.Many {
+				many = append(many, s.Fn)
+			} else {
+				once = append(once, s.Fn) // runs alongside other code, once
+			}
+		}
+	}
+	// multi: may run in several goroutines at once (exported API, a
+	// goroutine started many times); exposed: may run alongside other code.
+	r.Multi = r.closure(append(slices.Clip(many), exported...))
+	r.Exposed = r.closure(append(append(slices.Clip(exported), many...), once...))
+}
+
+// isAPI reports whether fn can be called from other packages directly: an
+// exported function, or an exported method of an exported type. An exported
+// method of an unexported type is reached only through an interface (the
+// package hands out the value, often inside its own critical section, as
+// go-ethereum's hashdb passes its cleaner to batch.Replay under db.lock) or
+// through the package's own calls, which are followed.
+func isAPI(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil || !obj.Exported() {
+		return false
+	}
+	recv := obj.Signature().Recv()
+	if recv == nil {
+		return true
+	}
+	t := types.Unalias(recv.Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Exported()
+}
+
+// closure returns roots and the functions of the package they call
+// statically, transitively.
+func (r *Result) closure(roots []*ssa.Function) map[*ssa.Function]bool {
+	set := make(map[*ssa.Function]bool)
+	var work []*ssa.Function
+	mark := func(fn *ssa.Function) {
+		if fn != nil && !set[fn] && !r.Alone[fn] && r.Locks.Result(fn) != nil {
+			set[fn] = true
+			work = append(work, fn)
+		}
+	}
+	for _, fn := range roots {
+		mark(fn)
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(*ssa.Call); ok {
+					mark(c.Call.StaticCallee())
+				}
+			}
+		}
+	}
+	return set
+}
+
+// IsFresh reports whether the object ref, seen in fn, is not yet shared:
+// allocated by fn, or received from callers that all allocated it, and
+// reached without following a pointer stored in it.
+func (r *Result) IsFresh(fn *ssa.Function, ref mapid.Ref) bool {
+	if r.Alone[fn] {
+		return true
+	}
+	if ref.Root == nil || strings.Contains(ref.Path, "*") {
+		return false
+	}
+	switch root := ref.Root.(type) {
+	case *ssa.Alloc:
+		return root.Parent() == fn
+	case *ssa.Parameter:
+		return r.FreshParams[root]
+	case *ssa.Call:
+		return r.returnsFresh(root.Call.StaticCallee(), 0)
+	}
+	return false
+}
+
+// returnsFresh reports whether fn, a function of the package, returns an
+// object it allocates (nt := t.copy() in a Clone method), so that the
+// caller is the only one to have it.
+func (r *Result) returnsFresh(fn *ssa.Function, depth int) bool {
+	if fn == nil || r.Locks.Result(fn) == nil || depth > 3 || fn.Signature.Results().Len() == 0 {
+		return false
+	}
+	if v, ok := r.freshRet[fn]; ok {
+		return v
+	}
+	r.freshRet[fn] = false // recursion
+	fresh, returns := true, false
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			ret, ok := instr.(*ssa.Return)
+			if !ok || len(ret.Results) == 0 {
+				continue
+			}
+			returns = true
+			ref := mapid.RefOf(ret.Results[0])
+			switch root := ref.Root.(type) {
+			case *ssa.Alloc:
+				fresh = fresh && root.Parent() == fn && !strings.Contains(ref.Path, "*")
+			case *ssa.Call:
+				fresh = fresh && ref.Path == "" && r.returnsFresh(root.Call.StaticCallee(), depth+1)
+			default:
+				fresh = false
+			}
+		}
+	}
+	r.freshRet[fn] = fresh && returns
+	return fresh && returns
+}

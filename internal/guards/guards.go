@@ -1,0 +1,167 @@
+// Package guards is a helper analyzer: it computes, once per package, what
+// the passes that reason about locks share — the locks held at every
+// instruction (internal/lockset, with summaries of imported functions as
+// facts), which functions run alone (init, tests) or alongside other code
+// (exported API, goroutines, handlers), which objects are not yet shared,
+// every map access with that context, and the lock that guards each shared
+// map (internal/guard), inferred from the accesses that hold one or
+// declared on the field:
+//
+//	type Cache struct {
+//		mu    sync.Mutex
+//		items map[string]int //maplint:guardedby mu
+//	}
+//
+// It reports nothing. Its Result is read by concurrentwrite and escape,
+// possibly at the same time: it is not modified after the run.
+package guards
+
+import (
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/goroutine"
+	"github.com/maplint/maplint/internal/guard"
+	"github.com/maplint/maplint/internal/lockset"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// Analyzer computes the Result of a package.
+var Analyzer = &analysis.Analyzer{
+	Name:       "guards",
+	Doc:        "guards: infer the locks held at each map access and the lock that guards each shared map (reports nothing)",
+	URL:        "https://pkg.go.dev/github.com/maplint/maplint/internal/guards",
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(SummaryFact)},
+}
+
+// An Access is one map access with its context.
+type Access struct {
+	mapid.Access
+	Fn    *ssa.Function
+	ID    mapid.ID
+	Base  mapid.Ref   // the object holding a field map
+	Held  lockset.Set // held on every path
+	May   lockset.Set // held on some path (writes only)
+	Fresh bool        // the map's object is not yet shared, or the code runs alone (init)
+}
+
+// A Result is what the package's lock-related passes share. Its maps are
+// complete when Run returns and only read after.
+type Result struct {
+	Locks *lockset.Package
+	// Alone holds the functions that run before or apart from any
+	// concurrency of the package: init, tests, and what only they call.
+	Alone map[*ssa.Function]bool
+	// FreshParams holds the parameters whose every caller passes an object
+	// nobody else has yet.
+	FreshParams map[*ssa.Parameter]bool
+	// Exposed holds the functions that may run alongside other code of
+	// the package; Multi those that may run in several goroutines at once.
+	Exposed, Multi map[*ssa.Function]bool
+	// Accesses are the map accesses of the package, function by function.
+	Accesses []*Access
+
+	pass     *analysis.Pass
+	spawns   map[*ssa.Function][]*goroutine.Spawn
+	freshRet map[*ssa.Function]bool
+	imported map[*ssa.Function]*lockset.Summary
+	guards   map[mapid.ID]guard.Guard
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	r := &Result{
+		pass:     pass,
+		freshRet: make(map[*ssa.Function]bool),
+		imported: make(map[*ssa.Function]*lockset.Summary),
+		spawns:   make(map[*ssa.Function][]*goroutine.Spawn),
+	}
+	r.Locks = lockset.AnalyzePackageWith(fns, lockset.Options{
+		Imported: r.importedSummary,
+		// A closure passed to a call that does not start a goroutine is
+		// taken to run during the call, under the caller's locks.
+		Synchronous: func(c *ssa.Call) bool { return !goroutine.IsSpawnCall(c) },
+		// Tests and init call *Locked helpers without the lock, alone.
+		Unconstraining: func(fn *ssa.Function) bool {
+			for fn.Parent() != nil {
+				fn = fn.Parent()
+			}
+			return isAlone(fn) || goroutine.InTestFile(fn)
+		},
+	})
+	r.contexts(fns)
+	r.exposure(fns)
+	r.Accesses = r.collect(fns)
+	// Memoised answers are computed now, in a fixed order, so that the
+	// Result is deterministic and read-only from here on.
+	for _, fn := range fns {
+		r.returnsFresh(fn, 0)
+	}
+	r.inferGuards(pass)
+	r.exportFacts(fns)
+	r.pass = nil // the Result outlives the pass's run
+	return r, nil
+}
+
+// Spawns returns the places where fn starts goroutines.
+func (r *Result) Spawns(fn *ssa.Function) []*goroutine.Spawn {
+	if s, ok := r.spawns[fn]; ok {
+		return s
+	}
+	return goroutine.Spawns(fn)
+}
+
+// spawnsOf returns the spawn sites of fn, computed once during the run.
+func (r *Result) spawnsOf(fn *ssa.Function) []*goroutine.Spawn {
+	s, ok := r.spawns[fn]
+	if !ok {
+		s = goroutine.Spawns(fn)
+		r.spawns[fn] = s
+	}
+	return s
+}
+
+// Evidence reports whether a counts towards the inference of its map's
+// guard: an access to an object already shared, in code that can run
+// alongside other code or that holds a lock. Accesses in code that runs
+// where its caller decides are evidence only when they hold a lock.
+func (r *Result) Evidence(a *Access) bool {
+	return !a.Fresh && (r.Exposed[a.Fn] || a.Held.Len() > 0)
+}
+
+// Guard returns the lock that guards the map id (a field or a package
+// variable): declared with //maplint:guardedby, or inferred.
+func (r *Result) Guard(id mapid.ID) (guard.Guard, bool) {
+	g, ok := r.guards[id]
+	return g, ok
+}
+
+// isAlone reports whether fn runs before or apart from any concurrency of
+// the package: init functions and the top-level test functions.
+func isAlone(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil || fn.Signature.Recv() != nil {
+		return false
+	}
+	name := obj.Name()
+	if name == "init" {
+		return true
+	}
+	if !goroutine.InTestFile(fn) {
+		return false
+	}
+	for _, p := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
