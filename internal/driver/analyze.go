@@ -38,7 +38,8 @@ func (g *graph) process(n *node, errs *errorLog) {
 	}
 	if !n.errored {
 		if e, ok := g.cacheGet(n.key); ok {
-			n.export, n.facts, n.findings = e.Export, e.Facts, e.Findings
+			n.fromCache = true
+			n.facts, n.findings = e.Facts, e.Findings
 			return
 		}
 	}
@@ -177,15 +178,11 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 
 // readExport reads the canonical types of n from its export data.
 func (g *graph) readExport(n *node) (*types.Package, error) {
+	if n.export == nil && n.fromCache {
+		n.export, _ = g.cacheExport(n.key)
+	}
 	if n.export == nil {
-		if n.key != "" && !n.errored {
-			if e, ok := g.cacheGet(n.key); ok {
-				n.export = e.Export
-			}
-		}
-		if n.export == nil {
-			return nil, fmt.Errorf("no types for %s", n.pkg.ID)
-		}
+		return nil, fmt.Errorf("no types for %s", n.pkg.ID)
 	}
 	imports, err := g.closure(n)
 	if err != nil {

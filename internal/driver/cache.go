@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -24,9 +25,11 @@ import (
 // dependencies. A change anywhere thus re-analyses the package and its
 // dependents, and nothing else.
 
-// cacheEntry is one package's cached analysis.
+// cacheEntry is one package's cached analysis. Its export data is stored
+// apart, in a file of its own: a warm run reads it only for the packages
+// whose dependents it analyses from source.
 type cacheEntry struct {
-	Export   []byte
+	Export   []byte `gob:"-"`
 	Facts    []factEntry
 	Findings []output.Finding
 }
@@ -64,16 +67,16 @@ func (g *graph) cacheKey(n *node, srcs []source) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (g *graph) cachePath(key string) string {
-	return filepath.Join(g.o.cacheDir, key[:2], key)
+func (g *graph) cachePath(key, kind string) string {
+	return filepath.Join(g.o.cacheDir, key[:2], key+"-"+kind)
 }
 
-// cacheGet returns the entry of key, if any.
+// cacheGet returns the entry of key, if any, without its export data.
 func (g *graph) cacheGet(key string) (*cacheEntry, bool) {
 	if g.o.cacheDir == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(g.cachePath(key))
+	data, err := os.ReadFile(g.cachePath(key, "a"))
 	if err != nil {
 		return nil, false
 	}
@@ -84,7 +87,17 @@ func (g *graph) cacheGet(key string) (*cacheEntry, bool) {
 	return &e, true
 }
 
-// cachePut stores e under key. Failures are ignored: the cache is an
+// cacheExport returns the export data of key, if any.
+func (g *graph) cacheExport(key string) ([]byte, bool) {
+	if g.o.cacheDir == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(g.cachePath(key, "x"))
+	return data, err == nil
+}
+
+// cachePut stores e under key, its export data first: an entry is only
+// found once both are written. Failures are ignored: the cache is an
 // optimisation, and a missing entry only costs a re-analysis.
 func (g *graph) cachePut(key string, e *cacheEntry) {
 	if g.o.cacheDir == "" {
@@ -94,21 +107,29 @@ func (g *graph) cachePut(key string, e *cacheEntry) {
 	if err := gob.NewEncoder(&b).Encode(e); err != nil {
 		return
 	}
-	path := g.cachePath(key)
+	if writeFile(g.cachePath(key, "x"), e.Export) == nil {
+		writeFile(g.cachePath(key, "a"), b.Bytes())
+	}
+}
+
+// writeFile writes data to path atomically.
+func writeFile(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
-		return
+		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), key+".tmp*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
 	if err != nil {
-		return
+		return err
 	}
-	_, werr := tmp.Write(b.Bytes())
+	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil {
 		os.Remove(tmp.Name())
-		return
+		return errors.Join(werr, cerr)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		os.Remove(tmp.Name())
+		return err
 	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"container/heap"
 	"go/token"
 	"go/types"
 	"sort"
@@ -32,15 +33,17 @@ type graph struct {
 
 // node is one package of the graph and what the run keeps of it.
 type node struct {
-	pkg     *packages.Package
-	deps    []*node // imported packages
-	rdeps   []*node // importers
-	root    bool
-	pending int // deps not done yet; guarded by the scheduler
+	pkg      *packages.Package
+	deps     []*node // imported packages
+	rdeps    []*node // importers
+	root     bool
+	pending  int // deps not done yet; owned by the scheduler
+	priority int // see prioritise
 
-	key      string // cache key; set when the node is done
-	errored  bool   // the package or its load had errors: not cached
-	analysed bool   // analysed from source in this run (not from the cache)
+	key       string // cache key; set when the node is done
+	errored   bool   // the package or its load had errors: not cached
+	analysed  bool   // analysed from source in this run
+	fromCache bool   // found in the cache
 
 	// Kept for dependents: the canonical types (from export data, see
 	// typesOf) and the encoded facts.
@@ -151,38 +154,79 @@ func analyzerSets(selected []*analysis.Analyzer) (roots, deps []*analysis.Analyz
 }
 
 // run analyses every node with jobs workers, each node once all its
-// dependencies are done.
+// dependencies are done. Of the ready nodes, the one with the longest chain
+// of dependents goes first, so that the critical path is never left
+// waiting while the workers clear leaves.
 func (g *graph) run(jobs int, errs *errorLog, progress output.Progress) {
-	ready := make(chan *node, len(g.nodes))
-	done := make(chan *node, len(g.nodes))
+	g.prioritise()
+	var ready readyQueue
 	for _, n := range g.nodes {
 		if n.pending == 0 {
-			ready <- n
+			heap.Push(&ready, n)
 		}
 	}
+	work := make(chan *node)
+	done := make(chan *node)
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for n := range ready {
+			for n := range work {
 				g.process(n, errs)
 				done <- n
 			}
 		}()
 	}
-	for range len(g.nodes) {
-		n := <-done
-		progress.Done(n.pkg.PkgPath)
-		for _, r := range n.rdeps {
-			r.pending--
-			if r.pending == 0 {
-				ready <- r
+	for remaining := len(g.nodes); remaining > 0; {
+		var send chan *node
+		var next *node
+		if ready.Len() > 0 {
+			send, next = work, ready[0]
+		}
+		select {
+		case send <- next:
+			heap.Pop(&ready)
+		case n := <-done:
+			remaining--
+			progress.Done(n.pkg.PkgPath)
+			for _, r := range n.rdeps {
+				r.pending--
+				if r.pending == 0 {
+					heap.Push(&ready, r)
+				}
 			}
 		}
 	}
-	close(ready)
+	close(work)
 	wg.Wait()
+}
+
+// prioritise sets each node's priority: the number of files on the longest
+// chain from the node to a package nothing imports.
+func (g *graph) prioritise() {
+	for i := len(g.nodes) - 1; i >= 0; i-- { // dependents before dependencies
+		n := g.nodes[i]
+		longest := 0
+		for _, r := range n.rdeps {
+			longest = max(longest, r.priority)
+		}
+		n.priority = longest + len(n.pkg.CompiledGoFiles) + 1
+	}
+}
+
+// readyQueue is a max-heap of nodes by priority.
+type readyQueue []*node
+
+func (q readyQueue) Len() int           { return len(q) }
+func (q readyQueue) Less(i, j int) bool { return q[i].priority > q[j].priority }
+func (q readyQueue) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *readyQueue) Push(x any)        { *q = append(*q, x.(*node)) }
+func (q *readyQueue) Pop() any {
+	old := *q
+	n := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return n
 }
 
 // findings returns the findings of the roots, each once (a file of a
