@@ -133,7 +133,7 @@ func TestMissingPackage(t *testing.T) {
 func TestVersion(t *testing.T) {
 	bin := maplintBinary(t)
 	out, code := run(t, ".", bin, "-V=full")
-	if code != 0 || !regexp.MustCompile(`^maplint version devel \S+ buildID=[0-9a-f]{64}\n$`).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`^maplint version \S+ buildID=[0-9a-f]{64}\n$`).MatchString(out) {
 		t.Errorf("maplint -V=full: exit %d, output %q", code, out)
 	}
 }

@@ -234,6 +234,9 @@ func (g *graph) runAnalyzers(n *node, analyzers []*analysis.Analyzer, files []*a
 		if err != nil {
 			failed[a] = true
 			errs.add(fmt.Sprintf("%s: %s: %v", n.pkg.ID, a.Name, err))
+			g.mu.Lock()
+			g.passErrors = append(g.passErrors, output.PackageError{Package: n.pkg.PkgPath, Pass: a.Name, Err: err.Error()})
+			g.mu.Unlock()
 			n.errored = true
 			continue
 		}

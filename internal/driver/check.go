@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/maplint/maplint/internal/driver/output"
+	"github.com/maplint/maplint/internal/version"
 )
 
 // loadMode is what the driver asks of go list: metadata only. Syntax and
@@ -77,7 +78,9 @@ func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout
 	}
 	switch {
 	case o.fix:
-		remaining, err := applyFixes(findings, o.diff, stdout)
+		// Fixes are applied, and what remains is printed: -fix never
+		// hides a finding it could not fix.
+		applied, remaining, err := applyFixes(findings, o.diff, stdout)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
 			return 1
@@ -88,13 +91,14 @@ func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout
 				code = 3
 			}
 		}
+		output.Summary(stderr, applied, len(remaining))
 	case o.sarif:
-		if err := output.SARIF(stdout, findings, analyzers, moduleVersion()); err != nil {
+		if err := output.SARIF(stdout, findings, analyzers, version.Version()); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
 			return 1
 		}
 	case o.json:
-		if err := output.JSON(stdout, findings); err != nil {
+		if err := output.JSONWithErrors(stdout, findings, g.passErrors); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
 			return 1
 		}

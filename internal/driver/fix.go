@@ -14,8 +14,9 @@ import (
 // applyFixes applies the first fix of each finding, skipping a fix whose
 // edits overlap those of a fix already taken; with diff it prints a
 // unified diff instead of writing the files. It returns the findings left
-// unfixed.
-func applyFixes(findings []output.Finding, diff bool, w io.Writer) ([]output.Finding, error) {
+// unfixed and the number of fixes applied.
+func applyFixes(findings []output.Finding, diff bool, w io.Writer) (int, []output.Finding, error) {
+	applied := 0
 	byFile := make(map[string][]output.Edit)
 	var remaining []output.Finding
 	for _, f := range findings {
@@ -39,6 +40,7 @@ func applyFixes(findings []output.Finding, diff bool, w io.Writer) ([]output.Fin
 			remaining = append(remaining, f)
 			continue
 		}
+		applied++
 		for _, e := range fix.Edits {
 			if !containsEdit(byFile[e.Filename], e) {
 				byFile[e.Filename] = append(byFile[e.Filename], e)
@@ -55,23 +57,23 @@ func applyFixes(findings []output.Finding, diff bool, w io.Writer) ([]output.Fin
 		sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
 		old, err := os.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return 0, nil, err
 		}
 		if diff {
 			if err := unifiedDiff(w, name, old, edits); err != nil {
-				return nil, err
+				return 0, nil, err
 			}
 			continue
 		}
 		info, err := os.Stat(name)
 		if err != nil {
-			return nil, err
+			return 0, nil, err
 		}
 		if err := os.WriteFile(name, apply(old, edits), info.Mode().Perm()); err != nil {
-			return nil, err
+			return 0, nil, err
 		}
 	}
-	return remaining, nil
+	return applied, remaining, nil
 }
 
 func containsEdit(edits []output.Edit, e output.Edit) bool {

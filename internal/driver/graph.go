@@ -26,9 +26,10 @@ type graph struct {
 	rootAnalyzers, depAnalyzers []*analysis.Analyzer
 	cacheConfig                 []byte // the analyzers' configuration, part of every key
 
-	mu       sync.Mutex
-	byTypes  map[*types.Package]*node // canonical types → node, for facts
-	analysed int
+	mu         sync.Mutex
+	byTypes    map[*types.Package]*node // canonical types → node, for facts
+	analysed   int
+	passErrors []output.PackageError // analyzers that failed, for -json
 }
 
 // node is one package of the graph and what the run keeps of it.
@@ -230,37 +231,13 @@ func (q *readyQueue) Pop() any {
 }
 
 // findings returns the findings of the roots, each once (a file of a
-// package and of its test variant is analysed twice), sorted by position.
+// package and of its test variant is analysed twice).
 func (g *graph) findings() []output.Finding {
-	type key struct {
-		pass, posn, msg string
-	}
-	seen := make(map[key]bool)
 	var all []output.Finding
 	for _, n := range g.roots {
-		for _, f := range n.findings {
-			k := key{f.Pass, f.Posn.String(), f.Message}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			all = append(all, f)
-		}
+		all = append(all, n.findings...)
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		a, b := all[i].Posn, all[j].Posn
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		if a.Offset != b.Offset {
-			return a.Offset < b.Offset
-		}
-		if all[i].Pass != all[j].Pass {
-			return all[i].Pass < all[j].Pass
-		}
-		return all[i].Message < all[j].Message
-	})
-	return all
+	return output.Dedup(all)
 }
 
 // closure returns the canonical types of n's dependencies, transitively, by

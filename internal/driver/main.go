@@ -18,13 +18,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
+
+	"github.com/maplint/maplint/internal/version"
 )
 
 // Main runs the command on os.Args and exits.
@@ -102,36 +103,28 @@ func (t *triState) String() string {
 }
 func (t *triState) IsBoolFlag() bool { return true }
 
-// versionFlag prints the go command's tool version line (-V=full) and
-// exits: the go command keys its vet cache on the build ID.
+// versionFlag is -V: -V=full prints the line the go command keys its vet
+// cache on, a bare -V maplint's version; either exits.
 type versionFlag struct{ w io.Writer }
 
 func (versionFlag) IsBoolFlag() bool { return true }
 func (versionFlag) Get() any         { return nil }
 func (versionFlag) String() string   { return "" }
 func (v versionFlag) Set(s string) error {
-	if s != "full" && s != "true" {
+	var err error
+	switch s {
+	case "full":
+		err = version.PrintFull(v.w)
+	case "true":
+		err = version.Print(v.w)
+	default:
 		return fmt.Errorf("unsupported flag value: -V=%s (use -V=full)", s)
 	}
-	id, err := buildID()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(v.w, "%s version devel %s buildID=%s\n", progname(), moduleVersion(), id)
 	os.Exit(0)
 	return nil
-}
-
-// moduleVersion is maplint's module version as recorded in the binary.
-func moduleVersion() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, m := range append([]*debug.Module{&bi.Main}, bi.Deps...) {
-			if m.Path == "github.com/maplint/maplint" {
-				return "maplint@" + m.Version
-			}
-		}
-	}
-	return "maplint@(devel)"
 }
 
 // buildID is a hash of the running executable: it changes with every build,
@@ -206,7 +199,10 @@ Run '%[1]s help' for more detail,
 		return help(stdout, stderr, fs, analyzers, rest[1:])
 	}
 	if rest[0] == "version" && len(rest) == 1 {
-		fmt.Fprintf(stdout, "%s %s\n", progname(), moduleVersion())
+		if err := version.Print(stdout); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
+			return 1
+		}
 		return 0
 	}
 	analyzers = selectAnalyzers(analyzers, enabled)
