@@ -24,7 +24,7 @@ import (
 // A caller in another package that writes into Load()'s result without a
 // nil check is reported.
 type ReturnsNil struct {
-	Paths []NilReturn // in source order, at most one per result
+	Paths []NilReturn // in source order, at most two per result (without and with an error)
 }
 
 // A NilReturn is one result that can be nil, where, and under which
@@ -33,6 +33,9 @@ type NilReturn struct {
 	Result int         // index of the result
 	At     string      // file:line of the return (base name of the file)
 	Conds  []ParamCond `json:",omitempty"`
+	// WithErr is set when the nil is returned beside a non-nil error: it
+	// counts only where the caller's path goes on after finding the error.
+	WithErr bool `json:",omitempty"`
 }
 
 // A ParamCond is a paramCond in a form gob can carry: Param (the receiver
@@ -96,6 +99,9 @@ func (f *ReturnsNil) String() string {
 	var parts []string
 	for _, p := range f.Paths {
 		s := fmt.Sprintf("%d@%s", p.Result, p.At)
+		if p.WithErr {
+			s += " with error"
+		}
 		if conds, ok := p.decode(); ok && len(conds) > 0 {
 			s += " if " + condsString(conds)
 		}
@@ -119,7 +125,7 @@ func (a *checker) exportFacts() {
 		f := &ReturnsNil{}
 		for _, p := range s.paths {
 			pos := a.pass.Fset.Position(p.pos)
-			f.Paths = append(f.Paths, NilReturn{Result: p.result, At: fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line), Conds: encodeConds(p.conds)})
+			f.Paths = append(f.Paths, NilReturn{Result: p.result, At: fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line), Conds: encodeConds(p.conds), WithErr: p.withErr})
 		}
 		a.pass.ExportObjectFact(obj, f)
 	}

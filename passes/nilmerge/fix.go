@@ -43,7 +43,7 @@ func newFixer(pass *analysis.Pass, c *Config) *fixer {
 	return fx
 }
 
-func (fx *fixer) fix(w *write) (analysis.SuggestedFix, bool) {
+func (fx *fixer) fix(w *write, o *origin) (analysis.SuggestedFix, bool) {
 	file := fx.fileOf(w.node.Pos())
 	if file == nil || !fx.persistent(w.cur, w.mexpr) {
 		return analysis.SuggestedFix{}, false
@@ -116,8 +116,13 @@ func (fx *fixer) fix(w *write) (analysis.SuggestedFix, bool) {
 		}, true
 	}
 
-	// Single writes (and maps.Insert): make the map lazily.
-	e, err := fx.src.InsertBefore(stmtCur.Node(), fmt.Sprintf("if %s == nil {\n\t%s = make(%s)\n}", dst, dst, tstr))
+	// Single writes (and maps.Insert): make the map lazily; where the
+	// program has just found it nil, make it unconditionally.
+	text := fmt.Sprintf("if %s == nil {\n\t%s = make(%s)\n}", dst, dst, tstr)
+	if o.kind == fromTest {
+		text = fmt.Sprintf("%s = make(%s)", dst, tstr)
+	}
+	e, err := fx.src.InsertBefore(stmtCur.Node(), text)
 	if err != nil {
 		return analysis.SuggestedFix{}, false
 	}

@@ -108,7 +108,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 			// The nil is made in another package: point at the call.
 			d.Related = []analysis.RelatedInformation{{Pos: f.origin.call, Message: "the map is nil from here: " + f.origin.why + " at " + f.origin.at}}
 		}
-		if fix, ok := fx.fix(f.w); ok {
+		if fix, ok := fx.fix(f.w, f.origin); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		r.Report(d)
@@ -134,6 +134,8 @@ const (
 	fromInner                    // inner map of a map of maps
 	fromGlobal                   // package variable never assigned
 	fromParam                    // parameter passed nil by a caller
+	fromTest                     // the program tested the map and found it nil
+	fromDecode                   // a decoder left the map nil
 )
 
 // describe returns the evidence part of the message, with the origin's

@@ -15,6 +15,12 @@ func TestFindings(t *testing.T) {
 		"silent", "generics", "nilhelper", "nilcaller", "limitations", "nofix", "params")
 }
 
+// TestIssue11 checks the nil sources of issue 11, each beside a silent twin.
+func TestIssue11(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "results")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nilmerge.Analyzer, "niltest", "clone")
+}
+
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nilmerge.Analyzer,
 		"writeforms", "sources", "generics", "buildtag", "putall", "generated")

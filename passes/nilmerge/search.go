@@ -66,6 +66,9 @@ func (a *checker) writeMayBeNil(w *write) *origin {
 	if a.dead(b) {
 		return nil
 	}
+	if o := a.nilTested(w); o != nil {
+		return o
+	}
 	// The write is reported when a nil reaches it on the paths of any
 	// one of its contexts (see contexts).
 	for _, facts := range a.contexts(b, 2) {
@@ -178,6 +181,16 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 			return o, facts
 		}
 	case *ssa.Call:
+		if r, ok := apis.Of(&v.Call, apis.NilIfNil); ok {
+			// maps.Clone(x) is nil exactly when x is: the fact that
+			// the call is nil becomes the fact that x is.
+			if x := apis.Arg(&v.Call, r.Arg); x != nil {
+				if o, f := a.search(x, facts[:len(facts)-1], st); o != nil {
+					return &origin{pos: v.Pos(), why: "returned by " + funcName(apis.Callee(&v.Call)) + " of a map that is nil on this path", kind: fromCall}, f
+				}
+			}
+			return nil, nil
+		}
 		if o := a.callSource(v, 0, facts, st); o != nil {
 			return o, facts
 		}
@@ -274,9 +287,12 @@ func isLoopHeader(b *ssa.BasicBlock) bool {
 
 // neverNil reports whether v is a map that is never nil.
 func neverNil(v ssa.Value) bool {
-	switch v.(type) {
+	switch v := v.(type) {
 	case *ssa.MakeMap:
 		return true
+	case *ssa.Call:
+		_, ok := apis.Of(&v.Call, apis.NonNilMap)
+		return ok
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package nilmerge
 
 import (
 	"fmt"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -226,9 +227,10 @@ func (a *checker) innerSource(lookup *ssa.Lookup) *origin {
 
 // A nilPath is a return statement that can return nil for one result.
 type nilPath struct {
-	result int
-	pos    token.Pos
-	conds  []paramCond // on the function's parameters, for the nil to be returned
+	result  int
+	pos     token.Pos
+	conds   []paramCond // on the function's parameters, for the nil to be returned
+	withErr bool        // returned beside a non-nil error: see callSource
 }
 
 // A summary lists the nil returns of a function of this package.
@@ -237,11 +239,14 @@ type summary struct {
 }
 
 // summarize returns the nil returns of fn: a return of a nil map for a
-// result, on a feasible path, where every other result is a nil error (a
-// nil map returned with an error or a false ok is the caller's to check).
-// The conditions of the path on the parameters are kept (see paramCond);
-// a path that depends on them in other ways is dropped. Recursive calls are
-// assumed not to return nil.
+// result, in any position, on a feasible path. A nil returned with a false
+// ok is the caller's to check and is left out; one returned with an error
+// is kept, marked withErr, and counts only at a call whose error the path
+// to the write has found non-nil (an error branch that does not leave). A
+// map a decoder left nil is a plain nil even beside its error: the decoder
+// returns no error for empty input. The conditions of the path on the
+// parameters are kept (see paramCond); a path that depends on them in other
+// ways is dropped. Recursive calls are assumed not to return nil.
 func (a *checker) summarize(fn *ssa.Function) *summary {
 	if s, ok := a.sums[fn]; ok {
 		if s == nil {
@@ -258,57 +263,106 @@ func (a *checker) summarize(fn *ssa.Function) *summary {
 			continue
 		}
 		for i, rv := range ret.Results {
-			if !isMapLike(res.At(i).Type()) || s.has(i) || !othersNilErrors(ret, i) {
+			if !isMapLike(res.At(i).Type()) {
 				continue
 			}
-			facts := domFacts(a, b)
-			if !consistent(facts) {
+			withErr, ok := othersAllow(ret, i)
+			if !ok || s.has(i, false) || withErr && s.has(i, true) {
 				continue
 			}
-			o, pf := a.search(rv, facts, &searchState{onPath: make(map[*ssa.Phi]bool)})
-			if o == nil {
-				continue
+			if p, ok := a.nilReturn(fn, b, ret, i, rv); ok {
+				p.withErr = withErr && p.withErr
+				if !s.has(i, p.withErr) {
+					s.paths = append(s.paths, p)
+				}
 			}
-			conds, ok := paramConds(pf, fn, true)
-			if !ok {
-				continue
-			}
-			pos := ret.Pos()
-			if !pos.IsValid() {
-				pos = o.pos
-			}
-			if !pos.IsValid() {
-				pos = fn.Pos()
-			}
-			s.paths = append(s.paths, nilPath{result: i, pos: pos, conds: conds})
 		}
 	}
 	a.sums[fn] = s
 	return s
 }
 
-func (s *summary) has(i int) bool {
-	for _, p := range s.paths {
-		if p.result == i {
+// nilReturn returns the nil path of result i of ret, when rv may be nil.
+// Its withErr is true unless the nil comes from a decoder.
+func (a *checker) nilReturn(fn *ssa.Function, b *ssa.BasicBlock, ret *ssa.Return, i int, rv ssa.Value) (nilPath, bool) {
+	if writtenBefore(rv, b) {
+		return nilPath{}, false // the write would have panicked first
+	}
+	facts := domFacts(a, b)
+	if !consistent(facts) {
+		return nilPath{}, false
+	}
+	o, pf := a.search(rv, facts, &searchState{onPath: make(map[*ssa.Phi]bool)})
+	if o == nil {
+		return nilPath{}, false
+	}
+	conds, ok := paramConds(pf, fn, true)
+	if !ok {
+		return nilPath{}, false
+	}
+	pos := ret.Pos()
+	if !pos.IsValid() {
+		pos = o.pos
+	}
+	if !pos.IsValid() {
+		pos = fn.Pos()
+	}
+	return nilPath{result: i, pos: pos, conds: conds, withErr: o.kind != fromDecode}, true
+}
+
+// writtenBefore reports whether a write into v dominates block b: v is
+// not nil in b, or the write would have panicked.
+func writtenBefore(v ssa.Value, b *ssa.BasicBlock) bool {
+	refs := v.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		if u, ok := r.(*ssa.MapUpdate); ok && u.Map == v && u.Block().Dominates(b) {
 			return true
 		}
 	}
 	return false
 }
 
-// othersNilErrors reports whether every result of ret but i is a nil error.
-func othersNilErrors(ret *ssa.Return, i int) bool {
+func (s *summary) has(i int, withErr bool) bool {
+	for _, p := range s.paths {
+		if p.result == i && p.withErr == withErr {
+			return true
+		}
+	}
+	return false
+}
+
+// othersAllow reports whether a nil map in result i of ret is one callers
+// must expect: not when another result is a boolean that is not the
+// constant true (the comma-ok form), nor when an error result is not known
+// (a non-constant error is reported as withErr). Other results do not
+// matter: a function may return a made map and a nil one.
+func othersAllow(ret *ssa.Return, i int) (withErr, ok bool) {
 	errType := types.Universe.Lookup("error").Type()
 	for j, r := range ret.Results {
 		if j == i {
 			continue
 		}
-		c, ok := r.(*ssa.Const)
-		if !ok || !c.IsNil() || !types.Identical(r.Type(), errType) {
-			return false
+		c, isConst := r.(*ssa.Const)
+		switch {
+		case types.Identical(r.Type(), errType):
+			if !isConst || !c.IsNil() {
+				withErr = true
+			}
+		case isBoolean(r.Type()):
+			if !isConst || c.Value == nil || !constant.BoolVal(c.Value) {
+				return false, false
+			}
 		}
 	}
-	return true
+	return withErr, true
+}
+
+func isBoolean(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
 }
 
 func dependsOnParam(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
@@ -355,7 +409,7 @@ func (a *checker) callSource(call *ssa.Call, index int, facts []fact, st *search
 			return nil
 		}
 		for _, p := range a.summarize(callee).paths {
-			if p.result == index && a.satisfiable(p.conds, call.Call.Args, facts, st) {
+			if p.result == index && (!p.withErr || errTaken(call, facts)) && a.satisfiable(p.conds, call.Call.Args, facts, st) {
 				return &origin{pos: p.pos, why: fmt.Sprintf("returned by %s, which returns nil", callee.Name()), kind: fromCall}
 			}
 		}
@@ -370,11 +424,30 @@ func (a *checker) callSource(call *ssa.Call, index int, facts []fact, st *search
 	}
 	for _, p := range f.Paths {
 		conds, ok := p.decode()
-		if p.Result == index && ok && a.satisfiable(conds, call.Call.Args, facts, st) {
+		if p.Result == index && ok && (!p.WithErr || errTaken(call, facts)) && a.satisfiable(conds, call.Call.Args, facts, st) {
 			return &origin{at: p.At, call: call.Pos(), why: fmt.Sprintf("returned by %s, which returns nil", funcName(obj)), kind: fromCall}
 		}
 	}
 	return nil
+}
+
+// errTaken reports whether facts say that an error result of call is
+// non-nil: the path to the write went through the error branch and did not
+// leave it.
+func errTaken(call *ssa.Call, facts []fact) bool {
+	errType := types.Universe.Lookup("error").Type()
+	for _, ref := range *call.Referrers() {
+		e, ok := ref.(*ssa.Extract)
+		if !ok || !types.Identical(e.Type(), errType) {
+			continue
+		}
+		for _, f := range facts {
+			if f.v == ssa.Value(e) && f.k == nonNil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // funcName names a function of another package as pkg.F or pkg.T.M.

@@ -177,7 +177,7 @@ func commaOk(outer map[string]map[string]int, k string) {
 
 var errMissing = errors.New("missing")
 
-func loadErr(name string) (map[string]int, error) {
+func loadErr(name string) (map[string]int, error) { // want loadErr:`returnsNil\(0@silent.go:182 with error if p0=="" true\)`
 	if name == "" {
 		return nil, errMissing
 	}
