@@ -44,6 +44,9 @@ func newFixer(pass *analysis.Pass, c *Config) *fixer {
 }
 
 func (fx *fixer) fix(w *write, o *origin) (analysis.SuggestedFix, bool) {
+	if o.kind == fromCtor {
+		return fx.ctorFix(o)
+	}
 	file := fx.fileOf(w.node.Pos())
 	if file == nil || !fx.persistent(w.cur, w.mexpr) {
 		return analysis.SuggestedFix{}, false

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"slices"
 
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/analysisdoc"
 	"github.com/maplint/maplint/internal/directive"
@@ -123,6 +125,11 @@ type origin struct {
 	at   string    // file:line of the origin in another package, when pos is not known
 	call token.Pos // the call that returns the nil made in another package
 	kind originKind
+
+	// For fromCtor: the constructors that leave field nil (the fix
+	// initialises it there).
+	ctors []*ssa.Function
+	field *types.Var
 }
 
 type originKind int
@@ -136,6 +143,7 @@ const (
 	fromParam                    // parameter passed nil by a caller
 	fromTest                     // the program tested the map and found it nil
 	fromDecode                   // a decoder left the map nil
+	fromCtor                     // exported field every constructor leaves nil
 )
 
 // describe returns the evidence part of the message, with the origin's

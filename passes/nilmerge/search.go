@@ -23,10 +23,11 @@ type checker struct {
 	pkgInfo *pkgWrites
 	cfgs    *ctrlflow.CFGs
 	callers map[*ssa.Function][]*ssa.Call // static calls in this package
+	ctors   map[*types.TypeName][]*ssa.Function
 }
 
 func newChecker(pass *analysis.Pass, s *buildssa.SSA) *checker {
-	a := &checker{pass: pass, ssa: s, sums: make(map[*ssa.Function]*summary)}
+	a := &checker{pass: pass, ssa: s, sums: make(map[*ssa.Function]*summary), ctors: make(map[*types.TypeName][]*ssa.Function)}
 	a.cfgs, _ = pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	a.pkgInfo = scanWrites(pass, s)
 	a.callers = make(map[*ssa.Function][]*ssa.Call)

@@ -157,9 +157,12 @@ func (a *checker) loadSource(v *ssa.UnOp) *origin {
 			return &origin{pos: al.Pos(), why: fmt.Sprintf("field %s left unset by the value created", f.Name()), kind: fromField}
 		}
 		tn := structName(x.X.Type())
-		if tn == nil || f.Exported() || f.Pkg() != a.pass.Pkg || tn.Pkg() != a.pass.Pkg ||
+		if tn == nil || f.Pkg() != a.pass.Pkg || tn.Pkg() != a.pass.Pkg ||
 			a.pkgInfo.setFields[f] || a.pkgInfo.converted[tn] {
 			return nil
+		}
+		if f.Exported() {
+			return a.exportedFieldSource(tn, f)
 		}
 		if pos, ok := a.pkgInfo.created[tn]; ok {
 			return &origin{pos: pos, why: fmt.Sprintf("field %s is never assigned, and %s is created without it", f.Name(), tn.Name()), kind: fromField}
