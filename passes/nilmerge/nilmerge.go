@@ -30,6 +30,10 @@ const CategoryNilWrite = "nilwrite"
 // DefaultPutAll is the helper the first fix calls, when the file imports it.
 const DefaultPutAll = "github.com/maplint/maplint/safemap.PutAll"
 
+// DefaultDeviantMin is the number of guarded writes of a field that
+// -deviant needs before it reports an unguarded one.
+const DefaultDeviantMin = 2
+
 // Config holds the options of one nilmerge instance. Its zero value is not
 // used directly: New fills in the defaults, which need no flags.
 type Config struct {
@@ -37,6 +41,13 @@ type Config struct {
 	// signature of safemap.PutAll. A fix calls it only in files that already
 	// import its package, so that a fix never adds a module requirement.
 	PutAll string
+
+	// Deviant turns on the inference of nilable fields from the package's
+	// own habits (deviant.go): a write into a map field with no nil check,
+	// where at least DeviantMin other writes of the field are guarded and
+	// the guarded writes outnumber the bare ones.
+	Deviant    bool
+	DeviantMin int
 }
 
 // Analyzer is the pass with its default configuration.
@@ -44,7 +55,7 @@ var Analyzer = New()
 
 // New returns a new instance with its own configuration, set through its Flags.
 func New() *analysis.Analyzer {
-	c := &Config{PutAll: DefaultPutAll}
+	c := &Config{PutAll: DefaultPutAll, DeviantMin: DefaultDeviantMin}
 	a := &analysis.Analyzer{
 		Name:      "nilmerge",
 		Doc:       analysisdoc.MustExtract(doc, "nilmerge"),
@@ -54,6 +65,8 @@ func New() *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(ReturnsNil)},
 	}
 	a.Flags.StringVar(&c.PutAll, "putall", c.PutAll, "nil-safe merge helper used by fixes, as importpath.Func (used only where the file already imports it)")
+	a.Flags.BoolVar(&c.Deviant, "deviant", c.Deviant, "also report writes into map fields that the package nil-checks before most of their other writes")
+	a.Flags.IntVar(&c.DeviantMin, "deviantmin", c.DeviantMin, "guarded writes of a field needed before -deviant reports its unguarded ones")
 	return a
 }
 
@@ -84,13 +97,19 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 
 	syn := indexSyntax(ins)
 	var found []finding
+	var fws []fieldWrite
 	for _, fn := range ssainfo.SrcFuncs {
 		for _, w := range writesOf(fn, syn) {
 			if o := a.writeMayBeNil(w); o != nil {
 				a.explain(w, o)
 				found = append(found, finding{pos: w.pos, w: w, origin: o})
+			} else if fw, ok := fieldWriteOf(w); ok && c.Deviant && w.kind == writeIndex {
+				fws = append(fws, fw)
 			}
 		}
+	}
+	for w, o := range deviants(fws, c.DeviantMin) {
+		found = append(found, finding{pos: w.pos, w: w, origin: o})
 	}
 	slices.SortFunc(found, func(x, y finding) int { return int(x.pos - y.pos) })
 	found = slices.CompactFunc(found, func(x, y finding) bool { return x.pos == y.pos })
@@ -104,6 +123,11 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 			Message:  fmt.Sprintf("write to map %s, which is nil here: %s", f.w.name, f.origin.describe(pass.Fset)),
 		}
 		switch {
+		case f.origin.kind == fromDeviant:
+			d.Message = fmt.Sprintf("write to map %s, which may be nil: %s", f.w.name, f.origin.why)
+			for _, g := range f.origin.guards {
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: g, Message: "guarded here"})
+			}
 		case f.origin.pos.IsValid():
 			d.Related = []analysis.RelatedInformation{{Pos: f.origin.pos, Message: f.origin.related()}}
 		case f.origin.call.IsValid():
@@ -130,6 +154,9 @@ type origin struct {
 	// initialises it there).
 	ctors []*ssa.Function
 	field *types.Var
+
+	// For fromDeviant: the guards of the other writes.
+	guards []token.Pos
 }
 
 type originKind int
@@ -144,6 +171,7 @@ const (
 	fromTest                     // the program tested the map and found it nil
 	fromDecode                   // a decoder left the map nil
 	fromCtor                     // exported field every constructor leaves nil
+	fromDeviant                  // a field the package guards elsewhere (Config.Deviant)
 )
 
 // describe returns the evidence part of the message, with the origin's

@@ -50,3 +50,13 @@ func TestNoFix(t *testing.T) {
 		}
 	}
 }
+
+// TestDeviant checks the inference of nilable fields, which is off by
+// default.
+func TestDeviant(t *testing.T) {
+	a := nilmerge.New()
+	if err := a.Flags.Set("deviant", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "deviant")
+}

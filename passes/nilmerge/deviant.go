@@ -1,0 +1,158 @@
+package nilmerge
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file infers which map fields the package itself treats as nilable
+// (issue 11, item 8), as "bugs as deviant behaviour" does: where most
+// writes into a field of an object the function did not build are guarded
+// — a nil or length test of the field, or an assignment to it, on the
+// dominator path of the write —
+//
+//	if cm.Annotations == nil {
+//		cm.Annotations = map[string]string{}
+//	}
+//	cm.Annotations[key] = rec
+//
+// a write with no guard is a deviation from the package's own rule, and is
+// reported with the guarded writes as related positions. Objects the
+// function builds itself are left to the rest of the search (memory.go),
+// and a field needs at least Config.DeviantMin guarded writes, and more
+// guarded writes than unguarded ones, before its unguarded writes count.
+
+// A fieldWrite is a write into a map field of an object reached through
+// base.
+type fieldWrite struct {
+	w     *write
+	field *types.Var
+	guard token.Pos // a dominating guard, or NoPos
+}
+
+// fieldWriteOf returns the map field that w writes into, when the map is
+// loaded from a field of an object the function did not allocate.
+func fieldWriteOf(w *write) (fieldWrite, bool) {
+	load, ok := w.m.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return fieldWrite{}, false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return fieldWrite{}, false
+	}
+	if builtHere(fa.X) {
+		return fieldWrite{}, false
+	}
+	f := fieldOf(fa.X.Type(), fa.Field)
+	if f == nil {
+		return fieldWrite{}, false
+	}
+	return fieldWrite{w: w, field: f, guard: guardOf(w.instr, fa)}, true
+}
+
+// builtHere reports whether the struct that ptr points to is allocated in
+// the function (directly or as the field of such a struct).
+func builtHere(ptr ssa.Value) bool {
+	for range 8 {
+		switch x := ptr.(type) {
+		case *ssa.Alloc:
+			return true
+		case *ssa.FieldAddr:
+			ptr = x.X
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// guardOf returns the position of a guard of the field at fa that runs
+// before write on every path: a store to the field, or a branch on a
+// comparison of the field (with nil, or its length with a constant), in
+// the write's block before it or in a block that dominates it.
+func guardOf(write ssa.Instruction, fa *ssa.FieldAddr) token.Pos {
+	b := write.Block()
+	end := indexOf(b, write)
+	for x := b; x != nil; x = x.Idom() {
+		instrs := x.Instrs
+		if x == b {
+			instrs = instrs[:end]
+		}
+		for _, instr := range instrs {
+			if pos, ok := guards(instr, fa); ok {
+				return pos
+			}
+		}
+	}
+	return token.NoPos
+}
+
+// guards reports whether instr stores to the field at fa, or branches on a
+// comparison that reads it.
+func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
+	same := func(v ssa.Value) bool {
+		x, ok := v.(*ssa.FieldAddr)
+		return ok && x.Field == fa.Field && sameValue(x.X, fa.X, 4)
+	}
+	switch instr := instr.(type) {
+	case *ssa.Store:
+		if same(instr.Addr) {
+			return instr.Pos(), true
+		}
+	case *ssa.If:
+		bin, ok := instr.Cond.(*ssa.BinOp)
+		if !ok {
+			return token.NoPos, false
+		}
+		for _, op := range []ssa.Value{bin.X, bin.Y} {
+			if c, ok := op.(*ssa.Call); ok && isBuiltin(c.Call.Value, "len") {
+				op = c.Call.Args[0]
+			}
+			if load, ok := op.(*ssa.UnOp); ok && load.Op == token.MUL && same(load.X) {
+				return bin.Pos(), true
+			}
+		}
+	}
+	return token.NoPos, false
+}
+
+// deviants returns, for every field whose writes mostly have a guard, the
+// writes without one, with the origin that explains them.
+func deviants(fws []fieldWrite, min int) map[*write]*origin {
+	byField := make(map[*types.Var][]fieldWrite)
+	var order []*types.Var
+	for _, fw := range fws {
+		if _, ok := byField[fw.field]; !ok {
+			order = append(order, fw.field)
+		}
+		byField[fw.field] = append(byField[fw.field], fw)
+	}
+	out := make(map[*write]*origin)
+	for _, f := range order {
+		var guarded []token.Pos
+		var bare []*write
+		for _, fw := range byField[f] {
+			if fw.guard.IsValid() {
+				guarded = append(guarded, fw.guard)
+			} else {
+				bare = append(bare, fw.w)
+			}
+		}
+		if len(guarded) < min || len(bare) >= len(guarded) {
+			continue
+		}
+		for _, w := range bare {
+			out[w] = &origin{
+				pos:    guarded[0],
+				why:    fmt.Sprintf("field %s is checked or set before %d of its %d writes in this package, but not here", f.Name(), len(guarded), len(guarded)+len(bare)),
+				kind:   fromDeviant,
+				guards: guarded,
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,47 @@
+// Package deviant exercises the inference of nilable fields from the
+// package's own habits (issue 11, item 8; -nilmerge.deviant): Annotations
+// is guarded before two of its writes, so the third, unguarded one is
+// reported; Labels is never guarded, so its writes are trusted.
+package deviant
+
+type ObjectMeta struct {
+	Name        string
+	Annotations map[string]string
+	Labels      map[string]string
+}
+
+type ConfigMap struct {
+	ObjectMeta
+	Data map[string]string
+}
+
+func markSynced(cm *ConfigMap, rev string) {
+	if cm.Annotations == nil {
+		cm.Annotations = map[string]string{}
+	}
+	cm.Annotations["synced"] = rev
+}
+
+func markOwner(cm *ConfigMap, owner string) {
+	if cm.Annotations != nil {
+		cm.Annotations["owner"] = owner
+	}
+}
+
+func markHealth(cm *ConfigMap, health string) {
+	cm.Annotations["health"] = health // want `write to map cm.Annotations, which may be nil: field Annotations is checked or set before 2 of its 3 writes in this package, but not here`
+}
+
+func label(cm *ConfigMap, k, v string) {
+	cm.Labels[k] = v
+}
+
+func labelAgain(cm *ConfigMap, k, v string) {
+	cm.Labels[k] = v
+}
+
+func build(name string) *ConfigMap {
+	cm := &ConfigMap{ObjectMeta: ObjectMeta{Name: name, Annotations: map[string]string{}}}
+	cm.Annotations["created"] = "yes" // built here: left to the rest of the search
+	return cm
+}
