@@ -162,16 +162,16 @@ type origin struct {
 type originKind int
 
 const (
-	fromVar    originKind = iota // var m map..., m = nil, named result
-	fromField                    // zero struct field
-	fromCall                     // helper returning nil
-	fromInner                    // inner map of a map of maps
-	fromGlobal                   // package variable never assigned
-	fromParam                    // parameter passed nil by a caller
-	fromTest                     // the program tested the map and found it nil
-	fromDecode                   // a decoder left the map nil
-	fromCtor                     // exported field every constructor leaves nil
-	fromDeviant                  // a field the package guards elsewhere (Config.Deviant)
+	fromVar     originKind = iota // var m map..., m = nil, named result
+	fromField                     // zero struct field
+	fromCall                      // helper returning nil
+	fromInner                     // inner map of a map of maps
+	fromGlobal                    // package variable never assigned
+	fromParam                     // parameter passed nil by a caller
+	fromTest                      // the program tested the map and found it nil
+	fromDecode                    // a decoder left the map nil
+	fromCtor                      // exported field every constructor leaves nil
+	fromDeviant                   // a field the package guards elsewhere (Config.Deviant)
 )
 
 // describe returns the evidence part of the message, with the origin's
