@@ -131,6 +131,13 @@ func TestFixReportsWhatRemains(t *testing.T) {
 			t.Errorf("maplint -fix does not report the finding it could not fix (%q):\n%s", want, out)
 		}
 	}
+	// The fix of the first finding inserts an import ("maps"), two lines:
+	// the findings left are printed where they are in the file as written.
+	for _, want := range []string{`lib[/\\]lib\.go:28:2: write to map m`, `lib[/\\]lib\.go:39:2: maplint:ignore directive`} {
+		if !regexp.MustCompile(want).MatchString(out) {
+			t.Errorf("maplint -fix output lacks %s (positions after the fixes):\n%s", want, out)
+		}
+	}
 	if strings.Contains(out, "write to map out") {
 		t.Errorf("maplint -fix reports a finding it fixed:\n%s", out)
 	}

@@ -14,7 +14,8 @@ import (
 // applyFixes applies the first fix of each finding, skipping a fix whose
 // edits overlap those of a fix already taken; with diff it prints a
 // unified diff instead of writing the files. It returns the findings left
-// unfixed and the number of fixes applied.
+// unfixed, with their positions in the files as written, and the number of
+// fixes applied.
 func applyFixes(findings []output.Finding, diff bool, w io.Writer) (int, []output.Finding, error) {
 	applied := 0
 	byFile := make(map[string][]output.Edit)
@@ -72,6 +73,15 @@ func applyFixes(findings []output.Finding, diff bool, w io.Writer) (int, []outpu
 		if err := os.WriteFile(name, apply(old, edits), info.Mode().Perm()); err != nil {
 			return 0, nil, err
 		}
+	}
+	if !diff {
+		// The findings were positioned in the files as analysed; the user
+		// reads them in the files as written.
+		var written []output.Edit
+		for _, name := range names {
+			written = append(written, byFile[name]...)
+		}
+		remaining = output.Relocate(remaining, written, os.ReadFile)
 	}
 	return applied, remaining, nil
 }
