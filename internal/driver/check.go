@@ -53,6 +53,7 @@ func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	progress := output.NewProgress(os.Stderr)
+	errs.w = progress.Wrap(stderr) // errors found during the run print above the progress line
 	progress.Start(len(g.nodes))
 	g.run(jobs, errs, progress)
 	progress.Finish()

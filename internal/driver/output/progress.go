@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +19,12 @@ type Progress interface {
 	Done(pkg string)
 	// Finish ends the run and leaves the terminal as it was before Start.
 	Finish()
+	// Wrap returns a writer to w for messages printed during the run,
+	// such as errors on stderr: on a terminal it erases the progress line
+	// before each write and draws it again after a write that ends a line,
+	// so that messages are not garbled by the line and it stays last.
+	// Without a progress line it returns w.
+	Wrap(w io.Writer) io.Writer
 }
 
 // NewProgress returns a Progress that draws one self-overwriting line,
@@ -41,6 +48,8 @@ type nopProgress struct{}
 func (nopProgress) Start(int)   {}
 func (nopProgress) Done(string) {}
 func (nopProgress) Finish()     {}
+
+func (nopProgress) Wrap(w io.Writer) io.Writer { return w }
 
 // redrawEvery limits how often the line is redrawn: a warm run finishes
 // thousands of packages a second, and a terminal need not show each.
@@ -87,10 +96,36 @@ func (p *lineProgress) Done(string) {
 func (p *lineProgress) Finish() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.erase()
+	p.started = false
+}
+
+func (p *lineProgress) Wrap(w io.Writer) io.Writer { return progressWriter{p, w} }
+
+// A progressWriter writes under the progress line.
+type progressWriter struct {
+	p *lineProgress
+	w io.Writer
+}
+
+func (pw progressWriter) Write(b []byte) (int, error) {
+	p := pw.p
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.erase()
+	n, err := pw.w.Write(b)
+	if p.started && bytes.HasSuffix(b, []byte("\n")) {
+		p.draw()
+	}
+	return n, err
+}
+
+// erase clears the line on screen, if any; p.mu is held.
+func (p *lineProgress) erase() {
 	if p.drawnLen > 0 {
 		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.drawnLen))
 	}
-	p.started, p.drawnLen = false, 0
+	p.drawnLen = 0
 }
 
 // draw redraws the line; p.mu is held. A shorter line than the one on screen

@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,4 +103,33 @@ func TestProgressConcurrent(t *testing.T) {
 		t.Errorf("concurrent Done calls lost counts: %q", buf.String()[max(0, buf.Len()-40):])
 	}
 	p.Finish()
+}
+
+// TestProgressWrap checks that a message written during the run appears on
+// a line of its own, with the progress line drawn again below it.
+func TestProgressWrap(t *testing.T) {
+	var buf bytes.Buffer
+	p := newLineProgress(&buf, (&clock{step: time.Second}).now)
+	errs := p.Wrap(&buf)
+	fmt.Fprintln(errs, "before the run")
+	p.Start(2)
+	p.Done("a")
+	fmt.Fprintln(errs, "a.go:1:2: undefined: x")
+	p.Done("b")
+	p.Finish()
+	fmt.Fprintln(errs, "after the run")
+	blank := "\r" + strings.Repeat(" ", len("maplint: 1/2 packages")) + "\r"
+	want := "before the run\n" +
+		"\rmaplint: 0/2 packages\rmaplint: 1/2 packages" + blank +
+		"a.go:1:2: undefined: x\n" +
+		"\rmaplint: 1/2 packages\rmaplint: 2/2 packages" + blank +
+		"after the run\n"
+	if got := buf.String(); got != want {
+		t.Errorf("output:\n%q\nwant\n%q", got, want)
+	}
+
+	var direct bytes.Buffer
+	if w := (nopProgress{}).Wrap(&direct); w != io.Writer(&direct) {
+		t.Errorf("Wrap without a progress line does not return its writer")
+	}
 }
