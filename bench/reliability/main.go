@@ -5,8 +5,9 @@
 //	go run ./bench/reliability std          # in CI, with cmd
 //	go run ./bench/reliability -C DIR ./... # a corpus module (bench/run --reliability)
 //
-// It runs `maplint -json PATTERNS` twice in DIR and compares the outputs
-// byte for byte, then applies every suggested fix (the first fix of each
+// It runs `maplint -json PATTERNS` twice in DIR, each time with an empty
+// maplint cache, then once more on the warm cache, and compares the outputs
+// byte for byte; then applies every suggested fix (the first fix of each
 // finding together, as maplint -fix does; alternatives and fixes that
 // overlap an earlier one alone) as a go command overlay and runs go build
 // and go vet on the packages they touch. An overlay needs no copy of the
@@ -40,6 +41,7 @@ type config struct {
 	timeout    time.Duration
 	maxSingles int
 	loadErrors bool
+	gocache    string
 	flags      []string
 	patterns   []string
 }
@@ -48,7 +50,7 @@ func main() {
 	var c config
 	flag.StringVar(&c.binary, "binary", "", "maplint binary to check (default: build ./cmd/maplint from the current directory)")
 	flag.StringVar(&c.dir, "C", "", "directory to run in (default: $GOROOT/src when the patterns are std or cmd, else .)")
-	flag.IntVar(&c.runs, "runs", 2, "runs whose -json output must be identical")
+	flag.IntVar(&c.runs, "runs", 2, "runs, each with an empty cache, whose -json output must be identical (plus one on a warm cache)")
 	flag.DurationVar(&c.timeout, "timeout", 20*time.Minute, "limit for each maplint run")
 	flag.IntVar(&c.maxSingles, "singles", 40, "most fixes to check one by one")
 	flag.BoolVar(&c.loadErrors, "allow-load-errors", false, "accept packages that fail to load or type-check (a corpus module at an old version); they are listed, not counted as failures")
@@ -88,6 +90,11 @@ func run(c *config) (failures int, err error) {
 			return 0, fmt.Errorf("building maplint: %v\n%s", err, out)
 		}
 	}
+	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		return 0, err
+	}
+	c.gocache = strings.TrimSpace(string(gocache))
 	if c.dir == "" {
 		c.dir = "."
 		if slices.Contains(c.patterns, "std") || slices.Contains(c.patterns, "cmd") {
@@ -107,12 +114,21 @@ func run(c *config) (failures int, err error) {
 	args := append(append([]string{"-json"}, c.flags...), c.patterns...)
 	var first []byte
 	var out *reliability.Output
-	for i := range c.runs {
-		res, err := runMaplint(c, args)
+	// Each run gets an empty cache of its own (maplint's cache lives under
+	// the user cache directory), so that identical output means identical
+	// analysis, not a cache hit; the last run is repeated on a warm cache,
+	// whose output must match too.
+	for i := range c.runs + 1 {
+		cache := filepath.Join(tmp, fmt.Sprintf("cache%d", min(i, c.runs-1)))
+		res, err := runMaplint(c, args, cache)
 		if err != nil {
 			return failures, err
 		}
-		fmt.Printf("run %d: maplint %s: %.1f s, peak RSS %d MB, exit %d\n", i+1, strings.Join(args, " "), res.wall.Seconds(), res.rssMB, res.code)
+		what := "empty cache"
+		if i == c.runs {
+			what = "warm cache"
+		}
+		fmt.Printf("run %d (%s): maplint %s: %.1f s, peak RSS %d MB, exit %d\n", i+1, what, strings.Join(args, " "), res.wall.Seconds(), res.rssMB, res.code)
 		if res.timedOut {
 			fail("run %d timed out after %v", i+1, c.timeout)
 			return failures, nil
@@ -217,11 +233,13 @@ type result struct {
 	timedOut       bool
 }
 
-func runMaplint(c *config, args []string) (*result, error) {
+func runMaplint(c *config, args []string, cache string) (*result, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, c.binary, args...)
 	cmd.Dir = c.dir
+	// XDG_CACHE_HOME moves the go command's build cache too: keep that one.
+	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+cache, "GOCACHE="+c.gocache)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	t0 := time.Now()
