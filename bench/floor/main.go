@@ -8,8 +8,9 @@ package main
 
 import (
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/multichecker"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+
+	"github.com/maplint/maplint/internal/driver"
 )
 
 // noFact is never exported; declaring it makes drivers treat the floor
@@ -27,4 +28,4 @@ var floor = &analysis.Analyzer{
 	Run:       func(*analysis.Pass) (any, error) { return nil, nil },
 }
 
-func main() { multichecker.Main(floor) }
+func main() { driver.Main(floor) }

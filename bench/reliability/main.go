@@ -26,11 +26,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
 	"time"
 
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint"
 	"github.com/maplint/maplint/internal/reliability"
 )
 
@@ -112,7 +116,7 @@ func run(c *config) (failures int, err error) {
 
 	// 1. No crash, no analysis error, identical output.
 	args := append(append([]string{"-json"}, c.flags...), c.patterns...)
-	var first []byte
+	var first, lastStderr []byte
 	var out *reliability.Output
 	// Each run gets an empty cache of its own (maplint's cache lives under
 	// the user cache directory), so that identical output means identical
@@ -138,6 +142,7 @@ func run(c *config) (failures int, err error) {
 			return failures, nil
 		}
 		if i == 0 {
+			lastStderr = res.stderr
 			first = res.stdout
 			out, err = reliability.ParseJSON(res.stdout)
 			if err != nil {
@@ -163,6 +168,9 @@ func run(c *config) (failures int, err error) {
 		perPass[d.Analyzer]++
 	}
 	fmt.Printf("findings (package variants counted apart): %v\n", perPass)
+	// The maplint command prints an analyzer's error as "pkg: pass: error"
+	// on stderr (x/tools' multichecker put it in the -json output).
+	out.Errors = append(out.Errors, analysisErrors(lastStderr)...)
 	for _, e := range out.Errors {
 		if c.loadErrors && loadError(e.Err) {
 			fmt.Printf("note: %s\n", e)
@@ -298,6 +306,33 @@ func checkFixed(c *config, tmp string, files map[string][]byte, pkgs []string) (
 	}
 	return report.String(), nil
 }
+
+// analysisErrors returns the lines of stderr that report an analyzer's
+// error, "pkg: name: error" or "pkg [pkg.test]: name: error", for maplint's
+// analyzers and the ones they require.
+func analysisErrors(stderr []byte) []reliability.AnalysisError {
+	names := make(map[string]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		names[a.Name] = true
+		for _, r := range a.Requires {
+			visit(r)
+		}
+	}
+	for _, a := range maplint.Analyzers() {
+		visit(a)
+	}
+	var out []reliability.AnalysisError
+	for _, l := range strings.Split(string(stderr), "\n") {
+		m := errorLine.FindStringSubmatch(l)
+		if m != nil && names[m[2]] {
+			out = append(out, reliability.AnalysisError{Package: m[1], Analyzer: m[2], Err: m[3]})
+		}
+	}
+	return out
+}
+
+var errorLine = regexp.MustCompile(`^(\S+(?: \[\S+\])?): ([a-z0-9_]+): (.*)$`)
 
 // loadError reports whether an analysis error only says that the package
 // did not load or type-check (and so was not analysed).

@@ -5,8 +5,9 @@
 package main
 
 import (
-	"golang.org/x/tools/go/analysis/multichecker"
 	"golang.org/x/tools/go/analysis/suite/vet"
+
+	"github.com/maplint/maplint/internal/driver"
 )
 
-func main() { multichecker.Main(vet.Suite...) }
+func main() { driver.Main(vet.Suite...) }
