@@ -3,14 +3,12 @@
 // Session.seen hold the mu field of the same Session, mu guards seen, and an
 // access without it is suspect.
 //
-// A guard is either a path relative to the object holding the map (".mu" for
-// a sibling field, ".shards[i].mu" is not one: the object is the shard) or a
-// lock of its own (a package-level mutex).
+// A guard is either a path relative to the object holding the map (field mu
+// for a sibling field; shards[i].mu is not one: the object is the shard) or
+// a lock of its own (a package-level mutex).
 package guard
 
 import (
-	"strings"
-
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/lockset"
@@ -26,18 +24,19 @@ type Obs struct {
 
 // A Guard is the inferred lock.
 type Guard struct {
-	Rel    string    // path from the object to the mutex, e.g. ".mu"; empty when Abs is set
-	Abs    mapid.Ref // a lock that does not depend on the object (a package variable)
-	Holds  int       // number of accesses holding it
-	Lacks  int       // number of accesses not holding it
-	Sample int       // index of an access that holds it, a write when there is one
+	Rel    mapid.Path // path from the object to the mutex, e.g. (field mu); empty when Abs is set
+	Abs    mapid.Ref  // a lock that does not depend on the object (a package variable)
+	Holds  int        // number of accesses holding it
+	Lacks  int        // number of accesses not holding it
+	Sample int        // index of an access that holds it, a write when there is one
 	// Declared says the guard is declared (//maplint:guardedby), not
 	// inferred.
 	Declared bool
 }
 
-// Field returns the declared guard of a map field: the sibling field name.
-func Field(name string) Guard { return Guard{Rel: "." + name, Declared: true, Sample: -1} }
+// Field returns the declared guard of a map field: the step that selects
+// the sibling mutex field.
+func Field(mu mapid.Step) Guard { return Guard{Rel: mapid.PathOf(mu), Declared: true, Sample: -1} }
 
 // Global returns the declared guard of a package-level map: the package
 // variable mu.
@@ -74,7 +73,7 @@ func (g Guard) Held(base mapid.Ref, held lockset.Set, read bool) bool {
 }
 
 type candidate struct {
-	rel   string
+	rel   mapid.Path
 	abs   mapid.Ref
 	holds int
 	write bool // a write holds it
@@ -86,9 +85,9 @@ type candidate struct {
 // the one seen first, so the result is deterministic for a given order.
 func Infer(obs []Obs) (Guard, bool) {
 	var cands []*candidate
-	find := func(rel string, abs mapid.Ref) *candidate {
+	find := func(rel mapid.Path, abs mapid.Ref) *candidate {
 		for _, c := range cands {
-			if c.rel == rel && c.abs == abs {
+			if c.rel.Equal(rel) && c.abs.Equal(abs) {
 				return c
 			}
 		}
@@ -103,13 +102,13 @@ func Infer(obs []Obs) (Guard, bool) {
 				continue // a read lock does not guard a write
 			}
 			var c *candidate
+			rel, inside := l.Ref.Path.TrimPrefix(o.Base.Path)
 			switch {
-			case o.Base.Root != nil && l.Ref.Root == o.Base.Root && strings.HasPrefix(l.Ref.Path, o.Base.Path) && len(l.Ref.Path) > len(o.Base.Path):
+			case o.Base.Root != nil && l.Ref.Root == o.Base.Root && inside && !rel.IsEmpty():
 				// A lock inside the object holding the map (checked first:
 				// for a package variable pointing to a struct, the
 				// object's mutex is also rooted at the variable).
-				rel := l.Ref.Path[len(o.Base.Path):]
-				if strings.Contains(strings.TrimSuffix(rel, "*"), "*") {
+				if derefBeforeLast(rel) {
 					// A lock of another object reached through a pointer
 					// (r.f.indexLock for r.finishedMaps) guards that
 					// object's data, not this map.
@@ -121,7 +120,7 @@ func Infer(obs []Obs) (Guard, bool) {
 				// field it is a lock held around whole operations
 				// (testing's benchmarkLock around a benchmark), not
 				// evidence about one object's map.
-				c = find("", l.Ref)
+				c = find(mapid.Path{}, l.Ref)
 			default:
 				continue
 			}
@@ -146,6 +145,17 @@ func Infer(obs []Obs) (Guard, bool) {
 		return Guard{}, false
 	}
 	return Guard{Rel: best.rel, Abs: best.abs, Holds: best.holds, Lacks: len(obs) - best.holds, Sample: best.first}, true
+}
+
+// derefBeforeLast reports whether p loads through a pointer before its
+// last step.
+func derefBeforeLast(p mapid.Path) bool {
+	for i := 0; i < p.Len()-1; i++ {
+		if p.At(i).Kind() == mapid.DerefStep {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(cs []*candidate, c *candidate) bool {

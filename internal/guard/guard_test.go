@@ -57,7 +57,7 @@ func TestInfer(t *testing.T) {
 		{[]string{"d"}, "", 0},
 	} {
 		g, ok := guard.Infer(observe(t, tc.methods...))
-		if got := g.Rel; !ok && got != "" || ok && got != tc.want || ok != (tc.want != "") || g.Holds != tc.holds {
+		if got := g.Rel.String(); !ok && got != "" || ok && got != tc.want || ok != (tc.want != "") || g.Holds != tc.holds {
 			t.Errorf("Infer(%v) = %q (ok %v, holds %d), want %q holding %d", tc.methods, got, ok, g.Holds, tc.want, tc.holds)
 		}
 	}

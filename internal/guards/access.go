@@ -137,13 +137,13 @@ func declaredGuards(pass *analysis.Pass) declarations {
 					if name == "" {
 						continue
 					}
-					mu := structField(st, name)
-					if mu == nil || !isMutex(mu.Type()) {
+					i := structField(st, name)
+					if i < 0 || !isMutex(st.Field(i).Type()) {
 						continue
 					}
 					for _, id := range fld.Names {
 						if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && isMapType(v.Type()) {
-							d.fields[v.Origin()] = guard.Field(name)
+							d.fields[v.Origin()] = guard.Field(mapid.FieldOf(st, i))
 						}
 					}
 				}
@@ -195,13 +195,14 @@ func directiveArg(groups ...*ast.CommentGroup) string {
 	return ""
 }
 
-func structField(st *types.Struct, name string) *types.Var {
+// structField returns the index of the field of st named name, or -1.
+func structField(st *types.Struct, name string) int {
 	for i := range st.NumFields() {
-		if f := st.Field(i); f.Name() == name {
-			return f
+		if st.Field(i).Name() == name {
+			return i
 		}
 	}
-	return nil
+	return -1
 }
 
 // isMutex reports whether t is a lock held by value (sync.Mutex,

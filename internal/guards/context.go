@@ -3,7 +3,6 @@ package guards
 import (
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -161,7 +160,7 @@ func (r *Result) IsFresh(fn *ssa.Function, ref mapid.Ref) bool {
 	if r.Alone[fn] {
 		return true
 	}
-	if ref.Root == nil || strings.Contains(ref.Path, "*") {
+	if ref.Root == nil || ref.Path.HasDeref() {
 		return false
 	}
 	switch root := ref.Root.(type) {
@@ -197,9 +196,9 @@ func (r *Result) returnsFresh(fn *ssa.Function, depth int) bool {
 			ref := mapid.RefOf(ret.Results[0])
 			switch root := ref.Root.(type) {
 			case *ssa.Alloc:
-				fresh = fresh && root.Parent() == fn && !strings.Contains(ref.Path, "*")
+				fresh = fresh && root.Parent() == fn && !ref.Path.HasDeref()
 			case *ssa.Call:
-				fresh = fresh && ref.Path == "" && r.returnsFresh(root.Call.StaticCallee(), depth+1)
+				fresh = fresh && ref.Path.IsEmpty() && r.returnsFresh(root.Call.StaticCallee(), depth+1)
 			default:
 				fresh = false
 			}

@@ -37,7 +37,7 @@ var show = &analysis.Analyzer{
 			if g.Declared {
 				how = "declared"
 			}
-			name := g.Rel
+			name := g.Rel.String()
 			if name == "" {
 				name = g.Abs.String()
 			}

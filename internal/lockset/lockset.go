@@ -11,6 +11,7 @@
 package lockset
 
 import (
+	"bytes"
 	"go/token"
 	"slices"
 	"strings"
@@ -28,15 +29,22 @@ type Lock struct {
 	Pos  token.Pos // where it was taken (the Lock call), for messages and fixes
 }
 
-func (l Lock) key() string {
-	k := l.Ref.Path
-	if l.Read {
-		k += "/r"
-	}
-	return k
+// compare orders locks by their path's printed form, a read lock's with
+// "/r" appended (the order of the printed held set).
+func (l Lock) compare(m Lock) int {
+	var lb, mb [64]byte
+	return bytes.Compare(l.appendKey(lb[:0]), m.appendKey(mb[:0]))
 }
 
-func (l Lock) same(m Lock) bool { return l.Ref == m.Ref && l.Read == m.Read }
+func (l Lock) appendKey(b []byte) []byte {
+	b = l.Ref.Path.AppendKey(b)
+	if l.Read {
+		b = append(b, "/r"...)
+	}
+	return b
+}
+
+func (l Lock) same(m Lock) bool { return l.Ref.Equal(m.Ref) && l.Read == m.Read }
 
 // A Set is an immutable set of held locks in a deterministic order.
 type Set struct{ locks []Lock }
@@ -51,7 +59,7 @@ func (s Set) Len() int { return len(s.locks) }
 // write lock also satisfies a read).
 func (s Set) Holds(ref mapid.Ref, read bool) bool {
 	for _, l := range s.locks {
-		if l.Ref == ref && (read || !l.Read) {
+		if l.Ref.Equal(ref) && (read || !l.Read) {
 			return true
 		}
 	}
@@ -61,7 +69,7 @@ func (s Set) Holds(ref mapid.Ref, read bool) bool {
 // Find returns the lock held on ref, if any.
 func (s Set) Find(ref mapid.Ref) (Lock, bool) {
 	for _, l := range s.locks {
-		if l.Ref == ref {
+		if l.Ref.Equal(ref) {
 			return l, true
 		}
 	}
@@ -76,13 +84,13 @@ func (s Set) With(l Lock) Set {
 		}
 	}
 	out := append(slices.Clip(s.locks), l)
-	slices.SortStableFunc(out, func(a, b Lock) int { return strings.Compare(a.key(), b.key()) })
+	slices.SortStableFunc(out, Lock.compare)
 	return Set{out}
 }
 
 // Without returns s minus every lock on ref in the given mode.
 func (s Set) Without(ref mapid.Ref, read bool) Set {
-	i := slices.IndexFunc(s.locks, func(l Lock) bool { return l.Ref == ref && l.Read == read })
+	i := slices.IndexFunc(s.locks, func(l Lock) bool { return l.Ref.Equal(ref) && l.Read == read })
 	if i < 0 {
 		return s
 	}

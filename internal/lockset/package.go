@@ -2,7 +2,6 @@ package lockset
 
 import (
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -299,8 +298,8 @@ func translate(held Set, call *ssa.CallCommon, callee *ssa.Function) Set {
 		}
 		for i, arg := range call.Args {
 			ar := mapid.RefOf(arg)
-			if ar.Root == l.Ref.Root && strings.HasPrefix(l.Ref.Path, ar.Path) {
-				out = out.With(Lock{Ref: mapid.Ref{Root: callee.Params[i], Path: l.Ref.Path[len(ar.Path):]}, Read: l.Read, Pos: l.Pos})
+			if rel, ok := l.Ref.Path.TrimPrefix(ar.Path); ok && ar.Root == l.Ref.Root {
+				out = out.With(Lock{Ref: mapid.Ref{Root: callee.Params[i], Path: rel}, Read: l.Read, Pos: l.Pos})
 				break
 			}
 		}

@@ -12,12 +12,19 @@ import (
 
 // An Abstract lock is a lock named independently of any call: a path from a
 // parameter of a function (Param >= 0) or from a package-level variable
-// (Param < 0, Global = "pkgpath.name").
+// (Param < 0, Global = "pkgpath.name"). It is part of facts, so its path
+// is plain data ([mapid.PathData]: fields by index and name, constant
+// indices by value); it prints as "$0.mu" or "example.com/pkg.registryMu".
 type Abstract struct {
 	Param  int
 	Global string
-	Path   string
+	Path   mapid.PathData
 	Read   bool
+}
+
+// Equal reports whether a and b name the same lock in the same mode.
+func (a Abstract) Equal(b Abstract) bool {
+	return a.Param == b.Param && a.Global == b.Global && a.Read == b.Read && a.Path.Equal(b.Path)
 }
 
 func (a Abstract) String() string {
@@ -25,7 +32,7 @@ func (a Abstract) String() string {
 	if a.Param >= 0 {
 		s = fmt.Sprintf("$%d", a.Param)
 	}
-	s += a.Path
+	s += a.Path.String()
 	if a.Read {
 		s += "(r)"
 	}
@@ -38,12 +45,12 @@ func AbstractOf(fn *ssa.Function, ref mapid.Ref, read bool) (Abstract, bool) {
 	case *ssa.Parameter:
 		for i, p := range fn.Params {
 			if p == root {
-				return Abstract{Param: i, Path: ref.Path, Read: read}, true
+				return Abstract{Param: i, Path: ref.Path.Data(), Read: read}, true
 			}
 		}
 	case *ssa.Global:
 		if root.Pkg != nil {
-			return Abstract{Param: -1, Global: root.Pkg.Pkg.Path() + "." + root.Name(), Path: ref.Path, Read: read}, true
+			return Abstract{Param: -1, Global: root.Pkg.Pkg.Path() + "." + root.Name(), Path: ref.Path.Data(), Read: read}, true
 		}
 	}
 	return Abstract{}, false
@@ -51,6 +58,8 @@ func AbstractOf(fn *ssa.Function, ref mapid.Ref, read bool) (Abstract, bool) {
 
 // Concrete names a, a lock of callee, at a call: a parameter path becomes the
 // argument's path; a package variable is looked up in the caller's program.
+// The path's fields are resolved against the type of the argument or
+// variable, and a path that does not fit it names nothing.
 func (a Abstract) Concrete(call *ssa.CallCommon, callee *ssa.Function) (mapid.Ref, bool) {
 	if a.Param >= 0 {
 		args := call.Args
@@ -62,7 +71,11 @@ func (a Abstract) Concrete(call *ssa.CallCommon, callee *ssa.Function) (mapid.Re
 		if a.Param >= len(args) || len(args) != arity(callee) {
 			return mapid.Ref{}, false
 		}
-		return mapid.RefOf(args[a.Param]).Child(a.Path), true
+		p, ok := a.Path.Resolve(args[a.Param].Type())
+		if !ok {
+			return mapid.Ref{}, false
+		}
+		return mapid.RefOf(args[a.Param]).Child(p), true
 	}
 	i := strings.LastIndex(a.Global, ".")
 	if i < 0 {
@@ -76,7 +89,11 @@ func (a Abstract) Concrete(call *ssa.CallCommon, callee *ssa.Function) (mapid.Re
 	if !ok {
 		return mapid.Ref{}, false
 	}
-	return mapid.Ref{Root: g, Path: a.Path}, true
+	p, ok := a.Path.Resolve(g.Type())
+	if !ok {
+		return mapid.Ref{}, false
+	}
+	return mapid.Ref{Root: g, Path: p}, true
 }
 
 // A Summary is what a function does to its caller's locks (Acquires: held at
@@ -124,7 +141,7 @@ func Effect(r *Result) (acq, rel []Abstract) {
 		}
 	}
 	for _, l := range r.released {
-		if a, ok := AbstractOf(r.Fn, l.Ref, l.Read); ok && !slices.Contains(rel, a) {
+		if a, ok := AbstractOf(r.Fn, l.Ref, l.Read); ok && !slices.ContainsFunc(rel, a.Equal) {
 			rel = append(rel, a)
 		}
 	}

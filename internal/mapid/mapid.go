@@ -17,9 +17,7 @@
 package mapid
 
 import (
-	"fmt"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -43,7 +41,13 @@ type ID struct {
 	Global *ssa.Global // Global
 	Field  *types.Var  // Field: the field's generic origin
 	Site   ssa.Value   // Local: *ssa.Alloc, *ssa.MakeMap...; Param: *ssa.Parameter
+
+	step Step // Field: the step that selects the field
 }
+
+// FieldStep returns the step that selects the map of a Field ID from the
+// object holding it.
+func (id ID) FieldStep() Step { return id.step }
 
 func (id ID) String() string {
 	switch id.Kind {
@@ -75,7 +79,7 @@ func of(v ssa.Value, depth int) (ID, ssa.Value) {
 			return addr(v.X, depth+1)
 		}
 	case *ssa.Field:
-		return ID{Kind: Field, Field: fieldVar(v.X.Type(), v.Field)}, v.X
+		return fieldID(v.X.Type(), v.Field), v.X
 	case *ssa.MakeMap:
 		return ID{Kind: Local, Site: v}, nil
 	case *ssa.Parameter:
@@ -114,7 +118,7 @@ func addr(a ssa.Value, depth int) (ID, ssa.Value) {
 	case *ssa.Global:
 		return ID{Kind: Global, Global: a}, nil
 	case *ssa.FieldAddr:
-		return ID{Kind: Field, Field: fieldVar(a.X.Type(), a.Field)}, a.X
+		return fieldID(a.X.Type(), a.Field), a.X
 	case *ssa.Alloc:
 		return ID{Kind: Local, Site: a}, nil
 	case *ssa.FreeVar:
@@ -125,14 +129,11 @@ func addr(a ssa.Value, depth int) (ID, ssa.Value) {
 	return ID{}, nil
 }
 
-// fieldVar returns field i of the struct that t is or points to, as its
-// generic origin so that all instantiations share it.
-func fieldVar(t types.Type, i int) *types.Var {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st := t.Underlying().(*types.Struct)
-	return st.Field(i).Origin()
+// fieldID returns the ID of field i of the struct that t is or points to,
+// named by its generic origin so that all instantiations share it.
+func fieldID(t types.Type, i int) ID {
+	step := FieldOf(t, i)
+	return ID{Kind: Field, Field: step.Var(), step: step}
 }
 
 // Binding returns the value that the enclosing function binds to the free
@@ -164,16 +165,22 @@ func Binding(fv *ssa.FreeVar) ssa.Value {
 // addresses of one object (s.shards[i].mu in two statements) compare equal.
 // Root is a *ssa.Parameter, *ssa.Global, *ssa.Alloc or another value of the
 // function that computes the address; free variables are resolved to the
-// enclosing function's values.
+// enclosing function's values. Refs are compared with Equal.
 type Ref struct {
 	Root ssa.Value
-	Path string // e.g. ".mu", ".shards*[t3].mu"
+	Path Path // e.g. (field mu), (field shards, deref, index t3, field mu)
 }
 
 func (r Ref) IsZero() bool { return r.Root == nil }
 
-// Child returns the ref of the field path p (".mu") inside r.
-func (r Ref) Child(p string) Ref { return Ref{r.Root, r.Path + p} }
+// Equal reports whether r and s name the same object.
+func (r Ref) Equal(s Ref) bool { return r.Root == s.Root && r.Path.Equal(s.Path) }
+
+// Child returns the ref of the path p inside r.
+func (r Ref) Child(p Path) Ref { return Ref{r.Root, r.Path.Concat(p)} }
+
+// Append returns the ref of r followed by steps.
+func (r Ref) Append(steps ...Step) Ref { return Ref{r.Root, r.Path.Append(steps...)} }
 
 // String prints r for messages: the root's source name and the field names.
 func (r Ref) String() string {
@@ -188,8 +195,7 @@ func (r Ref) String() string {
 			name = root.Comment
 		}
 	}
-	p := strings.ReplaceAll(r.Path, "*", "")
-	return name + p
+	return name + r.Path.String()
 }
 
 // RefOf returns the ref of value v (a pointer to, or a value of, an object).
@@ -203,16 +209,16 @@ func refOf(v ssa.Value, depth int) Ref {
 	}
 	switch x := v.(type) {
 	case *ssa.FieldAddr:
-		return refOf(x.X, depth+1).Child("." + fieldVar(x.X.Type(), x.Field).Name())
+		return refOf(x.X, depth+1).Append(FieldOf(x.X.Type(), x.Field))
 	case *ssa.Field:
-		return refOf(x.X, depth+1).Child("." + fieldVar(x.X.Type(), x.Field).Name())
+		return refOf(x.X, depth+1).Append(FieldOf(x.X.Type(), x.Field))
 	case *ssa.IndexAddr:
-		return refOf(x.X, depth+1).Child(fmt.Sprintf("[%s]", indexName(x.Index)))
+		return refOf(x.X, depth+1).Append(Index(x.Index))
 	case *ssa.Index:
-		return refOf(x.X, depth+1).Child(fmt.Sprintf("[%s]", indexName(x.Index)))
+		return refOf(x.X, depth+1).Append(Index(x.Index))
 	case *ssa.UnOp:
 		if x.Op.String() == "*" {
-			return refOf(x.X, depth+1).Child("*")
+			return refOf(x.X, depth+1).Append(Deref())
 		}
 	case *ssa.ChangeType:
 		return refOf(x.X, depth+1)
@@ -222,15 +228,6 @@ func refOf(v ssa.Value, depth int) Ref {
 		}
 	}
 	return Ref{Root: v}
-}
-
-// indexName names an index operand: constants by value, other values by
-// their (function-unique) SSA name.
-func indexName(v ssa.Value) string {
-	if c, ok := v.(*ssa.Const); ok {
-		return c.Value.String()
-	}
-	return v.Name()
 }
 
 // IsGlobal reports whether r is rooted at a package-level variable.

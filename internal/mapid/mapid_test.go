@@ -103,7 +103,11 @@ func TestRefsOfOneObjectCompareEqual(t *testing.T) {
 			}
 		}
 	}
-	if mu != mapBase.Child(".mu") {
+	rel, ok := mu.Path.TrimPrefix(mapBase.Path)
+	if mu.Root != mapBase.Root || !ok || rel.Len() != 1 || rel.At(0).Kind() != mapid.FieldStep || rel.At(0).Var().Name() != "mu" {
 		t.Errorf("s.shards[i].mu = %v, want the sibling of the map's object %v", mu, mapBase)
+	}
+	if again := mapBase.Append(rel.At(0)); !again.Equal(mu) {
+		t.Errorf("%v + .mu = %v, want %v", mapBase, again, mu)
 	}
 }

@@ -53,7 +53,7 @@ func (ck *checker) exportFacts(fns []*ssa.Function, accs []*access) {
 		if !a.Write || a.id.Kind != mapid.Field || a.fn.Parent() != nil {
 			continue
 		}
-		if w, ok := lockset.AbstractOf(a.fn, a.base.Child("."+a.id.Field.Name()), false); ok && !slices.Contains(writes[a.fn], w) {
+		if w, ok := lockset.AbstractOf(a.fn, a.base.Append(a.id.FieldStep()), false); ok && !slices.ContainsFunc(writes[a.fn], w.Equal) {
 			writes[a.fn] = append(writes[a.fn], w)
 		}
 	}
@@ -81,10 +81,19 @@ func (ck *checker) exportFacts(fns []*ssa.Function, accs []*access) {
 }
 
 // sibling reports whether paths a and b (".mu", ".m") select fields of one
-// object.
-func sibling(a, b string) bool {
-	i, j := strings.LastIndex(a, "."), strings.LastIndex(b, ".")
-	return i >= 0 && j >= 0 && a[:i] == b[:j]
+// object: their last field steps are made from the same object.
+func sibling(a, b mapid.PathData) bool {
+	i, j := lastField(a), lastField(b)
+	return i >= 0 && j >= 0 && a[:i].Equal(b[:j])
+}
+
+func lastField(p mapid.PathData) int {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i].Kind == mapid.FieldStep {
+			return i
+		}
+	}
+	return -1
 }
 
 // checkRequired reports calls to functions of other packages that write a
@@ -131,8 +140,8 @@ func (ck *checker) checkRequired(fns []*ssa.Function) {
 						name = obj.Name()
 					}
 					arg := ck.argText(c, w.Param)
-					mapName := arg + strings.ReplaceAll(w.Path, "*", "")
-					muName := arg + strings.ReplaceAll(req.Path, "*", "")
+					mapName := arg + w.Path.Selectors()
+					muName := arg + req.Path.Selectors()
 					ck.add(analysis.Diagnostic{
 						Pos:      c.Call.Pos(),
 						Category: CategoryRequired,

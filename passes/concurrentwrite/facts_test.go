@@ -7,18 +7,25 @@ import (
 	"testing"
 
 	"github.com/maplint/maplint/internal/lockset"
+	"github.com/maplint/maplint/internal/mapid"
 )
 
 // TestLockFactGob checks that a LockFact survives gob (the vet protocol and
 // golangci-lint serialise facts) and stays small.
 func TestLockFactGob(t *testing.T) {
+	mu := mapid.StepData{Kind: mapid.FieldStep, Name: "mu"}
+	shard3 := mapid.PathData{
+		{Kind: mapid.FieldStep, Name: "shards"},
+		{Kind: mapid.DerefStep},
+		{Kind: mapid.ConstIndexStep, Name: "3"},
+	}
 	f := &LockFact{
 		Summary: lockset.Summary{
-			Acquires: []lockset.Abstract{{Param: 0, Path: ".mu"}},
-			Releases: []lockset.Abstract{{Param: -1, Global: "example.com/pkg.registryMu", Path: "", Read: true}},
-			Requires: []lockset.Abstract{{Param: 1, Path: ".shards*[3].mu"}},
+			Acquires: []lockset.Abstract{{Param: 0, Path: mapid.PathData{mu}}},
+			Releases: []lockset.Abstract{{Param: -1, Global: "example.com/pkg.registryMu", Read: true}},
+			Requires: []lockset.Abstract{{Param: 1, Path: append(shard3[:3:3], mu)}},
 		},
-		Writes: []lockset.Abstract{{Param: 1, Path: ".shards*[3].m"}},
+		Writes: []lockset.Abstract{{Param: 1, Path: append(shard3[:3:3], mapid.StepData{Kind: mapid.FieldStep, Name: "m"})}},
 	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(f); err != nil {

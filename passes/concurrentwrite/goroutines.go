@@ -68,7 +68,7 @@ func refIn(r mapid.Ref, e *env) (mapid.Ref, bool) {
 	if p, ok := r.Root.(*ssa.Parameter); ok {
 		if bv, pe := e.lookup(p); bv != nil {
 			br, ok := refIn(mapid.RefOf(bv), pe)
-			return mapid.Ref{Root: br.Root, Path: br.Path + r.Path}, ok
+			return br.Child(r.Path), ok
 		}
 	}
 	return r, true
@@ -142,7 +142,7 @@ func (ck *checker) sharedAcross(sp *spawn, a *gaccess) (outer, shared bool) {
 		root = a.id.Site
 	case mapid.Field:
 		root = a.base.Root
-		if variableIndex(a.base.Path) {
+		if a.base.Path.VariableIndex() {
 			// tries[i].m: each copy may index its own element.
 			return true, false
 		}
@@ -173,17 +173,6 @@ func (ck *checker) sharedAcross(sp *spawn, a *gaccess) (outer, shared bool) {
 	return false, false
 }
 
-// variableIndex reports whether path indexes a slice, array or map by a
-// value that is not a constant.
-func variableIndex(path string) bool {
-	for i := 0; i < len(path); i++ {
-		if path[i] == '[' && i+1 < len(path) && (path[i+1] < '0' || path[i+1] > '9') {
-			return true
-		}
-	}
-	return false
-}
-
 // encloses reports whether outer is fn or lexically encloses it.
 func encloses(outer, fn *ssa.Function) bool {
 	for ; fn != nil; fn = fn.Parent() {
@@ -195,7 +184,7 @@ func encloses(outer, fn *ssa.Function) bool {
 }
 
 func sameMap(a, b *gaccess) bool {
-	return a.id == b.id && (a.id.Kind != mapid.Field || a.base == b.base)
+	return a.id == b.id && (a.id.Kind != mapid.Field || a.base.Equal(b.base))
 }
 
 // checkGoroutines reports writes, holding no lock, that run in a goroutine

@@ -2,7 +2,6 @@ package concurrentwrite
 
 import (
 	"fmt"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -76,7 +75,7 @@ func (ck *checker) checkGuarded(accs []*access) {
 					ck.mapName(a), gname, a.held.String(ck.lockName), ck.funcName(other.fn)),
 				Related: []analysis.RelatedInformation{{Pos: other.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(other), ck.mapName(other), gname)}},
 			}
-			if g, ok := ref.Root.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg == ck.pass.Pkg && ref.Path == "" {
+			if g, ok := ref.Root.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg == ck.pass.Pkg && ref.Path.IsEmpty() {
 				gname, fixable = g.Name(), true
 			}
 			if fixable {
@@ -158,9 +157,9 @@ func hasWriteLock(s lockset.Set) bool {
 // writeLocked reports whether an access of group holds the mutex that ref
 // names for a (the same path from the object holding the map) for writing.
 func writeLocked(group []*access, a *access, ref mapid.Ref) bool {
-	var rel string
+	var rel mapid.Path
 	if a.id.Kind == mapid.Field {
-		rel = strings.TrimPrefix(ref.Path, a.base.Path)
+		rel, _ = ref.Path.TrimPrefix(a.base.Path)
 	}
 	for _, b := range group {
 		want := ref
@@ -181,7 +180,7 @@ func related(a *access, ref mapid.Ref) bool {
 	if a.id.Kind == mapid.Global {
 		return mapid.IsGlobal(ref)
 	}
-	return ref.Root == a.base.Root && strings.HasPrefix(ref.Path, a.base.Path)
+	return ref.Root == a.base.Root && ref.Path.HasPrefix(a.base.Path)
 }
 
 // otherAccess returns the access of group to show next to a: one in another

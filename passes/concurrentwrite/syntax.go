@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -96,8 +95,8 @@ func isLockMethod(name string) bool {
 // guardName prints the guard of a map accessed through base as source text
 // (s.mu for the map s.seen), and reports whether it is an expression the
 // fix can use.
-func (ck *checker) guardName(a *access, ref mapid.Ref, rel string) (string, bool) {
-	if rel == "" || strings.Contains(rel, "[") {
+func (ck *checker) guardName(a *access, ref mapid.Ref, rel mapid.Path) (string, bool) {
+	if rel.IsEmpty() || hasIndex(rel) {
 		return ref.String(), false
 	}
 	e := ck.syn.mapExpr(a.Pos)
@@ -105,7 +104,17 @@ func (ck *checker) guardName(a *access, ref mapid.Ref, rel string) (string, bool
 	if !ok || !simple(sel.X) {
 		return ref.String(), false
 	}
-	return types.ExprString(sel.X) + strings.ReplaceAll(rel, "*", ""), true
+	return types.ExprString(sel.X) + rel.String(), true
+}
+
+// hasIndex reports whether p indexes an array or slice.
+func hasIndex(p mapid.Path) bool {
+	for i := range p.Len() {
+		if k := p.At(i).Kind(); k == mapid.IndexStep || k == mapid.ConstIndexStep {
+			return true
+		}
+	}
+	return false
 }
 
 // simple reports whether e is a chain of identifiers and field selections,
