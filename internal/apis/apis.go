@@ -139,6 +139,16 @@ func at(vs []ssa.Value, i int) ssa.Value {
 	return vs[i]
 }
 
+// Identity returns the package path, receiver type name ("" for a
+// function) and name of fn: the key of its rows, for options that name
+// functions the same way as the table does.
+func Identity(fn *types.Func) (pkg, typ, name string) {
+	if fn == nil || fn.Pkg() == nil {
+		return "", "", ""
+	}
+	return fn.Pkg().Path(), recvName(fn), fn.Name()
+}
+
 // recvName returns the name of fn's receiver type, without pointer, or "".
 func recvName(fn *types.Func) string {
 	sig, ok := fn.Type().(*types.Signature)

@@ -60,3 +60,13 @@ func TestDeviant(t *testing.T) {
 	}
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "deviant")
 }
+
+// TestNoReturnOption checks that a method named in -noreturn ends its path,
+// by identity.
+func TestNoReturnOption(t *testing.T) {
+	a := nilmerge.New()
+	if err := a.Flags.Set("noreturn", "noreturnopt.Logger.Fatalf"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "noreturnopt")
+}
