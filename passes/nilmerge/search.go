@@ -26,6 +26,7 @@ type checker struct {
 	ctors   map[*types.TypeName][]*ssa.Function
 
 	noReturnIDs []string // Config.NoReturn, split
+	filled      map[outerKey]bool
 }
 
 func newChecker(pass *analysis.Pass, s *buildssa.SSA) *checker {
@@ -209,10 +210,16 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 				if o := a.innerSource(t); o != nil {
 					return o, facts
 				}
+				if o := a.outerSource(t); o != nil {
+					return o, facts
+				}
 			}
 		}
 	case *ssa.Lookup:
 		if o := a.innerSource(v); o != nil {
+			return o, facts
+		}
+		if o := a.outerSource(v); o != nil {
 			return o, facts
 		}
 	}
