@@ -51,7 +51,9 @@
 //     empty input, even if it was made before, and a map field of a
 //     decoded struct stays nil when the input has none;
 //   - the inner map of a map of maps that nothing stores into
-//     (outer[k][x] = v);
+//     (outer[k][x] = v): a local outer map, or an unexported field or
+//     package variable that the package only ever assigns an empty map
+//     and only looks up, ranges over or measures;
 //   - a parameter that a call in the package passes nil.
 //
 // With -nilmerge.deviant the pass also infers which map fields the package
@@ -123,9 +125,10 @@
 // helper's parameters may hold at the call: clone(m) returning nil for a
 // nil m is reported only where the argument may be nil, and a nil that
 // depends on the receiver's fields is trusted. An inner map read from a
-// map of maps is only reported when the outer map is made in the same
-// function and never filled at all (a field or package map of maps is
-// trusted). The -deviant inference counts guards in one package only, not
+// map of maps is only reported when the outer map is never filled at all:
+// an outer map filled anywhere (outer[a] = make... for some keys) makes
+// every lookup trusted, so a write into outer[b] that no code ensures is
+// missed. The -deviant inference counts guards in one package only, not
 // across the module. Fixes do not name types they cannot spell in the file
 // (an unexported type of another package, a package the file does not
 // import): those findings have no fix.
