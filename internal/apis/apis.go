@@ -25,6 +25,7 @@ const (
 	OrderFree // consumes the items at Arg in a way that does not depend on their order
 	Random    // returns (or fills Arg with) random values: output built from them differs from run to run by design
 	Equal     // reports whether its two operands (Arg and the one after it, or the receiver and Arg) are equal
+	Message   // formats a message or an error from the arguments from Arg (one text, made once)
 
 	// Output of the program: order that reaches them is observable.
 	Output // writes the arguments from Arg on to an output the program shows (a writer, a terminal, a log)
@@ -72,7 +73,7 @@ type key struct{ pkg, typ, name string }
 // after that.
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
-	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows} {
+	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, messageRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}
 			m[k] = append(m[k], r)

@@ -103,3 +103,13 @@ var logRows = []Row{
 	{"log/slog", "Logger", "Log", Log, 2, "logs msg and attributes"},
 	{"log/slog", "Logger", "LogAttrs", Log, 2, "logs msg and attributes"},
 }
+
+// messageRows: calls that make one message or error from their arguments.
+// Returned from inside a map loop, such a message describes the entry that
+// stopped the loop, like an error does.
+var messageRows = []Row{
+	{"fmt", "", "Sprintf", Message, 0, "formats its operands into a string"},
+	{"fmt", "", "Sprint", Message, 0, "formats its operands into a string"},
+	{"fmt", "", "Errorf", Message, 0, "formats its operands into an error"},
+	{"errors", "", "New", Message, 0, "returns an error with the text"},
+}

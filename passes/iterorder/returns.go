@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // ret handles a return statement. Inside a map loop, returning an element
@@ -83,8 +85,7 @@ func (c *checker) isMessage(e ast.Expr) bool {
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "fmt.Sprintf", "fmt.Sprint", "fmt.Errorf", "errors.New":
+	if _, ok := apis.Find(fn.Origin(), apis.Message); ok {
 		return true
 	}
 	// A wrapper of an error (ErrPostings(err)).
