@@ -177,9 +177,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		if !cfg.NoFix {
-			if fix, ok := fixer.fix(cur, loop); ok {
-				d.SuggestedFixes = []analysis.SuggestedFix{fix}
-			}
+			fixer.attach(&d, cur, loop)
 		}
 		r.Report(d)
 	}

@@ -113,7 +113,7 @@ func TestGeneratedFilesHaveNoFix(t *testing.T) {
 func TestFixes(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "fixmod")
 	analysistest.RunWithSuggestedFixes(t, dir, iterorder.New(), "./sortedfix")
-	for _, r := range analysistest.Run(t, dir, iterorder.New(), "./nofix", "./old") {
+	for _, r := range analysistest.Run(t, dir, iterorder.New(), "./nofix") {
 		for _, d := range r.Diagnostics {
 			if len(d.SuggestedFixes) > 0 {
 				t.Errorf("%s: unexpected fix for %q", r.Pass.Fset.Position(d.Pos), d.Message)
