@@ -113,6 +113,39 @@
 // Where the order is genuinely intended, say so with
 // //maplint:ignore iterorder <reason>.
 //
+// The fix: where the map's key type is ordered (cmp.Ordered), it visits the
+// keys in sorted order, reading the value in the body, in the form the
+// file's Go version allows. From Go 1.23 it ranges over the sorted keys:
+//
+//	for _, k := range slices.Sorted(maps.Keys(m)) {
+//		v := m[k]
+//		...
+//	}
+//
+// In Go 1.21 and 1.22, which have slices.Sort but not maps.Keys, it collects
+// the keys into a slice, sorts it and ranges over it:
+//
+//	keys := make([]string, 0, len(m))
+//	for k := range m {
+//		keys = append(keys, k)
+//	}
+//	slices.Sort(keys)
+//	for _, k := range keys {
+//		v := m[k]
+//		...
+//	}
+//
+// Before Go 1.21 it sorts the slice with sort.Strings, sort.Ints or
+// sort.Float64s for those key types, and with
+// sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] }) for
+// other ordered ones. It adds the imports it needs. It is not offered when
+// the file's Go version is unknown, when the map expression has side
+// effects, or when the body writes or deletes entries of the map (a
+// deleted entry would be visited with its zero value). Keys that are not
+// ordered (structs, pointers, interfaces) get no fix, and the finding says
+// so: sort those with slices.SortFunc (sort.Slice before Go 1.21) and a
+// comparison that suits them.
+//
 // # Order-free consumers of other libraries
 //
 // Some libraries consume what they are given in any order: the pass
@@ -155,39 +188,6 @@
 // Test files are analysed only in Example functions, whose output is
 // compared: tests that pick any element of a map, or report failures per
 // entry with t.Errorf, do not depend on which comes first.
-//
-// The fix: where the map's key type is ordered (cmp.Ordered), it visits the
-// keys in sorted order, reading the value in the body, in the form the
-// file's Go version allows. From Go 1.23 it ranges over the sorted keys:
-//
-//	for _, k := range slices.Sorted(maps.Keys(m)) {
-//		v := m[k]
-//		...
-//	}
-//
-// In Go 1.21 and 1.22, which have slices.Sort but not maps.Keys, it collects
-// the keys into a slice, sorts it and ranges over it:
-//
-//	keys := make([]string, 0, len(m))
-//	for k := range m {
-//		keys = append(keys, k)
-//	}
-//	slices.Sort(keys)
-//	for _, k := range keys {
-//		v := m[k]
-//		...
-//	}
-//
-// Before Go 1.21 it sorts the slice with sort.Strings, sort.Ints or
-// sort.Float64s for those key types, and with
-// sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] }) for
-// other ordered ones. It adds the imports it needs. It is not offered when
-// the file's Go version is unknown, when the map expression has side
-// effects, or when the body writes or deletes entries of the map (a
-// deleted entry would be visited with its zero value). Keys that are not
-// ordered (structs, pointers, interfaces) get no fix, and the finding says
-// so: sort those with slices.SortFunc (sort.Slice before Go 1.21) and a
-// comparison that suits them.
 //
 // # Known limitations
 //
