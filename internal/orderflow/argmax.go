@@ -15,6 +15,9 @@ import (
 // guarded block reachable from two conditions, and silences it; so does
 // keeping only the compared value (a max is the same in any order).
 func (l *loop) argMax() {
+	if l.header == nil {
+		return // a yield function: nothing is carried in phis
+	}
 	for b := range l.body {
 		ifs, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 		if !ok {

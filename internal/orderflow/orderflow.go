@@ -3,7 +3,9 @@
 // order reaches a result that an assignment-by-assignment view of the
 // syntax cannot see: maps built first-wins, elements numbered in map order,
 // and maximum picks whose ties go to whichever entry comes first. It
-// reports nothing; iterorder decides which flows are findings.
+// reports nothing; iterorder decides which flows are findings. A range
+// over maps.Keys, maps.Values or maps.All of a map is a loop too: go/ssa
+// makes its body a yield function whose parameters are the key and value.
 //
 // The walk follows x/tools' nilness: each function's dominator tree is
 // visited once, carrying the facts learnt from the If edges that dominate
@@ -84,7 +86,7 @@ func (r *Result) At(pos token.Pos) *Loop { return r.loops[pos] }
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{loops: make(map[token.Pos]*Loop)}
 	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
-		funcLoops(fn, res)
+		funcLoops(pass.TypesInfo, fn, res)
 	}
 	if len(res.loops) > 0 {
 		nameTargets(pass, res)
@@ -124,11 +126,14 @@ type edge struct {
 
 // funcLoops finds the map loops of fn and their flows, in one walk of the
 // dominator tree.
-func funcLoops(fn *ssa.Function, res *Result) {
+func funcLoops(info *types.Info, fn *ssa.Function, res *Result) {
 	if len(fn.Blocks) == 0 {
 		return
 	}
 	var loops []*loop
+	if l := yieldLoop(info, fn); l != nil {
+		loops = append(loops, l)
+	}
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			if next, ok := in.(*ssa.Next); ok && !next.IsString {

@@ -2,7 +2,10 @@
 // order-free twin.
 package flows
 
-import "strings"
+import (
+	"maps"
+	"strings"
+)
 
 // FirstWins keeps, for each lower-cased name, whichever spelling comes
 // first: with "Go" and "go" in m, the result changes from run to run.
@@ -127,4 +130,24 @@ func Dead(m map[string]bool) map[string]int {
 		n++
 	}
 	return ids
+}
+
+// FirstWinsKeys is FirstWins over maps.Keys: the body is a yield function.
+func FirstWinsKeys(m map[string]int) map[string]string {
+	dst := make(map[string]string)
+	for k := range maps.Keys(m) { // want `FirstWins dst`
+		if _, ok := dst[strings.ToLower(k)]; !ok {
+			dst[strings.ToLower(k)] = k
+		}
+	}
+	return dst
+}
+
+// LowerSetKeys only records the lower-cased names: order-free.
+func LowerSetKeys(m map[string]int) map[string]bool {
+	dst := make(map[string]bool)
+	for k := range maps.Keys(m) {
+		dst[strings.ToLower(k)] = true
+	}
+	return dst
 }

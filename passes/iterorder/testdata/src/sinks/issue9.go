@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand"
 	"slices"
 	"sort"
@@ -160,6 +161,17 @@ func (h Header) SortedString() string {
 func ByLower(m map[string]int) map[string]string {
 	dst := make(map[string]string)
 	for k := range m { // want `keys stored into dst only when absent, under a key several entries can share: the first visited wins`
+		if _, ok := dst[strings.ToLower(k)]; !ok {
+			dst[strings.ToLower(k)] = k
+		}
+	}
+	return dst
+}
+
+// ByLowerKeys is ByLower over maps.Keys.
+func ByLowerKeys(m map[string]int) map[string]string {
+	dst := make(map[string]string)
+	for k := range maps.Keys(m) { // want `keys stored into dst only when absent`
 		if _, ok := dst[strings.ToLower(k)]; !ok {
 			dst[strings.ToLower(k)] = k
 		}
