@@ -13,35 +13,29 @@ const (
 	_ Role = iota
 
 	// Maps.
-	MapWrite  // writes into the map at Arg (panics if it is nil)
-	MapRead   // reads the map at Arg
-	NilIfNil  // returns nil when the map at Arg is nil
-	NonNilMap // returns a non-nil map whatever its arguments
-	Decode    // decodes into what the pointer at Arg points to; a map there stays nil for empty input or an error
+	MapWrite         // writes into the map at Arg (panics if it is nil)
+	MapRead          // reads the map at Arg
+	DeepRead         // reads every map inside the value at Arg (a struct holding maps, or the values of a variadic ...any)
+	DeepReadExported // reads every map in the exported fields of the value at Arg (encoders)
+	NilIfNil         // returns nil when the map at Arg is nil
+	NonNilMap        // returns a non-nil map whatever its arguments
+	Decode           // decodes into what the pointer at Arg points to; a map there stays nil for empty input or an error
 
 	// Order.
 	Sort      // sorts the slice (or sort.Interface) at Arg in place
 	Sorted    // returns a sorted slice of what Arg yields
 	OrderFree // consumes the items at Arg in a way that does not depend on their order
-	Random    // returns (or fills Arg with) random values: output built from them differs from run to run by design
-	Equal     // reports whether its two operands (Arg and the one after it, or the receiver and Arg) are equal
-	Message   // formats a message or an error from the arguments from Arg (one text, made once)
 
 	// Output of the program: order that reaches them is observable.
 	Output // writes the arguments from Arg on to an output the program shows (a writer, a terminal, a log)
 	Hash   // feeds the bytes at Arg into a hash
 	Encode // serialises the value at Arg
-	Log    // writes the arguments from Arg on to a log (lines that interleave with other goroutines' lines)
-
-	// The destination of an Output, Hash, Encode or Log row is the
-	// receiver for a method, argument 0 for a function whose Arg is not
-	// 0 (fmt.Fprintf(w, ...)), and the program's standard output or the
-	// default logger for a function whose Arg is 0 (fmt.Println).
 
 	// Goroutines.
 	Spawn        // runs the function at Arg in a new goroutine
 	SpawnTimer   // runs the function at Arg in a new goroutine later (a timer or a context's end)
 	SpawnPerCall // registers the function or handler at Arg to run in a goroutine per request
+	ServePerCall // registers the value at Arg as a service: each call of its methods runs in a goroutine of its own
 	SpawnSubtest // runs the function at Arg, in parallel with its siblings once it calls Parallel
 	Parallel     // marks the running test as parallel
 	Wait         // waits for the goroutines started through the receiver to end
@@ -52,6 +46,7 @@ const (
 	TryLock      // acquires the write lock at Arg when its result is true
 	TryRLock     // acquires the read lock at Arg when its result is true
 	NoReturn     // never returns to its caller (ends the goroutine or the program)
+	RunOnce      // runs the function at Arg at most once; every call waits until it has returned
 )
 
 // Recv is the Arg of a row about a method's receiver.
@@ -73,7 +68,7 @@ type key struct{ pkg, typ, name string }
 // after that.
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
-	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, messageRows} {
+	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}
 			m[k] = append(m[k], r)
@@ -146,16 +141,6 @@ func at(vs []ssa.Value, i int) ssa.Value {
 		return nil
 	}
 	return vs[i]
-}
-
-// Identity returns the package path, receiver type name ("" for a
-// function) and name of fn: the key of its rows, for options that name
-// functions the same way as the table does.
-func Identity(fn *types.Func) (pkg, typ, name string) {
-	if fn == nil || fn.Pkg() == nil {
-		return "", "", ""
-	}
-	return fn.Pkg().Path(), recvName(fn), fn.Name()
 }
 
 // recvName returns the name of fn's receiver type, without pointer, or "".

@@ -9,9 +9,16 @@ var concurrencyRows = []Row{
 	{"context", "", "AfterFunc", SpawnTimer, 1, "runs f in its own goroutine when ctx is done"},
 	{"net/http", "", "HandleFunc", SpawnPerCall, 1, "the server runs the handler in a goroutine per request"},
 	{"net/http", "ServeMux", "HandleFunc", SpawnPerCall, 1, "the server runs the handler in a goroutine per request"},
+	{"google.golang.org/grpc", "Server", "RegisterService", ServePerCall, 1, "the server runs each RPC in a goroutine of its own: the methods of impl run concurrently"},
+	{"google.golang.org/grpc", "ServiceRegistrar", "RegisterService", ServePerCall, 1, "the registrar (a *grpc.Server) runs each RPC in a goroutine of its own; generated RegisterXxxServer functions call it"},
 	{"testing", "T", "Run", SpawnSubtest, 1, "runs f in a goroutine; parallel to its siblings once f calls t.Parallel"},
 	{"testing", "B", "Run", SpawnSubtest, 1, "runs f in a goroutine"},
 	{"testing", "T", "Parallel", Parallel, Recv, "the test runs in parallel with other parallel tests"},
+
+	{"sync", "Once", "Do", RunOnce, 0, "documented: no call to Do returns until the one call to f returns"},
+	{"sync", "", "OnceFunc", RunOnce, 0, "the returned function calls f once; concurrent calls wait for it"},
+	{"sync", "", "OnceValue", RunOnce, 0, "the returned function calls f once; concurrent calls wait for it"},
+	{"sync", "", "OnceValues", RunOnce, 0, "the returned function calls f once; concurrent calls wait for it"},
 
 	{"sync", "WaitGroup", "Wait", Wait, Recv, "blocks until every goroutine counted by the WaitGroup is done"},
 	{"golang.org/x/sync/errgroup", "Group", "Wait", Wait, Recv, "blocks until every goroutine of the group has returned"},

@@ -31,6 +31,25 @@ var mapRows = []Row{
 	{"gopkg.in/yaml.v2", "Decoder", "Decode", Decode, 0, "decodes like Unmarshal: null sets a map to nil"},
 	{"sigs.k8s.io/yaml", "", "Unmarshal", Decode, 1, "converts to JSON and decodes with encoding/json: null or empty input leaves a map nil"},
 	{"github.com/goccy/go-yaml", "", "Unmarshal", Decode, 1, "an empty document sets the map to nil (goccy/go-yaml#805)"},
+
+	// Hidden reads: formatting, encoding or comparing a value walks the
+	// maps inside it (the runtime reports "concurrent map read and map
+	// write" from reflect.Value.MapIndex or MapIter.Next).
+	{"fmt", "", "Printf", DeepRead, 1, "formats the operands by reflection: %v of a struct prints its map fields"},
+	{"fmt", "", "Sprintf", DeepRead, 1, "formats the operands by reflection: %v of a struct prints its map fields"},
+	{"fmt", "", "Fprintf", DeepRead, 2, "formats the operands by reflection: %v of a struct prints its map fields"},
+	{"fmt", "", "Errorf", DeepRead, 1, "formats the operands by reflection: %v of a struct prints its map fields"},
+	{"fmt", "", "Print", DeepRead, 0, "formats the operands by reflection, maps included"},
+	{"fmt", "", "Println", DeepRead, 0, "formats the operands by reflection, maps included"},
+	{"fmt", "", "Sprint", DeepRead, 0, "formats the operands by reflection, maps included"},
+	{"fmt", "", "Sprintln", DeepRead, 0, "formats the operands by reflection, maps included"},
+	{"fmt", "", "Fprint", DeepRead, 1, "formats the operands by reflection, maps included"},
+	{"fmt", "", "Fprintln", DeepRead, 1, "formats the operands by reflection, maps included"},
+	{"encoding/json", "", "Marshal", DeepReadExported, 0, "encodes v by reflection: every exported map field is ranged over"},
+	{"encoding/json", "", "MarshalIndent", DeepReadExported, 0, "encodes v by reflection: every exported map field is ranged over"},
+	{"encoding/json", "Encoder", "Encode", DeepReadExported, 0, "encodes v by reflection: every exported map field is ranged over"},
+	{"reflect", "", "DeepEqual", DeepRead, 0, "compares x and y element by element, maps included"},
+	{"reflect", "", "DeepEqual", DeepRead, 1, "compares x and y element by element, maps included"},
 }
 
 // IsMap reports whether t is a map type, or a type parameter every type of

@@ -101,6 +101,16 @@ func spawnAt(instr ssa.Instruction) *Spawn {
 		} else if len(instr.Call.Args) > 0 {
 			args = instr.Call.Args
 		}
+		if fn != nil && len(fn.Blocks) == 0 {
+			// go wait.Until(c.worker, ...): a function of another
+			// package runs the function value it is given.
+			for _, a := range instr.Call.Args {
+				if f, bound := target(a); f != nil && len(f.Blocks) > 0 {
+					fn, args = f, bound
+					break
+				}
+			}
+		}
 		return &Spawn{Instr: instr, Kind: Go, Fn: fn, Args: args}
 	case *ssa.ChangeType:
 		if isNamed(instr.Type(), "net/http", "HandlerFunc") {
@@ -153,10 +163,17 @@ func spawnCall(c *ssa.Call) *Spawn {
 	return nil
 }
 
+// Target returns the function that calling v runs, and the values bound to
+// its parameters (a bound method value's receiver); nil when v is not a
+// function, a closure or a method value.
+func Target(v ssa.Value) (*ssa.Function, []ssa.Value) { return target(v) }
+
 // target returns the function that calling v runs, and the values bound to
 // its parameters (a bound method value's receiver).
 func target(v ssa.Value) (*ssa.Function, []ssa.Value) {
 	switch v := v.(type) {
+	case nil:
+		return nil, nil
 	case *ssa.Function:
 		return v, nil
 	case *ssa.MakeClosure:

@@ -78,6 +78,7 @@ type candidate struct {
 	holds int
 	write bool // a write holds it
 	first int
+	ptr   bool // reached through a pointer from the object holding the map
 }
 
 // Infer returns the lock held by the most accesses of obs, if it is held by
@@ -108,13 +109,12 @@ func Infer(obs []Obs) (Guard, bool) {
 				// A lock inside the object holding the map (checked first:
 				// for a package variable pointing to a struct, the
 				// object's mutex is also rooted at the variable).
-				if derefBeforeLast(rel) {
-					// A lock of another object reached through a pointer
-					// (r.f.indexLock for r.finishedMaps) guards that
-					// object's data, not this map.
-					continue
-				}
 				c = find(rel, mapid.Ref{})
+				// A lock of another object reached through a pointer
+				// (r.f.indexLock for r.finishedMaps) mostly guards that
+				// object's data; it guards this map only when every
+				// access holds it (a child locking its parent's mutex).
+				c.ptr = derefBeforeLast(rel)
 			case o.Base.Root == nil && mapid.IsGlobal(l.Ref):
 				// A package-level mutex guards a package-level map; for a
 				// field it is a lock held around whole operations
@@ -137,7 +137,10 @@ func Infer(obs []Obs) (Guard, bool) {
 	}
 	var best *candidate
 	for _, c := range cands {
-		if best == nil || c.holds > best.holds {
+		if c.ptr && (c.holds < len(obs) || !c.write) {
+			continue
+		}
+		if best == nil || c.holds > best.holds || (c.holds == best.holds && best.ptr && !c.ptr) {
 			best = c
 		}
 	}

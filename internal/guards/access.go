@@ -28,13 +28,14 @@ func (r *Result) collect(fns []*ssa.Function) []*Access {
 		res.Each(func(instr ssa.Instruction, held lockset.Set) {
 			for _, a := range mapid.Accesses(instr) {
 				id, base := mapid.Of(a.Map)
+				if a.Holder != nil {
+					// A hidden read (json.Marshal(s) reads s.m).
+					id, base = a.FieldMap, a.Holder
+				}
 				if id.Kind == mapid.Unknown {
 					continue
 				}
-				acc := &Access{Access: a, Fn: fn, ID: id, Held: held}
-				if a.Write {
-					acc.May = res.MayHold(instr)
-				}
+				acc := &Access{Access: a, Fn: fn, ID: id, Held: held, May: res.MayHold(instr)}
 				if base != nil {
 					acc.Base = mapid.RefOf(base)
 					acc.Fresh = r.IsFresh(fn, acc.Base)

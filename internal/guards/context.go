@@ -1,6 +1,7 @@
 package guards
 
 import (
+	"github.com/maplint/maplint/internal/apis"
 	"go/types"
 	"slices"
 
@@ -20,8 +21,9 @@ func (r *Result) contexts(fns []*ssa.Function) {
 		fresh []bool
 	}
 	states := make(map[*ssa.Function]*paramState)
+	once := onceBodies(fns)
 	for _, fn := range r.Locks.TopDown() {
-		if isAlone(fn) {
+		if isAlone(fn) || once[fn] {
 			r.Alone[fn] = true
 		}
 		if r.Locks.OnlyCalled(fn) {
@@ -82,10 +84,10 @@ func (r *Result) contexts(fns []*ssa.Function) {
 func (r *Result) exposure(fns []*ssa.Function) {
 	var exported, many, once []*ssa.Function
 	for _, fn := range fns {
-		if isAPI(fn) {
+		if IsAPI(fn) {
 			exported = append(exported, fn)
 		}
-		if goroutine.IsHandler(fn) && !goroutine.InTestFile(fn) {
+		if (goroutine.IsHandler(fn) && !goroutine.InTestFile(fn)) || r.Served[fn] {
 			many = append(many, fn)
 		}
 		for _, s := range r.spawnsOf(fn) {
@@ -102,13 +104,13 @@ func (r *Result) exposure(fns []*ssa.Function) {
 	r.Exposed = r.closure(append(append(slices.Clip(exported), many...), once...))
 }
 
-// isAPI reports whether fn can be called from other packages directly: an
+// IsAPI reports whether fn can be called from other packages directly: an
 // exported function, or an exported method of an exported type. An exported
 // method of an unexported type is reached only through an interface (the
 // package hands out the value, often inside its own critical section, as
 // go-ethereum's hashdb passes its cleaner to batch.Replay under db.lock) or
 // through the package's own calls, which are followed.
-func isAPI(fn *ssa.Function) bool {
+func IsAPI(fn *ssa.Function) bool {
 	obj, ok := fn.Object().(*types.Func)
 	if !ok || fn.Parent() != nil || !obj.Exported() {
 		return false
@@ -206,4 +208,32 @@ func (r *Result) returnsFresh(fn *ssa.Function, depth int) bool {
 	}
 	r.freshRet[fn] = fresh && returns
 	return fresh && returns
+}
+
+// onceBodies returns the functions run by sync.Once.Do, sync.OnceFunc and
+// the like (rows of the API table): they run once, and every caller waits
+// for them, so their accesses are ordered before whatever follows the call.
+func onceBodies(fns []*ssa.Function) map[*ssa.Function]bool {
+	out := make(map[*ssa.Function]bool)
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				r, ok := apis.Of(&c.Call, apis.RunOnce)
+				if !ok {
+					continue
+				}
+				switch f := apis.Arg(&c.Call, r.Arg).(type) {
+				case *ssa.Function:
+					out[f] = true
+				case *ssa.MakeClosure:
+					out[f.Fn.(*ssa.Function)] = true
+				}
+			}
+		}
+	}
+	return out
 }

@@ -39,7 +39,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(SummaryFact)},
+	FactTypes:  []analysis.Fact{new(SummaryFact), new(ServesFact)},
 }
 
 // An Access is one map access with its context.
@@ -49,7 +49,7 @@ type Access struct {
 	ID    mapid.ID
 	Base  mapid.Ref   // the object holding a field map
 	Held  lockset.Set // held on every path
-	May   lockset.Set // held on some path (writes only)
+	May   lockset.Set // held on some path
 	Fresh bool        // the map's object is not yet shared, or the code runs alone (init)
 }
 
@@ -66,6 +66,9 @@ type Result struct {
 	// Exposed holds the functions that may run alongside other code of
 	// the package; Multi those that may run in several goroutines at once.
 	Exposed, Multi map[*ssa.Function]bool
+	// Served holds the methods that a server registration (a gRPC
+	// service) runs in a goroutine per call.
+	Served map[*ssa.Function]bool
 	// Accesses are the map accesses of the package, function by function.
 	Accesses []*Access
 
@@ -98,6 +101,7 @@ func run(pass *analysis.Pass) (any, error) {
 		},
 	})
 	r.contexts(fns)
+	r.served(fns)
 	r.exposure(fns)
 	r.Accesses = r.collect(fns)
 	// Memoised answers are computed now, in a fixed order, so that the

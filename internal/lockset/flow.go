@@ -18,13 +18,14 @@ type Result struct {
 	callees  Callees
 	exit     Set
 	hasExit  bool
-	TryLocks bool   // the function calls TryLock or TryRLock
+	TryLocks bool   // the function calls TryLock or TryRLock and uses the result otherwise than as a branch condition
 	Opaque   bool   // every caller holds locks that cannot be named here
 	released []Lock // unlocks of locks not taken here: the caller's
 	union    bool   // may-hold analysis: join is union
 	may      *Result
 	entrySet Set
 	mayAt    map[ssa.Instruction]Set
+	consts   map[*ssa.Parameter]bool // boolean parameters bound to constants (see AtCalls)
 }
 
 // Analyze computes the locks held in fn, given the locks held on entry.
@@ -33,7 +34,11 @@ func Analyze(fn *ssa.Function, entry Set, callees Callees) *Result {
 }
 
 func analyze(fn *ssa.Function, entry Set, callees Callees, union bool) *Result {
-	r := &Result{Fn: fn, callees: callees, union: union, entrySet: entry}
+	return analyzeWith(&Result{Fn: fn, callees: callees, union: union, entrySet: entry})
+}
+
+func analyzeWith(r *Result) *Result {
+	fn, entry := r.Fn, r.entrySet
 	n := len(fn.Blocks)
 	if n == 0 {
 		return r
@@ -51,7 +56,8 @@ func analyze(fn *ssa.Function, entry Set, callees Callees, union bool) *Result {
 		work = work[1:]
 		queued[b.Index] = false
 		out := r.walk(b, nil)
-		for _, s := range b.Succs {
+		for i, s := range r.succs(b) {
+			out := r.edge(b, i, out)
 			if !r.seen[s.Index] {
 				r.entry[s.Index], r.seen[s.Index] = out, true
 			} else {
@@ -168,8 +174,10 @@ func (r *Result) apply(call *ssa.CallCommon, held Set, instr ssa.Instruction, re
 			r.released = append(r.released, Lock{Ref: ref, Read: read})
 		}
 		return held.Without(ref, read)
-	case TryAcquire:
-		if record {
+	case TryAcquire, TryRAcquire:
+		// The lock is taken on the branch where the result is true
+		// (see edge); a result used otherwise is not followed.
+		if c, ok := instr.(*ssa.Call); record && (!ok || !onlyTested(c)) {
 			r.TryLocks = true
 		}
 		return held
@@ -177,6 +185,12 @@ func (r *Result) apply(call *ssa.CallCommon, held Set, instr ssa.Instruction, re
 	callee := call.StaticCallee()
 	if callee == nil || r.callees == nil {
 		return held
+	}
+	if callee.Parent() == r.Fn {
+		// A closure of fn names fn's values through its free variables,
+		// which its summary cannot, and may test fn's parameters
+		// (lock := func() { if needLock { mu.Lock() } }): run it here.
+		return r.inline(callee, held)
 	}
 	sum := r.callees(call, callee)
 	if sum == nil {

@@ -149,7 +149,8 @@ const (
 	Release
 	RAcquire
 	RRelease
-	TryAcquire // TryLock/TryRLock: the result says whether it is held
+	TryAcquire  // TryLock: the result says whether it is held
+	TryRAcquire // TryRLock: the result says whether it is held for reading
 )
 
 // ops maps the table's lock roles to lockset operations.
@@ -158,18 +159,19 @@ var ops = [...]struct {
 	op   Op
 }{
 	{apis.Lock, Acquire}, {apis.Unlock, Release}, {apis.RLock, RAcquire},
-	{apis.RUnlock, RRelease}, {apis.TryLock, TryAcquire}, {apis.TryRLock, TryAcquire},
+	{apis.RUnlock, RRelease}, {apis.TryLock, TryAcquire}, {apis.TryRLock, TryRAcquire},
 }
 
 // Classify says what call does to a lock (a row of the API table: sync.Mutex,
 // sync.RWMutex), and returns the lock's address.
 func Classify(call *ssa.CallCommon) (Op, ssa.Value) {
 	fn := apis.Callee(call)
-	if fn == nil || call.IsInvoke() {
-		// sync.Locker values are not followed yet: the lock behind an
-		// interface has no identity here.
+	if fn == nil {
 		return None, nil
 	}
+	// A sync.Locker (a field or parameter of interface type) is named by
+	// the path of the interface value: l.Lock() and l.Unlock() on the same
+	// field or parameter take and release the same lock.
 	for _, o := range ops {
 		if r, ok := apis.Find(fn, o.role); ok {
 			if mu := apis.Arg(call, r.Arg); mu != nil {

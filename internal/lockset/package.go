@@ -14,7 +14,8 @@ type Package struct {
 	results   map[*ssa.Function]*Result
 	callers   map[*ssa.Function][]*ssa.Function
 	taken     map[*ssa.Function]bool
-	order     []*ssa.Function // callers before callees, outside cycles
+	sites     map[*ssa.Function][]*ssa.Call // static calls of each function of the package
+	order     []*ssa.Function               // callers before callees, outside cycles
 }
 
 // Callers returns the functions of the package that call fn statically, one
@@ -95,6 +96,7 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 	p := &Package{
 		summaries: make(map[*ssa.Function]*Summary, len(fns)),
 		results:   make(map[*ssa.Function]*Result, len(fns)),
+		sites:     make(map[*ssa.Function][]*ssa.Call),
 	}
 	in := make(map[*ssa.Function]bool, len(fns))
 	for _, fn := range fns {
@@ -111,6 +113,7 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 					if callee := c.Call.StaticCallee(); callee != nil && in[callee] {
 						calls[fn] = append(calls[fn], callee)
 						callers[callee] = append(callers[callee], fn)
+						p.sites[callee] = append(p.sites[callee], c)
 					}
 					// The callee position is not a use as a value, nor
 					// is a closure argument run during the call.
@@ -224,7 +227,17 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 			r.Opaque = only(fn) && reqs[fn] == nil && opaque[fn]
 			p.results[fn] = r
 			lower := func(cf *ssa.Function, at Set, dropped bool) {
-				if r.Opaque || dropped || (opts.Unconstraining != nil && opts.Unconstraining(fn)) {
+				if opts.Unconstraining != nil && opts.Unconstraining(fn) {
+					// A test calls the helper alone: it says nothing of
+					// the locks the helper needs, but the helper is
+					// analysed (with no lock) if nothing else calls it.
+					if reqs[cf] == nil && !opaque[cf] && p.results[cf] == nil && !dirty[cf] {
+						dirty[cf] = true
+						changed = true
+					}
+					return
+				}
+				if r.Opaque || dropped {
 					if reqs[cf] == nil && !opaque[cf] {
 						opaque[cf] = true
 						dirty[cf] = true

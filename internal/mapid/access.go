@@ -16,6 +16,12 @@ type Access struct {
 	Write bool
 	Op    string    // "assign", "delete", "clear", "maps.Copy"..., "index", "range", "len", "maps.Keys"...
 	Pos   token.Pos // m[k]'s '[', the call's '(' or the range's 'for'
+
+	// A hidden read of a map field (json.Marshal(s) reads s.m): Map is
+	// nil, Holder is the struct (or pointer to it) and Field the field.
+	Holder   ssa.Value
+	Field    *types.Var
+	FieldMap ID // the map's identity, a Field ID
 }
 
 // Accesses returns the map accesses made by instr: assignments (including
@@ -25,14 +31,14 @@ type Access struct {
 func Accesses(instr ssa.Instruction) []Access {
 	switch instr := instr.(type) {
 	case *ssa.MapUpdate:
-		return []Access{{instr, instr.Map, true, "assign", instr.Pos()}}
+		return []Access{{Instr: instr, Map: instr.Map, Write: true, Op: "assign", Pos: instr.Pos()}}
 	case *ssa.Lookup:
 		if isMap(instr.X.Type()) {
-			return []Access{{instr, instr.X, false, "index", instr.Pos()}}
+			return []Access{{Instr: instr, Map: instr.X, Write: false, Op: "index", Pos: instr.Pos()}}
 		}
 	case *ssa.Range:
 		if isMap(instr.X.Type()) {
-			return []Access{{instr, instr.X, false, "range", instr.Pos()}}
+			return []Access{{Instr: instr, Map: instr.X, Write: false, Op: "range", Pos: instr.Pos()}}
 		}
 	case *ssa.Call:
 		return callAccesses(instr)
@@ -49,23 +55,93 @@ func callAccesses(c *ssa.Call) []Access {
 		}
 		switch b.Name() {
 		case "delete", "clear":
-			return []Access{{c, call.Args[0], true, b.Name(), pos}}
+			return []Access{{Instr: c, Map: call.Args[0], Write: true, Op: b.Name(), Pos: pos}}
 		case "len":
-			return []Access{{c, call.Args[0], false, "len", pos}}
+			return []Access{{Instr: c, Map: call.Args[0], Write: false, Op: "len", Pos: pos}}
 		}
 		return nil
 	}
 	fn := apis.Callee(call)
 	var out []Access
+	if fn == nil {
+		return nil
+	}
 	for _, r := range apis.Rows(fn) {
+		if r.Role == apis.DeepRead || r.Role == apis.DeepReadExported {
+			for _, v := range operands(apis.Arg(call, r.Arg)) {
+				out = append(out, deepReads(c, v, fn.Pkg().Name()+"."+fn.Name(), pos, r.Role == apis.DeepReadExported)...)
+			}
+			continue
+		}
 		if r.Role != apis.MapWrite && r.Role != apis.MapRead {
 			continue
 		}
 		if a := apis.Arg(call, r.Arg); a != nil && isMap(a.Type()) {
-			out = append(out, Access{c, a, r.Role == apis.MapWrite, fn.Pkg().Name() + "." + fn.Name(), pos})
+			out = append(out, Access{Instr: c, Map: a, Write: r.Role == apis.MapWrite, Op: fn.Pkg().Name() + "." + fn.Name(), Pos: pos})
 		}
 	}
 	return out
 }
 
 func isMap(t types.Type) bool { return apis.IsMap(t) }
+
+// operands returns the values behind v: the elements of a variadic ...any
+// slice built at the call, each unwrapped from its interface; or v itself.
+func operands(v ssa.Value) []ssa.Value {
+	if v == nil {
+		return nil
+	}
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		return []ssa.Value{mi.X}
+	}
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return []ssa.Value{v}
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for _, r := range *arr.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, u := range *ia.Referrers() {
+			if st, ok := u.(*ssa.Store); ok && st.Addr == ia {
+				out = append(out, operands(st.Val)...)
+			}
+		}
+	}
+	return out
+}
+
+// deepReads returns the reads of the maps that formatting, encoding or
+// comparing v walks: v itself when it is a map, else the map fields of the
+// struct that v is or points to.
+func deepReads(c *ssa.Call, v ssa.Value, op string, pos token.Pos, exportedOnly bool) []Access {
+	if isMap(v.Type()) {
+		return []Access{{Instr: c, Map: v, Op: op, Pos: pos}}
+	}
+	holder := v
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		holder = u.X // *p: the fields are read through p
+	}
+	t := holder.Type().Underlying()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem().Underlying()
+	}
+	st, ok := t.(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []Access
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if isMap(f.Type()) && (f.Exported() || !exportedOnly) {
+			out = append(out, Access{Instr: c, Op: op, Pos: pos, Holder: holder, Field: f.Origin(), FieldMap: fieldID(holder.Type(), i)})
+		}
+	}
+	return out
+}

@@ -217,6 +217,9 @@ func refOf(v ssa.Value, depth int) Ref {
 	case *ssa.Index:
 		return refOf(x.X, depth+1).Append(Index(x.Index))
 	case *ssa.UnOp:
+		if prm := SpilledParam(x.X); prm != nil {
+			return Ref{Root: prm}
+		}
 		if x.Op.String() == "*" {
 			return refOf(x.X, depth+1).Append(Deref())
 		}
@@ -234,4 +237,31 @@ func refOf(v ssa.Value, depth int) Ref {
 func IsGlobal(r Ref) bool {
 	_, ok := r.Root.(*ssa.Global)
 	return ok
+}
+
+// SpilledParam returns the parameter whose value the local variable a
+// holds, when a is a parameter that closures capture (go/ssa gives it a
+// cell, stores the parameter there once, and never stores again): loading
+// it is reading the parameter. Otherwise it returns nil.
+func SpilledParam(a ssa.Value) *ssa.Parameter {
+	if fv, ok := a.(*ssa.FreeVar); ok {
+		a = Binding(fv)
+	}
+	alloc, ok := a.(*ssa.Alloc)
+	if !ok || !alloc.Heap {
+		return nil
+	}
+	var prm *ssa.Parameter
+	for _, r := range *alloc.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Addr != alloc {
+			continue
+		}
+		p, ok := st.Val.(*ssa.Parameter)
+		if !ok || prm != nil || p.Parent() != alloc.Parent() {
+			return nil
+		}
+		prm = p
+	}
+	return prm
 }

@@ -26,10 +26,11 @@ var doc string
 
 // Categories of the diagnostics.
 const (
-	CategoryUnguarded = "unguarded"  // a write without the lock that guards the map
-	CategoryReadLock  = "readlock"   // a write holding only a read lock
-	CategoryGoroutine = "goroutine"  // a write racing with another goroutine, no lock at all
-	CategoryRequired  = "lockedcall" // a call to a function that requires a lock the caller lacks
+	CategoryUnguarded = "unguarded"     // a write without the lock that guards the map
+	CategoryReadLock  = "readlock"      // a write holding only a read lock
+	CategoryGoroutine = "goroutine"     // a write racing with another goroutine, no lock at all
+	CategoryRequired  = "lockedcall"    // a call to a function that requires a lock the caller lacks
+	CategoryRead      = "unguardedread" // a read without the lock that guards the map's writes
 )
 
 // Config is the configuration of one instance of the pass. Its zero value is
@@ -64,7 +65,7 @@ type access struct {
 	id    mapid.ID
 	base  mapid.Ref // the object holding a field map
 	held  lockset.Set
-	may   lockset.Set // held on some path (writes only)
+	may   lockset.Set // held on some path
 	fresh bool        // the map's object is not yet shared, or the code runs alone (init)
 	g     *guards.Access
 }
@@ -102,6 +103,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	accs := ck.collect()
 	ck.exportFacts(fns, accs)
 	ck.checkGuarded(accs)
+	ck.checkReads(accs)
 	ck.checkReadLocked(accs)
 	ck.checkGoroutines(fns, accs)
 	ck.checkRequired(fns)

@@ -13,11 +13,11 @@ func TestSilent(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), concurrentwrite.New(), "guardedstruct", "readlock")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), concurrentwrite.New(), "guardedstruct", "readlock", "unguardedread")
 }
 
 func TestGoroutines(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest")
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest", "objectrace", "testgoroutines", "reach", "grpcsvc/server")
 }
 
 func TestCrossPackage(t *testing.T) {
@@ -40,4 +40,13 @@ func TestSkipTestsFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, analysistest.TestData(), a, "skiptests")
+}
+
+func TestCallerLocks(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "callerlocks", "userlocks")
+}
+
+// TestRealBugs runs the pass on map races that public projects fixed.
+func TestRealBugs(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "realbugs")
 }

@@ -1,9 +1,9 @@
-// Package concurrentwrite defines an Analyzer that reports map writes that
+// Package concurrentwrite defines an Analyzer that reports map accesses that
 // race with another goroutine.
 //
 // # Analyzer concurrentwrite
 //
-// concurrentwrite: report map writes that may run concurrently with another access to the same map
+// concurrentwrite: report map writes, and reads of locked maps, that may run concurrently with another access to the same map
 //
 // A Go map is not safe for concurrent use: a write racing with any other
 // access kills the process with "fatal error: concurrent map writes" (or
@@ -20,7 +20,15 @@
 //   - the write runs in a goroutine (go statement, sync.WaitGroup.Go,
 //     errgroup.Group.Go/TryGo, time.AfterFunc, context.AfterFunc, an HTTP
 //     handler, a parallel subtest) that can run alongside another access to
-//     the same map, and no lock is held by both.
+//     the same map — in the code that starts it, in the functions that code
+//     calls afterwards, in another goroutine, or, for a goroutine that a
+//     method or a constructor starts and that outlives it, in the exported
+//     methods of the same object — and no lock is held by both.
+//
+// It also reports a read (index, comma-ok, range, len, the maps functions,
+// and the hidden reads of fmt's %v, encoding/json and reflect.DeepEqual of
+// a value holding the map) made without the lock that the map's writes
+// hold (category unguardedread).
 //
 // Bad:
 //
@@ -34,6 +42,10 @@
 //		delete(s.seen, id) // concurrent write to map s.seen without s.mu (held: none)
 //	}
 //
+//	func (s *Session) Seen(id string) bool {
+//		return s.seen[id] // concurrent read of map s.seen without s.mu (held: none)
+//	}
+//
 // Good:
 //
 //	func (s *Session) Forget(id string) {
@@ -42,38 +54,51 @@
 //		delete(s.seen, id)
 //	}
 //
-// The pass is silent when the write and the other access hold a common lock
-// (directly, through a deferred unlock, or through a helper that locks),
-// when a function is only called with the lock held (whatever its name), when
-// the object is not shared yet (a constructor filling a map before returning
-// it), in init functions and top-level tests, when the accesses are ordered
-// (writes before the go statement, after WaitGroup.Wait or errgroup's Wait,
-// after a channel receive), for maps made inside the goroutine, and for
-// sync.Map. A lock per shard (shards[i].mu guarding shards[i].m) is
-// understood.
+// Locks are sync.Mutex, sync.RWMutex (embedded or not, also in a parent
+// struct reached through a pointer when every access holds it), sync.Locker
+// fields and parameters, and TryLock on the branch where it succeeded.
+// Deferred unlocks, helpers that lock or unlock for their caller, and
+// closures that lock (lock := func() { if needLock { mu.Lock() } }) are
+// followed. A function whose every call holds a lock runs under it —
+// through any alias of the owner, chains of helpers, helpers that unlock and
+// re-lock around a callback — and a function whose calls all pass
+// constants for the boolean parameters its branches test is checked call
+// by call, so that locking decided by one parameter and a write decided by
+// another, bound together at every call, is understood.
 //
-// Fixes: wrap the write in the inferred guard (Lock and a deferred Unlock
-// when the write ends the function, Lock and Unlock around the statement
-// otherwise), or turn the RLock/RUnlock pair that protects a write into
-// Lock/Unlock. No fix is offered when the statement calls a function (which
-// might take the same lock) or when some caller already holds the lock.
+// The pass is silent when the accesses hold a common lock, when the object
+// is not shared yet (a constructor, and the helpers it calls, filling a map
+// before returning it), in init functions, in sync.Once, OnceFunc and
+// OnceValue bodies, in tests that start no goroutine, when the accesses are
+// ordered (before the go statement, after WaitGroup.Wait or errgroup's
+// Wait, after a channel receive), for maps made inside the goroutine, for
+// the reads of the one function that makes every write (the owner
+// goroutine), and for sync.Map. Test files are analysed: a test that
+// writes a map while the goroutine it started reads it is reported.
+//
+// Fixes: wrap the access in the inferred guard (Lock and a deferred Unlock
+// when the statement ends the function or returns, Lock and Unlock around
+// it otherwise; RLock and RUnlock for a read when the guard is an
+// RWMutex), or turn the RLock/RUnlock pair that protects a write into
+// Lock/Unlock. No fix is offered when the statement calls a function
+// (which might take the same lock) or when some caller already holds the
+// lock.
 //
 // The pass prefers silence where it would have to guess. It does not
-// report a write that holds some other lock (a different locking discipline),
-// a write in a closure passed as a callback (taken to run during the call
-// that receives it, under the caller's locks), in an exported method of an
-// unexported type (reached through an interface, often inside the package's
-// own critical section), in a function whose callers all hold locks it
-// cannot name (db.mu held by the caller, dc.db.mu in the callee), or in a
-// test function or init. Goroutine races come without a fix: there is no
-// lock to take.
+// report an access that holds some other lock (a different locking
+// discipline), an access in a closure passed as a callback (taken to run
+// during the call that receives it, under the caller's locks), in an
+// exported method of an unexported type (reached through an interface,
+// often inside the package's own critical section), or in a function whose
+// callers all hold locks it cannot name (db.mu held by the caller,
+// dc.db.mu in the callee). Goroutine races come without a fix.
 //
-// Known limitations: reads without the lock racing with a locked write are
-// not reported (only writes are); locks taken through sync.Locker
-// interfaces are not modelled, and functions using TryLock are skipped;
-// accesses in different functions not related by a spawn site are compared
-// only through the guard of a type meant for concurrent use; a goroutine
-// started by one method is not paired with the other methods of its object;
-// a channel receive anywhere between the spawn and an access is taken as
-// the hand-off that orders them.
+// Known limitations: goroutines are followed through static calls and
+// closures only, up to a bounded depth, not through function values passed
+// as arguments or interface method calls; gRPC service implementations are
+// not known to run a goroutine per call; an exported method that waits on
+// a channel is taken to hand its work to the goroutine; a channel receive
+// anywhere between the spawn and an access is taken as the hand-off that
+// orders them; no fix is offered for goroutine races (there is no lock to
+// take yet).
 package concurrentwrite

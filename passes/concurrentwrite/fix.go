@@ -5,14 +5,13 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/maplint/maplint/internal/lockset"
-	"github.com/maplint/maplint/internal/mapid"
 )
 
 // The fixes, and why they keep behaviour apart from removing the race:
@@ -40,8 +39,15 @@ import (
 // another function of the package (which may take the read lock again: a
 // read lock under the write lock deadlocks).
 
-// wrapFix returns the fix that takes guard (the mutex mu) around the write a.
-func (ck *checker) wrapFix(a *access, guard string, mu mapid.Ref) []analysis.SuggestedFix {
+// wrapFix returns the fix that takes guard around the write a.
+func (ck *checker) wrapFix(a *access, guard string) []analysis.SuggestedFix {
+	return ck.wrapFixWith(a, guard, "Lock", "Unlock")
+}
+
+// wrapFixWith returns the fix that calls guard's lock and unlock methods
+// around the statement of the access a. A return statement takes the lock
+// and defers the unlock: the function ends right after it.
+func (ck *checker) wrapFixWith(a *access, guard, lock, unlock string) []analysis.SuggestedFix {
 	if ck.lp.OnlyCalled(a.fn) {
 		return nil
 	}
@@ -54,18 +60,22 @@ func (ck *checker) wrapFix(a *access, guard string, mu mapid.Ref) []analysis.Sug
 		return nil
 	}
 	body, ok := funcBody(stmt)
-	if !ok || defersUnlock(a.fn, mu) {
+	if !ok || strings.Contains(ck.text(body), "defer "+guard+".") {
 		return nil
 	}
+	what := "write"
+	if !a.Write {
+		what = "read"
+	}
 	var edits []analysis.TextEdit
-	if ends(stmt, body) {
-		e, err := ck.src.InsertBefore(stmt.Node(), guard+".Lock()\ndefer "+guard+".Unlock()")
+	if _, ret := stmt.Node().(*ast.ReturnStmt); ret || ends(stmt, body) {
+		e, err := ck.src.InsertBefore(stmt.Node(), guard+"."+lock+"()\ndefer "+guard+"."+unlock+"()")
 		if err != nil {
 			return nil
 		}
 		edits = append(edits, e)
 	} else {
-		e, err := ck.src.InsertBefore(stmt.Node(), guard+".Lock()")
+		e, err := ck.src.InsertBefore(stmt.Node(), guard+"."+lock+"()")
 		if err != nil {
 			return nil
 		}
@@ -74,9 +84,13 @@ func (ck *checker) wrapFix(a *access, guard string, mu mapid.Ref) []analysis.Sug
 			return nil
 		}
 		end := ck.lineEnd(stmt.Node())
-		edits = append(edits, e, analysis.TextEdit{Pos: end, End: end, NewText: []byte("\n" + indent + guard + ".Unlock()")})
+		edits = append(edits, e, analysis.TextEdit{Pos: end, End: end, NewText: []byte("\n" + indent + guard + "." + unlock + "()")})
 	}
-	return []analysis.SuggestedFix{{Message: fmt.Sprintf("Lock %s around the write", guard), TextEdits: edits}}
+	verb := "Lock"
+	if lock != "Lock" {
+		verb = "Read-lock"
+	}
+	return []analysis.SuggestedFix{{Message: fmt.Sprintf("%s %s around the %s", verb, guard, what), TextEdits: edits}}
 }
 
 // upgradeFix returns the fix that turns the read lock l (held at the write
@@ -126,7 +140,7 @@ func (ck *checker) upgradeFix(a *access, l lockset.Lock) []analysis.SuggestedFix
 func enclosingStmt(c inspector.Cursor) (inspector.Cursor, bool) {
 	for ; c.Valid(); c = c.Parent() {
 		switch c.Node().(type) {
-		case *ast.AssignStmt, *ast.IncDecStmt, *ast.ExprStmt:
+		case *ast.AssignStmt, *ast.IncDecStmt, *ast.ExprStmt, *ast.ReturnStmt:
 			switch c.Parent().Node().(type) {
 			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 				return c, true
@@ -181,10 +195,66 @@ func (ck *checker) callsFunctions(n ast.Node) bool {
 		if fn, ok := typeutil.Callee(ck.pass.TypesInfo, call).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "maps" {
 			return true
 		}
+		if ck.cannotLock(call) {
+			return true
+		}
 		calls = true
 		return false
 	})
 	return calls
+}
+
+// cannotLock reports whether call cannot take a lock of this package: a
+// function of another package (time.Now(), strconv.Itoa(n)) that is given
+// nothing through which it could reach one — no value of a type of this
+// package, no function, interface or unsafe pointer — cannot name the
+// package's mutexes, nor call back into code that does.
+func (ck *checker) cannotLock(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(ck.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg() == ck.pass.Pkg {
+		return false
+	}
+	args := call.Args
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && ck.pass.TypesInfo.Selections[sel] != nil {
+		args = append([]ast.Expr{sel.X}, args...)
+	}
+	for _, a := range args {
+		if !ck.opaqueToLocks(ck.pass.TypesInfo.TypeOf(a), 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// opaqueToLocks reports whether a value of type t carries nothing through
+// which a callee could reach a lock of this package.
+func (ck *checker) opaqueToLocks(t types.Type, depth int) bool {
+	if t == nil || depth > 4 {
+		return false
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() == ck.pass.Pkg {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() != types.UnsafePointer
+	case *types.Pointer:
+		return ck.opaqueToLocks(u.Elem(), depth+1)
+	case *types.Slice:
+		return ck.opaqueToLocks(u.Elem(), depth+1)
+	case *types.Array:
+		return ck.opaqueToLocks(u.Elem(), depth+1)
+	case *types.Map:
+		return ck.opaqueToLocks(u.Key(), depth+1) && ck.opaqueToLocks(u.Elem(), depth+1)
+	case *types.Struct:
+		for f := range u.Fields() {
+			if !ck.opaqueToLocks(f.Type(), depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false // functions, interfaces, channels
 }
 
 // callsPackageFunc reports whether call calls a function or method declared
@@ -194,20 +264,12 @@ func (ck *checker) callsPackageFunc(call *ast.CallExpr) bool {
 	return ok && fn.Pkg() == ck.pass.Pkg
 }
 
-// defersUnlock reports whether fn defers the Unlock of mu (the Unlock row
-// of the API table, called on the same lock path, whatever the expression
-// that names it).
-func defersUnlock(fn *ssa.Function, mu mapid.Ref) bool {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if d, ok := instr.(*ssa.Defer); ok {
-				if op, m := lockset.Classify(&d.Call); op == lockset.Release && mapid.RefOf(m).Equal(mu) {
-					return true
-				}
-			}
-		}
+func (ck *checker) text(n ast.Node) string {
+	s, err := ck.src.Text(n)
+	if err != nil {
+		return ""
 	}
-	return false
+	return s
 }
 
 // lineEnd returns the end of n, or of the comment that follows it on its

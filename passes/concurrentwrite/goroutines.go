@@ -18,6 +18,7 @@ type spawn struct {
 	*goroutine.Spawn
 	parent *ssa.Function
 	accs   []*gaccess // what the goroutine accesses, in the parent's terms
+	locked bool       // a lock is held where it starts (a call standing for a spawn)
 }
 
 // A gaccess is an access reached from a goroutine, with its map named in
@@ -64,6 +65,16 @@ func idIn(v ssa.Value, e *env) (mapid.ID, mapid.Ref, bool) {
 	return id, mapid.Ref{}, true
 }
 
+// accIn names the map of the access a in the frame at the root of e: a
+// hidden read names it by its holder.
+func accIn(a *access, e *env) (mapid.ID, mapid.Ref, bool) {
+	if a.Holder == nil {
+		return idIn(a.Map, e)
+	}
+	ref, ok := refIn(mapid.RefOf(a.Holder), e)
+	return a.id, ref, ok
+}
+
 func refIn(r mapid.Ref, e *env) (mapid.Ref, bool) {
 	if p, ok := r.Root.(*ssa.Parameter); ok {
 		if bv, pe := e.lookup(p); bv != nil {
@@ -95,7 +106,7 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 	walk = func(fn *ssa.Function, e *env, locked bool, depth int) {
 		visited++
 		for _, a := range byFn[fn] {
-			id, base, ok := idIn(a.Map, e)
+			id, base, ok := accIn(a, e)
 			if !ok {
 				continue
 			}
@@ -112,20 +123,24 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 			if !ok || visited >= maxFuncs {
 				return
 			}
-			callee := c.Call.StaticCallee()
-			if callee == nil || ck.lp.Result(callee) == nil || callee == fn || len(c.Call.Args) != len(callee.Params) {
-				return
-			}
-			b := make(map[*ssa.Parameter]ssa.Value, len(callee.Params))
-			for i, p := range callee.Params {
-				b[p] = c.Call.Args[i]
-			}
 			// A lock held on some path to the call protects the callee
 			// as far as this pass is concerned (conditional locking).
-			walk(callee, &env{bind: b, parent: e}, locked || held.Len() > 0 || r.MayHold(instr).Len() > 0, depth+1)
+			lk := locked || held.Len() > 0 || r.MayHold(instr).Len() > 0
+			for _, t := range ck.targets(c, e) {
+				if t.fn == fn || ck.lp.Result(t.fn) == nil || len(t.args) != len(t.fn.Params) {
+					continue
+				}
+				b := make(map[*ssa.Parameter]ssa.Value, len(t.fn.Params))
+				for i, p := range t.fn.Params {
+					if t.args[i] != nil {
+						b[p] = t.args[i]
+					}
+				}
+				walk(t.fn, &env{bind: b, parent: e}, lk, depth+1)
+			}
 		})
 	}
-	walk(fn, &env{bind: bind}, false, 0)
+	walk(fn, &env{bind: bind}, sp.locked, 0)
 }
 
 // sharedAcross reports whether the map of a comes from outside the
@@ -209,7 +224,7 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 	var spawns []*spawn
 	perParent := make(map[*ssa.Function][]*spawn)
 	for _, fn := range fns {
-		if goroutine.IsHandler(fn) && !goroutine.InTestFile(fn) {
+		if (goroutine.IsHandler(fn) && !goroutine.InTestFile(fn)) || ck.gr.Served[fn] {
 			sp := &spawn{Spawn: &goroutine.Spawn{Kind: goroutine.Handler, Fn: fn, Many: true}}
 			spawns = append(spawns, sp)
 		}
@@ -222,6 +237,7 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 	for _, sp := range spawns {
 		ck.reach(sp, byFn)
 	}
+	ck.checkObjects(spawns, fns, byFn)
 	for _, sp := range spawns {
 		// Copies of one goroutine.
 		if sp.Many {
@@ -241,11 +257,12 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 				if !goroutine.After(sp.Instr, a.Instr) {
 					continue
 				}
-				id, base, ok := idIn(a.Map, nil)
+				id, base, ok := accIn(a, nil)
 				if ok {
 					mine = append(mine, &gaccess{access: a, id: id, base: base, outer: true, locked: a.held.Len() > 0 || a.may.Len() > 0})
 				}
 			}
+			mine = append(mine, ck.laterCalls(sp, byFn)...)
 			ck.pairs(sp.accs, mine, sp, ck.funcName(sp.parent)+" after it starts "+ck.describe(sp))
 			ck.pairs(mine, sp.accs, sp, ck.describe(sp))
 		}

@@ -40,13 +40,7 @@ func groups(accs []*access) [][]*access {
 // helper only ever called on such objects, is not evidence either way.
 func (ck *checker) checkGuarded(accs []*access) {
 	for _, group := range groups(accs) {
-		var shared []*access
-		for _, a := range group {
-			if ck.gr.Evidence(a.g) {
-				shared = append(shared, a)
-			}
-		}
-		g, ok := ck.gr.Guard(group[0].id)
+		shared, g, ok := ck.guardOf(group)
 		if !ok {
 			continue
 		}
@@ -57,12 +51,14 @@ func (ck *checker) checkGuarded(accs []*access) {
 			if a.id.Kind == mapid.Field && !knownShared(a.base) {
 				continue
 			}
-			if a.held.Len() > 0 || a.may.Len() > 0 {
+			if !ck.unguarded(a, g) {
 				// Holding another lock (or this one on some paths only,
 				// `if c { s.mu.Lock(); defer s.mu.Unlock() }`) is a locking
 				// discipline this pass does not second-guess: go-ethereum's
 				// RegisterHandler writes under n.lock, and only before the
-				// server that reads under h.mu starts.
+				// server that reads under h.mu starts. Where every call
+				// binds the parameters the locking depends on, each call
+				// is checked.
 				continue
 			}
 			other := otherAccess(shared, a, func(b *access) bool { return g.Held(b.base, b.held, !b.Write) })
@@ -79,7 +75,7 @@ func (ck *checker) checkGuarded(accs []*access) {
 				gname, fixable = g.Name(), true
 			}
 			if fixable {
-				d.SuggestedFixes = ck.wrapFix(a, gname, ref)
+				d.SuggestedFixes = ck.wrapFix(a, gname)
 			}
 			ck.add(d)
 		}

@@ -65,6 +65,9 @@ func (s *syntax) mapExpr(pos token.Pos) ast.Expr {
 
 // mapName prints the map accessed by a for messages.
 func (ck *checker) mapName(a *access) string {
+	if a.Holder != nil {
+		return mapid.RefOf(a.Holder).String() + "." + a.Field.Name()
+	}
 	if e := ck.syn.mapExpr(a.Pos); e != nil {
 		return types.ExprString(ast.Unparen(e))
 	}
@@ -96,7 +99,7 @@ func isLockMethod(name string) bool {
 // (s.mu for the map s.seen), and reports whether it is an expression the
 // fix can use.
 func (ck *checker) guardName(a *access, ref mapid.Ref, rel mapid.Path) (string, bool) {
-	if rel.IsEmpty() || hasIndex(rel) {
+	if rel.IsEmpty() || hasIndex(rel) || a.Holder != nil {
 		return ref.String(), false
 	}
 	e := ck.syn.mapExpr(a.Pos)

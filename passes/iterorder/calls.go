@@ -4,10 +4,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/maplint/maplint/internal/apis"
 )
 
 // call handles a call in the region: propagation into a local receiver or
@@ -60,7 +59,38 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 		}
 	}
 	if sc.kind != noSink && dataTainted {
-		s.sink(call, sc, stack, report)
+		via := 0
+		if sc.target != nil {
+			obj, _ := s.root(stripAddr(sc.target))
+			if sc.kind == writeSink && s.intoLocal(obj, sc.target, call.Pos(), report) {
+				return
+			}
+			if sc.kind == hashSink && s.mode == elemMode && resetIn(s.region, sc.target) {
+				return // h.Reset() in the loop: one hash per element
+			}
+			if obj != nil && s.isLocal(obj) && !s.isParam(obj) {
+				// A hash or encoder of this iteration (or, in a helper,
+				// of this call): its result is per element.
+				s.tainted[obj] = true
+				return
+			}
+			if s.mode != orderMode && s.taintedExpr(sc.target) {
+				return // the element's own destination (c.conn.Write): a broadcast
+			}
+			via = s.paramIndex(obj) + 1
+		}
+		if s.mode == factMode && (sc.kind == printSink || sc.kind == logSink) {
+			return // helpers that print or log are debugging aids, not results
+		}
+		if s.mode == factMode && sc.kind == writeSink && via == 0 {
+			return // a helper writing to its own destination is a logger
+		}
+		if sc.kind == logSink && !s.c.cfg.Strict {
+			return // log lines interleave anyway; their order is not a result
+		}
+		if report && !s.debugOnly(stack) && !failurePath(s.c.info, stack) {
+			s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
+		}
 		return
 	}
 	// A method or function that writes an element into a local receiver
@@ -88,44 +118,6 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 	}
 	if report && sc.kind == noSink && s.mode != factMode && !s.debugOnly(stack) && !failurePath(c.info, stack) {
 		s.factCall(call, report)
-	}
-}
-
-// sink handles a call that makes tainted data observable (sc): a finding,
-// unless the destination belongs to the element or to this iteration, or
-// the mode's policy leaves the sink out.
-func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bool) {
-	via := 0
-	if sc.target != nil {
-		obj, _ := s.root(stripAddr(sc.target))
-		if sc.kind == writeSink && s.intoLocal(obj, sc.target, call.Pos(), report) {
-			return
-		}
-		if sc.kind == hashSink && s.mode == elemMode && resetIn(s.region, sc.target) {
-			return // h.Reset() in the loop: one hash per element
-		}
-		if obj != nil && s.isLocal(obj) && !s.isParam(obj) {
-			// A hash or encoder of this iteration (or, in a helper,
-			// of this call): its result is per element.
-			s.tainted[obj] = true
-			return
-		}
-		if s.mode != orderMode && s.taintedExpr(sc.target) {
-			return // the element's own destination (c.conn.Write): a broadcast
-		}
-		via = s.paramIndex(obj) + 1
-	}
-	if s.mode == factMode && (sc.kind == printSink || sc.kind == logSink) {
-		return // helpers that print or log are debugging aids, not results
-	}
-	if s.mode == factMode && sc.kind == writeSink && via == 0 {
-		return // a helper writing to its own destination is a logger
-	}
-	if sc.kind == logSink && !s.c.cfg.Strict {
-		return // log lines interleave anyway; their order is not a result
-	}
-	if report && !s.debugOnly(stack) && !failurePath(s.c.info, stack) {
-		s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
 	}
 }
 
@@ -165,15 +157,16 @@ func (s *scan) paramIndex(obj types.Object) int {
 }
 
 // debugOnly reports whether the node at the top of stack (or the loop
-// itself) runs only under a constant condition: dead code, or output
-// switched on by editing the source.
+// itself) runs only under a constant condition or a debugging switch
+// (if debug, if trace, if verbose): output meant for a developer, whose
+// order does not matter.
 func (s *scan) debugOnly(stack []ast.Node) bool {
 	if s.debugLoop {
 		return true
 	}
 	conds, _ := s.guards(stack)
 	for _, cond := range conds {
-		if s.c.isConstant(cond) {
+		if s.c.isDebugCond(cond) {
 			return true
 		}
 	}
@@ -186,9 +179,6 @@ func (s *scan) factCall(call *ast.CallExpr, report bool) {
 	fn, _ := typeutil.Callee(s.c.info, call).(*types.Func)
 	if fn == nil {
 		return
-	}
-	if s.c.orderFreeFunc(fn) {
-		return // a consumer that takes its arguments in any order
 	}
 	fact := s.c.sinkFact(fn.Origin())
 	if fact == nil {
@@ -291,11 +281,24 @@ func stripConv(info *types.Info, e ast.Expr) ast.Expr {
 	}
 }
 
-// isConstant reports whether cond is a compile-time constant: code under
-// it is dead, or switched on by editing the source.
-func (c *checker) isConstant(cond ast.Expr) bool {
-	tv, ok := c.info.Types[cond]
-	return ok && tv.Value != nil
+// isDebugCond reports whether cond is a compile-time constant or mentions a
+// debugging switch: an identifier whose name contains debug, trace or
+// verbose.
+func (c *checker) isDebugCond(cond ast.Expr) bool {
+	if tv, ok := c.info.Types[cond]; ok && tv.Value != nil {
+		return true
+	}
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			name := strings.ToLower(id.Name)
+			if strings.Contains(name, "debug") || strings.Contains(name, "trace") || strings.Contains(name, "verbose") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // failurePath reports whether the node at the top of stack is on a path
@@ -316,8 +319,10 @@ func failurePath(info *types.Info, stack []ast.Node) bool {
 			return false
 		}
 		for _, r := range ret.Results {
-			if tv, ok := info.Types[r]; ok && implementsError(tv.Type) && !tv.IsNil() && !isCallOf(info, r, apis.Encode, apis.Output) {
-				return true
+			if t := info.TypeOf(r); t != nil && isError(t) {
+				if id, ok := ast.Unparen(r).(*ast.Ident); !ok || id.Name != "nil" {
+					return true
+				}
 			}
 		}
 		return false
@@ -362,22 +367,12 @@ func (s *scan) throughMap(e ast.Expr) bool {
 	}
 }
 
-// isCallOf reports whether e calls a function with one of the roles: the
-// error of return enc.Encode(out) is the encoder's, not a failure of the
-// loop's check.
-func isCallOf(info *types.Info, e ast.Expr, roles ...apis.Role) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
+// isMetricChan reports whether t is a channel of prometheus.Metric, the
+// argument of a prometheus.Collector's Collect method.
+func isMetricChan(t types.Type) bool {
+	if t == nil {
 		return false
 	}
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil {
-		return false
-	}
-	for _, r := range roles {
-		if _, ok := apis.Find(fn.Origin(), r); ok {
-			return true
-		}
-	}
-	return false
+	ch, ok := t.Underlying().(*types.Chan)
+	return ok && recvNamed(ch.Elem()) == "github.com/prometheus/client_golang/prometheus.Metric"
 }

@@ -11,8 +11,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/maplint/maplint/internal/apis"
 )
 
 // Kind says how a loop visits its map.
@@ -40,7 +38,7 @@ func Of(info *types.Info, rs *ast.RangeStmt) *Loop {
 	l := &Loop{Range: rs}
 	x := ast.Unparen(rs.X)
 	if t := info.TypeOf(x); t != nil {
-		if apis.CoreMap(t) != nil {
+		if _, ok := t.Underlying().(*types.Map); ok {
 			l.Kind, l.Map = Native, x
 			l.Key, l.Value = object(info, rs, rs.Key), object(info, rs, rs.Value)
 			return l

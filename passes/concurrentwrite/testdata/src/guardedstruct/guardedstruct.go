@@ -2,7 +2,10 @@
 // method but one: the method that forgets the lock is reported.
 package guardedstruct
 
-import "sync"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 type Session struct {
 	mu   sync.Mutex
@@ -53,6 +56,7 @@ func (s *Session) Compute(id string) {
 
 func (s *Session) score(id string) int { return len(id) }
 
+
 var (
 	registryMu sync.RWMutex
 	registry   = map[string]int{}
@@ -74,13 +78,25 @@ func Unregister(name string) {
 	delete(registry, name) // want `concurrent write to map registry without registryMu \(held: none\); also accessed by Register`
 }
 
-// Trim writes before it locks through an alias and defers the unlock: the
-// function already unlocks s.mu on return, so locking around the write is
-// not offered.
-func (s *Session) Trim(id string) {
-	delete(s.seen, id) // want `concurrent write to map s.seen without s.mu \(held: none\)`
-	mu := &s.mu
-	mu.Lock()
-	defer mu.Unlock()
-	s.hits[id] = len(s.seen)
+// Counter's Measure calls a function of another package that is given
+// nothing through which it could take c.mu: the fix is offered.
+type Counter struct {
+	mu   sync.Mutex
+	lens map[string]int
+}
+
+func (c *Counter) Set(id string, n int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.lens[id] = n
+}
+
+func (c *Counter) Get(id string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.lens[id]
+}
+
+func (c *Counter) Measure(id string) {
+	c.lens[id] = utf8.RuneCountInString(id) // want `concurrent write to map c.lens without c.mu`
 }

@@ -1,0 +1,269 @@
+package concurrentwrite
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
+	"github.com/maplint/maplint/internal/goroutine"
+	"github.com/maplint/maplint/internal/guards"
+	"github.com/maplint/maplint/internal/lockset"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// laterCalls returns the accesses that the spawner of sp makes through the
+// functions of the package it calls after the spawn, while the goroutine may
+// run (go s.sendLoop(); s.recvLoop()), named in the spawner's frame.
+func (ck *checker) laterCalls(sp *spawn, byFn map[*ssa.Function][]*access) []*gaccess {
+	r := ck.lp.Result(sp.parent)
+	if r == nil {
+		return nil
+	}
+	var out []*gaccess
+	r.Each(func(instr ssa.Instruction, held lockset.Set) {
+		c, ok := instr.(*ssa.Call)
+		if !ok || !goroutine.After(sp.Instr, c) {
+			return
+		}
+		callee := c.Call.StaticCallee()
+		if callee == nil || ck.lp.Result(callee) == nil || len(c.Call.Args) != len(callee.Params) {
+			return
+		}
+		call := &spawn{
+			Spawn:  &goroutine.Spawn{Instr: c, Kind: goroutine.Go, Fn: callee, Args: c.Call.Args},
+			parent: sp.parent,
+			locked: held.Len() > 0 || r.MayHold(instr).Len() > 0,
+		}
+		ck.reach(call, byFn)
+		for _, a := range call.accs {
+			if a.outer {
+				out = append(out, a)
+			}
+		}
+	})
+	return out
+}
+
+// checkObjects pairs the accesses of a goroutine that a method or a
+// constructor starts, and that outlives it, with the accesses of the
+// exported methods of the same object, which its users call meanwhile:
+//
+//	func NewPool() *Pool { p := &Pool{idle: map[string]*conn{}}; go p.reap(); return p }
+//	func (p *Pool) reap() { for range time.Tick(time.Minute) { clear(p.idle) } }
+//	func (p *Pool) Put(k string, c *conn) { p.idle[k] = c } // reported
+//
+// A method that waits for anything (a channel receive, a select, Wait) is
+// taken to hand its work over to the goroutine and is not paired.
+func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*ssa.Function][]*access) {
+	methods := make(map[*types.Named][]*spawn) // exported methods, as handler-like spawns
+	for _, fn := range fns {
+		if n := recvNamed(fn); n != nil && guards.IsAPI(fn) && !waits(fn) {
+			m := &spawn{Spawn: &goroutine.Spawn{Kind: goroutine.Handler, Fn: fn}}
+			methods[n] = append(methods[n], m)
+		}
+	}
+	reached := make(map[*spawn]bool)
+	for _, sp := range spawns {
+		if sp.parent == nil || sp.Kind == goroutine.Subtest || !outlives(sp) {
+			continue
+		}
+		n, root := objectOf(sp.parent)
+		if n == nil {
+			continue
+		}
+		var mine []*gaccess
+		for _, a := range sp.accs {
+			if a.base.Root == root && a.outer {
+				mine = append(mine, a)
+			}
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		for _, m := range methods[n] {
+			if m.Fn == sp.parent {
+				continue
+			}
+			if !reached[m] {
+				reached[m] = true
+				ck.reach(m, byFn)
+			}
+			var theirs []*gaccess
+			for _, a := range m.accs {
+				if a.base.Root == m.Fn.Params[0] {
+					theirs = append(theirs, a)
+				}
+			}
+			ck.pairObject(mine, theirs, sp, m)
+		}
+	}
+}
+
+// pairObject reports the unlocked writes of a goroutine's accesses mine
+// and of an exported method's accesses theirs that reach the same map of
+// the object.
+func (ck *checker) pairObject(mine, theirs []*gaccess, sp, m *spawn) {
+	same := func(a, b *gaccess) bool { return a.id == b.id && a.base.Path.Equal(b.base.Path) }
+	for _, w := range mine {
+		if !w.Write || w.locked {
+			continue
+		}
+		for _, o := range theirs {
+			if same(w, o) {
+				ck.reportRace(w.access, o.access, sp, ck.funcName(m.Fn))
+				break
+			}
+		}
+	}
+	for _, w := range theirs {
+		if !w.Write || w.locked {
+			continue
+		}
+		for _, o := range mine {
+			if same(w, o) {
+				ck.reportRace(w.access, o.access, sp, ck.describe(sp))
+				break
+			}
+		}
+	}
+}
+
+// objectOf returns the named type of the object that fn works on and the
+// value standing for it: a method's receiver, or the object a constructor
+// allocates and returns.
+func objectOf(fn *ssa.Function) (*types.Named, ssa.Value) {
+	if n := recvNamed(fn); n != nil && len(fn.Params) > 0 {
+		return n, fn.Params[0]
+	}
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 {
+			continue
+		}
+		if a, ok := ret.Results[0].(*ssa.Alloc); ok && a.Heap {
+			if n := namedPtr(a.Type()); n != nil {
+				return n, a
+			}
+		}
+	}
+	return nil, nil
+}
+
+// outlives reports whether the goroutine of sp may still run when its
+// spawner returns: a return follows the spawn with no wait between.
+func outlives(sp *spawn) bool {
+	for _, b := range sp.parent.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && goroutine.After(sp.Instr, ret) {
+			return true
+		}
+	}
+	return false
+}
+
+// waits reports whether fn receives from a channel, selects or waits.
+func waits(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if goroutine.Orders(instr) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// recvNamed returns the named type of fn's receiver, or nil.
+func recvNamed(fn *ssa.Function) *types.Named {
+	if fn.Signature.Recv() == nil {
+		return nil
+	}
+	return namedPtr(fn.Signature.Recv().Type())
+}
+
+func namedPtr(t types.Type) *types.Named {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	if n != nil {
+		n = n.Origin()
+	}
+	return n
+}
+
+// A target is a function that a call runs, with the values bound to its
+// parameters (nil where unknown).
+type target struct {
+	fn   *ssa.Function
+	args []ssa.Value
+}
+
+// targets returns the functions of the package that the call c runs, as
+// seen from a goroutine walking the env e: its static callee; the function
+// value it calls when that is a parameter bound to a function or closure
+// (go func() { f() }() with f passed in); and the functions and closures
+// it passes to a function of another package, which runs them during the
+// call or in a goroutine of its own (wait.Until(c.worker, ...)), either way
+// alongside the spawner.
+func (ck *checker) targets(c *ssa.Call, e *env) []target {
+	if callee := c.Call.StaticCallee(); callee != nil {
+		if ck.lp.Result(callee) != nil {
+			return []target{{callee, c.Call.Args}}
+		}
+		if _, ok := apis.Of(&c.Call, apis.RunOnce); ok {
+			return nil // a sync.Once body runs once: ordered, see onceBodies
+		}
+		var out []target
+		for _, a := range c.Call.Args {
+			if fn, bound := goroutine.Target(a); fn != nil && ck.lp.Result(fn) != nil {
+				out = append(out, target{fn, padArgs(fn, bound)})
+			}
+		}
+		return out
+	}
+	if c.Call.IsInvoke() {
+		return nil
+	}
+	v := c.Call.Value
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		v = u.X // a captured variable's cell
+	}
+	switch f := v.(type) {
+	case *ssa.Parameter:
+		v, _ = e.lookup(f)
+	case *ssa.FreeVar:
+		v = mapid.Binding(f) // f := func() { ... }; go func() { f() }()
+	}
+	if a, ok := v.(*ssa.Alloc); ok {
+		v = storedOnce(a)
+	}
+	if fn, bound := goroutine.Target(v); fn != nil && len(bound) == 0 {
+		return []target{{fn, c.Call.Args}}
+	}
+	return nil
+}
+
+// padArgs returns bound (a bound method value's receiver) followed by
+// unknown values for fn's other parameters.
+func padArgs(fn *ssa.Function, bound []ssa.Value) []ssa.Value {
+	out := make([]ssa.Value, len(fn.Params))
+	copy(out, bound)
+	return out
+}
+
+// storedOnce returns the value stored in the local variable a when it is
+// stored exactly once, else nil.
+func storedOnce(a *ssa.Alloc) ssa.Value {
+	var v ssa.Value
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+			if v != nil {
+				return nil
+			}
+			v = st.Val
+		}
+	}
+	return v
+}

@@ -1,0 +1,184 @@
+package concurrentwrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
+	"github.com/maplint/maplint/internal/guard"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// checkReads reports reads made without the lock that guards the map's
+// writes: "concurrent map read and map write" kills the process as surely
+// as two writes, and in real fixed races the unlocked access is more often
+// a read than a write:
+//
+//	func (r *Registry) Register(n string, s Svc) { r.mu.Lock(); r.svcs[n] = s; r.mu.Unlock() }
+//	func (r *Registry) Lookup(n string) Svc      { return r.svcs[n] } // reported
+//
+// Reads are index, comma-ok, range, len, the maps functions, and the hidden
+// reads of formatting, encoding or comparing a value that holds the map
+// (rows of the API table). The evidence is a write that holds the guard: a
+// map that is only ever read under a lock (or written before it is shared)
+// gives none. A read in the one function that makes every write, and that
+// does not run in several goroutines at once, is the owner's: its writes
+// lock for the other readers, its own reads need not.
+func (ck *checker) checkReads(accs []*access) {
+	for _, group := range groups(accs) {
+		shared, g, ok := ck.guardOf(group)
+		// The writes say what guards the map: a getter per field that
+		// forgets the lock outnumbers the one locked setter.
+		var obs []guard.Obs
+		for _, a := range shared {
+			if a.Write {
+				obs = append(obs, guard.Obs{Base: a.base, Held: a.held, Write: true})
+			}
+		}
+		if wg, wok := guard.Infer(obs); wok {
+			g, ok = wg, true
+		}
+		if !ok {
+			continue
+		}
+		w := lockedWrite(shared, g)
+		if w == nil {
+			continue
+		}
+		for _, a := range shared {
+			if a.Write || !ck.exposed[a.fn] || g.Held(a.base, a.held, true) || !ck.inFile(a.Pos) {
+				continue
+			}
+			if a.id.Kind == mapid.Field && !knownShared(a.base) {
+				continue
+			}
+			if ck.ownsWrites(a, shared) || !ck.unguarded(a, g) {
+				continue
+			}
+			ck.reportRead(a, w, g)
+		}
+	}
+}
+
+// guardOf returns the accesses of group that are evidence for its guard,
+// and the guard (declared, or inferred by the guards analyzer).
+func (ck *checker) guardOf(group []*access) ([]*access, guard.Guard, bool) {
+	var shared []*access
+	for _, a := range group {
+		if ck.gr.Evidence(a.g) {
+			shared = append(shared, a)
+		}
+	}
+	g, ok := ck.gr.Guard(group[0].id)
+	return shared, g, ok
+}
+
+// unguarded reports whether a, which does not hold g where it runs, is
+// unguarded on some call: when its function is only called with constant
+// boolean arguments, per call; otherwise when it holds no lock on any path
+// (holding another lock, or this one on some paths, is a discipline the
+// pass does not second-guess).
+func (ck *checker) unguarded(a *access, g guard.Guard) bool {
+	if sites, ok := ck.lp.AtCalls(a.fn, a.Instr); ok {
+		for _, s := range sites {
+			if !g.Held(a.base, s, !a.Write) {
+				return true
+			}
+		}
+		return false
+	}
+	return a.held.Len() == 0 && a.may.Len() == 0
+}
+
+// lockedWrite returns a write of shared that holds g for writing.
+func lockedWrite(shared []*access, g guard.Guard) *access {
+	for _, b := range shared {
+		if b.Write && g.Held(b.base, b.held, false) {
+			return b
+		}
+	}
+	return nil
+}
+
+// ownsWrites reports whether every write of shared is made by a's
+// function, which runs in one goroutine at a time.
+func (ck *checker) ownsWrites(a *access, shared []*access) bool {
+	if ck.multi[a.fn] {
+		return false
+	}
+	for _, b := range shared {
+		if b.Write && b.fn != a.fn {
+			return false
+		}
+	}
+	return true
+}
+
+func (ck *checker) reportRead(a, w *access, g guard.Guard) {
+	ref := g.For(a.base)
+	gname, fixable := ck.guardName(a, ref, g.Rel)
+	if gl, ok := ref.Root.(*ssa.Global); ok && gl.Pkg != nil && gl.Pkg.Pkg == ck.pass.Pkg && ref.Path.IsEmpty() {
+		gname, fixable = gl.Name(), true
+	}
+	how := "read"
+	if strings.Contains(a.Op, ".") {
+		how = "read by " + a.Op
+	}
+	d := analysis.Diagnostic{
+		Pos:      a.Pos,
+		Category: CategoryRead,
+		Message: fmt.Sprintf("concurrent %s of map %s without %s (held: %s); also written by %s holding it",
+			how, ck.mapName(a), gname, a.held.String(ck.lockName), ck.funcName(w.fn)),
+		Related: []analysis.RelatedInformation{{Pos: w.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(w), ck.mapName(w), gname)}},
+	}
+	if fixable {
+		lock, unlock := "Lock", "Unlock"
+		if ck.hasReadLock(w, g) {
+			lock, unlock = "RLock", "RUnlock"
+		}
+		d.SuggestedFixes = ck.wrapFixWith(a, gname, lock, unlock)
+	}
+	ck.add(d)
+}
+
+// read lock (a method with the RLock role in the API table).
+// hasReadLock reports whether the guard g, held by the write w, has a
+func (ck *checker) hasReadLock(w *access, g guard.Guard) bool {
+	l, ok := w.held.Find(g.For(w.base))
+	if !ok {
+		return false
+	}
+	c, ok := ck.syn.at[l.Pos]
+	if !ok {
+		return false
+	}
+	call, ok := c.Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	t := ck.pass.TypesInfo.TypeOf(sel.X)
+	if t == nil {
+		return false
+	}
+	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr {
+		t = types.NewPointer(t)
+	}
+	ms := types.NewMethodSet(t)
+	for i := range ms.Len() {
+		if fn, ok := ms.At(i).Obj().(*types.Func); ok {
+			if _, ok := apis.Find(fn, apis.RLock); ok {
+				return true
+			}
+		}
+	}
+	return false
+}

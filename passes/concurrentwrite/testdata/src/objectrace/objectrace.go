@@ -1,0 +1,129 @@
+// This file exercises goroutines racing the code around them: the functions
+// the spawner calls after the go statement, and the exported methods of the
+// object whose method or constructor started the goroutine. Each has a
+// silent twin: the lock taken, the goroutine waited for, the method handing
+// its work to the goroutine over a channel.
+package objectrace
+
+import (
+	"sync"
+	"time"
+)
+
+type conn struct{ last time.Time }
+
+// NewPool starts a reaper that deletes idle entries while Put adds them.
+type Pool struct {
+	idle map[string]*conn
+}
+
+func NewPool() *Pool {
+	p := &Pool{idle: map[string]*conn{}}
+	go p.reap()
+	return p
+}
+
+func (p *Pool) reap() {
+	for range time.Tick(time.Minute) {
+		for k, c := range p.idle {
+			if time.Since(c.last) > time.Minute {
+				delete(p.idle, k) // want `concurrent write to map p.idle \(held: none\); also accessed by \(\*Pool\).Put`
+			}
+		}
+	}
+}
+
+func (p *Pool) Put(k string, c *conn) {
+	p.idle[k] = c // want `concurrent write to map p.idle \(held: none\); also accessed by the goroutine started in NewPool`
+}
+
+// LockedPool takes its lock on both sides.
+type LockedPool struct {
+	mu   sync.Mutex
+	idle map[string]*conn
+}
+
+func NewLockedPool() *LockedPool {
+	p := &LockedPool{idle: map[string]*conn{}}
+	go p.reap()
+	return p
+}
+
+func (p *LockedPool) reap() {
+	for range time.Tick(time.Minute) {
+		p.mu.Lock()
+		clear(p.idle)
+		p.mu.Unlock()
+	}
+}
+
+func (p *LockedPool) Put(k string, c *conn) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.idle[k] = c
+}
+
+// Loop owns its map: the exported method asks the goroutine over a channel.
+type Loop struct {
+	reqs  chan string
+	seen  map[string]bool
+	reply chan bool
+}
+
+func (l *Loop) Start() {
+	go func() {
+		for k := range l.reqs {
+			l.seen[k] = true
+			l.reply <- true
+		}
+	}()
+}
+
+func (l *Loop) Mark(k string) bool {
+	l.reqs <- k
+	return <-l.reply
+}
+
+// The spawner's own later calls.
+type Session struct {
+	progress map[string]int
+	in, out  chan string
+}
+
+func (s *Session) Run() {
+	go s.sendLoop()
+	s.recvLoop()
+}
+
+func (s *Session) sendLoop() {
+	for m := range s.out {
+		s.progress["sent"]++ // want `concurrent write to map s.progress \(held: none\); also accessed by \(\*Session\).Run after it starts the goroutine started in \(\*Session\).Run`
+		_ = m
+	}
+}
+
+func (s *Session) recvLoop() {
+	for m := range s.in {
+		s.progress["recv"]++ // want `concurrent write to map s.progress \(held: none\); also accessed by the goroutine started in \(\*Session\).Run`
+		_ = m
+	}
+}
+
+// The twin waits for the goroutine before its own loop.
+type Batch struct {
+	progress map[string]int
+	items    []string
+}
+
+func (b *Batch) Run() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		b.count("first")
+	}()
+	wg.Wait()
+	b.count("second")
+}
+
+func (b *Batch) count(k string) { b.progress[k]++ }

@@ -1,3 +1,0 @@
-module fixmod120
-
-go 1.20
