@@ -241,3 +241,27 @@ func TestMergeInsertionsWrapsReport(t *testing.T) {
 		t.Errorf("reported %+v", got)
 	}
 }
+
+// TestIterorderOrderFree checks that iterorder's orderfree option, a list
+// of types and functions, reaches the pass from .golangci.yml unchanged.
+func TestIterorderOrderFree(t *testing.T) {
+	const list = "github.com/prometheus/prometheus/discovery/targetgroup.Group,github.com/prometheus/client_golang/prometheus.Metric"
+	p, err := New(map[string]any{"passes": map[string]any{"iterorder": map[string]any{"orderfree": list}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range got {
+		if a.Name != "iterorder" {
+			continue
+		}
+		if v := a.Flags.Lookup("orderfree").Value.String(); v != list {
+			t.Errorf("iterorder.orderfree = %q, want %q", v, list)
+		}
+		return
+	}
+	t.Error("no iterorder pass")
+}

@@ -25,11 +25,20 @@ const (
 	Sort      // sorts the slice (or sort.Interface) at Arg in place
 	Sorted    // returns a sorted slice of what Arg yields
 	OrderFree // consumes the items at Arg in a way that does not depend on their order
+	Random    // returns (or fills Arg with) random values: output built from them differs from run to run by design
+	Equal     // reports whether its two operands (Arg and the one after it, or the receiver and Arg) are equal
+	Message   // formats a message or an error from the arguments from Arg (one text, made once)
 
 	// Output of the program: order that reaches them is observable.
 	Output // writes the arguments from Arg on to an output the program shows (a writer, a terminal, a log)
 	Hash   // feeds the bytes at Arg into a hash
 	Encode // serialises the value at Arg
+	Log    // writes the arguments from Arg on to a log (lines that interleave with other goroutines' lines)
+
+	// The destination of an Output, Hash, Encode or Log row is the
+	// receiver for a method, argument 0 for a function whose Arg is not
+	// 0 (fmt.Fprintf(w, ...)), and the program's standard output or the
+	// default logger for a function whose Arg is 0 (fmt.Println).
 
 	// Goroutines.
 	Spawn        // runs the function at Arg in a new goroutine
@@ -68,7 +77,7 @@ type key struct{ pkg, typ, name string }
 // after that.
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
-	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows} {
+	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, messageRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}
 			m[k] = append(m[k], r)
@@ -141,6 +150,16 @@ func at(vs []ssa.Value, i int) ssa.Value {
 		return nil
 	}
 	return vs[i]
+}
+
+// Identity returns the package path, receiver type name ("" for a
+// function) and name of fn: the key of its rows, for options that name
+// functions the same way as the table does.
+func Identity(fn *types.Func) (pkg, typ, name string) {
+	if fn == nil || fn.Pkg() == nil {
+		return "", "", ""
+	}
+	return fn.Pkg().Path(), recvName(fn), fn.Name()
 }
 
 // recvName returns the name of fn's receiver type, without pointer, or "".

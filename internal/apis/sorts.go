@@ -20,3 +20,43 @@ var sortRows = []Row{
 	{"slices", "", "SortedFunc", Sorted, 0, "collects the sequence into a slice sorted by cmp"},
 	{"slices", "", "SortedStableFunc", Sorted, 0, "collects the sequence into a slice sorted by cmp"},
 }
+
+// randomRows: sources of random numbers. Output that mixes them in differs
+// from run to run by design.
+var randomRows = []Row{
+	{"math/rand", "", "Intn", Random, Recv, "a pseudo-random number from the shared source"},
+	{"math/rand", "", "Int", Random, Recv, "a pseudo-random number from the shared source"},
+	{"math/rand", "", "Int63", Random, Recv, "a pseudo-random number from the shared source"},
+	{"math/rand", "", "Int63n", Random, Recv, "a pseudo-random number from the shared source"},
+	{"math/rand", "", "Int31n", Random, Recv, "a pseudo-random number from the shared source"},
+	{"math/rand", "", "Float64", Random, Recv, "a pseudo-random number from the shared source"},
+	{"math/rand", "", "Perm", Random, Recv, "a pseudo-random permutation"},
+	{"math/rand", "", "Shuffle", Random, Recv, "shuffles pseudo-randomly"},
+	{"math/rand", "", "Read", Random, 0, "fills p with pseudo-random bytes"},
+	{"math/rand", "Rand", "Intn", Random, Recv, "a pseudo-random number"},
+	{"math/rand", "Rand", "Int63", Random, Recv, "a pseudo-random number"},
+	{"math/rand", "Rand", "Float64", Random, Recv, "a pseudo-random number"},
+	{"math/rand", "Rand", "Read", Random, 0, "fills p with pseudo-random bytes"},
+	{"math/rand/v2", "", "IntN", Random, Recv, "a pseudo-random number from the shared source"},
+	{"math/rand/v2", "", "Int", Random, Recv, "a pseudo-random number from the shared source"},
+	{"math/rand/v2", "", "Uint64", Random, Recv, "a pseudo-random number from the shared source"},
+	{"math/rand/v2", "", "Float64", Random, Recv, "a pseudo-random number from the shared source"},
+	{"math/rand/v2", "", "Perm", Random, Recv, "a pseudo-random permutation"},
+	{"math/rand/v2", "", "Shuffle", Random, Recv, "shuffles pseudo-randomly"},
+	{"crypto/rand", "", "Read", Random, 0, "fills b with random bytes"},
+	{"crypto/rand", "", "Int", Random, Recv, "a uniform random number"},
+	{"crypto/rand", "", "Text", Random, Recv, "a random string"},
+}
+
+// equalRows: equality tests. A loop that acts only on the entry equal to
+// a value looks that entry up; which entry comes first does not matter
+// when at most one is equal.
+var equalRows = []Row{
+	{"bytes", "", "Equal", Equal, 0, "reports whether a and b are the same bytes"},
+	{"bytes", "", "EqualFold", Equal, 0, "reports whether s and t are equal under Unicode case-folding"},
+	{"strings", "", "EqualFold", Equal, 0, "reports whether s and t are equal under Unicode case-folding"},
+	{"reflect", "", "DeepEqual", Equal, 0, "reports whether x and y are deeply equal"},
+	{"slices", "", "Equal", Equal, 0, "reports whether s1 and s2 have the same elements in order"},
+	{"go/types", "", "Identical", Equal, 0, "reports whether x and y are identical types"},
+	{"net/netip", "Addr", "Compare", Equal, Recv, "compares ip with ip2"},
+}

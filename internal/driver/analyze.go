@@ -47,6 +47,9 @@ func (g *graph) process(n *node, errs *errorLog) {
 	if !n.errored && n.export != nil {
 		g.cachePut(n.key, &cacheEntry{Export: n.export, Facts: n.facts, Findings: n.findings})
 	}
+	if len(n.rdeps) == 0 {
+		n.export = nil // nothing will read it
+	}
 }
 
 // source is a file of a package and its content.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -76,10 +77,12 @@ func (g *graph) cacheGet(key string) (*cacheEntry, bool) {
 	if g.o.cacheDir == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(g.cachePath(key, "a"))
+	path := g.cachePath(key, "a")
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, false
 	}
+	markUsed(path)
 	var e cacheEntry
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&e); err != nil {
 		return nil, false
@@ -92,8 +95,13 @@ func (g *graph) cacheExport(key string) ([]byte, bool) {
 	if g.o.cacheDir == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(g.cachePath(key, "x"))
-	return data, err == nil
+	path := g.cachePath(key, "x")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	markUsed(path)
+	return data, true
 }
 
 // cachePut stores e under key, its export data first: an entry is only
@@ -132,4 +140,53 @@ func writeFile(path string, data []byte) error {
 		return err
 	}
 	return nil
+}
+
+// Entries unused for trimAge are deleted, at most once every trimInterval:
+// an entry's modification time is when a run last used it (markUsed moves
+// it forward, coarsely, to spare a write per hit).
+const (
+	trimAge      = 5 * 24 * time.Hour
+	trimInterval = 24 * time.Hour
+	usedInterval = time.Hour
+)
+
+func markUsed(path string) {
+	if info, err := os.Stat(path); err == nil && time.Since(info.ModTime()) > usedInterval {
+		now := time.Now()
+		os.Chtimes(path, now, now)
+	}
+}
+
+// trimCache deletes the entries of dir unused for trimAge, if it was not
+// trimmed within trimInterval.
+func trimCache(dir string) {
+	if dir == "" {
+		return
+	}
+	marker := filepath.Join(dir, "trimmed")
+	if info, err := os.Stat(marker); err == nil && time.Since(info.ModTime()) < trimInterval {
+		return
+	}
+	if writeFile(marker, nil) != nil {
+		return
+	}
+	subdirs, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, sub := range subdirs {
+		if !sub.IsDir() || len(sub.Name()) != 2 {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(dir, sub.Name()))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > trimAge {
+				os.Remove(filepath.Join(dir, sub.Name(), e.Name()))
+			}
+		}
+	}
 }

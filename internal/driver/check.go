@@ -72,6 +72,7 @@ func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout
 		fmt.Fprintf(stderr, "%s: analysed %d packages (%d from cache)\n", progname(), len(ids), len(g.nodes)-len(ids))
 	}
 
+	trimCache(o.cacheDir)
 	findings := g.findings()
 	code := 0
 	if errs.count() > 0 {

@@ -51,10 +51,11 @@ func (s *factStore) encode() []factEntry {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []factEntry
+	var enc objectpath.Encoder // amortises the walk of the package over all facts
 	for k, f := range s.facts {
 		var path objectpath.Path
 		if k.obj != nil {
-			p, err := objectpath.For(k.obj)
+			p, err := enc.For(k.obj)
 			if err != nil {
 				continue
 			}

@@ -176,14 +176,31 @@ func unifiedDiff(w io.Writer, name string, old []byte, edits []output.Edit) erro
 				shifted = append(shifted, output.Edit{Start: e.Start - base, End: e.End - base, New: e.New})
 			}
 			oldText := old[base:lineEnd(gr.to-1)]
-			for _, l := range splitLines(string(oldText)) {
+			before := splitLines(string(oldText))
+			after := splitLines(string(apply(oldText, shifted)))
+			// Lines the edits leave as they were are context.
+			pre := 0
+			for pre < len(before) && pre < len(after) && before[pre] == after[pre] {
+				pre++
+			}
+			post := 0
+			for post < len(before)-pre && post < len(after)-pre && before[len(before)-1-post] == after[len(after)-1-post] {
+				post++
+			}
+			for _, l := range before[:pre] {
+				body.WriteString(" " + l)
+			}
+			for _, l := range before[pre : len(before)-post] {
 				body.WriteString("-" + l)
-				oldCount++
 			}
-			for _, l := range splitLines(string(apply(oldText, shifted))) {
+			for _, l := range after[pre : len(after)-post] {
 				body.WriteString("+" + l)
-				newCount++
 			}
+			for _, l := range before[len(before)-post:] {
+				body.WriteString(" " + l)
+			}
+			oldCount += len(before)
+			newCount += len(after)
 			at = gr.to
 		}
 		for _, l := range lines(at, end) {

@@ -13,11 +13,15 @@ package driver
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"runtime/trace"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,6 +74,8 @@ type options struct {
 	debug                  string
 	noCache                bool
 	cacheDir               string
+	cpuprofile, memprofile string
+	trace                  string
 	version                string // maplint's build, part of every cache key
 }
 
@@ -170,6 +176,9 @@ func run(args []string, analyzers []*analysis.Analyzer, stdout, stderr io.Writer
 	fs.IntVar(&o.jobs, "j", 0, "number of packages analysed at once (default GOMAXPROCS)")
 	fs.StringVar(&o.debug, "debug", "", "debug output: analysed (print the number of packages analysed, not cached, to stderr)")
 	fs.BoolVar(&o.noCache, "nocache", false, "neither read nor write the cache")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write CPU profile to this file")
+	fs.StringVar(&o.memprofile, "memprofile", "", "write memory profile to this file")
+	fs.StringVar(&o.trace, "trace", "", "write trace log to this file")
 	fs.Var(versionFlag{stdout}, "V", "print version and exit")
 	// Flags that multichecker accepted and ignored.
 	for _, name := range []string{"source", "v", "all"} {
@@ -219,7 +228,62 @@ Run '%[1]s help' for more detail,
 			o.cacheDir = filepath.Join(dir, "maplint")
 		}
 	}
-	return check(rest, analyzers, &o, stdout, stderr)
+	stop, err := startProfiles(&o)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
+		return 1
+	}
+	code := check(rest, analyzers, &o, stdout, stderr)
+	if err := stop(); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
+		return 1
+	}
+	return code
+}
+
+// startProfiles starts the profiles that o asks for; stop writes them.
+func startProfiles(o *options) (stop func() error, err error) {
+	var stops []func() error
+	stop = func() error {
+		var errs []error
+		for _, f := range stops {
+			errs = append(errs, f())
+		}
+		return errors.Join(errs...)
+	}
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
+		if err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, err
+		}
+		stops = append(stops, func() error { pprof.StopCPUProfile(); return f.Close() })
+	}
+	if o.trace != "" {
+		f, err := os.Create(o.trace)
+		if err != nil {
+			return nil, errors.Join(err, stop())
+		}
+		if err := trace.Start(f); err != nil {
+			f.Close()
+			return nil, errors.Join(err, stop())
+		}
+		stops = append(stops, func() error { trace.Stop(); return f.Close() })
+	}
+	if o.memprofile != "" {
+		stops = append(stops, func() error {
+			f, err := os.Create(o.memprofile)
+			if err != nil {
+				return err
+			}
+			runtime.GC()
+			return errors.Join(pprof.WriteHeapProfile(f), f.Close())
+		})
+	}
+	return stop, nil
 }
 
 // selectAnalyzers applies the enable flags: with any -NAME, only those run;

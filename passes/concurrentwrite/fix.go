@@ -5,13 +5,14 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/maplint/maplint/internal/lockset"
+	"github.com/maplint/maplint/internal/mapid"
 )
 
 // The fixes, and why they keep behaviour apart from removing the race:
@@ -39,15 +40,15 @@ import (
 // another function of the package (which may take the read lock again: a
 // read lock under the write lock deadlocks).
 
-// wrapFix returns the fix that takes guard around the write a.
-func (ck *checker) wrapFix(a *access, guard string) []analysis.SuggestedFix {
-	return ck.wrapFixWith(a, guard, "Lock", "Unlock")
+// wrapFix returns the fix that takes guard (the mutex mu) around the write a.
+func (ck *checker) wrapFix(a *access, guard string, mu mapid.Ref) []analysis.SuggestedFix {
+	return ck.wrapFixWith(a, guard, mu, "Lock", "Unlock")
 }
 
 // wrapFixWith returns the fix that calls guard's lock and unlock methods
 // around the statement of the access a. A return statement takes the lock
 // and defers the unlock: the function ends right after it.
-func (ck *checker) wrapFixWith(a *access, guard, lock, unlock string) []analysis.SuggestedFix {
+func (ck *checker) wrapFixWith(a *access, guard string, mu mapid.Ref, lock, unlock string) []analysis.SuggestedFix {
 	if ck.lp.OnlyCalled(a.fn) {
 		return nil
 	}
@@ -60,7 +61,7 @@ func (ck *checker) wrapFixWith(a *access, guard, lock, unlock string) []analysis
 		return nil
 	}
 	body, ok := funcBody(stmt)
-	if !ok || strings.Contains(ck.text(body), "defer "+guard+".") {
+	if !ok || defersUnlock(a.fn, mu) {
 		return nil
 	}
 	what := "write"
@@ -264,12 +265,20 @@ func (ck *checker) callsPackageFunc(call *ast.CallExpr) bool {
 	return ok && fn.Pkg() == ck.pass.Pkg
 }
 
-func (ck *checker) text(n ast.Node) string {
-	s, err := ck.src.Text(n)
-	if err != nil {
-		return ""
+// defersUnlock reports whether fn defers the Unlock of mu (the Unlock row
+// of the API table, called on the same lock path, whatever the expression
+// that names it).
+func defersUnlock(fn *ssa.Function, mu mapid.Ref) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if d, ok := instr.(*ssa.Defer); ok {
+				if op, m := lockset.Classify(&d.Call); op == lockset.Release && mapid.RefOf(m).Equal(mu) {
+					return true
+				}
+			}
+		}
 	}
-	return s
+	return false
 }
 
 // lineEnd returns the end of n, or of the comment that follows it on its

@@ -75,7 +75,7 @@ func (ck *checker) checkGuarded(accs []*access) {
 				gname, fixable = g.Name(), true
 			}
 			if fixable {
-				d.SuggestedFixes = ck.wrapFix(a, gname)
+				d.SuggestedFixes = ck.wrapFix(a, gname, ref)
 			}
 			ck.add(d)
 		}

@@ -141,7 +141,7 @@ func (ck *checker) reportRead(a, w *access, g guard.Guard) {
 		if ck.hasReadLock(w, g) {
 			lock, unlock = "RLock", "RUnlock"
 		}
-		d.SuggestedFixes = ck.wrapFixWith(a, gname, lock, unlock)
+		d.SuggestedFixes = ck.wrapFixWith(a, gname, ref, lock, unlock)
 	}
 	ck.add(d)
 }

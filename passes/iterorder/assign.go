@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 )
 
 // assign handles an assignment: it propagates taint into local variables
@@ -171,9 +170,10 @@ func (s *scan) accumulate(obj types.Object, target ast.Expr, verb string, pos to
 		}
 	}
 	a := &accumulator{expr: target, verb: verb, pos: pos}
-	if _, direct := s.root(target); s.isFuncLocal(obj) && (direct || !s.isParam(obj)) {
-		// out, or a field of a local struct (resp.Items): follow the
-		// variable after the loop.
+	if _, direct := s.root(target); s.isFuncLocal(obj) && (direct || !s.isParam(obj) || s.returnsVar(obj)) {
+		// out, or a field of a local struct (resp.Items), or of a
+		// parameter that the function returns (r.Names, return r):
+		// follow the variable after the loop.
 		a.obj = obj
 	}
 	s.accs = append(s.accs, a)
@@ -205,11 +205,13 @@ func (s *scan) resolveAccumulators() {
 		}
 		first := os.findings[0]
 		obs := first.verb
-		if !strings.HasSuffix(obs, "unsorted") {
+		if !first.complete {
 			obs += " unsorted"
 		}
 		rel := append([]related{{first.pos, name + " is " + obs + " here"}}, first.related...)
 		s.find(a.pos, a.verb+" "+name+", which is "+obs, "append", rel...)
+		s.findings[len(s.findings)-1].returned = first.returned
+		s.findings[len(s.findings)-1].complete = true
 	}
 }
 
@@ -293,125 +295,6 @@ func (s *scan) readInEnclosingLoop(obj types.Object) bool {
 	return found
 }
 
-// guards returns the conditions under which the node at the top of stack
-// runs, within the scanned region: if conditions (then branch only) and
-// switch cases.
-func (s *scan) guards(stack []ast.Node) (conds []ast.Expr, eqs [][2]ast.Expr) {
-	for i, n := range stack {
-		switch n := n.(type) {
-		case *ast.IfStmt:
-			if i+1 < len(stack) && stack[i+1] == n.Body {
-				conds = append(conds, n.Cond)
-			} else if i+1 < len(stack) && stack[i+1] == n.Else {
-				conds = append(conds, &ast.UnaryExpr{Op: token.NOT, X: n.Cond})
-			}
-		case *ast.CaseClause:
-			if i >= 2 {
-				if sw, ok := stack[i-2].(*ast.SwitchStmt); ok {
-					for _, e := range n.List {
-						if sw.Tag != nil {
-							eqs = append(eqs, [2]ast.Expr{sw.Tag, e})
-						} else {
-							conds = append(conds, e)
-						}
-					}
-					if len(n.List) == 0 {
-						conds = append(conds, &ast.Ident{Name: "default"})
-					}
-				}
-			}
-		}
-	}
-	return conds, eqs
-}
-
-// uniqueGuard reports whether the node at the top of stack runs only for
-// an element equal to some value (k == name, v.ID == id): a lookup, which
-// at most one key satisfies when it compares the key, and which code
-// treats as unique when it compares a value's identity.
-func (s *scan) uniqueGuard(stack []ast.Node) bool {
-	conds, eqs := s.guards(stack)
-	for _, eq := range eqs {
-		if s.taintedExpr(eq[0]) != s.taintedExpr(eq[1]) {
-			return true
-		}
-	}
-	for _, cond := range conds {
-		if s.intervalLookup(cond) {
-			return true
-		}
-		for _, c := range conjuncts(cond) {
-			if b, ok := c.(*ast.BinaryExpr); ok && b.Op == token.EQL && s.taintedExpr(b.X) != s.taintedExpr(b.Y) {
-				return true
-			}
-			if call, ok := c.(*ast.CallExpr); ok && isEqualCall(call) {
-				n := 0
-				args := call.Args
-				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(args) == 1 {
-					args = append([]ast.Expr{sel.X}, args...)
-				}
-				for _, a := range args {
-					if s.taintedExpr(a) {
-						n++
-					}
-				}
-				if len(args) == 2 && n == 1 {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// minMaxGuard reports whether the node at the top of stack runs only when
-// the element compares with an outer variable the loop updates (if v >
-// best { best = v }): a min/max or arg-max, whose result is order-free.
-func (s *scan) minMaxGuard(stack []ast.Node) bool {
-	conds, _ := s.guards(stack)
-	for _, cond := range conds {
-		if !s.taintedExpr(cond) {
-			continue
-		}
-		found := false
-		ast.Inspect(cond, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && s.outerAssigned[s.c.info.Uses[id]] {
-				found = true
-			}
-			return !found
-		})
-		if found {
-			return true
-		}
-	}
-	return false
-}
-
-func conjuncts(e ast.Expr) []ast.Expr {
-	e = ast.Unparen(e)
-	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.LAND {
-		return append(conjuncts(b.X), conjuncts(b.Y)...)
-	}
-	return []ast.Expr{e}
-}
-
-// isEqualCall reports whether call is an equality test by name
-// (bytes.Equal(a, b), a.Equal(b), strings.EqualFold, types.Identical).
-func isEqualCall(call *ast.CallExpr) bool {
-	var name string
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.SelectorExpr:
-		name = f.Sel.Name
-	case *ast.Ident:
-		name = f.Name
-	}
-	switch name {
-	case "Equal", "Equals", "EqualFold", "Identical":
-		return true
-	}
-	return false
-}
-
 func isBinary(e ast.Expr, ops ...token.Token) bool {
 	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
 	if !ok {
@@ -456,122 +339,22 @@ func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
-// intervalLookup reports whether cond bounds one outside value by the
-// element on both sides (code >= p.offset && code < p.offset+p.length): a
-// lookup of the interval that holds it, which code keeps disjoint.
-func (s *scan) intervalLookup(cond ast.Expr) bool {
-	lower, upper := map[string]bool{}, map[string]bool{}
-	for _, c := range conjuncts(cond) {
-		b, ok := c.(*ast.BinaryExpr)
-		if !ok {
-			continue
-		}
-		x, y := s.taintedExpr(b.X), s.taintedExpr(b.Y)
-		if x == y {
-			continue
-		}
-		out, op := b.X, b.Op
-		if x { // element on the left: flip
-			out = b.Y
-			switch op {
-			case token.LSS:
-				op = token.GTR
-			case token.LEQ:
-				op = token.GEQ
-			case token.GTR:
-				op = token.LSS
-			case token.GEQ:
-				op = token.LEQ
-			}
-		}
-		switch op {
-		case token.GTR, token.GEQ:
-			lower[types.ExprString(out)] = true
-		case token.LSS, token.LEQ:
-			upper[types.ExprString(out)] = true
-		}
-	}
-	for k := range lower {
-		if upper[k] {
-			return true
-		}
-	}
-	return false
-}
-
-// scatter reports whether lhs = rhs, in orderMode, stores one element of
-// an ordered sequence at a slot that the sequence's order does not choose:
-// inside a loop over the sequence with position j, rhs is y[j] and the
-// index of lhs is neither j nor a counter of that loop nor a length. The
-// request/zip-back pattern, where the results of a lookup made in map
-// order are put back where each key asked for them:
-//
-//	res := lookup(misses)
-//	for j, h := range misses {
-//		for _, i := range indices[h] {
-//			out[i] = res[j]
-//		}
-//	}
-func (s *scan) scatter(lhs, rhs ast.Expr, stack []ast.Node) bool {
-	info := s.c.info
-	ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
-	if !ok {
-		return false
-	}
-	switch typeOf(info, ix.X).Underlying().(type) {
-	case *types.Slice, *types.Array, *types.Pointer:
-	default:
-		return false
-	}
-	var loop *ast.RangeStmt
-	for i := len(stack) - 1; i >= 0 && loop == nil; i-- {
-		if rs, ok := stack[i].(*ast.RangeStmt); ok && s.taintedExpr(rs.X) {
-			loop = rs
-		}
-	}
-	if loop == nil || loop.Key == nil {
-		return false
-	}
-	pos := info.Defs[identOf(loop.Key)]
-	if pos == nil {
-		pos = info.Uses[identOf(loop.Key)]
-	}
-	el, ok := ast.Unparen(rhs).(*ast.IndexExpr)
-	if !ok || pos == nil || info.Uses[identOf(el.Index)] != pos || !s.taintedExpr(el.X) {
-		return false
-	}
-	// The slot must not follow the visits: not the position itself, not a
-	// variable the loop counts with, not a length.
-	counters := map[types.Object]bool{pos: true}
-	ast.Inspect(loop.Body, func(n ast.Node) bool {
+// returnsVar reports whether a return statement of the scan's function
+// (not of a closure in it) returns the variable obj itself.
+func (s *scan) returnsVar(obj types.Object) bool {
+	found := false
+	ast.Inspect(s.fn.body, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.IncDecStmt:
-			if obj, _ := s.root(n.X); obj != nil {
-				counters[obj] = true
-			}
-		case *ast.AssignStmt:
-			if n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
-				for _, l := range n.Lhs {
-					if obj, _ := s.root(l); obj != nil {
-						counters[obj] = true
-					}
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				if s.c.info.Uses[identOf(r)] == obj {
+					found = true
 				}
 			}
 		}
-		return true
+		return !found
 	})
-	follows := false
-	ast.Inspect(ix.Index, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.Ident:
-			if counters[info.Uses[n]] {
-				follows = true
-			}
-			if b, ok := info.Uses[n].(*types.Builtin); ok && b.Name() == "len" {
-				follows = true
-			}
-		}
-		return !follows
-	})
-	return !follows
+	return found
 }

@@ -4,9 +4,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // call handles a call in the region: propagation into a local receiver or
@@ -59,38 +60,7 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 		}
 	}
 	if sc.kind != noSink && dataTainted {
-		via := 0
-		if sc.target != nil {
-			obj, _ := s.root(stripAddr(sc.target))
-			if sc.kind == writeSink && s.intoLocal(obj, sc.target, call.Pos(), report) {
-				return
-			}
-			if sc.kind == hashSink && s.mode == elemMode && resetIn(s.region, sc.target) {
-				return // h.Reset() in the loop: one hash per element
-			}
-			if obj != nil && s.isLocal(obj) && !s.isParam(obj) {
-				// A hash or encoder of this iteration (or, in a helper,
-				// of this call): its result is per element.
-				s.tainted[obj] = true
-				return
-			}
-			if s.mode != orderMode && s.taintedExpr(sc.target) {
-				return // the element's own destination (c.conn.Write): a broadcast
-			}
-			via = s.paramIndex(obj) + 1
-		}
-		if s.mode == factMode && (sc.kind == printSink || sc.kind == logSink) {
-			return // helpers that print or log are debugging aids, not results
-		}
-		if s.mode == factMode && sc.kind == writeSink && via == 0 {
-			return // a helper writing to its own destination is a logger
-		}
-		if sc.kind == logSink && !s.c.cfg.Strict {
-			return // log lines interleave anyway; their order is not a result
-		}
-		if report && !s.debugOnly(stack) && !failurePath(s.c.info, stack) {
-			s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
-		}
+		s.sink(call, sc, stack, report)
 		return
 	}
 	// A method or function that writes an element into a local receiver
@@ -118,6 +88,44 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 	}
 	if report && sc.kind == noSink && s.mode != factMode && !s.debugOnly(stack) && !failurePath(c.info, stack) {
 		s.factCall(call, report)
+	}
+}
+
+// sink handles a call that makes tainted data observable (sc): a finding,
+// unless the destination belongs to the element or to this iteration, or
+// the mode's policy leaves the sink out.
+func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bool) {
+	via := 0
+	if sc.target != nil {
+		obj, _ := s.root(stripAddr(sc.target))
+		if sc.kind == writeSink && s.intoLocal(obj, sc.target, call.Pos(), report) {
+			return
+		}
+		if sc.kind == hashSink && s.mode == elemMode && resetIn(s.region, sc.target) {
+			return // h.Reset() in the loop: one hash per element
+		}
+		if obj != nil && s.isLocal(obj) && !s.isParam(obj) {
+			// A hash or encoder of this iteration (or, in a helper,
+			// of this call): its result is per element.
+			s.tainted[obj] = true
+			return
+		}
+		if s.mode != orderMode && s.taintedExpr(sc.target) {
+			return // the element's own destination (c.conn.Write): a broadcast
+		}
+		via = s.paramIndex(obj) + 1
+	}
+	if s.mode == factMode && (sc.kind == printSink || sc.kind == logSink) {
+		return // helpers that print or log are debugging aids, not results
+	}
+	if s.mode == factMode && sc.kind == writeSink && via == 0 {
+		return // a helper writing to its own destination is a logger
+	}
+	if sc.kind == logSink && !s.c.cfg.Strict {
+		return // log lines interleave anyway; their order is not a result
+	}
+	if report && !s.debugOnly(stack) && !failurePath(s.c.info, stack) {
+		s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
 	}
 }
 
@@ -157,16 +165,15 @@ func (s *scan) paramIndex(obj types.Object) int {
 }
 
 // debugOnly reports whether the node at the top of stack (or the loop
-// itself) runs only under a constant condition or a debugging switch
-// (if debug, if trace, if verbose): output meant for a developer, whose
-// order does not matter.
+// itself) runs only under a constant condition: dead code, or output
+// switched on by editing the source.
 func (s *scan) debugOnly(stack []ast.Node) bool {
 	if s.debugLoop {
 		return true
 	}
 	conds, _ := s.guards(stack)
 	for _, cond := range conds {
-		if s.c.isDebugCond(cond) {
+		if s.c.isConstant(cond) {
 			return true
 		}
 	}
@@ -179,6 +186,9 @@ func (s *scan) factCall(call *ast.CallExpr, report bool) {
 	fn, _ := typeutil.Callee(s.c.info, call).(*types.Func)
 	if fn == nil {
 		return
+	}
+	if s.c.orderFreeFunc(fn) {
+		return // a consumer that takes its arguments in any order
 	}
 	fact := s.c.sinkFact(fn.Origin())
 	if fact == nil {
@@ -281,24 +291,11 @@ func stripConv(info *types.Info, e ast.Expr) ast.Expr {
 	}
 }
 
-// isDebugCond reports whether cond is a compile-time constant or mentions a
-// debugging switch: an identifier whose name contains debug, trace or
-// verbose.
-func (c *checker) isDebugCond(cond ast.Expr) bool {
-	if tv, ok := c.info.Types[cond]; ok && tv.Value != nil {
-		return true
-	}
-	found := false
-	ast.Inspect(cond, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			name := strings.ToLower(id.Name)
-			if strings.Contains(name, "debug") || strings.Contains(name, "trace") || strings.Contains(name, "verbose") {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
+// isConstant reports whether cond is a compile-time constant: code under
+// it is dead, or switched on by editing the source.
+func (c *checker) isConstant(cond ast.Expr) bool {
+	tv, ok := c.info.Types[cond]
+	return ok && tv.Value != nil
 }
 
 // failurePath reports whether the node at the top of stack is on a path
@@ -319,10 +316,8 @@ func failurePath(info *types.Info, stack []ast.Node) bool {
 			return false
 		}
 		for _, r := range ret.Results {
-			if t := info.TypeOf(r); t != nil && isError(t) {
-				if id, ok := ast.Unparen(r).(*ast.Ident); !ok || id.Name != "nil" {
-					return true
-				}
+			if tv, ok := info.Types[r]; ok && implementsError(tv.Type) && !tv.IsNil() && !isCallOf(info, r, apis.Encode, apis.Output) {
+				return true
 			}
 		}
 		return false
@@ -367,12 +362,22 @@ func (s *scan) throughMap(e ast.Expr) bool {
 	}
 }
 
-// isMetricChan reports whether t is a channel of prometheus.Metric, the
-// argument of a prometheus.Collector's Collect method.
-func isMetricChan(t types.Type) bool {
-	if t == nil {
+// isCallOf reports whether e calls a function with one of the roles: the
+// error of return enc.Encode(out) is the encoder's, not a failure of the
+// loop's check.
+func isCallOf(info *types.Info, e ast.Expr, roles ...apis.Role) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
 		return false
 	}
-	ch, ok := t.Underlying().(*types.Chan)
-	return ok && recvNamed(ch.Elem()) == "github.com/prometheus/client_golang/prometheus.Metric"
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil {
+		return false
+	}
+	for _, r := range roles {
+		if _, ok := apis.Find(fn.Origin(), r); ok {
+			return true
+		}
+	}
+	return false
 }

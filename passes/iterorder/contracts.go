@@ -5,28 +5,34 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // This file holds the rules that silence a sink because whatever receives
 // the map-ordered value is known not to depend on its order. Each rule came
 // from a false positive on real code (passes/iterorder/corpus-review.md).
 
-const (
-	targetGroupType = "github.com/prometheus/prometheus/discovery/targetgroup.Group"
-	labelSetType    = "github.com/prometheus/common/model.LabelSet"
-	targetGroupPkg  = "github.com/prometheus/prometheus/discovery/targetgroup"
-)
+// parseOrderFree parses Config.OrderFree into a set of qualified names.
+func parseOrderFree(list string) map[string]bool {
+	m := make(map[string]bool)
+	for _, name := range strings.Split(list, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			m[name] = true
+		}
+	}
+	return m
+}
 
 // orderFreeType reports whether a value of type t is handed to a consumer
 // that does not depend on the order of its elements:
 //
-//   - Prometheus service-discovery target groups (targetgroup.Group, a
-//     slice of them, or their targets: a []model.LabelSet in a package that
-//     uses target groups). The discovery manager keys groups by their
-//     Source, and the scrape pool keys targets by the hash of their labels,
-//     so the order in which a discoverer sends or returns them never
-//     reaches a result.
-//   - References to variables of a basic type ([]*string, as in
+//   - a type named in Config.OrderFree (Prometheus's target groups: the
+//     discovery manager keys groups by their Source), or a pointer, slice
+//     or channel of one;
+//   - references to variables of a basic type ([]*string, as in
 //     clientcmd's GetConfigFileReferences): a list of locations to update
 //     in place, one by one.
 func (c *checker) orderFreeType(t types.Type) bool {
@@ -40,6 +46,9 @@ func (c *checker) orderFreeType(t types.Type) bool {
 			}
 		}
 	}
+	if len(c.orderFree) == 0 {
+		return false
+	}
 	for t != nil {
 		switch u := t.(type) {
 		case *types.Pointer:
@@ -49,44 +58,41 @@ func (c *checker) orderFreeType(t types.Type) bool {
 			t = u.Elem()
 			continue
 		}
-		if name := recvNamed(t); name != "" {
-			switch name {
-			case targetGroupType:
-				return true
-			case labelSetType:
-				return c.importsPkg(targetGroupPkg)
-			}
+		if name := recvNamed(t); name != "" && c.orderFree[name] {
+			return true
 		}
-		sl, ok := t.Underlying().(*types.Slice)
-		if !ok {
+		switch u := t.Underlying().(type) {
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Chan:
+			t = u.Elem()
+		default:
 			return false
 		}
-		t = sl.Elem()
 	}
 	return false
 }
 
-// importsPkg reports whether the package being analysed imports path.
-func (c *checker) importsPkg(path string) bool {
-	for _, imp := range c.pass.Pkg.Imports() {
-		if imp.Path() == path {
-			return true
-		}
+// orderFreeFunc reports whether fn consumes its arguments in any order: a
+// function or method named in Config.OrderFree, or an OrderFree row of
+// internal/apis.
+func (c *checker) orderFreeFunc(fn *types.Func) bool {
+	fn = fn.Origin()
+	if _, ok := apis.Find(fn, apis.OrderFree); ok {
+		return true
 	}
-	return false
-}
-
-// isTestSupport reports whether the package is a test helper package (a
-// path element testutil or testutils): like a test file, its output is a
-// fixture whose order the tests that use it do not depend on.
-func (c *checker) isTestSupport() bool {
-	for _, elem := range strings.Split(c.pass.Pkg.Path(), "/") {
-		switch elem {
-		case "testutil", "testutils":
-			return true
-		}
+	if len(c.orderFree) == 0 || fn.Pkg() == nil {
+		return false
 	}
-	return false
+	name := fn.Pkg().Path() + "." + fn.Name()
+	if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
+		tn := namedOf(sig.Recv().Type())
+		if tn == nil {
+			return false
+		}
+		name = fn.Pkg().Path() + "." + tn.Name() + "." + fn.Name()
+	}
+	return c.orderFree[name]
 }
 
 // isInternal reports whether the package is an internal package of its
@@ -97,46 +103,28 @@ func (c *checker) isInternal() bool {
 		strings.HasSuffix(p, "/internal") || strings.Contains(p, "/internal/")
 }
 
-// usesRandom reports whether body uses a source of random numbers
-// (math/rand, math/rand/v2, crypto/rand, or any package whose name ends in
-// rand, such as go-ethereum's testrand): its output differs from run to
-// run by design, and map order adds nothing to that.
-func (c *checker) usesRandom(body ast.Node) bool {
+// drawsRandom reports whether body calls a source of random numbers (a
+// Random row of internal/apis: math/rand, math/rand/v2, crypto/rand): what
+// the loop produces differs from run to run by design, and map order adds
+// nothing to that. Only the loop body counts: a random jitter elsewhere in
+// the function does not make the loop's output random.
+func (c *checker) drawsRandom(body ast.Node) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if found {
 			return false
 		}
-		sel, ok := n.(*ast.SelectorExpr)
-		if !ok {
-			return true
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
 		}
-		pn, ok := c.info.Uses[identOf(sel.X)].(*types.PkgName)
-		if !ok {
-			return true
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, _ := typeutil.Callee(c.info, call).(*types.Func); fn != nil {
+				_, found = apis.Find(fn.Origin(), apis.Random)
+			}
 		}
-		switch path := pn.Imported().Path(); {
-		case path == "math/rand", path == "math/rand/v2", path == "crypto/rand":
-			found = true
-		case strings.HasSuffix(pn.Imported().Name(), "rand"):
-			found = true
-		}
-		return true
+		return !found
 	})
 	return found
-}
-
-// isHeaderMap reports whether t is a map of header fields (http.Header,
-// textproto.MIMEHeader, url.Values, gRPC metadata.MD): a multimap whose
-// fields have no order in their protocol, so writing them out in map order
-// is a matter of bytes, not of meaning.
-func isHeaderMap(t types.Type) bool {
-	switch recvNamed(t) {
-	case "net/http.Header", "net/textproto.MIMEHeader", "net/url.Values",
-		"google.golang.org/grpc/metadata.MD":
-		return true
-	}
-	return false
 }
 
 // sortedTypes returns the named types that the package sorts somewhere

@@ -42,13 +42,26 @@
 //     string, or writing a strings.Builder or bytes.Buffer, also as a
 //     field of a local struct) that is then returned, written, printed,
 //     encoded, hashed, sent, or ranged over into one of these, with no
-//     sort in between (sort.*, slices.Sort*, a Sort method, a function of
-//     the package whose name says it sorts);
+//     sort in between (the Sort and Sorted rows of internal/apis:
+//     sort.*, slices.Sort*, sort.StringSlice's Sort, heap.Init; or a
+//     function of the package that sorts its parameter with one);
+//   - an error built from such a slice or text (errors.Join(errs...),
+//     errors.New(strings.Join(problems, ", "))): its text lists the
+//     entries in map order;
 //   - writing to an io.Writer, fmt.Print*, fmt.Fprint*, a hash.Hash, a
-//     json/gob/xml encoder or csv writer;
+//     json/gob/xml encoder or csv writer (the Output, Hash and Encode rows
+//     of internal/apis, and any method of the io.Writer, io.StringWriter
+//     and io.ByteWriter contracts);
 //   - sending on a channel;
 //   - returning from inside the loop (for k := range m { return k }), or
 //     returning on a match that more than one entry can satisfy;
+//   - writing another map only where an entry is absent, under a key
+//     computed from the element, which several entries can share (if _,
+//     ok := dst[f(k)]; !ok { dst[f(k)] = v }): the first visited wins;
+//   - numbering the entries in map order (ids[k] = n; n++);
+//   - keeping the entry with the greatest (or least) value with no
+//     tie-break (if c > best { best, who = c, k }): among equal values, the
+//     first visited wins;
 //   - calling a function whose summary (a fact, also across packages) says
 //     it writes, encodes, hashes or sends a parameter, or appends it to a
 //     slice that outlives the call.
@@ -63,7 +76,8 @@
 //   - a method that lists its own map-backed collection (the loop ranges
 //     over a map reached from the receiver, also through a method of its
 //     state, and only appends, as Store.List or Indexer.ByIndex do), whose
-//     users know a map has no order;
+//     users know a map has no order; not when it returns text (a string
+//     or []byte made of the items is output);
 //   - a method returning a list that implements an interface of an
 //     imported package (a propagation carrier's Keys), whose contract
 //     decides;
@@ -74,11 +88,11 @@
 //     package: only the module calls it, from packages the pass does not
 //     see while it analyses this one, so, as for an unexported function,
 //     the callers decide (and are not judged; see the limitations);
-//   - errors: a []error, or a slice of a type that implements error;
+//   - a list of errors: a []error, or a slice of a type that implements
+//     error (joining them into one error is reported, see above);
 //   - references to variables ([]*string): locations to update one by one;
-//   - Prometheus service discovery's target groups and targets, sent or
-//     returned: the discovery manager keys groups by Source and the scrape
-//     pool keys targets by their labels.
+//   - values of the types, and arguments of the functions, that the
+//     project names as order-free with -iterorder.orderfree (below).
 //
 // A store at a slot the element chooses (out[v.pos] = v, or putting the
 // results of a lookup made in map order back where each key asked for
@@ -88,12 +102,64 @@
 // A send to a pool of workers (goroutines started in a loop of the same
 // function that receive from the channel) is not reported: the workers
 // handle the values concurrently, whatever the order of the sends. Nor, by
-// default, are test helper packages (a path element testutil or
-// testutils), functions that also draw random numbers (math/rand,
-// crypto/rand, a package named like testrand), whose output differs from
-// run to run by design, and loops over header maps (http.Header,
-// textproto.MIMEHeader, url.Values, gRPC metadata.MD), whose fields have no
-// order in their protocol.
+// default, is a loop whose body draws random numbers (the Random rows of
+// internal/apis: math/rand, math/rand/v2, crypto/rand): its output differs
+// from run to run by design.
+//
+// Names are not read: no identifier, package path element, comment or
+// doc wording silences a finding, apart from a doc comment that says the
+// result of the function comes in no particular order (never for a hash
+// or an encoder's output, which must be stable whatever the doc says).
+// Where the order is genuinely intended, say so with
+// //maplint:ignore iterorder <reason>.
+//
+// The fix: where the map's key type is ordered (cmp.Ordered), it visits the
+// keys in sorted order, reading the value in the body, in the form the
+// file's Go version allows. From Go 1.23 it ranges over the sorted keys:
+//
+//	for _, k := range slices.Sorted(maps.Keys(m)) {
+//		v := m[k]
+//		...
+//	}
+//
+// In Go 1.21 and 1.22, which have slices.Sort but not maps.Keys, it collects
+// the keys into a slice, sorts it and ranges over it:
+//
+//	keys := make([]string, 0, len(m))
+//	for k := range m {
+//		keys = append(keys, k)
+//	}
+//	slices.Sort(keys)
+//	for _, k := range keys {
+//		v := m[k]
+//		...
+//	}
+//
+// Before Go 1.21 it sorts the slice with sort.Strings, sort.Ints or
+// sort.Float64s for those key types, and with
+// sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] }) for
+// other ordered ones. It adds the imports it needs. It is not offered when
+// the file's Go version is unknown, when the map expression has side
+// effects, or when the body writes or deletes entries of the map (a
+// deleted entry would be visited with its zero value). Keys that are not
+// ordered (structs, pointers, interfaces) get no fix, and the finding says
+// so: sort those with slices.SortFunc (sort.Slice before Go 1.21) and a
+// comparison that suits them.
+//
+// # Order-free consumers of other libraries
+//
+// Some libraries consume what they are given in any order: the pass
+// cannot know them, so a project names them with -iterorder.orderfree
+// (Config.OrderFree), a comma-separated list of types ("path.Type": values
+// of the type, or pointers, slices and channels of them, are not followed)
+// and functions ("path.Func", "path.Type.Method": their arguments are not
+// followed). Prometheus, whose discovery manager keys target groups by
+// Source, whose scrape pool keys targets by their labels, and whose
+// registry sorts what a collector sends, would set:
+//
+//	-iterorder.orderfree=github.com/prometheus/prometheus/discovery/targetgroup.Group,github.com/prometheus/common/model.LabelSet,github.com/prometheus/client_golang/prometheus.Metric
+//
+// or, in .golangci.yml, passes: {iterorder: {orderfree: "..."}}.
 //
 // With -iterorder.strict (Config.Strict) the pass also reports sinks that,
 // on real code (caddy, grpc, client-go, prometheus, go-ethereum), were
@@ -101,44 +167,27 @@
 // slices appended to or stored in fields and globals, floating-point and
 // complex sums (rounding in the last bits: sizes and metrics), keeping an
 // arbitrary element (for k := range m { first = k; break }: picking any
-// one element is nearly always what the code means), test helper
-// packages, functions that draw random numbers, and header maps. Use it
-// for code that must be reproducible byte for byte.
+// one element is nearly always what the code means), and loops that draw
+// random numbers. Use it for code that must be reproducible byte for byte.
 //
-// Silent: integer sums and counts, min/max and arg-max (an update guarded
-// by a comparison with the variable being updated), boolean any/all flags,
+// Silent: integer sums and counts, min/max and arg-max with a tie-break
+// (if v > best || v == best && k < who), boolean any/all flags,
 // building another map or set, deleting, membership and lookups guarded by
 // an equality (if k == name { return v }; if v.ID == id { return v }, which
 // assumes identities are unique), slices sorted before use, ranging over
 // slices.Sorted(maps.Keys(m)), statements inside function literals (they
 // run at a time of their own) and function literals handed to a queue or
-// sent on a channel as work, output under a constant or a debugging
-// switch (if debug, if verbose, if trace) or in a function whose doc says
-// it is for debugging ("For debugging.", "debugging support"), and which
-// error is returned or written when several entries fail (a sink on a path
-// that returns an error): the outcome — a failure — does not depend on the
-// order, only its text, and reporting it would flag most validation loops.
+// sent on a channel as work, output under a constant condition (dead
+// code, or switched on by editing the source), and which error is
+// returned or written when several entries fail (a sink on a path that
+// returns a non-nil error, not the error of an encoder or writer: return
+// enc.Encode(out) is reported): the outcome — a failure — does not depend
+// on the order, only which entry it names, and reporting it would flag
+// most validation loops.
 //
 // Test files are analysed only in Example functions, whose output is
 // compared: tests that pick any element of a map, or report failures per
 // entry with t.Errorf, do not depend on which comes first.
-//
-// # Fix
-//
-// Where the map's key type is ordered (cmp.Ordered) and the file's Go
-// version has maps.Keys and slices.Sorted (Go 1.23), the fix ranges over
-// the sorted keys, reading the value in the body:
-//
-//	for _, k := range slices.Sorted(maps.Keys(m)) {
-//		v := m[k]
-//		...
-//	}
-//
-// adding the imports it needs. It is not offered when the map expression
-// has side effects, when the body writes or deletes entries of the map
-// (a deleted entry would be visited with its zero value), or for keys
-// that are not ordered (structs, pointers, interfaces): sort those with
-// slices.SortFunc and a comparison that suits them.
 //
 // # Known limitations
 //
@@ -147,8 +196,7 @@
 // (including constructors that keep them in a struct), or compared in
 // tests (reflect.DeepEqual on an unsorted slice is a flaky test that the
 // pass misses). Facts are not transitive: a helper that calls a writing
-// helper gets no fact. errors.Join of errors collected in map order is not
-// reported, though its text depends on the order. The callers of an
+// helper gets no fact. The callers of an
 // exported function of an internal package are not judged: they are in
 // other packages, and no fact carries the order to them. A sort is
 // recognised anywhere after the loop,

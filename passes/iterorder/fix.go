@@ -1,6 +1,7 @@
 package iterorder
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -13,20 +14,32 @@ import (
 	"github.com/maplint/maplint/passes/iterorder/internal/maploop"
 )
 
-// The fix visits the keys in sorted order:
+// The fix visits the keys in sorted order, in the form the file's Go
+// version allows:
 //
-//	for k, v := range m {        for _, k := range slices.Sorted(maps.Keys(m)) {
+//	for k, v := range m {        for _, k := range slices.Sorted(maps.Keys(m)) {   // Go 1.23
 //		...                  →       v := m[k]
 //	}                                ...
 //	                             }
 //
+//	                             keys := make([]K, 0, len(m))                     // Go 1.21, 1.22
+//	                             for k := range m {
+//	                                     keys = append(keys, k)
+//	                             }
+//	                             slices.Sort(keys)
+//	                             for _, k := range keys { v := m[k]; ... }
+//
+// and before Go 1.21 the same with sort.Strings, sort.Ints or sort.Float64s
+// for those key types and sort.Slice(keys, func(i, j int) bool { return
+// keys[i] < keys[j] }) for other ordered ones (fixkeys.go).
+//
 // It keeps behaviour apart from the order: the body sees the same keys and
 // values, once each. It is offered only when that holds and the result
-// compiles: the key type is ordered (cmp.Ordered), the file may use
-// maps.Keys and slices.Sorted (Go 1.23), the map expression has no side
-// effects (it is evaluated again for each m[k]), and the body neither
-// writes nor deletes entries of the map (a range skips entries deleted
-// during the loop; m[k] on a deleted key would see the zero value).
+// compiles: the key type is ordered (cmp.Ordered), the file's Go version is
+// known, the map expression has no side effects (it is evaluated again for
+// each m[k]), and the body neither writes nor deletes entries of the map (a
+// range skips entries deleted during the loop; m[k] on a deleted key would
+// see the zero value). For keys that are not ordered the finding says so.
 type fixer struct {
 	pass *analysis.Pass
 	src  *edits.Source
@@ -36,26 +49,52 @@ func newFixer(pass *analysis.Pass) *fixer {
 	return &fixer{pass: pass, src: edits.NewSource(pass)}
 }
 
-func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (analysis.SuggestedFix, bool) {
+// attach adds to d the fix for loop or, when the keys are not ordered, a
+// note saying why there is none.
+func (f *fixer) attach(d *analysis.Diagnostic, cur inspector.Cursor, loop *maploop.Loop) {
+	fix, note := f.fix(cur, loop)
+	switch {
+	case fix != nil:
+		d.SuggestedFixes = append(d.SuggestedFixes, *fix)
+	case note != "":
+		at := loop.Range.X.Pos()
+		if loop.Range.Key != nil {
+			at = loop.Range.Key.Pos()
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: at, Message: note})
+	}
+}
+
+// fix returns the fix for loop, or nil and, when the reason is the key
+// type, a note for the finding.
+func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (*analysis.SuggestedFix, string) {
 	rs := loop.Range
 	info := f.pass.TypesInfo
-	if rs.Tok != token.DEFINE || loop.Map == nil {
-		return analysis.SuggestedFix{}, false
+	if rs.Tok != token.DEFINE || loop.Map == nil || loop.Key == nil && loop.Value == nil {
+		return nil, ""
 	}
 	var file *ast.File
 	for c := range cur.Enclosing((*ast.File)(nil)) {
 		file = c.Node().(*ast.File)
 	}
-	if file == nil || !goversion.AtLeast(f.pass, file, goversion.Go1_23) {
-		return analysis.SuggestedFix{}, false
+	if file == nil || goversion.Of(f.pass, file) == "" {
+		return nil, ""
 	}
 	mt, ok := typeOf(info, loop.Map).Underlying().(*types.Map)
-	if !ok || !isKind(mt.Key(), types.IsOrdered) || !pure(info, loop.Map) {
-		return analysis.SuggestedFix{}, false
+	if !ok || !pure(info, loop.Map) {
+		return nil, ""
+	}
+	if !orderedType(mt.Key()) {
+		sorter := "slices.SortFunc"
+		if !goversion.AtLeast(f.pass, file, goversion.Go1_21) {
+			sorter = "sort.Slice"
+		}
+		return nil, fmt.Sprintf("no fix: keys of type %s are not ordered; sort them with %s and a comparison that suits them",
+			types.TypeString(mt.Key(), types.RelativeTo(f.pass.Pkg)), sorter)
 	}
 	mapText, err := f.src.Text(loop.Map)
 	if err != nil || writesMap(info, rs.Body, types.ExprString(loop.Map)) {
-		return analysis.SuggestedFix{}, false
+		return nil, ""
 	}
 	key := ""
 	if loop.Key != nil {
@@ -63,19 +102,27 @@ func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (analysis.Suggeste
 	} else {
 		scope := info.Scopes[rs]
 		if scope == nil {
-			return analysis.SuggestedFix{}, false
+			return nil, ""
 		}
 		key = edits.FreshName(scope, rs.Body.Lbrace, "k")
 	}
-	mapsPrefix, mapsImport := edits.AddImport(info, file, "maps", "maps", "Keys", rs.Pos())
-	slicesPrefix, slicesImport := edits.AddImport(info, file, "slices", "slices", "Sorted", rs.Pos())
-	head := "for _, " + key + " := range " + slicesPrefix + "Sorted(" + mapsPrefix + "Keys(" + mapText + ")) "
-	te := append(mapsImport, slicesImport...)
-	te = append(te, analysis.TextEdit{Pos: rs.For, End: rs.Body.Lbrace, NewText: []byte(head)})
+	var te []analysis.TextEdit
+	if goversion.AtLeast(f.pass, file, goversion.Go1_23) {
+		mapsPrefix, mapsImport := edits.AddImport(info, file, "maps", "maps", "Keys", rs.Pos())
+		slicesPrefix, slicesImport := edits.AddImport(info, file, "slices", "slices", "Sorted", rs.Pos())
+		head := "for _, " + key + " := range " + slicesPrefix + "Sorted(" + mapsPrefix + "Keys(" + mapText + ")) "
+		te = append(mapsImport, slicesImport...)
+		te = append(te, analysis.TextEdit{Pos: rs.For, End: rs.Body.Lbrace, NewText: []byte(head)})
+	} else {
+		te, ok = f.collectKeys(cur, file, loop, mt.Key(), mapText, key)
+		if !ok {
+			return nil, ""
+		}
+	}
 	if loop.Value != nil {
 		indent, err := f.src.Indent(rs.Pos())
 		if err != nil {
-			return analysis.SuggestedFix{}, false
+			return nil, ""
 		}
 		decl := loop.Value.Name() + " := " + mapText + "[" + key + "]"
 		tf := f.pass.Fset.File(rs.Pos())
@@ -88,7 +135,7 @@ func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (analysis.Suggeste
 			te = append(te, analysis.TextEdit{Pos: rs.Body.Lbrace + 1, End: rs.Body.Lbrace + 1, NewText: []byte("\n" + indent + "\t" + decl)})
 		}
 	}
-	return analysis.SuggestedFix{Message: "Range over sorted keys", TextEdits: te}, true
+	return &analysis.SuggestedFix{Message: "Range over sorted keys", TextEdits: te}, ""
 }
 
 // pure reports whether e is a variable or a chain of field selections,

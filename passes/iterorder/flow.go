@@ -31,7 +31,9 @@ type finding struct {
 	verb     string // "printed by fmt.Println", "appended to out, which is returned unsorted"
 	category string
 	related  []related
-	via      int // factMode: 1 + the index of the parameter written into, or 0
+	via      int  // factMode: 1 + the index of the parameter written into, or 0
+	returned bool // the order reaches a result of the function (a slice returned unsorted)
+	complete bool // verb already says the value is unsorted ("appended to out, which is returned unsorted")
 }
 
 type related struct {
@@ -200,20 +202,7 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 		s.seedRange(s, n)
 
 	case *ast.SendStmt:
-		if isMetricChan(c.info.TypeOf(n.Chan)) {
-			return true // a prometheus.Collector: the registry sorts what it gathers
-		}
-		if _, isLit := ast.Unparen(n.Value).(*ast.FuncLit); isLit {
-			return true // work sent to whoever runs it: a closure, not data
-		}
-		if c.orderFreeType(c.info.TypeOf(n.Chan)) || c.workerPool(s.fn, n.Chan) {
-			return true // a consumer that re-keys what it receives, or a pool of workers
-		}
-		// A send on the element's own channel (f.logs <- x) is a
-		// broadcast: each receiver sees its own value.
-		if report && s.taintedExpr(n.Value) && !(s.mode != orderMode && s.taintedExpr(n.Chan)) {
-			s.find(n.Pos(), "sent on "+types.ExprString(n.Chan), "send")
-		}
+		s.send(n, report)
 
 	case *ast.ReturnStmt:
 		if report {
@@ -224,6 +213,23 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 		s.call(n, stack, report)
 	}
 	return true
+}
+
+// send handles a send statement: a finding when the value carries map
+// order to a receiver that sees it in that order.
+func (s *scan) send(n *ast.SendStmt, report bool) {
+	c := s.c
+	if _, isLit := ast.Unparen(n.Value).(*ast.FuncLit); isLit {
+		return // work sent to whoever runs it: a closure, not data
+	}
+	if c.orderFreeType(c.info.TypeOf(n.Chan)) || c.workerPool(s.fn, n.Chan) {
+		return // a consumer that re-keys what it receives, or a pool of workers
+	}
+	// A send on the element's own channel (f.logs <- x) is a
+	// broadcast: each receiver sees its own value.
+	if report && s.taintedExpr(n.Value) && !(s.mode != orderMode && s.taintedExpr(n.Chan)) {
+		s.find(n.Pos(), "sent on "+types.ExprString(n.Chan), "send")
+	}
 }
 
 // seedRange taints the variables of rs, whose X is tainted, in scan in.
@@ -361,6 +367,11 @@ func carriesOrder(t types.Type) bool {
 			}
 		}
 		return false
+	}
+	if types.IsInterface(t) && implementsError(t) {
+		// An error built from ordered parts (errors.Join(errs...),
+		// errors.New(strings.Join(problems, ", "))): its text lists them.
+		return true
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:

@@ -21,7 +21,14 @@
 // for the parameters it writes/prints/sends, so that a call in a map loop
 // is judged like the sink it hides, across packages.
 //
-// Why syntax and types rather than SSA: the range body is the unit being
+// The flows that need the body's control flow — a map built first-wins,
+// entries numbered in map order, a maximum kept without a tie-break, with
+// the guards learnt from If edges and constant conditions as dead code —
+// come from the orderflow helper analyzer, on SSA (flows.go turns them
+// into findings). The scan below is still on syntax; moving it onto
+// orderflow is the rest of that work.
+//
+// Why the scan is on syntax and types: the range body is the unit being
 // judged and the unit the fix rewrites; a range over maps.Keys(m) is the
 // same statement in syntax but a synthetic yield closure in SSA; and the
 // messages name variables as the user wrote them. Taint over the typed
@@ -33,7 +40,6 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/types"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -43,6 +49,7 @@ import (
 
 	"github.com/maplint/maplint/internal/analysisdoc"
 	"github.com/maplint/maplint/internal/directive"
+	"github.com/maplint/maplint/internal/orderflow"
 	"github.com/maplint/maplint/internal/report"
 	"github.com/maplint/maplint/passes/iterorder/internal/maploop"
 )
@@ -61,6 +68,13 @@ type Config struct {
 	// element (x = k; break). Use it for code that must be reproducible
 	// byte for byte (consensus, build outputs).
 	Strict bool
+	// OrderFree lists, comma-separated, the types and functions of other
+	// libraries that consume what they are given in any order, as
+	// "path.Type", "path.Func" or "path.Type.Method" (see the package doc:
+	// Prometheus's target groups are the example). Values of such a type,
+	// or slices, pointers and channels of them, and arguments of such a
+	// function, are not followed.
+	OrderFree string
 }
 
 // Analyzer is the pass with its default configuration.
@@ -74,12 +88,13 @@ func New() *analysis.Analyzer {
 		Name:      "iterorder",
 		Doc:       analysisdoc.MustExtract(doc, "iterorder"),
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer},
 		Run:       cfg.run,
 		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact)},
 	}
 	a.Flags.BoolVar(&cfg.NoFix, "nofix", false, "do not suggest ranging over sorted keys")
 	a.Flags.BoolVar(&cfg.Strict, "strict", false, "also report logging, stores into fields, floating-point sums and arbitrary picks")
+	a.Flags.StringVar(&cfg.OrderFree, "orderfree", "", "comma-separated types and functions (path.Type, path.Func, path.Type.Method) that consume items in any order")
 	return a
 }
 
@@ -91,12 +106,15 @@ type checker struct {
 	facts map[*types.Func]*SinkFact
 	iters map[*types.Func]bool // adaptors of this package (IterFact)
 
-	sorted map[*types.TypeName]bool // built on demand by sortedTypes
+	sorted    map[*types.TypeName]bool // built on demand by sortedTypes
+	sorterFns map[*types.Func]int      // built on demand by sorters
 
 	// built on demand by indexCalls
 	refs         map[*types.Func][]*ast.Ident
 	calleeIdents map[*ast.Ident]*ast.CallExpr
 	ins          *inspector.Inspector
+
+	orderFree map[string]bool // Config.OrderFree, parsed
 }
 
 func (cfg *Config) run(pass *analysis.Pass) (any, error) {
@@ -108,11 +126,13 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		facts: make(map[*types.Func]*SinkFact),
 		iters: make(map[*types.Func]bool),
 		ins:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+
+		orderFree: parseOrderFree(cfg.OrderFree),
 	}
 	c.computeFacts()
 	c.computeIterFacts()
 	fixer := newFixer(pass)
-	testSupport := c.isTestSupport()
+	flows := pass.ResultOf[orderflow.Analyzer].(*orderflow.Result)
 	for cur := range c.ins.Root().Preorder((*ast.RangeStmt)(nil)) {
 		rs := cur.Node().(*ast.RangeStmt)
 		loop := maploop.Of(c.info, rs)
@@ -123,21 +143,22 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		fn := c.enclosingFuncCursor(cur)
-		if fn == nil || !c.inScope(cur, fn) || c.meantArbitrary(cur) || c.commentSaysAny(cur) || c.forDebugging(cur) {
+		if fn == nil || !c.inScope(cur, fn) {
 			continue
 		}
-		if !cfg.Strict && (testSupport || c.usesRandom(fn.body) || loop.Map != nil && isHeaderMap(c.info.TypeOf(loop.Map))) {
+		if !cfg.Strict && c.drawsRandom(rs.Body) {
 			continue
 		}
 		sc := c.newScan(elemMode, fn, rs.Body, 0)
 		sc.loop = rs
-		sc.debugLoop = c.underDebug(cur)
+		sc.debugLoop = c.underConstant(cur)
 		for _, obj := range []types.Object{loop.Key, loop.Value} {
 			if obj != nil {
 				sc.tainted[obj] = true
 			}
 		}
 		sc.run()
+		sc.findings = append(sc.findings, flowFindings(flows.At(rs.For))...)
 		if len(sc.findings) == 0 || onlyReturned(sc.findings) && c.isCollectionAccessor(loop, fn) {
 			continue
 		}
@@ -156,9 +177,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		if !cfg.NoFix {
-			if fix, ok := fixer.fix(cur, loop); ok {
-				d.SuggestedFixes = []analysis.SuggestedFix{fix}
-			}
+			fixer.attach(&d, cur, loop)
 		}
 		r.Report(d)
 	}
@@ -199,72 +218,16 @@ func (c *checker) inScope(cur inspector.Cursor, fn *funcInfo) bool {
 	return false
 }
 
-// arbitraryName matches names and doc comments that say a function picks
-// an arbitrary or random element on purpose (arbitraryTemplate,
-// http2randomWriteScheduler, "returns an arbitrary template").
-var arbitraryName = regexp.MustCompile(`(?i)arbitrary|random`)
-
-// meantArbitrary reports whether the loop at cur is in a function whose
-// name, receiver type or doc comment says it picks an arbitrary or random
-// element: its order dependence is the intent.
-func (c *checker) meantArbitrary(cur inspector.Cursor) bool {
-	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		fd := e.Node().(*ast.FuncDecl)
-		if arbitraryName.MatchString(fd.Name.Name) || fd.Doc != nil && arbitraryName.MatchString(fd.Doc.Text()) {
-			return true
-		}
-		if fd.Recv != nil && len(fd.Recv.List) == 1 {
-			if t := c.info.TypeOf(fd.Recv.List[0].Type); t != nil && arbitraryName.MatchString(types.TypeString(t, nil)) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// debuggingDoc matches a doc comment that says a function is a debugging
-// aid ("For debugging.", "debugging support").
-var debuggingDoc = regexp.MustCompile(`(?i)\b(for|only for|used for|used in) debugging\b|\bdebugging (aid|support|helper|output)`)
-
-// forDebugging reports whether the loop at cur is in a function whose doc
-// comment says it is for debugging: output meant for a developer, like
-// output under if debug. (Not by name: promtool's debugWrite writes the
-// archive of its user-facing debug command.)
-func (c *checker) forDebugging(cur inspector.Cursor) bool {
-	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		fd := e.Node().(*ast.FuncDecl)
-		return fd.Doc != nil && debuggingDoc.MatchString(fd.Doc.Text())
-	}
-	return false
-}
-
-// anyComment matches a comment that says the loop takes any element.
-var anyComment = regexp.MustCompile(`(?i)\b(arbitrary|random|whichever)\b|\b(return|pick|take|use|get|choose|grab)s? any\b`)
-
-// commentSaysAny reports whether the comment just above the loop says it
-// takes any element ("return any tx for it"): the order is the intent.
-func (c *checker) commentSaysAny(cur inspector.Cursor) bool {
-	rs := cur.Node()
-	tf := c.pass.Fset.File(rs.Pos())
-	for e := range cur.Enclosing((*ast.File)(nil)) {
-		for _, cg := range e.Node().(*ast.File).Comments {
-			if cg.End() < rs.Pos() && tf.Line(cg.End()) == tf.Line(rs.Pos())-1 {
-				return anyComment.MatchString(cg.Text())
-			}
-		}
-	}
-	return false
-}
-
-// underDebug reports whether the statement at cur runs only under a
-// debugging condition (see isDebugCond) in its function.
-func (c *checker) underDebug(cur inspector.Cursor) bool {
+// underConstant reports whether the statement at cur runs only under a
+// constant condition (if debug, with const debug = false): dead code, or
+// code switched on by editing the source.
+func (c *checker) underConstant(cur inspector.Cursor) bool {
 	for e := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		ifs, ok := e.Node().(*ast.IfStmt)
 		if !ok {
 			return false
 		}
-		if c.isDebugCond(ifs.Cond) && cur.Node().Pos() >= ifs.Body.Pos() {
+		if c.isConstant(ifs.Cond) && cur.Node().Pos() >= ifs.Body.Pos() {
 			return true
 		}
 	}
@@ -316,11 +279,18 @@ func (c *checker) isCollectionAccessor(loop *maploop.Loop, fn *funcInfo) bool {
 	if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 || loop.Map == nil {
 		return false
 	}
+	if fn.sig != nil {
+		for v := range fn.sig.Results().Variables() {
+			if isKind(v.Type(), types.IsString) || isByteSlice(v.Type()) {
+				return false // text made of the items is output, not a listing
+			}
+		}
+	}
 	recv := c.info.Defs[fd.Recv.List[0].Names[0]]
 	if recv == nil || !c.rootedAt(loop.Map, recv, fd.Body) {
 		return false
 	}
-	return onlyAppends(loop.Range.Body)
+	return c.onlyAppends(loop.Range.Body)
 }
 
 // rootedAt reports whether e is reached from recv: recv.f, recv.f[k], or a
@@ -387,7 +357,7 @@ func (c *checker) initOf(obj types.Object, body *ast.BlockStmt) ast.Expr {
 
 // onlyAppends reports whether body does nothing but append to slices,
 // possibly in nested loops: a plain listing.
-func onlyAppends(body *ast.BlockStmt) bool {
+func (c *checker) onlyAppends(body *ast.BlockStmt) bool {
 	for _, st := range body.List {
 		switch st := st.(type) {
 		case *ast.AssignStmt:
@@ -398,11 +368,11 @@ func onlyAppends(body *ast.BlockStmt) bool {
 			if !ok {
 				return false
 			}
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "append" {
+			if b, ok := c.info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "append" {
 				return false
 			}
 		case *ast.RangeStmt:
-			if !onlyAppends(st.Body) {
+			if !c.onlyAppends(st.Body) {
 				return false
 			}
 		default:
@@ -415,7 +385,7 @@ func onlyAppends(body *ast.BlockStmt) bool {
 // onlyReturned reports whether every finding is a slice returned unsorted.
 func onlyReturned(fs []finding) bool {
 	for _, f := range fs {
-		if !strings.HasSuffix(f.verb, "which is returned unsorted") {
+		if !f.returned {
 			return false
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/maplint/maplint/internal/goldentest"
@@ -29,13 +30,40 @@ func TestStrict(t *testing.T) {
 // header fields, worker pools, index listings), next to cases that must
 // still be reported.
 func TestContracts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "discovery", "consumers")
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "consumers")
+}
+
+// prometheusOrderFree is the option Prometheus's maintainers would set: the
+// discovery manager keys target groups by Source, the scrape pool keys
+// targets by their labels, and the registry sorts what collectors send.
+const prometheusOrderFree = "github.com/prometheus/prometheus/discovery/targetgroup.Group," +
+	"github.com/prometheus/common/model.LabelSet," +
+	"github.com/prometheus/client_golang/prometheus.Metric"
+
+func orderFree(t *testing.T, list string) *analysis.Analyzer {
+	a := iterorder.New()
+	if err := a.Flags.Set("orderfree", list); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestOrderFreeOption checks that the types a project names as order-free
+// are silent, and only then.
+func TestOrderFreeOption(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), orderFree(t, prometheusOrderFree), "discovery", "collector")
 }
 
 // TestInternalAndTestSupport checks that exported functions of internal
 // packages and fixtures of test helper packages are left alone.
 func TestInternalAndTestSupport(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "lib/internal/refs", "lib/testutil")
+}
+
+// TestRealBugs runs the pass on order bugs that public projects fixed, in
+// their shape before the fix (the issues are named in the testdata).
+func TestRealBugs(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "realbugs")
 }
 
 func TestSilent(t *testing.T) {
@@ -58,8 +86,10 @@ func TestForeignInterface(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "carrier")
 }
 
-func TestPrometheusCollector(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "collector")
+// TestPrometheusDefaults checks that, without the option, Prometheus's
+// types are judged like any other: the linter knows nothing of them.
+func TestPrometheusDefaults(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "defaultdiscovery")
 }
 
 func TestBuildTags(t *testing.T) {
@@ -83,7 +113,7 @@ func TestGeneratedFilesHaveNoFix(t *testing.T) {
 func TestFixes(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "fixmod")
 	analysistest.RunWithSuggestedFixes(t, dir, iterorder.New(), "./sortedfix")
-	for _, r := range analysistest.Run(t, dir, iterorder.New(), "./nofix", "./old") {
+	for _, r := range analysistest.Run(t, dir, iterorder.New(), "./nofix") {
 		for _, d := range r.Diagnostics {
 			if len(d.SuggestedFixes) > 0 {
 				t.Errorf("%s: unexpected fix for %q", r.Pass.Fset.Position(d.Pos), d.Message)

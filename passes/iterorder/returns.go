@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // ret handles a return statement. Inside a map loop, returning an element
@@ -31,8 +33,11 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 		if !s.taintedExpr(e) {
 			continue
 		}
-		if i < results.Len() && (isError(results.At(i).Type()) || isErrorSlice(results.At(i).Type()) || s.mode == elemMode && isKind(results.At(i).Type(), types.IsBoolean)) {
+		if i < results.Len() && s.mode == elemMode && (implementsError(results.At(i).Type()) || isKind(results.At(i).Type(), types.IsBoolean)) {
 			continue // which error (or flag) comes first is not treated as a result
+		}
+		if i < results.Len() && isErrorSlice(results.At(i).Type()) {
+			continue // a list of errors: the caller decides how to show them
 		}
 		if s.mode == elemMode && s.c.isMessage(e) {
 			continue // an error message about the first bad entry: as for errors
@@ -80,8 +85,7 @@ func (c *checker) isMessage(e ast.Expr) bool {
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "fmt.Sprintf", "fmt.Sprint", "fmt.Errorf", "errors.New":
+	if _, ok := apis.Find(fn.Origin(), apis.Message); ok {
 		return true
 	}
 	// A wrapper of an error (ErrPostings(err)).
@@ -99,7 +103,7 @@ func (c *checker) isMessage(e ast.Expr) bool {
 // directly, when one of its callers (all in this package) observes it
 // before sorting it.
 func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) *finding {
-	f := &finding{pos: r.Pos(), verb: "returned", category: "append"}
+	f := &finding{pos: r.Pos(), verb: "returned", category: "append", returned: true}
 	if c.documentedUnordered(fn) {
 		return nil
 	}

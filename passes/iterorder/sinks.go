@@ -3,9 +3,10 @@ package iterorder
 import (
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // A sinkKind says how a call makes its data observable.
@@ -30,7 +31,12 @@ type sinkCall struct {
 }
 
 // classifySink returns what call does with its arguments, or a sinkCall of
-// kind noSink.
+// kind noSink. The callee's row in internal/apis decides (Output, Log,
+// Encode, Hash; see apis.Row for where each row's destination is); a method
+// of a type that has no row but implements io.Writer (its Write, or the
+// WriteString, WriteByte and WriteRune that io.StringWriter and
+// io.ByteWriter define beside it) writes to its receiver by that contract.
+// A write to a hash.Hash (a writer with Sum and BlockSize) is a hash.
 func (c *checker) classifySink(call *ast.CallExpr) sinkCall {
 	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
@@ -40,80 +46,47 @@ func (c *checker) classifySink(call *ast.CallExpr) sinkCall {
 	if sig == nil {
 		return sinkCall{}
 	}
-	pkg, name := fn.Pkg().Path(), fn.Name()
-	recv := sig.Recv()
 	var recvX ast.Expr
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && recv != nil {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sig.Recv() != nil {
 		recvX = sel.X
 	}
-	qualified := func() string {
-		if recvX != nil {
-			return types.ExprString(recvX) + "." + name
-		}
-		return fn.Pkg().Name() + "." + name
+	if sig.Recv() != nil && recvX == nil {
+		return sinkCall{} // a method expression: not followed
 	}
-	args := call.Args
-	if recv == nil {
-		switch pkg {
-		case "fmt":
-			switch name {
-			case "Print", "Println", "Printf":
-				return sinkCall{kind: printSink, data: args, name: qualified()}
-			case "Fprint", "Fprintln", "Fprintf":
-				if len(args) > 0 {
-					return sinkCall{kind: writeSink, target: args[0], data: args[1:], name: qualified()}
-				}
-			}
-		case "io":
-			if name == "WriteString" && len(args) == 2 {
-				return sinkCall{kind: writeSink, target: args[0], data: args[1:], name: qualified()}
-			}
-		case "encoding/binary":
-			if name == "Write" && len(args) == 3 {
-				return sinkCall{kind: writeSink, target: args[0], data: args[2:], name: qualified()}
-			}
-		case "log":
-			if isLogName(name) {
-				return sinkCall{kind: logSink, data: args, name: qualified()}
-			}
-		case "log/slog":
-			if isSlogName(name) {
-				return sinkCall{kind: logSink, data: args, name: qualified()}
-			}
+	name := fn.Pkg().Name() + "." + fn.Name()
+	if recvX != nil {
+		name = types.ExprString(recvX) + "." + fn.Name()
+	}
+	for _, r := range apis.Rows(fn.Origin()) {
+		kind := sinkKindOf(r.Role)
+		if kind == noSink {
+			continue
 		}
-		return sinkCall{}
+		if r.Arg >= len(call.Args) {
+			return sinkCall{}
+		}
+		sc := sinkCall{kind: kind, data: call.Args[r.Arg:], name: name}
+		switch {
+		case recvX != nil:
+			sc.target = recvX
+		case r.Arg > 0:
+			sc.target = call.Args[0]
+		case kind == writeSink:
+			sc.kind = printSink // standard output
+		case kind == encodeSink || kind == hashSink:
+			// json.Marshal, sha256.Sum256: the result is the encoding or
+			// digest, followed as a value derived from the data.
+			return sinkCall{}
+		}
+		if kind == writeSink && sc.target != nil && isHash(c.info.TypeOf(sc.target)) {
+			sc.kind = hashSink
+		}
+		return sc
 	}
 	if recvX == nil {
 		return sinkCall{}
 	}
-	switch recvNamed(recv.Type()) {
-	case "log.Logger":
-		if isLogName(name) {
-			return sinkCall{kind: logSink, data: args, name: qualified()}
-		}
-		return sinkCall{}
-	case "log/slog.Logger":
-		if isSlogName(name) {
-			return sinkCall{kind: logSink, data: args, name: qualified()}
-		}
-		return sinkCall{}
-	case "encoding/json.Encoder", "encoding/gob.Encoder":
-		if name == "Encode" || name == "EncodeValue" {
-			return sinkCall{kind: encodeSink, target: recvX, data: args, name: qualified()}
-		}
-		return sinkCall{}
-	case "encoding/xml.Encoder":
-		if strings.HasPrefix(name, "Encode") {
-			return sinkCall{kind: encodeSink, target: recvX, data: args, name: qualified()}
-		}
-		return sinkCall{}
-	case "encoding/csv.Writer":
-		if name == "Write" || name == "WriteAll" {
-			return sinkCall{kind: encodeSink, target: recvX, data: args, name: qualified()}
-		}
-		return sinkCall{}
-	}
-	switch name {
+	switch fn.Name() {
 	case "Write", "WriteString", "WriteByte", "WriteRune":
 	default:
 		return sinkCall{}
@@ -124,32 +97,26 @@ func (c *checker) classifySink(call *ast.CallExpr) sinkCall {
 	}
 	switch {
 	case isHash(t):
-		return sinkCall{kind: hashSink, target: recvX, data: args, name: qualified()}
+		return sinkCall{kind: hashSink, target: recvX, data: call.Args, name: name}
 	case isWriter(t):
-		return sinkCall{kind: writeSink, target: recvX, data: args, name: qualified()}
+		return sinkCall{kind: writeSink, target: recvX, data: call.Args, name: name}
 	}
 	return sinkCall{}
 }
 
-// isLogName reports whether name is one of the printing functions of
-// package log (and methods of *log.Logger).
-func isLogName(name string) bool {
-	for _, p := range []string{"Print", "Fatal", "Panic"} {
-		if rest, ok := strings.CutPrefix(name, p); ok && (rest == "" || rest == "f" || rest == "ln") {
-			return true
-		}
+// sinkKindOf maps a role of the API table to the sink it makes.
+func sinkKindOf(r apis.Role) sinkKind {
+	switch r {
+	case apis.Output:
+		return writeSink
+	case apis.Log:
+		return logSink
+	case apis.Encode:
+		return encodeSink
+	case apis.Hash:
+		return hashSink
 	}
-	return false
-}
-
-// isSlogName reports whether name is one of the logging functions of
-// log/slog (and methods of *slog.Logger).
-func isSlogName(name string) bool {
-	switch strings.TrimSuffix(name, "Context") {
-	case "Debug", "Info", "Warn", "Error", "Log", "LogAttrs":
-		return true
-	}
-	return false
+	return noSink
 }
 
 // recvNamed returns "pkgpath.Name" of the named type t or *t, or "".
@@ -209,67 +176,121 @@ func isByteSlice(t types.Type) bool {
 	return ok && b.Kind() == types.Byte
 }
 
-// isSortCall reports whether call sorts its first argument in place:
-// sort.Strings/Ints/Float64s/Sort/Stable/Slice/SliceStable,
-// slices.Sort/SortFunc/SortStableFunc, a Sort method (sort.StringSlice(s).Sort()),
-// or a function of the package whose name says it sorts (sortKeys(keys)).
-// For a method, the sorted value is the receiver.
+// isSortCall reports whether call sorts one of its operands in place, and
+// which: a Sort row of internal/apis (sort.Strings, slices.SortFunc,
+// sort.StringSlice's Sort, heap.Init), or a function of this package that
+// sorts one of its parameters or its receiver with one (see sorters).
 func (c *checker) isSortCall(call *ast.CallExpr) (sorted ast.Expr, ok bool) {
 	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
 	if fn == nil {
 		return nil, false
 	}
-	sig, _ := fn.Type().(*types.Signature)
-	if sig != nil && sig.Recv() != nil {
-		if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel && fn.Name() == "Sort" {
-			return sel.X, true
-		}
-		if len(call.Args) > 0 && strings.Contains(strings.ToLower(fn.Name()), "sort") {
-			return call.Args[0], true // p.sortUnits(units)
-		}
-		return nil, false
+	fn = fn.Origin()
+	if r, ok := apis.Find(fn, apis.Sort); ok {
+		return operand(call, r.Arg)
 	}
-	if len(call.Args) == 0 {
-		return nil, false
-	}
-	if fn.Pkg() != nil {
-		switch fn.Pkg().Path() {
-		case "sort":
-			switch fn.Name() {
-			case "Strings", "Ints", "Float64s", "Sort", "Stable", "Slice", "SliceStable":
-				return call.Args[0], true
-			}
-			return nil, false
-		case "slices":
-			switch fn.Name() {
-			case "Sort", "SortFunc", "SortStableFunc":
-				return call.Args[0], true
-			}
-			return nil, false
-		case "container/heap":
-			if fn.Name() == "Init" {
-				return call.Args[0], true // ordered by the heap from here on
-			}
-			return nil, false
-		}
-	}
-	if strings.Contains(strings.ToLower(fn.Name()), "sort") {
-		return call.Args[0], true
+	if i, ok := c.sorters()[fn]; ok {
+		return operand(call, i)
 	}
 	return nil, false
 }
 
-// isSortedResult reports whether call returns its input in sorted order
-// (slices.Sorted, slices.SortedFunc, slices.SortedStableFunc), so its result
-// no longer carries map order.
+// operand returns the expression of call's argument i, or its receiver for
+// apis.Recv.
+func operand(call *ast.CallExpr, i int) (ast.Expr, bool) {
+	if i == apis.Recv {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil, false
+		}
+		return sel.X, true
+	}
+	if i < 0 || i >= len(call.Args) {
+		return nil, false
+	}
+	return call.Args[i], true
+}
+
+// sorters returns the functions of the package that sort one of their
+// parameters (or their receiver, apis.Recv) in place: their body calls a
+// sort on it (func (units) sortUnits(u []string) { sort.Strings(u) }). It
+// is computed once per run, two rounds deep (a helper of a helper).
+func (c *checker) sorters() map[*types.Func]int {
+	if c.sorterFns != nil {
+		return c.sorterFns
+	}
+	c.sorterFns = make(map[*types.Func]int)
+	for range 2 {
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				obj, _ := c.info.Defs[fd.Name].(*types.Func)
+				if obj == nil {
+					continue
+				}
+				if _, done := c.sorterFns[obj]; done {
+					continue
+				}
+				if i, ok := c.sortsParam(fd, obj); ok {
+					c.sorterFns[obj] = i
+				}
+			}
+		}
+	}
+	return c.sorterFns
+}
+
+// sortsParam reports whether fd's body sorts one of its parameters or its
+// receiver in place, and which.
+func (c *checker) sortsParam(fd *ast.FuncDecl, obj *types.Func) (int, bool) {
+	sig := obj.Type().(*types.Signature)
+	idx, found := 0, false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok {
+			return !found
+		}
+		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+		if fn == nil || fn.Origin() == obj {
+			return true
+		}
+		var x ast.Expr
+		if r, ok := apis.Find(fn.Origin(), apis.Sort); ok {
+			x, _ = operand(call, r.Arg)
+		} else if i, ok := c.sorterFns[fn.Origin()]; ok {
+			x, _ = operand(call, i)
+		}
+		if x == nil {
+			return true
+		}
+		v := c.info.Uses[identOf(stripConv(c.info, x))]
+		if v == nil {
+			return true
+		}
+		if sig.Recv() == v {
+			idx, found = apis.Recv, true
+		}
+		for i := range sig.Params().Len() {
+			if sig.Params().At(i) == v {
+				idx, found = i, true
+			}
+		}
+		return !found
+	})
+	return idx, found
+}
+
+// isSortedResult reports whether call returns what it is given in sorted
+// order (a Sorted row: slices.Sorted), so its result no longer carries map
+// order.
 func (c *checker) isSortedResult(call *ast.CallExpr) bool {
 	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "slices" {
+	if fn == nil {
 		return false
 	}
-	switch fn.Name() {
-	case "Sorted", "SortedFunc", "SortedStableFunc":
-		return true
-	}
-	return false
+	_, ok := apis.Find(fn.Origin(), apis.Sorted)
+	return ok
 }

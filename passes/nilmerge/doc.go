@@ -23,15 +23,45 @@
 //		out[k] = v
 //	}
 //
-// The nil may come from a var declaration or a named result without make,
-// an assignment of nil, a branch that makes the map on one path only, a
-// field of a zero or partially initialised struct (var s S, new(S), S{...})
-// that nothing sets, an unexported field of a package type that nothing in
-// the package ever assigns while a method writes it, an unexported package
-// variable that is never assigned, a helper that can return nil (in this
-// package, or in another through the ReturnsNil fact), the inner map of a
-// map of maps that nothing stores into (outer[k][x] = v), and a parameter
-// that a call in the package passes nil.
+// The nil may come from:
+//
+//   - a var declaration or a named result without make, an assignment of
+//     nil, or a branch that makes the map on one path only;
+//   - an explicit test: the write is on a path where the program has just
+//     compared the map with nil and found it nil (if m == nil { m[k] = v },
+//     if m != nil { return }), whatever the map is — parameter, result,
+//     field;
+//   - a struct built without the map: var s S, new(S), a literal S{...}
+//     or &S{...} that leaves the field out, or sets it to nil or to a map
+//     that is nil on the path, and a reset (s.tags = nil) before a write
+//     in the same function;
+//   - an unexported field of a package type that nothing in the package
+//     ever assigns while a method writes it, and an exported one when, in
+//     addition, every function of the package that returns the type builds
+//     it fresh without the field (the message names the constructor);
+//   - an unexported package variable that is never assigned;
+//   - a helper that can return nil in any result position, in this package
+//     or in another through the ReturnsNil fact; a nil returned beside an
+//     error counts where the caller's error branch does not leave (it logs
+//     and goes on); one returned with a false ok never does;
+//   - maps.Clone of a map that is nil on the path (maps.Collect never
+//     returns nil);
+//   - a decoder (encoding/json, gopkg.in/yaml.v2 and v3, sigs.k8s.io/yaml,
+//     github.com/goccy/go-yaml): a map decoded into is nil after null or
+//     empty input, even if it was made before, and a map field of a
+//     decoded struct stays nil when the input has none;
+//   - the inner map of a map of maps that nothing stores into
+//     (outer[k][x] = v): a local outer map, or an unexported field or
+//     package variable that the package only ever assigns an empty map
+//     and only looks up, ranges over or measures;
+//   - a parameter that a call in the package passes nil.
+//
+// With -nilmerge.deviant the pass also infers which map fields the package
+// treats as nilable: a write into a field of an object the function did
+// not build, with no nil test or assignment of the field before it, is
+// reported when at least -nilmerge.deviantmin (2) other writes of the field
+// in the package are guarded and the guarded writes outnumber the bare
+// ones. It is off by default (see the limits below).
 //
 // The search is path-sensitive: the branch conditions on the way from the
 // nil to the write must not contradict each other, so a map made when a
@@ -40,14 +70,18 @@
 //
 // The pass is silent when a dominating check (m != nil, len(m) > 0, v, ok
 // := outer[k] with ok, m[k] > 0, a range over m) or assignment makes the
-// map non-nil; on parameters, unless a call in the package passes nil on a
-// path where the write happens (and the write depends only on the
-// parameters); when the source of a merge is empty on every path where
-// the destination is nil (ranging over, or copying from, an empty map
-// writes nothing); on sync.Map; on maps made by helpers
-// (getOrCreate(outer, k)[x] = v); and on paths whose branch conditions
-// contradict each other. A branch to log.Fatal, os.Exit, t.Fatal and
-// the like ends its path.
+// map non-nil; on parameters, unless the program tests them nil or a call
+// in the package passes nil on a path where the write happens (and the
+// write depends only on the parameters); when the source of a merge is
+// empty on every path where the destination is nil (ranging over, or
+// copying from, an empty map writes nothing); on sync.Map; on maps made by
+// helpers (getOrCreate(outer, k)[x] = v); and on paths whose branch
+// conditions contradict each other. A branch to a function that never
+// returns ends its path: os.Exit, log.Fatal, t.Fatal, fatal loggers of
+// klog, glog, logrus and zap (rows of maplint's API table), any function
+// whose body the ctrlflow analyzer proves never returns, and the functions
+// named with -nilmerge.noreturn (importpath.Func or importpath.Type.Method,
+// comma-separated: a logger interface's Fatal, say).
 //
 // # Fixes
 //
@@ -64,16 +98,25 @@
 //     PutAll to keep nil.)
 //  3. for a single write through a persistent location (a local variable,
 //     a named result, a package variable, a field through a pointer, an
-//     element of a map of maps) a lazy make before the write.
+//     element of a map of maps) a lazy make before the write; right after
+//     a test that found the map nil, an unconditional make.
+//  4. for an exported field that every constructor leaves nil, the field
+//     initialised in the constructors' composite literals (the fix edits
+//     the constructor, not the write).
 //
 // No fix is offered where the assignment would be lost (parameters, fields
 // of value receivers): those findings are reported only.
 //
 // # Known limitations
 //
-// The pass follows nil through SSA values, not through memory: a map
-// stored in a field, a slice or a closure's variable and read back is
-// assumed non-nil unless the field is one nothing assigns. A nil passed
+// The pass follows nil through SSA values, and through memory only within
+// one function, backwards from the load through blocks with a single
+// predecessor: a join, a goroutine start, or a call or store that may
+// reach the location through another name ends the walk (silence). A map
+// stored in a field, a slice or a closure's variable by another function
+// and read back is assumed non-nil unless the field is one nothing
+// assigns; a decoded struct returned by a helper is not followed into its
+// caller, nor a map reached through a decoded map or slice. A nil passed
 // to a parameter is followed only from static calls in the same package,
 // and only when the write depends on nothing but the parameters. A map
 // made inside a loop on some condition is trusted to exist on the
@@ -81,10 +124,12 @@
 // wrong. A helper's nil return counts only when its conditions on the
 // helper's parameters may hold at the call: clone(m) returning nil for a
 // nil m is reported only where the argument may be nil, and a nil that
-// depends on the receiver's fields or comes with an error or a false ok
-// is trusted. An inner map read from a map of maps is only reported when
-// the outer map is made in the same function and never filled at all.
-// Fixes do not name types they cannot spell in the file (an unexported
-// type of another package, a package the file does not import): those
-// findings have no fix.
+// depends on the receiver's fields is trusted. An inner map read from a
+// map of maps is only reported when the outer map is never filled at all:
+// an outer map filled anywhere (outer[a] = make... for some keys) makes
+// every lookup trusted, so a write into outer[b] that no code ensures is
+// missed. The -deviant inference counts guards in one package only, not
+// across the module. Fixes do not name types they cannot spell in the file
+// (an unexported type of another package, a package the file does not
+// import): those findings have no fix.
 package nilmerge

@@ -114,6 +114,9 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 		}
 	case *ssa.Call:
 		if d := decodedInto(&instr.Call, l.base); d != "" {
+			if l.field >= 0 && decodesItself(l.base.Type()) {
+				return nil, nil, false, true
+			}
 			return a.decodedOrigin(instr, d, *l), facts, false, true
 		}
 		if _, ok := instr.Call.Value.(*ssa.Builtin); ok || private {
@@ -245,4 +248,29 @@ func (a *checker) decodedOrigin(call *ssa.Call, decoder string, l loc) *origin {
 	return &origin{pos: call.Pos(), why: fmt.Sprintf("field %s decoded by %s, which leaves it nil when the input has none", name, decoder), kind: fromDecode}
 }
 
-var _ = types.Typ
+// decodesItself reports whether the struct that ptr points to has a method
+// of the shape of a decoder's hook — one parameter, a byte slice, a func
+// or a pointer, and an error result, like json.Unmarshaler,
+// encoding.TextUnmarshaler or yaml's Unmarshaler — which may make its maps
+// whatever the input holds. Its decoded fields are trusted.
+func decodesItself(ptr types.Type) bool {
+	ms := types.NewMethodSet(ptr)
+	for i := range ms.Len() {
+		sig, ok := ms.At(i).Obj().Type().(*types.Signature)
+		if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+			continue
+		}
+		if !types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type()) {
+			continue
+		}
+		switch p := sig.Params().At(0).Type().Underlying().(type) {
+		case *types.Slice:
+			if b, ok := p.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+				return true
+			}
+		case *types.Signature, *types.Pointer:
+			return true
+		}
+	}
+	return false
+}

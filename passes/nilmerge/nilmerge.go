@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -48,6 +49,12 @@ type Config struct {
 	// the guarded writes outnumber the bare ones.
 	Deviant    bool
 	DeviantMin int
+
+	// NoReturn lists functions and methods, besides those of the API
+	// table and those ctrlflow proves, that never return, as
+	// importpath.Func or importpath.Type.Method (an interface's method
+	// too), comma-separated: a branch that calls one ends its path.
+	NoReturn string
 }
 
 // Analyzer is the pass with its default configuration.
@@ -65,6 +72,7 @@ func New() *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(ReturnsNil)},
 	}
 	a.Flags.StringVar(&c.PutAll, "putall", c.PutAll, "nil-safe merge helper used by fixes, as importpath.Func (used only where the file already imports it)")
+	a.Flags.StringVar(&c.NoReturn, "noreturn", c.NoReturn, "comma-separated functions that never return, as importpath.Func or importpath.Type.Method (e.g. a logger interface's Fatal)")
 	a.Flags.BoolVar(&c.Deviant, "deviant", c.Deviant, "also report writes into map fields that the package nil-checks before most of their other writes")
 	a.Flags.IntVar(&c.DeviantMin, "deviantmin", c.DeviantMin, "guarded writes of a field needed before -deviant reports its unguarded ones")
 	return a
@@ -93,6 +101,11 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 
 	a := newChecker(pass, ssainfo)
+	for _, id := range strings.Split(c.NoReturn, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			a.noReturnIDs = append(a.noReturnIDs, id)
+		}
+	}
 	a.exportFacts()
 
 	syn := indexSyntax(ins)

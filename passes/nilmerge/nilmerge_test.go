@@ -17,7 +17,7 @@ func TestFindings(t *testing.T) {
 
 // TestIssue11 checks the nil sources of issue 11, each beside a silent twin.
 func TestIssue11(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "results", "literals", "decoders", "realbugs")
+	analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "results", "literals", "decoders", "realbugs", "outer")
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nilmerge.Analyzer, "niltest", "clone", "constructors")
 }
 
@@ -59,4 +59,14 @@ func TestDeviant(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "deviant")
+}
+
+// TestNoReturnOption checks that a method named in -noreturn ends its path,
+// by identity.
+func TestNoReturnOption(t *testing.T) {
+	a := nilmerge.New()
+	if err := a.Flags.Set("noreturn", "noreturnopt.Logger.Fatalf"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "noreturnopt")
 }

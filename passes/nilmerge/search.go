@@ -24,6 +24,9 @@ type checker struct {
 	cfgs    *ctrlflow.CFGs
 	callers map[*ssa.Function][]*ssa.Call // static calls in this package
 	ctors   map[*types.TypeName][]*ssa.Function
+
+	noReturnIDs []string // Config.NoReturn, split
+	filled      map[outerKey]bool
 }
 
 func newChecker(pass *analysis.Pass, s *buildssa.SSA) *checker {
@@ -207,10 +210,16 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 				if o := a.innerSource(t); o != nil {
 					return o, facts
 				}
+				if o := a.outerSource(t); o != nil {
+					return o, facts
+				}
 			}
 		}
 	case *ssa.Lookup:
 		if o := a.innerSource(v); o != nil {
+			return o, facts
+		}
+		if o := a.outerSource(v); o != nil {
 			return o, facts
 		}
 	}
@@ -277,16 +286,6 @@ func dedup(fs []fact) []fact {
 	return out
 }
 
-// isLoopHeader reports whether b has a back edge.
-func isLoopHeader(b *ssa.BasicBlock) bool {
-	for _, p := range b.Preds {
-		if b.Dominates(p) {
-			return true
-		}
-	}
-	return false
-}
-
 // neverNil reports whether v is a map that is never nil.
 func neverNil(v ssa.Value) bool {
 	switch v := v.(type) {
@@ -329,228 +328,6 @@ func translate(facts []fact, B *ssa.BasicBlock, i int, p *ssa.BasicBlock) []fact
 		}
 	}
 	return out
-}
-
-// storedOnEdge returns, for a load of a local variable that lives in memory
-// (one captured by a closure), the value it holds on the edge from p into
-// B, when that is known: the last store on p's dominator chain, with no
-// other store between it and p and none after B. A fact about such a
-// variable is then carried over the edge like a fact about a φ-node ("st
-// != nil" where st is still its nil zero value on that edge). Otherwise it
-// returns nil.
-func storedOnEdge(v ssa.Value, B, p *ssa.BasicBlock) ssa.Value {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return nil
-	}
-	alloc, ok := load.X.(*ssa.Alloc)
-	if !ok || !onlyLoadsAndStores(alloc) {
-		return nil
-	}
-	// The last store on p's dominator chain, or the allocation itself,
-	// which holds the zero value.
-	var last ssa.Instruction
-	var at int
-	for x := p; x != nil && last == nil; x = x.Idom() {
-		for i := len(x.Instrs) - 1; i >= 0; i-- {
-			if s, ok := x.Instrs[i].(*ssa.Store); ok && s.Addr == alloc || x.Instrs[i] == alloc {
-				last, at = x.Instrs[i], i
-				break
-			}
-		}
-	}
-	var val ssa.Value
-	switch l := last.(type) {
-	case *ssa.Store:
-		val = l.Val
-	case *ssa.Alloc:
-		val = zeroConst(l.Type().Underlying().(*types.Pointer).Elem())
-	}
-	if val == nil {
-		return nil
-	}
-	S := last.Block()
-	// Blocks on a path from the store to p that does not run it again,
-	// and blocks reachable from B: another store there would change the
-	// value between the store and the edge or between the edge and the
-	// load.
-	between := reach(S.Succs, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs }, S)
-	toP := reach([]*ssa.BasicBlock{p}, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Preds }, S)
-	after := reach([]*ssa.BasicBlock{B}, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs }, nil)
-	for _, ref := range *alloc.Referrers() {
-		s, ok := ref.(*ssa.Store)
-		if !ok || ssa.Instruction(s) == last {
-			continue
-		}
-		X := s.Block()
-		if after[X] || between[X] && toP[X] {
-			return nil
-		}
-		if X == S && slices.Index(S.Instrs, ssa.Instruction(s)) > at {
-			return nil
-		}
-	}
-	return val
-}
-
-// zeroConst returns the zero value of t as a constant, for the types whose
-// zero value facts can speak of (nil, false, 0, ""), and nil otherwise.
-func zeroConst(t types.Type) ssa.Value {
-	switch u := t.Underlying().(type) {
-	case *types.Pointer, *types.Map, *types.Slice, *types.Chan, *types.Signature, *types.Interface:
-		return ssa.NewConst(nil, t)
-	case *types.Basic:
-		switch {
-		case u.Info()&types.IsBoolean != 0:
-			return ssa.NewConst(constant.MakeBool(false), t)
-		case u.Info()&types.IsInteger != 0:
-			return ssa.NewConst(constant.MakeInt64(0), t)
-		case u.Info()&types.IsString != 0:
-			return ssa.NewConst(constant.MakeString(""), t)
-		}
-	}
-	return nil
-}
-
-// reach returns the blocks reachable from start through next, not entering
-// stop.
-func reach(start []*ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock, stop *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := slices.Clone(start)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if b == stop || seen[b] {
-			continue
-		}
-		seen[b] = true
-		work = append(work, next(b)...)
-	}
-	return seen
-}
-
-// onlyLoadsAndStores reports whether the variable at alloc is only loaded
-// and stored to in its function, and only loaded by the closures that
-// capture it: nothing else can change it behind the stores.
-func onlyLoadsAndStores(alloc *ssa.Alloc) bool {
-	for _, ref := range *alloc.Referrers() {
-		switch r := ref.(type) {
-		case *ssa.Store:
-			if r.Val == alloc {
-				return false
-			}
-		case *ssa.UnOp:
-			if r.Op != token.MUL {
-				return false
-			}
-		case *ssa.DebugRef:
-		case *ssa.MakeClosure:
-			fn := r.Fn.(*ssa.Function)
-			for i, b := range r.Bindings {
-				if b != alloc {
-					continue
-				}
-				for _, fref := range *fn.FreeVars[i].Referrers() {
-					if u, ok := fref.(*ssa.UnOp); !ok || u.Op != token.MUL {
-						if _, ok := fref.(*ssa.DebugRef); !ok {
-							return false
-						}
-					}
-				}
-			}
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// edgeFacts returns the facts that hold on the edge from p to B because of
-// the branch that ends p.
-func edgeFacts(p, B *ssa.BasicBlock) []fact {
-	ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
-	if !ok || p.Succs[0] == p.Succs[1] {
-		return nil
-	}
-	return implies(ifi.Cond, p.Succs[0] == B)
-}
-
-// domFacts returns the facts that hold on entry to b because of the branches
-// that every path to b takes.
-func domFacts(a *checker, b *ssa.BasicBlock) []fact {
-	var out []fact
-	for x := b; x != nil; x = x.Idom() {
-		p := a.singleLivePred(x)
-		if p == nil {
-			p = a.loopEntry(x)
-		}
-		if p == nil {
-			continue
-		}
-		out = append(out, edgeFacts(p, x)...)
-	}
-	return out
-}
-
-// loopEntry returns the only live predecessor of the loop header b that is
-// not a back edge, or nil. The branch taken into the loop from there tests
-// values computed before the loop, so its facts hold on every iteration:
-// "if flag { for ...; ... { m[k] = v } }", where the loop header is the
-// branch's target.
-func (a *checker) loopEntry(b *ssa.BasicBlock) *ssa.BasicBlock {
-	var only *ssa.BasicBlock
-	for _, p := range b.Preds {
-		if a.dead(p) || b.Dominates(p) {
-			continue
-		}
-		if only != nil {
-			return nil
-		}
-		only = p
-	}
-	if only == nil || only == b || !isLoopHeader(b) {
-		return nil
-	}
-	return only
-}
-
-// singleLivePred returns the only predecessor of b that does not end the
-// program, or nil.
-func (a *checker) singleLivePred(b *ssa.BasicBlock) *ssa.BasicBlock {
-	var only *ssa.BasicBlock
-	for _, p := range b.Preds {
-		if a.dead(p) {
-			continue
-		}
-		if only != nil {
-			return nil
-		}
-		only = p
-	}
-	return only
-}
-
-// dead reports whether b never falls through: it calls a function that
-// does not return (log.Fatal, os.Exit, t.Fatal, or a function of this
-// package that never returns).
-func (a *checker) dead(b *ssa.BasicBlock) bool {
-	for _, instr := range b.Instrs {
-		call, ok := instr.(*ssa.Call)
-		if !ok {
-			continue
-		}
-		if a.noReturn(&call.Call) {
-			return true
-		}
-	}
-	return false
-}
-
-// noReturn reports whether c never returns: a row of the API table, or a
-// function whose body (or its package's facts) shows it, as the ctrlflow
-// analyzer computes.
-func (a *checker) noReturn(c *ssa.CallCommon) bool {
-	return apis.NeverReturns(a.cfgs, c)
 }
 
 // isMapLike reports whether t is a map or a type parameter whose type set

@@ -180,8 +180,13 @@ func (a *checker) loadSource(v *ssa.UnOp) *origin {
 
 // allocFieldNeverSet reports whether field i of the local (or new) struct al
 // keeps its zero value: al is only used to address its fields or be copied,
-// and field i is only read.
+// field i is only read, and a whole value stored into al is the zero value
+// or a copy of a literal that leaves field i out (cfg := T{A: a}).
 func allocFieldNeverSet(al *ssa.Alloc, i int) bool {
+	return allocFieldUnset(al, i, 0)
+}
+
+func allocFieldUnset(al *ssa.Alloc, i, depth int) bool {
 	for _, ref := range *al.Referrers() {
 		switch ref := ref.(type) {
 		case *ssa.FieldAddr:
@@ -190,6 +195,20 @@ func allocFieldNeverSet(al *ssa.Alloc, i int) bool {
 			}
 		case *ssa.UnOp:
 			if ref.Op != token.MUL {
+				return false
+			}
+		case *ssa.Store:
+			if ref.Addr != al || depth > 2 {
+				return false
+			}
+			switch v := ref.Val.(type) {
+			case *ssa.Const:
+			case *ssa.UnOp:
+				from, ok := v.X.(*ssa.Alloc)
+				if !ok || v.Op != token.MUL || !allocFieldUnset(from, i, depth+1) {
+					return false
+				}
+			default:
 				return false
 			}
 		case *ssa.DebugRef:

@@ -70,10 +70,12 @@ func sarifLog(fs []Finding, passes []*analysis.Analyzer, version, base string, r
 	results := []sarifResult{}
 	for _, f := range fs {
 		r := sarifResult{
-			RuleID:    f.Pass,
-			Level:     "warning",
-			Message:   sarifMessage{Text: f.Message},
-			Locations: []sarifLocation{conv.location(f.Posn, endOf(f), "")},
+			RuleID:  f.Pass,
+			Level:   "warning",
+			Message: sarifMessage{Text: f.Message},
+		}
+		if loc := conv.location(f.Posn, endOf(f), ""); loc.PhysicalLocation != nil {
+			r.Locations = []sarifLocation{loc}
 		}
 		if i, ok := ruleIndex[f.Pass]; ok {
 			r.RuleIndex = &i
@@ -157,7 +159,7 @@ func (c *converter) artifact(filename string) sarifArtifactLocation {
 func (c *converter) column(p token.Position) int {
 	data := c.content(p.Filename)
 	lineStart := p.Offset - (p.Column - 1)
-	if data == nil || lineStart < 0 || p.Offset > len(data) {
+	if data == nil || p.Column < 1 || lineStart < 0 || p.Offset > len(data) {
 		return p.Column
 	}
 	return utf8.RuneCount(data[lineStart:p.Offset]) + 1
@@ -166,20 +168,23 @@ func (c *converter) column(p token.Position) int {
 // charOffset converts a byte offset in filename to a character offset.
 func (c *converter) charOffset(filename string, offset int) int {
 	data := c.content(filename)
-	if data == nil || offset > len(data) {
+	if data == nil || offset < 0 || offset > len(data) {
 		return offset
 	}
 	return utf8.RuneCount(data[:offset])
 }
 
+// location returns the location of [start, end); it has no physical
+// location when start has no file or line, which SARIF cannot express.
 func (c *converter) location(start, end token.Position, message string) sarifLocation {
-	region := &sarifRegion{StartLine: start.Line, StartColumn: c.column(start)}
-	if end.IsValid() && end.Filename == start.Filename && comparePosition(start, end) < 0 {
-		region.EndLine = end.Line
-		region.EndColumn = c.column(end)
-	}
-	loc := sarifLocation{
-		PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: c.artifact(start.Filename), Region: region},
+	var loc sarifLocation
+	if start.IsValid() && start.Filename != "" {
+		region := &sarifRegion{StartLine: start.Line, StartColumn: c.column(start)}
+		if end.IsValid() && end.Filename == start.Filename && comparePosition(start, end) < 0 {
+			region.EndLine = end.Line
+			region.EndColumn = c.column(end)
+		}
+		loc.PhysicalLocation = &sarifPhysicalLocation{ArtifactLocation: c.artifact(start.Filename), Region: region}
 	}
 	if message != "" {
 		loc.Message = &sarifMessage{Text: message}
@@ -263,7 +268,7 @@ type (
 		RuleIndex        *int              `json:"ruleIndex,omitempty"`
 		Level            string            `json:"level"`
 		Message          sarifMessage      `json:"message"`
-		Locations        []sarifLocation   `json:"locations"`
+		Locations        []sarifLocation   `json:"locations,omitempty"`
 		RelatedLocations []sarifLocation   `json:"relatedLocations,omitempty"`
 		Fixes            []sarifFix        `json:"fixes,omitempty"`
 		Properties       map[string]string `json:"properties,omitempty"`

@@ -142,3 +142,27 @@ func TestSARIFDeterministic(t *testing.T) {
 		t.Errorf("SARIF output depends on the order or duplicates of findings")
 	}
 }
+
+// TestSARIFOddPositions checks positions a driver may produce for a
+// diagnostic without a column or without a file.
+func TestSARIFOddPositions(t *testing.T) {
+	dir, fs := sarifFixture(t)
+	f := fs[0]
+	f.Posn.Column, f.End = 0, token.Position{}
+	f.Related = []Related{{Message: "no position"}}
+	log := sarifLog([]Finding{f}, testPasses, "", dir, os.ReadFile)
+	data, err := json.Marshal(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sarifcheck.Validate(data); err != nil {
+		t.Errorf("invalid SARIF: %v\n%s", err, data)
+	}
+	log = sarifLog([]Finding{{Pass: "nilmerge", Message: "a finding without a position"}}, testPasses, "", dir, os.ReadFile)
+	if data, err = json.Marshal(log); err != nil {
+		t.Fatal(err)
+	}
+	if err := sarifcheck.Validate(data); err != nil {
+		t.Errorf("invalid SARIF: %v\n%s", err, data)
+	}
+}

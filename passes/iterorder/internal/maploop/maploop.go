@@ -11,6 +11,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // Kind says how a loop visits its map.
@@ -38,7 +40,7 @@ func Of(info *types.Info, rs *ast.RangeStmt) *Loop {
 	l := &Loop{Range: rs}
 	x := ast.Unparen(rs.X)
 	if t := info.TypeOf(x); t != nil {
-		if _, ok := t.Underlying().(*types.Map); ok {
+		if apis.CoreMap(t) != nil {
 			l.Kind, l.Map = Native, x
 			l.Key, l.Value = object(info, rs, rs.Key), object(info, rs, rs.Value)
 			return l

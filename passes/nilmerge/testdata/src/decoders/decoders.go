@@ -87,3 +87,22 @@ func loadTwin(data []byte) (*Config, error) {
 	c.Labels["loaded"] = "yes"
 	return &c, nil
 }
+
+// Hooked decodes itself, and makes its map whatever the input holds.
+type Hooked struct {
+	Labels map[string]string
+}
+
+func (h *Hooked) UnmarshalJSON(data []byte) error {
+	h.Labels = map[string]string{}
+	return nil
+}
+
+func loadHooked(data []byte) (*Hooked, error) {
+	var h Hooked
+	if err := json.Unmarshal(data, &h); err != nil {
+		return nil, err
+	}
+	h.Labels["loaded"] = "yes"
+	return &h, nil
+}

@@ -78,3 +78,38 @@ func tallyValidityProofs(proofs []proof, threshold int) []uint64 {
 	}
 	return valid
 }
+
+// k1LoW/tbls#147: "panic: assignment to entry in nil map" in
+// (*Config).OutputSchema: a comment built for a table without one left
+// ColumnComments out of its literal, and the loop over the columns wrote
+// into it (the fix added ColumnComments: map[string]string{}).
+type AdditionalComment struct {
+	Table          string
+	TableComment   string
+	ColumnComments map[string]string
+}
+
+type table struct {
+	Name    string
+	Columns []string
+}
+
+func outputSchema(tables []table, known map[string]bool, required bool) []AdditionalComment {
+	var comments []AdditionalComment
+	for _, t := range tables {
+		if known[t.Name] {
+			continue
+		}
+		a := AdditionalComment{
+			Table: t.Name,
+		}
+		if required {
+			a.TableComment = "table comment required."
+		}
+		for _, column := range t.Columns {
+			a.ColumnComments[column] = "column comment required." // want `write to map a.ColumnComments, which is nil here: field ColumnComments left unset by the value created at realbugs.go:\d+`
+		}
+		comments = append(comments, a)
+	}
+	return comments
+}

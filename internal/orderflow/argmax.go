@@ -1,0 +1,118 @@
+package orderflow
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// argMax records the maximum (or minimum) picks whose ties go to whichever
+// entry the loop visits first: a comparison of the element with a
+// variable carried across iterations, strict or not, guarding a block that
+// keeps something else of the element (its key, the element itself when
+// the comparison is on one of its fields) in a variable used after the
+// loop. A tie-break (v > best || v == best && k < bestKey) makes the
+// guarded block reachable from two conditions, and silences it; so does
+// keeping only the compared value (a max is the same in any order).
+func (l *loop) argMax() {
+	if l.header == nil {
+		return // a yield function: nothing is carried in phis
+	}
+	for b := range l.body {
+		ifs, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cmp, ok := ifs.Cond.(*ssa.BinOp)
+		if !ok {
+			continue
+		}
+		switch cmp.Op {
+		case token.GTR, token.GEQ, token.LSS, token.LEQ:
+		default:
+			continue
+		}
+		elem, other := cmp.X, cmp.Y
+		if !l.derived[elem] {
+			elem, other = other, elem
+		}
+		if !l.derived[elem] || l.derived[other] || !l.fromCarried(other) {
+			continue
+		}
+		for _, s := range b.Succs {
+			if len(s.Preds) != 1 || !l.body[s] {
+				continue
+			}
+			if h := l.keptUnder(s, elem); h != nil {
+				l.add(ArgMaxTie, cmp.Pos(), name(h))
+				break
+			}
+		}
+	}
+}
+
+// fromCarried reports whether v is computed from a variable carried
+// across iterations (a header phi): best, or counts[bestKey].
+func (l *loop) fromCarried(v ssa.Value) bool {
+	for range 4 {
+		switch x := v.(type) {
+		case *ssa.Phi:
+			return x.Block() == l.header
+		case *ssa.UnOp:
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.Lookup:
+			v = x.Index
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// keptUnder returns a header phi, used after the loop, that receives a
+// value derived from the element (other than compared, the value the
+// comparison used) on a path through block s; or nil.
+func (l *loop) keptUnder(s *ssa.BasicBlock, compared ssa.Value) *ssa.Phi {
+	for _, h := range l.phis {
+		if !l.usedAfter(h) {
+			continue
+		}
+		for i, e := range h.Edges {
+			if l.body[l.header.Preds[i]] && l.assignedUnder(e, l.header.Preds[i], s, compared, 0) {
+				return h
+			}
+		}
+	}
+	return nil
+}
+
+func (l *loop) assignedUnder(e ssa.Value, pred, s *ssa.BasicBlock, compared ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	if p, ok := e.(*ssa.Phi); ok && l.body[p.Block()] {
+		for j, y := range p.Edges {
+			if l.assignedUnder(y, p.Block().Preds[j], s, compared, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return l.derived[e] && s.Dominates(pred) && !sameValue(e, compared, 0)
+}
+
+// usedAfter reports whether header phi h is read outside the loop.
+func (l *loop) usedAfter(h *ssa.Phi) bool {
+	for _, r := range *h.Referrers() {
+		if b := r.Block(); b != nil && !l.body[b] && b != l.header {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,370 @@
+package orderflow
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/internal/apis"
+)
+
+// A loop is a range over a map during the walk of its function.
+type loop struct {
+	pos     token.Pos
+	header  *ssa.BasicBlock // holds the Next
+	body    map[*ssa.BasicBlock]bool
+	key     ssa.Value // nil when the loop does not use it
+	derived map[ssa.Value]bool
+	flows   []Flow
+	// phis are the header's phis: variables carried from one iteration
+	// to the next (counters, the best so far).
+	phis []*ssa.Phi
+	// guards records, for each body block, the facts that hold in it.
+	guards map[*ssa.BasicBlock][]edge
+}
+
+// newLoop returns the loop whose header holds next, or nil when it is
+// not a range over a map with a body.
+func newLoop(fn *ssa.Function, next *ssa.Next) *loop {
+	rng, ok := next.Iter.(*ssa.Range)
+	if !ok || !isMap(rng.X) || !rng.Pos().IsValid() {
+		return nil
+	}
+	h := next.Block()
+	ifs, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
+	if !ok || len(h.Succs) != 2 {
+		return nil
+	}
+	_ = ifs
+	entry := h.Succs[0]
+	l := &loop{
+		pos:     rng.Pos(),
+		header:  h,
+		body:    make(map[*ssa.BasicBlock]bool),
+		derived: make(map[ssa.Value]bool),
+		guards:  make(map[*ssa.BasicBlock][]edge),
+	}
+	for _, b := range fn.Blocks {
+		if entry.Dominates(b) {
+			l.body[b] = true
+		}
+	}
+	for _, in := range h.Instrs {
+		if phi, ok := in.(*ssa.Phi); ok {
+			l.phis = append(l.phis, phi)
+		}
+	}
+	var seeds []ssa.Value
+	for _, r := range *next.Referrers() {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index > 0 {
+			seeds = append(seeds, ex)
+			if ex.Index == 1 {
+				l.key = ex
+			}
+		}
+	}
+	l.derive(seeds)
+	return l
+}
+
+// yieldLoop returns the loop whose body is fn, when fn is the yield
+// function go/ssa makes of the body of a range over maps.Keys, maps.Values
+// or maps.All of a map (the MapRead rows of internal/apis that return an
+// iterator): its parameters are the key and value, in map order. It
+// carries no variables from one call to the next in phis, so only the
+// flows of one iteration (first-wins) are found in it.
+func yieldLoop(info *types.Info, fn *ssa.Function) *loop {
+	rs, ok := fn.Syntax().(*ast.RangeStmt)
+	if !ok || fn.Synthetic == "" || len(fn.Params) == 0 {
+		return nil
+	}
+	call, ok := ast.Unparen(rs.X).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return nil
+	}
+	callee, _ := typeutil.Callee(info, call).(*types.Func)
+	if callee == nil {
+		return nil
+	}
+	_, isSeq := info.TypeOf(call).Underlying().(*types.Signature)
+	if _, ok := apis.Find(callee.Origin(), apis.MapRead); !ok || !isSeq || !apis.IsMap(info.TypeOf(call.Args[0])) {
+		return nil
+	}
+	l := &loop{
+		pos:     rs.For,
+		body:    make(map[*ssa.BasicBlock]bool),
+		derived: make(map[ssa.Value]bool),
+		guards:  make(map[*ssa.BasicBlock][]edge),
+	}
+	for _, b := range fn.Blocks {
+		l.body[b] = true
+	}
+	var seeds []ssa.Value
+	for _, p := range fn.Params {
+		seeds = append(seeds, p)
+	}
+	if callee.Name() != "Values" {
+		l.key = fn.Params[0]
+	}
+	l.derive(seeds)
+	return l
+}
+
+// derive marks the values computed in the body from the seeds: the
+// element, and anything computed from it (a field, a call's result, a
+// local variable it is stored in).
+func (l *loop) derive(seeds []ssa.Value) {
+	work := seeds
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if l.derived[v] {
+			continue
+		}
+		l.derived[v] = true
+		for _, r := range *v.Referrers() {
+			if !l.body[r.Block()] {
+				continue
+			}
+			switch r := r.(type) {
+			case *ssa.Store:
+				if alloc, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v && l.body[alloc.Block()] {
+					work = append(work, alloc) // a variable of the iteration
+				}
+			case *ssa.Phi:
+				if r.Block() != l.header {
+					work = append(work, r)
+				}
+			case ssa.Value:
+				switch r.(type) {
+				case *ssa.Alloc:
+				default:
+					work = append(work, r)
+				}
+			}
+		}
+	}
+}
+
+// block records the flows of body block b, where facts hold.
+func (l *loop) block(b *ssa.BasicBlock, facts []edge) {
+	l.guards[b] = facts
+	for _, in := range b.Instrs {
+		switch in := in.(type) {
+		case *ssa.MapUpdate:
+			l.mapUpdate(in, facts)
+		case *ssa.Store:
+			if fa, ok := in.Addr.(*ssa.FieldAddr); ok && l.derived[fa.X] && l.counter(in.Val) != nil {
+				l.add(Numbered, in.Pos(), name(fa))
+			}
+		}
+	}
+}
+
+// mapUpdate records a first-wins build of another map, or a number stored
+// per element.
+func (l *loop) mapUpdate(mu *ssa.MapUpdate, facts []edge) {
+	if !l.derived[mu.Key] {
+		return
+	}
+	if l.counter(mu.Value) != nil {
+		l.add(Numbered, mu.Pos(), name(mu.Map))
+		return
+	}
+	if !l.derived[mu.Value] || sameValue(mu.Key, l.key, 0) || sameValue(mu.Key, mu.Value, 0) {
+		return // the key itself is unique; a set of derived keys is order-free
+	}
+	for _, f := range facts {
+		if l.absent(f, mu.Map, mu.Key) {
+			l.add(FirstWins, mu.Pos(), name(mu.Map))
+			return
+		}
+	}
+}
+
+// absent reports whether fact f says that m has no entry for k: !ok of a
+// comma-ok lookup, or m[k] == zero.
+func (l *loop) absent(f edge, m, k ssa.Value) bool {
+	cond := f.cond
+	want := false // the ok of the lookup is false on this edge
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+		cond, want = u.X, true
+	}
+	switch c := cond.(type) {
+	case *ssa.Extract:
+		lk, ok := c.Tuple.(*ssa.Lookup)
+		return ok && c.Index == 1 && f.taken == want && sameValue(lk.X, m, 0) && sameValue(lk.Index, k, 0)
+	case *ssa.BinOp:
+		if c.Op != token.EQL && c.Op != token.NEQ {
+			return false
+		}
+		eq := (c.Op == token.EQL) == (f.taken != want)
+		for _, pair := range [][2]ssa.Value{{c.X, c.Y}, {c.Y, c.X}} {
+			lk, ok := pair[0].(*ssa.Lookup)
+			z, isConst := pair[1].(*ssa.Const)
+			if ok && !lk.CommaOk && isConst && z.IsNil() || ok && isConst && isZero(z) {
+				return eq && sameValue(lk.X, m, 0) && sameValue(lk.Index, k, 0)
+			}
+		}
+	}
+	return false
+}
+
+func isZero(c *ssa.Const) bool {
+	return c.Value == nil || c.Value.ExactString() == "0" || c.Value.ExactString() == `""` || c.Value.ExactString() == "false"
+}
+
+// counter returns the header phi that v is computed from, when that phi is
+// a counter of the loop (n = n + 1 on the way back to the header), or nil.
+func (l *loop) counter(v ssa.Value) *ssa.Phi {
+	for range 4 {
+		switch x := v.(type) {
+		case *ssa.Phi:
+			if x.Block() == l.header && l.isCounter(x) {
+				return x
+			}
+			return nil
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.BinOp:
+			if _, ok := x.Y.(*ssa.Const); !ok {
+				return nil
+			}
+			v = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// isCounter reports whether header phi p is incremented by a constant on
+// every path back to the header that changes it.
+func (l *loop) isCounter(p *ssa.Phi) bool {
+	found := false
+	for i, e := range p.Edges {
+		if !l.body[l.header.Preds[i]] || e == p {
+			continue
+		}
+		if !l.incrementOf(e, p, 0) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+func (l *loop) incrementOf(e ssa.Value, p *ssa.Phi, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch x := e.(type) {
+	case *ssa.BinOp:
+		_, isConst := x.Y.(*ssa.Const)
+		return x.Op == token.ADD && x.X == p && isConst
+	case *ssa.Phi:
+		for _, y := range x.Edges {
+			if y != p && !l.incrementOf(y, p, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func (l *loop) add(k Kind, pos token.Pos, target string) {
+	for _, f := range l.flows {
+		if f.Kind == k && f.Pos == pos {
+			return
+		}
+	}
+	l.flows = append(l.flows, Flow{Kind: k, Pos: pos, Target: target})
+}
+
+// sameValue reports whether a and b compute the same value: the same SSA
+// value, or the same operation on the same operands (dst[f(k)] written and
+// read with two calls of f).
+func sameValue(a, b ssa.Value, depth int) bool {
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil || depth > 4 || !types.Identical(a.Type(), b.Type()) {
+		return false
+	}
+	switch x := a.(type) {
+	case *ssa.UnOp:
+		y, ok := b.(*ssa.UnOp)
+		return ok && x.Op == y.Op && sameValue(x.X, y.X, depth+1)
+	case *ssa.FieldAddr:
+		y, ok := b.(*ssa.FieldAddr)
+		return ok && x.Field == y.Field && sameValue(x.X, y.X, depth+1)
+	case *ssa.Field:
+		y, ok := b.(*ssa.Field)
+		return ok && x.Field == y.Field && sameValue(x.X, y.X, depth+1)
+	case *ssa.Convert:
+		y, ok := b.(*ssa.Convert)
+		return ok && sameValue(x.X, y.X, depth+1)
+	case *ssa.ChangeType:
+		y, ok := b.(*ssa.ChangeType)
+		return ok && sameValue(x.X, y.X, depth+1)
+	case *ssa.MakeInterface:
+		y, ok := b.(*ssa.MakeInterface)
+		return ok && sameValue(x.X, y.X, depth+1)
+	case *ssa.BinOp:
+		y, ok := b.(*ssa.BinOp)
+		return ok && x.Op == y.Op && sameValue(x.X, y.X, depth+1) && sameValue(x.Y, y.Y, depth+1)
+	case *ssa.Const:
+		y, ok := b.(*ssa.Const)
+		return ok && x.Value != nil && y.Value != nil && x.Value.ExactString() == y.Value.ExactString()
+	case *ssa.Call:
+		y, ok := b.(*ssa.Call)
+		if !ok || x.Call.IsInvoke() != y.Call.IsInvoke() || x.Call.Method != y.Call.Method ||
+			!sameValue(x.Call.Value, y.Call.Value, depth+1) || len(x.Call.Args) != len(y.Call.Args) {
+			return false
+		}
+		for i := range x.Call.Args {
+			if !sameValue(x.Call.Args[i], y.Call.Args[i], depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Function:
+		return x == b
+	}
+	return false
+}
+
+// name returns how the source names v, the target of a flow: a variable,
+// a parameter, a global, or a field of one of them.
+func name(v ssa.Value) string {
+	switch x := v.(type) {
+	case *ssa.Parameter, *ssa.Global, *ssa.FreeVar:
+		return x.Name()
+	case *ssa.Alloc:
+		return x.Comment
+	case *ssa.Phi:
+		return x.Comment
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			return name(x.X)
+		}
+	case *ssa.FieldAddr:
+		if s, ok := x.X.Type().Underlying().(*types.Pointer); ok {
+			if st, ok := s.Elem().Underlying().(*types.Struct); ok {
+				if base := name(x.X); base != "" {
+					return base + "." + st.Field(x.Field).Name()
+				}
+				return st.Field(x.Field).Name()
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,153 @@
+// Package flows exercises the flows orderflow finds, each next to its
+// order-free twin.
+package flows
+
+import (
+	"maps"
+	"strings"
+)
+
+// FirstWins keeps, for each lower-cased name, whichever spelling comes
+// first: with "Go" and "go" in m, the result changes from run to run.
+func FirstWins(m map[string]int) map[string]string {
+	dst := make(map[string]string)
+	for k := range m { // want `FirstWins dst`
+		if _, ok := dst[strings.ToLower(k)]; !ok {
+			dst[strings.ToLower(k)] = k
+		}
+	}
+	return dst
+}
+
+// FirstWinsNil is the same with a lookup compared with the zero value.
+func FirstWinsNil(m map[string]*int) map[string]*int {
+	dst := make(map[string]*int)
+	for k, v := range m { // want `FirstWins dst`
+		name := strings.ToLower(k)
+		if dst[name] == nil {
+			dst[name] = v
+		}
+	}
+	return dst
+}
+
+// SetOfDerived only records which destinations exist: order-free.
+func SetOfDerived(m map[string]int) map[string]bool {
+	dst := make(map[string]bool)
+	for k := range m {
+		if _, ok := dst[strings.ToLower(k)]; !ok {
+			dst[strings.ToLower(k)] = true
+		}
+	}
+	return dst
+}
+
+// SameKey writes under the loop's own key: each key once, order-free.
+func SameKey(m map[string]int, dst map[string]int) {
+	for k, v := range m {
+		if _, ok := dst[k]; !ok {
+			dst[k] = v
+		}
+	}
+}
+
+// Numbered gives each key its place in map order.
+func Numbered(m map[string]bool) map[string]int {
+	ids := make(map[string]int)
+	n := 0
+	for k := range m { // want `Numbered ids`
+		ids[k] = n
+		n++
+	}
+	return ids
+}
+
+type node struct{ ID int }
+
+// NumberedField stores the place in a field of the element.
+func NumberedField(m map[string]*node) {
+	i := 1
+	for _, v := range m { // want `Numbered ID`
+		v.ID = i
+		i++
+	}
+}
+
+// Counted only counts: order-free.
+func Counted(m map[string]bool) int {
+	n := 0
+	for k := range m {
+		if strings.HasPrefix(k, "x") {
+			n++
+		}
+	}
+	return n
+}
+
+// ArgMax keeps the key with the largest count; ties go to the first seen.
+func ArgMax(counts map[string]int) string {
+	best, who := -1, ""
+	for k, c := range counts { // want `ArgMaxTie who`
+		if c > best {
+			best, who = c, k
+		}
+	}
+	return who
+}
+
+// ArgMaxTieBreak breaks ties on the key: order-free.
+func ArgMaxTieBreak(counts map[string]int) string {
+	best, who := -1, ""
+	for k, c := range counts {
+		if c > best || c == best && k < who {
+			best, who = c, k
+		}
+	}
+	return who
+}
+
+// Max keeps only the value: order-free.
+func Max(counts map[string]int) int {
+	best := -1
+	for _, c := range counts {
+		if c > best {
+			best = c
+		}
+	}
+	return best
+}
+
+const debug = false
+
+// Dead numbers under a constant false condition: dead code.
+func Dead(m map[string]bool) map[string]int {
+	ids := make(map[string]int)
+	n := 0
+	for k := range m {
+		if debug {
+			ids[k] = n
+		}
+		n++
+	}
+	return ids
+}
+
+// FirstWinsKeys is FirstWins over maps.Keys: the body is a yield function.
+func FirstWinsKeys(m map[string]int) map[string]string {
+	dst := make(map[string]string)
+	for k := range maps.Keys(m) { // want `FirstWins dst`
+		if _, ok := dst[strings.ToLower(k)]; !ok {
+			dst[strings.ToLower(k)] = k
+		}
+	}
+	return dst
+}
+
+// LowerSetKeys only records the lower-cased names: order-free.
+func LowerSetKeys(m map[string]int) map[string]bool {
+	dst := make(map[string]bool)
+	for k := range maps.Keys(m) {
+		dst[strings.ToLower(k)] = true
+	}
+	return dst
+}

@@ -1,0 +1,12 @@
+package fix120
+
+import "fmt"
+
+type point struct{ x, y int }
+
+// Points ranges over keys that are not ordered: no fix.
+func Points(m map[point]int) {
+	for p := range m { // want `keys printed by fmt.Println`
+		fmt.Println(p)
+	}
+}

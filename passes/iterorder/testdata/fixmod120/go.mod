@@ -1,0 +1,3 @@
+module fixmod120
+
+go 1.20
