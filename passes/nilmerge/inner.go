@@ -33,7 +33,7 @@ type outerKey struct {
 // map held in a field or package variable that the package never fills.
 func (a *checker) outerSource(lookup *ssa.Lookup) *origin {
 	load, ok := lookup.X.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
+	if !a.outer || !ok || load.Op != token.MUL {
 		return nil
 	}
 	var k outerKey

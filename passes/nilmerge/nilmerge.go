@@ -50,6 +50,10 @@ type Config struct {
 	Deviant    bool
 	DeviantMin int
 
+	// Outer reports the inner maps of a map of maps held in an unexported
+	// field or package variable that the package never fills (inner.go).
+	Outer bool
+
 	// NoReturn lists functions and methods, besides those of the API
 	// table and those ctrlflow proves, that never return, as
 	// importpath.Func or importpath.Type.Method (an interface's method
@@ -62,7 +66,7 @@ var Analyzer = New()
 
 // New returns a new instance with its own configuration, set through its Flags.
 func New() *analysis.Analyzer {
-	c := &Config{PutAll: DefaultPutAll, DeviantMin: DefaultDeviantMin}
+	c := &Config{PutAll: DefaultPutAll, DeviantMin: DefaultDeviantMin, Outer: true}
 	a := &analysis.Analyzer{
 		Name:      "nilmerge",
 		Doc:       analysisdoc.MustExtract(doc, "nilmerge"),
@@ -73,6 +77,7 @@ func New() *analysis.Analyzer {
 	}
 	a.Flags.StringVar(&c.PutAll, "putall", c.PutAll, "nil-safe merge helper used by fixes, as importpath.Func (used only where the file already imports it)")
 	a.Flags.StringVar(&c.NoReturn, "noreturn", c.NoReturn, "comma-separated functions that never return, as importpath.Func or importpath.Type.Method (e.g. a logger interface's Fatal)")
+	a.Flags.BoolVar(&c.Outer, "outer", c.Outer, "report the inner maps of a map of maps in an unexported field or package variable that the package never fills")
 	a.Flags.BoolVar(&c.Deviant, "deviant", c.Deviant, "also report writes into map fields that the package nil-checks before most of their other writes")
 	a.Flags.IntVar(&c.DeviantMin, "deviantmin", c.DeviantMin, "guarded writes of a field needed before -deviant reports its unguarded ones")
 	return a
@@ -101,6 +106,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 
 	a := newChecker(pass, ssainfo)
+	a.outer = c.Outer
 	for _, id := range strings.Split(c.NoReturn, ",") {
 		if id = strings.TrimSpace(id); id != "" {
 			a.noReturnIDs = append(a.noReturnIDs, id)

@@ -27,6 +27,7 @@ type checker struct {
 
 	noReturnIDs []string // Config.NoReturn, split
 	filled      map[outerKey]bool
+	outer       bool // Config.Outer
 }
 
 func newChecker(pass *analysis.Pass, s *buildssa.SSA) *checker {
