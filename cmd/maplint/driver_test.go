@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -69,6 +70,10 @@ func TestCache(t *testing.T) {
 		}
 	}
 	step("first run", "example.com/merge/app", "example.com/merge/lib")
+	// The cache is os.UserCacheDir()/maplint, which XDG_CACHE_HOME moves.
+	if _, err := os.Stat(filepath.Join(cache, "maplint")); err != nil && runtime.GOOS == "linux" {
+		t.Errorf("no cache under XDG_CACHE_HOME: %v", err)
+	}
 	step("second run")
 	// app imports lib: a change to lib re-analyses both, one to app only app.
 	appendComment(t, filepath.Join(dir, "lib", "lib.go"))
