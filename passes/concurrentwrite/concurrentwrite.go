@@ -83,21 +83,24 @@ type checker struct {
 	multi    map[*ssa.Function]bool // may run in several goroutines at once
 	diags    []analysis.Diagnostic
 	reported map[token.Pos]bool
+	// localFixed holds the local maps already given a mutex by a fix.
+	localFixed map[mapid.ID]bool
 }
 
 func (c *Config) run(pass *analysis.Pass) (any, error) {
 	gr := pass.ResultOf[guards.Analyzer].(*guards.Result)
 	ck := &checker{
-		Config:   c,
-		pass:     pass,
-		r:        report.New(pass),
-		src:      edits.NewSource(pass),
-		syn:      newSyntax(pass),
-		reported: make(map[token.Pos]bool),
-		gr:       gr,
-		lp:       gr.Locks,
-		exposed:  gr.Exposed,
-		multi:    gr.Multi,
+		Config:     c,
+		pass:       pass,
+		r:          report.New(pass),
+		src:        edits.NewSource(pass),
+		syn:        newSyntax(pass),
+		reported:   make(map[token.Pos]bool),
+		localFixed: make(map[mapid.ID]bool),
+		gr:         gr,
+		lp:         gr.Locks,
+		exposed:    gr.Exposed,
+		multi:      gr.Multi,
 	}
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	accs := ck.collect()

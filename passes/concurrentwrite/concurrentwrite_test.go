@@ -13,7 +13,7 @@ func TestSilent(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), concurrentwrite.New(), "guardedstruct", "readlock", "unguardedread")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), concurrentwrite.New(), "guardedstruct", "readlock", "unguardedread", "localfix")
 }
 
 func TestGoroutines(t *testing.T) {

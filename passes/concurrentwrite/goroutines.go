@@ -306,11 +306,21 @@ func (ck *checker) reportRace(w, o *access, sp *spawn, by string) {
 	} else if sp.Fn != nil && sp.Fn.Pos().IsValid() {
 		related = append(related, analysis.RelatedInformation{Pos: sp.Fn.Pos(), Message: "handler called in a goroutine per request"})
 	}
+	var others []*access
+	for _, a := range sp.accs {
+		if a.id == w.id && !a.locked {
+			others = append(others, a.access)
+		}
+	}
+	if o != w && o.id == w.id {
+		others = append(others, o)
+	}
 	ck.add(analysis.Diagnostic{
-		Pos:      w.Pos,
-		Category: CategoryGoroutine,
-		Message:  fmt.Sprintf("concurrent write to map %s (held: none); also accessed by %s", ck.mapName(w), by),
-		Related:  related,
+		Pos:            w.Pos,
+		Category:       CategoryGoroutine,
+		Message:        fmt.Sprintf("concurrent write to map %s (held: none); also accessed by %s", ck.mapName(w), by),
+		Related:        related,
+		SuggestedFixes: ck.localMutexFix(w, others),
 	})
 }
 

@@ -1,0 +1,120 @@
+package concurrentwrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/maplint/maplint/internal/edits"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// The fix for a goroutine race on a local map, which has no lock yet:
+//
+//	seen := make(map[string]bool)    →  seen := make(map[string]bool)
+//	                                    var seenMu sync.Mutex
+//	go func() { seen[u] = true }()   →  go func() { seenMu.Lock(); seen[u] = true; seenMu.Unlock() }()
+//
+// Every access to the map that the goroutines make, and that the spawner
+// makes while they run, is wrapped; the mutex is declared right after the
+// map's variable, so it is in scope wherever the map is. The fix is not
+// offered when one of those statements calls a function that might reach
+// the map (it could deadlock or miss an access), or is not a simple
+// statement, and it is offered once per map.
+
+// localMutexFix returns the fix for the race between the unlocked write w
+// and the accesses others, on a local map.
+func (ck *checker) localMutexFix(w *access, others []*access) []analysis.SuggestedFix {
+	if w.id.Kind != mapid.Local || ck.localFixed[w.id] {
+		return nil
+	}
+	ident, ok := ck.syn.mapExpr(w.Pos).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	obj, ok := ck.pass.TypesInfo.Uses[ident].(*types.Var)
+	if !ok || obj.Parent() == nil || obj.Parent() == ck.pass.Pkg.Scope() {
+		return nil
+	}
+	file := ck.syn.file(obj.Pos())
+	decl := declStmt(file, obj.Pos())
+	if file == nil || decl == nil {
+		return nil
+	}
+	name := edits.FreshName(obj.Parent(), decl.End(), obj.Name()+"Mu")
+	prefix, imp := edits.AddImport(ck.pass.TypesInfo, file, "sync", "sync", "Mutex", decl.Pos())
+	indent, err := ck.src.Indent(decl.Pos())
+	if err != nil {
+		return nil
+	}
+	end := ck.lineEnd(decl)
+	out := append(imp, analysis.TextEdit{Pos: end, End: end, NewText: fmt.Appendf(nil, "\n%svar %s %sMutex", indent, name, prefix)})
+	done := make(map[ast.Node]bool)
+	for _, a := range append([]*access{w}, others...) {
+		e, ok := ck.wrapStmt(a, name, done)
+		if !ok {
+			return nil
+		}
+		out = append(out, e...)
+	}
+	ck.localFixed[w.id] = true
+	return []analysis.SuggestedFix{{Message: fmt.Sprintf("Guard %s with a new mutex %s", obj.Name(), name), TextEdits: out}}
+}
+
+// wrapStmt returns the edits that lock name around the statement of a,
+// unless done already has it.
+func (ck *checker) wrapStmt(a *access, name string, done map[ast.Node]bool) ([]analysis.TextEdit, bool) {
+	c, ok := ck.syn.at[a.Pos]
+	if !ok {
+		return nil, false
+	}
+	stmt, ok := enclosingStmt(c)
+	if !ok || ck.callsFunctions(stmt.Node()) {
+		return nil, false
+	}
+	if _, ret := stmt.Node().(*ast.ReturnStmt); ret {
+		return nil, false
+	}
+	if done[stmt.Node()] {
+		return nil, true
+	}
+	done[stmt.Node()] = true
+	e, err := ck.src.InsertBefore(stmt.Node(), name+".Lock()")
+	if err != nil {
+		return nil, false
+	}
+	indent, err := ck.src.Indent(stmt.Node().Pos())
+	if err != nil {
+		return nil, false
+	}
+	end := ck.lineEnd(stmt.Node())
+	return []analysis.TextEdit{e, {Pos: end, End: end, NewText: []byte("\n" + indent + name + ".Unlock()")}}, true
+}
+
+// declStmt returns the statement, directly in a block, that declares the
+// variable whose name is at pos: an assignment with := or a var
+// declaration.
+func declStmt(file *ast.File, pos token.Pos) ast.Stmt {
+	if file == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	for i, n := range path {
+		switch n := n.(type) {
+		case *ast.AssignStmt, *ast.DeclStmt:
+			if i+1 < len(path) {
+				if _, ok := path[i+1].(*ast.BlockStmt); ok {
+					return n.(ast.Stmt)
+				}
+			}
+			return nil
+		case *ast.FuncDecl, *ast.FuncLit:
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,37 @@
+// This file exercises the fix for goroutine races on a local map that has
+// no lock yet: a mutex is declared next to the map and every racing access
+// is wrapped in it.
+package localfix
+
+import "sync"
+
+// Crawl's read is an if statement's condition: no fix (the whole check and
+// write would have to be one critical section).
+func Crawl(urls []string) map[string]bool {
+	seen := make(map[string]bool)
+	var wg sync.WaitGroup
+	for _, u := range urls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if seen[u] {
+				return
+			}
+			seen[u] = true // want `concurrent write to map seen \(held: none\)`
+		}()
+	}
+	wg.Wait()
+	return seen
+}
+
+func Count(words []string) map[string]int {
+	var wg sync.WaitGroup
+	counts := map[string]int{}
+	for _, w := range words {
+		wg.Go(func() {
+			counts[w]++ // want `concurrent write to map counts \(held: none\)`
+		})
+	}
+	wg.Wait()
+	return counts
+}
