@@ -17,7 +17,7 @@ func TestFindings(t *testing.T) {
 
 // TestIssue11 checks the nil sources of issue 11, each beside a silent twin.
 func TestIssue11(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "results", "literals", "decoders", "realbugs", "outer")
+	analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "results", "literals", "decoders", "realbugs")
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nilmerge.Analyzer, "niltest", "clone", "constructors")
 }
 
@@ -69,4 +69,14 @@ func TestNoReturnOption(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, analysistest.TestData(), a, "noreturnopt")
+}
+
+// TestOuter checks the outer maps held in fields and package variables,
+// which are off by default.
+func TestOuter(t *testing.T) {
+	a := nilmerge.New()
+	if err := a.Flags.Set("outer", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "outer")
 }
