@@ -56,6 +56,11 @@ const (
 	TryRLock     // acquires the read lock at Arg when its result is true
 	NoReturn     // never returns to its caller (ends the goroutine or the program)
 	RunOnce      // runs the function at Arg at most once; every call waits until it has returned
+
+	// The runtime's private map implementation.
+	MapLayout  // is part of the runtime's map implementation (a //go:linkname target)
+	RawPointer // returns the raw pointer the value at Arg holds (for a map, its runtime header)
+	Reflects   // returns a reflect.Value holding the value at Arg
 )
 
 // Recv is the Arg of a row about a method's receiver.
@@ -77,7 +82,8 @@ type key struct{ pkg, typ, name string }
 // after that.
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
-	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, messageRows} {
+	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, messageRows,
+		layoutRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}
 			m[k] = append(m[k], r)

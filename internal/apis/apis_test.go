@@ -24,13 +24,23 @@ func TestRowsResolve(t *testing.T) {
 	for _, rs := range table {
 		for _, r := range rs {
 			rows = append(rows, r)
-			if !slices.Contains(paths, r.Pkg) {
+			if r.Role != MapLayout && !slices.Contains(paths, r.Pkg) {
 				paths = append(paths, r.Pkg)
 			}
 		}
 	}
 	byPath := load(t, paths)
 	for _, r := range rows {
+		if r.Role == MapLayout {
+			// Link symbols, not declarations: the runtime of one Go
+			// release defines some, another release others (the
+			// runtime's map functions moved to internal/runtime/maps
+			// in Go 1.24 and are pushed to their old names).
+			if r.Why == "" {
+				t.Errorf("%s.%s: no reason given", r.Pkg, r.Name)
+			}
+			continue
+		}
 		if _, ok := byPath[r.Pkg]; !ok {
 			t.Logf("%s: not in the module graph nor the module cache; row %s.%s not checked", r.Pkg, r.Type, r.Name)
 			continue

@@ -1,0 +1,3 @@
+module guardmod
+
+go 1.23

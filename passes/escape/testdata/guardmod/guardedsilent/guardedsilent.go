@@ -1,0 +1,101 @@
+// Package guardedsilent holds guarded maps used correctly: copies made
+// under the lock, maps of types with no lock, maps published whole and
+// never written after, helpers whose caller holds the lock, and len after
+// the unlock.
+package guardedsilent
+
+import (
+	"maps"
+	"sync"
+)
+
+type Cache struct {
+	mu    sync.RWMutex
+	items map[string]int
+}
+
+func (c *Cache) Put(k string, v int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.items[k] = v
+}
+
+func (c *Cache) Items() map[string]int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return maps.Clone(c.items)
+}
+
+func (c *Cache) Copy() map[string]int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	out := make(map[string]int, len(c.items))
+	for k, v := range c.items {
+		out[k] = v
+	}
+	return out
+}
+
+// Len reads the count after the unlock: a stale count, not a crash.
+func (c *Cache) Len() int {
+	c.mu.RLock()
+	items := c.items
+	c.mu.RUnlock()
+	return len(items)
+}
+
+// itemsLocked is only called with c.mu held.
+func (c *Cache) itemsLocked() map[string]int { return c.items }
+
+func (c *Cache) Total() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	n := 0
+	for _, v := range c.itemsLocked() {
+		n += v
+	}
+	return n
+}
+
+// Plain has no lock: nothing guards its map, nothing escapes.
+type Plain struct{ items map[string]int }
+
+func (p *Plain) Put(k string) { p.items[k]++ }
+
+func (p *Plain) Items() map[string]int { return p.items }
+
+// Snapshot publishes a new map whole under the lock and never writes it
+// after: readers may keep the reference (copy on write).
+type Snapshot struct {
+	mu    sync.Mutex
+	table map[string]int
+}
+
+func (s *Snapshot) Replace(next map[string]int) {
+	s.mu.Lock()
+	s.table = next
+	s.mu.Unlock()
+}
+
+func (s *Snapshot) Table() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.table
+}
+
+func (s *Snapshot) Get(k string) int {
+	s.mu.Lock()
+	t := s.table
+	s.mu.Unlock()
+	return t[k]
+}
+
+// Relock takes the lock again before using the alias.
+func (c *Cache) Relock() int {
+	c.mu.RLock()
+	items := c.items
+	c.mu.RUnlock()
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return items["x"]
+}

@@ -1,0 +1,3 @@
+module loopmod
+
+go 1.21
