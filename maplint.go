@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/maplint/maplint/passes/concurrentwrite"
+	"github.com/maplint/maplint/passes/escape"
 	"github.com/maplint/maplint/passes/iterorder"
 	"github.com/maplint/maplint/passes/nilmerge"
 )
@@ -23,6 +24,7 @@ func Analyzers() []*analysis.Analyzer {
 		nilmerge.Analyzer,
 		concurrentwrite.Analyzer,
 		iterorder.Analyzer,
+		escape.Analyzer,
 	}
 }
 
@@ -33,5 +35,6 @@ func New() []*analysis.Analyzer {
 		nilmerge.New(),
 		concurrentwrite.New(),
 		iterorder.New(),
+		escape.New(),
 	}
 }

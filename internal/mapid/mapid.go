@@ -129,6 +129,10 @@ func addr(a ssa.Value, depth int) (ID, ssa.Value) {
 	return ID{}, nil
 }
 
+// FieldID returns the identity of the map in field i of the struct t is or
+// points to (the target of a store, which has no value to pass to Of).
+func FieldID(t types.Type, i int) ID { return fieldID(t, i) }
+
 // fieldID returns the ID of field i of the struct that t is or points to,
 // named by its generic origin so that all instantiations share it.
 func fieldID(t types.Type, i int) ID {

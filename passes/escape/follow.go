@@ -157,8 +157,8 @@ func (ck *checker) store(gr *guards.Result, l *load, a alias, s *ssa.Store, push
 		default:
 			return escape{}, false // a local object: followed no further
 		}
-		id := mapid.ID{Kind: mapid.Field, Field: fieldOf(addr)}
-		if g, ok := gr.Guard(id); ok && g.For(mapid.RefOf(addr.X)) == l.lock {
+		id := mapid.FieldID(addr.X.Type(), addr.Field)
+		if g, ok := gr.Guard(id); ok && g.For(mapid.RefOf(addr.X)).Equal(l.lock) {
 			return escape{}, false // kept under the same guard
 		}
 		return escape{how: fmt.Sprintf("stored in %s, which outlives the critical section", ref.String()), at: s.Pos(), nested: a.nested}, true
@@ -298,7 +298,7 @@ func (ck *checker) unlockOf(l *load) token.Pos {
 				continue
 			}
 			op, mu := lockset.Classify(c.Common())
-			if (op != lockset.Release && op != lockset.RRelease) || mapid.RefOf(mu) != l.lock {
+			if (op != lockset.Release && op != lockset.RRelease) || !mapid.RefOf(mu).Equal(l.lock) {
 				continue
 			}
 			p := c.Common().Pos()

@@ -169,7 +169,7 @@ func guardedLoad(gr *guards.Result, w written, fn *ssa.Function, instr ssa.Instr
 		if gr.IsFresh(fn, b) {
 			return nil
 		}
-		name = b.Child("." + id.Field.Name()).String()
+		name = b.Append(id.FieldStep()).String()
 	case mapid.Global:
 		if g.Abs.IsZero() {
 			return nil
