@@ -86,7 +86,7 @@ func (ds *Directives) Suppressed(fset *token.FileSet, pass string, pos token.Pos
 // not, so the list is written here, as the vocabulary of directives, and a
 // test of the suite checks that it names exactly the suite's passes.
 func PassNames() []string {
-	return []string{"nilmerge", "concurrentwrite", "iterorder"}
+	return []string{"nilmerge", "concurrentwrite", "iterorder", "escape"}
 }
 
 // An Unknown is a name in a directive that is no pass of maplint.
