@@ -21,7 +21,7 @@ func TestUnknown(t *testing.T) {
 	ds := directives(
 		"//maplint:ignore nilmerge,iterordr reason",         // reported by nilmerge, the first known name
 		"//maplint:ignore concurentwrite reason",            // by concurrentwrite, the nearest
-		"//maplint:ignore escape reason",                    // by the nearest, with no suggestion
+		"//maplint:ignore leak reason",                      // by the nearest, with no suggestion
 		"//maplint:ignore the map is filled before any use", // the pass is missing: "the" is no pass
 		"//maplint:ignore iterorder,nilmerge reason",        // all known
 		"//maplint:ignore",                                  // names nothing: malformed, not unknown
@@ -32,13 +32,13 @@ func TestUnknown(t *testing.T) {
 			got[pass] = append(got[pass], fmt.Sprintf("%s→%s", u.Name, u.Suggest))
 		}
 	}
-	nearestEscape, _ := nearestName("escape", PassNames())
+	nearestLeak, _ := nearestName("leak", PassNames())
 	nearestThe, _ := nearestName("the", PassNames())
 	want := map[string][]string{
 		"nilmerge":        {"iterordr→iterorder"},
 		"concurrentwrite": {"concurentwrite→concurrentwrite"},
 	}
-	want[nearestEscape] = append(want[nearestEscape], "escape→")
+	want[nearestLeak] = append(want[nearestLeak], "leak→")
 	want[nearestThe] = append(want[nearestThe], "the→")
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("unknown names by reporting pass:\n got %v\nwant %v", got, want)
