@@ -112,4 +112,5 @@ var messageRows = []Row{
 	{"fmt", "", "Sprint", Message, 0, "formats its operands into a string"},
 	{"fmt", "", "Errorf", Message, 0, "formats its operands into an error"},
 	{"errors", "", "New", Message, 0, "returns an error with the text"},
+	{"errors", "", "Join", Message, 0, "returns an error whose text lists the errors' texts in their order"},
 }

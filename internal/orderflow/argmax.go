@@ -83,28 +83,43 @@ func (l *loop) keptUnder(s *ssa.BasicBlock, compared ssa.Value) *ssa.Phi {
 		if !l.usedAfter(h) {
 			continue
 		}
-		for i, e := range h.Edges {
-			if l.body[l.header.Preds[i]] && l.assignedUnder(e, l.header.Preds[i], s, compared, 0) {
-				return h
-			}
+		if l.assignedUnder(h, s, compared, 0) {
+			return h
 		}
 	}
 	return nil
 }
 
-func (l *loop) assignedUnder(e ssa.Value, pred, s *ssa.BasicBlock, compared ssa.Value, depth int) bool {
+// assignedUnder reports whether phi p (the header's, or a merge in the
+// body) receives, on an edge from a block under s, a value derived from
+// the element other than compared, and a different value on an edge from
+// a block not under s: the variable is assigned under the comparison
+// (who = k), not merely computed on every path (total += v).
+func (l *loop) assignedUnder(p *ssa.Phi, s *ssa.BasicBlock, compared ssa.Value, depth int) bool {
 	if depth > 4 {
 		return false
 	}
-	if p, ok := e.(*ssa.Phi); ok && l.body[p.Block()] {
-		for j, y := range p.Edges {
-			if l.assignedUnder(y, p.Block().Preds[j], s, compared, depth+1) {
+	for j, e := range p.Edges {
+		pred := p.Block().Preds[j]
+		if !l.body[pred] {
+			continue
+		}
+		if q, ok := e.(*ssa.Phi); ok && l.body[q.Block()] && q.Block() != l.header {
+			if l.assignedUnder(q, s, compared, depth+1) {
+				return true
+			}
+			continue
+		}
+		if !l.derived[e] || !s.Dominates(pred) || sameValue(e, compared, 0) {
+			continue
+		}
+		for i, o := range p.Edges {
+			if i != j && l.body[p.Block().Preds[i]] && !s.Dominates(p.Block().Preds[i]) && o != e {
 				return true
 			}
 		}
-		return false
 	}
-	return l.derived[e] && s.Dominates(pred) && !sameValue(e, compared, 0)
+	return false
 }
 
 // usedAfter reports whether header phi h is read outside the loop.

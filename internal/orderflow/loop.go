@@ -34,11 +34,9 @@ func newLoop(fn *ssa.Function, next *ssa.Next) *loop {
 		return nil
 	}
 	h := next.Block()
-	ifs, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
-	if !ok || len(h.Succs) != 2 {
-		return nil
+	if _, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If); !ok || len(h.Succs) != 2 {
+		return nil // the header ends in if ok { body } else { done }
 	}
-	_ = ifs
 	entry := h.Succs[0]
 	l := &loop{
 		pos:     rng.Pos(),
@@ -174,11 +172,14 @@ func (l *loop) mapUpdate(mu *ssa.MapUpdate, facts []edge) {
 		l.add(Numbered, mu.Pos(), name(mu.Map))
 		return
 	}
-	if !l.derived[mu.Value] || sameValue(mu.Key, l.key, 0) || sameValue(mu.Key, mu.Value, 0) {
-		return // the key itself is unique; a set of derived keys is order-free
+	if !l.derived[mu.Value] || sameValue(mu.Key, l.key, 0) || onlyFrom(mu.Value, mu.Key, 0) {
+		// The key itself is unique; a set of derived keys, or values
+		// computed from the destination alone (a cache of configs
+		// loaded per file), are the same whichever entry comes first.
+		return
 	}
 	for _, f := range facts {
-		if l.absent(f, mu.Map, mu.Key) {
+		if l.absent(f, mu.Map, mu.Key) && !l.failsWhenPresent(f) {
 			l.add(FirstWins, mu.Pos(), name(mu.Map))
 			return
 		}
@@ -367,4 +368,90 @@ func name(v ssa.Value) string {
 		}
 	}
 	return ""
+}
+
+// onlyFrom reports whether v is computed from key and from values that do
+// not depend on the element: key itself, or a call, conversion or
+// extraction whose element-derived operands are all onlyFrom key.
+func onlyFrom(v, key ssa.Value, depth int) bool {
+	if sameValue(v, key, 0) {
+		return true
+	}
+	if depth > 4 {
+		return false
+	}
+	in, ok := v.(ssa.Instruction)
+	if !ok {
+		return false
+	}
+	switch v.(type) {
+	case *ssa.Call, *ssa.Extract, *ssa.Convert, *ssa.ChangeType, *ssa.MakeInterface, *ssa.UnOp:
+	default:
+		return false
+	}
+	found := false
+	for _, op := range in.Operands(nil) {
+		if *op == nil {
+			continue
+		}
+		switch (*op).(type) {
+		case *ssa.Const, *ssa.Function, *ssa.Global, *ssa.Builtin:
+			continue
+		}
+		if !onlyFrom(*op, key, depth+1) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// failsWhenPresent reports whether the branch of fact f's condition where
+// the entry is present never comes back to the loop (it returns an error
+// or panics): a check that destinations are unique, not a first-wins
+// build (if _, ok := seen[addr]; ok { return errDuplicate }).
+func (l *loop) failsWhenPresent(f edge) bool {
+	ifs, ok := f.cond.(ssa.Instruction)
+	if !ok {
+		return false
+	}
+	var b *ssa.BasicBlock
+	for _, r := range *f.cond.Referrers() {
+		if i, ok := r.(*ssa.If); ok && i.Cond == f.cond {
+			b = i.Block()
+		}
+	}
+	if b == nil || ifs == nil {
+		return false
+	}
+	present := b.Succs[0]
+	if f.taken {
+		present = b.Succs[1]
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := []*ssa.BasicBlock{present}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		if x == l.header || l.header == nil && len(x.Succs) == 0 && returnsTrue(x) {
+			return false
+		}
+		work = append(work, x.Succs...)
+	}
+	return true
+}
+
+// returnsTrue reports whether block b of a yield function returns true
+// (the loop goes on).
+func returnsTrue(b *ssa.BasicBlock) bool {
+	ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+	if !ok || len(ret.Results) != 1 {
+		return false
+	}
+	c, ok := ret.Results[0].(*ssa.Const)
+	return ok && isTrue(c)
 }

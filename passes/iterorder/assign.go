@@ -199,6 +199,7 @@ func (s *scan) resolveAccumulators() {
 		os := s.c.newScan(orderMode, s.fn, s.fn.node, s.depth+1)
 		os.start = s.loop.End()
 		os.tainted[a.obj] = true
+		os.accExpr = name
 		os.run()
 		if len(os.findings) == 0 {
 			continue

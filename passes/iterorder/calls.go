@@ -16,7 +16,12 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 	c := s.c
 	if s.mode == orderMode {
 		if x, ok := c.isSortCall(call); ok {
-			if obj, _ := s.root(stripConv(c.info, x)); obj != nil && s.tainted[obj] {
+			sx := stripConv(c.info, x)
+			if obj, direct := s.root(sx); obj != nil && s.tainted[obj] && (direct || types.ExprString(sx) == s.accExpr) {
+				// The variable itself, or the slice the loop filled
+				// (sort.Strings(resp.Items)); sorting another slice
+				// reached from it (the list its element was appended
+				// to) leaves the element's own order as it was.
 				delete(s.tainted, obj)
 				return
 			} else if obj != nil && s.holders[obj] {

@@ -61,6 +61,7 @@ type scan struct {
 	tainted   map[types.Object]bool
 	calls     map[*ast.CallExpr]int // orderMode: calls whose result (index) carries map order
 	depth     int                   // nesting of scans, bounded
+	accExpr   string                // orderMode: the slice the loop filled, as written (resp.Items)
 	debugLoop bool                  // the loop runs only when debugging
 
 	outerAssigned map[types.Object]bool // elemMode: outer variables assigned in the loop
@@ -334,6 +335,9 @@ func (s *scan) taintedCall(call *ast.CallExpr) bool {
 		}
 		if s.c.isSortedResult(call) || !carriesOrder(info.TypeOf(call)) {
 			return false
+		}
+		if t := info.TypeOf(call); types.IsInterface(t) && implementsError(t) && !s.c.makesError(call) {
+			return false // the error of a call that was given the data, not made of it
 		}
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {

@@ -97,6 +97,23 @@ func (c *checker) isMessage(e ast.Expr) bool {
 	return false
 }
 
+// makesError reports whether call builds an error out of its arguments: a
+// Message row of internal/apis (fmt.Errorf, errors.New, errors.Join), or
+// a function given errors ([]error, or an error) to make one of them.
+func (c *checker) makesError(call *ast.CallExpr) bool {
+	if fn, _ := typeutil.Callee(c.info, call).(*types.Func); fn != nil {
+		if _, ok := apis.Find(fn.Origin(), apis.Message); ok {
+			return true
+		}
+	}
+	for _, a := range call.Args {
+		if t := c.info.TypeOf(a); t != nil && (implementsError(t) || isErrorSlice(t)) {
+			return true
+		}
+	}
+	return false
+}
+
 // returned decides whether a value that carries map order, returned as
 // result idx of fn at r, is observed: always when fn is exported, a
 // literal or used as a value; for an unexported function called only

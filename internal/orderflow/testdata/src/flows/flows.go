@@ -3,6 +3,7 @@
 package flows
 
 import (
+	"fmt"
 	"maps"
 	"strings"
 )
@@ -150,4 +151,46 @@ func LowerSetKeys(m map[string]int) map[string]bool {
 		dst[strings.ToLower(k)] = true
 	}
 	return dst
+}
+
+// SumAndMax sums and keeps the maximum (client-go's workqueue metrics):
+// the sum is computed on every path, not kept under the comparison.
+func SumAndMax(m map[string]float64) (total, oldest float64) {
+	for _, age := range m {
+		total += age
+		if age > oldest {
+			oldest = age
+		}
+	}
+	return total, oldest
+}
+
+// Unique fails on a repeated destination (caddy's listener check): no
+// entry wins, the duplicate is an error.
+func Unique(servers map[string][]string) error {
+	seen := make(map[string]string)
+	for name, addrs := range servers {
+		for _, a := range addrs {
+			if other, ok := seen[strings.ToLower(a)]; ok {
+				return fmt.Errorf("%s: %s already claimed by %s", name, a, other)
+			}
+			seen[strings.ToLower(a)] = name
+		}
+	}
+	return nil
+}
+
+func load(file string) *node { return &node{ID: len(file)} }
+
+// PerFile loads each destination once (client-go's clientcmd): the value
+// depends on the destination only.
+func PerFile(m map[string]string) map[string]*node {
+	cache := make(map[string]*node)
+	for _, file := range m {
+		dst := strings.ToLower(file)
+		if _, ok := cache[dst]; !ok {
+			cache[dst] = load(dst)
+		}
+	}
+	return cache
 }

@@ -20,7 +20,7 @@ import (
 // not a failure of the loop.
 func EncodeReturned(w io.Writer, m map[string]int) error {
 	var out []string
-	for k := range m { // want `keys appended to out, which is returned unsorted`
+	for k := range m { // want `keys appended to out, which is encoded by json.NewEncoder\(w\).Encode unsorted`
 		out = append(out, k)
 	}
 	return json.NewEncoder(w).Encode(out)
@@ -61,7 +61,7 @@ func Traced(w io.Writer, t *tracer, m map[string]int) {
 func Jittered(w io.Writer, m map[string]int) error {
 	time.Sleep(time.Duration(rand.Intn(10)) * time.Millisecond)
 	var out []string
-	for k := range m { // want `keys appended to out, which is returned unsorted`
+	for k := range m { // want `keys appended to out, which is encoded by json.NewEncoder\(w\).Encode unsorted`
 		out = append(out, k)
 	}
 	return json.NewEncoder(w).Encode(out)
@@ -253,4 +253,42 @@ func Check(w io.Writer, m map[string]int) *configErr {
 		}
 	}
 	return nil
+}
+
+func apply(names []string) error {
+	if len(names) > 3 {
+		return errors.New("too many names")
+	}
+	return nil
+}
+
+// Applied hands the keys to a function and returns its error: the error is
+// not made of the keys (caddy's createAutomationPolicies).
+func Applied(m map[string]int) error {
+	var names []string
+	for k := range m {
+		names = append(names, k)
+	}
+	return apply(names)
+}
+
+type policy struct{ Subjects []string }
+
+type tlsApp struct{ Policies []*policy }
+
+func sortPolicies(ps []*policy) {
+	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Subjects) < len(ps[j].Subjects) })
+}
+
+// BuildTLS is caddy's buildTLSApp: sorting the list of policies does not
+// sort the subjects of one of them.
+func BuildTLS(hosts map[string]bool) *tlsApp {
+	app := &tlsApp{}
+	internal := &policy{}
+	for h := range hosts { // want `keys appended to internal.Subjects, which is returned unsorted`
+		internal.Subjects = append(internal.Subjects, h)
+	}
+	app.Policies = append(app.Policies, internal)
+	sortPolicies(app.Policies)
+	return app
 }
