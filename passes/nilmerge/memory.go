@@ -62,12 +62,11 @@ func (a *checker) storedSource(load *ssa.UnOp, facts []fact, st *searchState) (*
 		}
 		instr := b.Instrs[i]
 		i--
-		o, f, next, done := a.defines(instr, &l, facts, st)
+		// defines' next result only says to go on to the previous
+		// instruction, which the loop does anyway.
+		o, f, _, done := a.defines(instr, &l, facts, st)
 		if done {
 			return o, f
-		}
-		if next {
-			continue
 		}
 	}
 	return nil, nil
