@@ -102,57 +102,7 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 	for _, fn := range fns {
 		in[fn] = true
 	}
-	calls := make(map[*ssa.Function][]*ssa.Function) // caller -> callees, in order
-	callers := make(map[*ssa.Function][]*ssa.Function)
-	taken := make(map[*ssa.Function]bool)
-	for _, fn := range fns {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				var rands []ssa.Value
-				if c, ok := instr.(*ssa.Call); ok {
-					if callee := c.Call.StaticCallee(); callee != nil && in[callee] {
-						calls[fn] = append(calls[fn], callee)
-						callers[callee] = append(callers[callee], fn)
-						p.sites[callee] = append(p.sites[callee], c)
-					}
-					// The callee position is not a use as a value, nor
-					// is a closure argument run during the call.
-					cbs := opts.callbacks(c)
-					for _, cb := range cbs {
-						if in[cb] {
-							callers[cb] = append(callers[cb], fn)
-						}
-					}
-					for _, a := range c.Call.Args {
-						if mc, ok := a.(*ssa.MakeClosure); ok && slices.Contains(cbs, mc.Fn.(*ssa.Function)) {
-							rands = append(rands, mc.Bindings...)
-							continue
-						}
-						rands = append(rands, a)
-					}
-				} else {
-					for _, v := range instr.Operands(nil) {
-						if *v != nil {
-							rands = append(rands, *v)
-						}
-					}
-				}
-				if mc, ok := instr.(*ssa.MakeClosure); ok {
-					rands = append(rands[:0], mc.Bindings...)
-				}
-				for _, v := range rands {
-					switch f := v.(type) {
-					case *ssa.Function:
-						taken[f] = true
-					case *ssa.MakeClosure:
-						if !onlyCalled(f) {
-							taken[f.Fn.(*ssa.Function)] = true
-						}
-					}
-				}
-			}
-		}
-	}
+	calls, callers, taken := p.scan(fns, in, &opts)
 
 	callee := func(call *ssa.CallCommon, fn *ssa.Function) *Summary {
 		if s, ok := p.summaries[fn]; ok {
@@ -194,14 +144,22 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 		p.order = append(p.order, post[i])
 	}
 
+	p.requirements(in, &opts, callee)
+	return p
+}
+
+// requirements computes, top-down, the locks that every caller holds when
+// calling each function only called statically, and analyses every
+// function with them held on entry.
+func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee Callees) {
 	// Top-down: requirements, to a fixed point. A function only called
 	// statically starts at "every lock" (no call seen) and is lowered to the
 	// meet of its call sites each time a caller is (re)analyzed; sets only
 	// shrink, so this terminates, and recursive helpers (a *Locked function
 	// calling itself) keep their callers' locks.
-	only := func(fn *ssa.Function) bool { return len(callers[fn]) > 0 && !taken[fn] }
-	reqs := make(map[*ssa.Function]*Set)
-	dirty := make(map[*ssa.Function]bool)
+	only := p.OnlyCalled
+	st := &reqState{reqs: make(map[*ssa.Function]*Set), dirty: make(map[*ssa.Function]bool), opaque: make(map[*ssa.Function]bool)}
+	reqs, dirty, opaque := st.reqs, st.dirty, st.opaque
 	for _, fn := range p.order {
 		if !only(fn) {
 			dirty[fn] = true
@@ -211,9 +169,8 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 	// callee gets dc and reaches dc.db) is opaque: it does not lower the
 	// callee's requirements, and a function whose calls are all opaque runs
 	// under locks this analysis cannot name (Result.Opaque).
-	opaque := make(map[*ssa.Function]bool)
-	for changed := true; changed; {
-		changed = false
+	for st.changed = true; st.changed; {
+		st.changed = false
 		for _, fn := range p.order {
 			if !dirty[fn] {
 				continue
@@ -227,32 +184,7 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 			r.Opaque = only(fn) && reqs[fn] == nil && opaque[fn]
 			p.results[fn] = r
 			lower := func(cf *ssa.Function, at Set, dropped bool) {
-				if opts.Unconstraining != nil && opts.Unconstraining(fn) {
-					// A test calls the helper alone: it says nothing of
-					// the locks the helper needs, but the helper is
-					// analysed (with no lock) if nothing else calls it.
-					if reqs[cf] == nil && !opaque[cf] && p.results[cf] == nil && !dirty[cf] {
-						dirty[cf] = true
-						changed = true
-					}
-					return
-				}
-				if r.Opaque || dropped {
-					if reqs[cf] == nil && !opaque[cf] {
-						opaque[cf] = true
-						dirty[cf] = true
-						changed = true
-					}
-					return
-				}
-				if prev := reqs[cf]; prev != nil {
-					if at = prev.Meet(at); at.equal(*prev) {
-						return
-					}
-				}
-				reqs[cf] = &at
-				dirty[cf] = true
-				changed = true
+				st.lower(p, fn, r, cf, at, dropped, opts)
 			}
 			r.Each(func(instr ssa.Instruction, held Set) {
 				c, ok := instr.(*ssa.Call)
@@ -288,7 +220,112 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 			}
 		}
 	}
-	return p
+}
+
+// reqState is the state of the requirements fixed point.
+type reqState struct {
+	reqs    map[*ssa.Function]*Set
+	dirty   map[*ssa.Function]bool
+	opaque  map[*ssa.Function]bool
+	changed bool
+}
+
+// lower lowers the requirements of cf, called by fn (analysed as r) with
+// at held (dropped: some held lock cannot be named by cf).
+func (st *reqState) lower(p *Package, fn *ssa.Function, r *Result, cf *ssa.Function, at Set, dropped bool, opts *Options) {
+	if opts.Unconstraining != nil && opts.Unconstraining(fn) {
+		// A test calls the helper alone: it says nothing of the locks
+		// the helper needs, but the helper is analysed (with no lock)
+		// if nothing else calls it.
+		if st.reqs[cf] == nil && !st.opaque[cf] && p.results[cf] == nil && !st.dirty[cf] {
+			st.dirty[cf] = true
+			st.changed = true
+		}
+		return
+	}
+	if r.Opaque || dropped {
+		if st.reqs[cf] == nil && !st.opaque[cf] {
+			st.opaque[cf] = true
+			st.dirty[cf] = true
+			st.changed = true
+		}
+		return
+	}
+	if prev := st.reqs[cf]; prev != nil {
+		if at = prev.Meet(at); at.equal(*prev) {
+			return
+		}
+	}
+	st.reqs[cf] = &at
+	st.dirty[cf] = true
+	st.changed = true
+}
+
+// scan records the static calls of fns (caller to callees, in order), the
+// callers and call sites of each function, and the functions used as
+// values (taken): passed, stored, started by go or deferred. A closure
+// argument that runs during the call is a call, not a use as a value.
+func (p *Package) scan(fns []*ssa.Function, in map[*ssa.Function]bool, opts *Options) (calls, callers map[*ssa.Function][]*ssa.Function, taken map[*ssa.Function]bool) {
+	calls = make(map[*ssa.Function][]*ssa.Function)
+	callers = make(map[*ssa.Function][]*ssa.Function)
+	taken = make(map[*ssa.Function]bool)
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				var cbs []*ssa.Function
+				if c, ok := instr.(*ssa.Call); ok {
+					if callee := c.Call.StaticCallee(); callee != nil && in[callee] {
+						calls[fn] = append(calls[fn], callee)
+						callers[callee] = append(callers[callee], fn)
+						p.sites[callee] = append(p.sites[callee], c)
+					}
+					cbs = opts.callbacks(c)
+					for _, cb := range cbs {
+						if in[cb] {
+							callers[cb] = append(callers[cb], fn)
+						}
+					}
+				}
+				for _, v := range usedValues(instr, cbs) {
+					switch f := v.(type) {
+					case *ssa.Function:
+						taken[f] = true
+					case *ssa.MakeClosure:
+						if !onlyCalled(f) {
+							taken[f.Fn.(*ssa.Function)] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return calls, callers, taken
+}
+
+// usedValues returns the operands of instr used as values: not the callee
+// of a call, and for a closure argument in cbs (run during the call) or a
+// MakeClosure, the values it binds.
+func usedValues(instr ssa.Instruction, cbs []*ssa.Function) []ssa.Value {
+	var rands []ssa.Value
+	if c, ok := instr.(*ssa.Call); ok {
+		for _, a := range c.Call.Args {
+			if mc, ok := a.(*ssa.MakeClosure); ok && slices.Contains(cbs, mc.Fn.(*ssa.Function)) {
+				rands = append(rands, mc.Bindings...)
+				continue
+			}
+			rands = append(rands, a)
+		}
+	} else {
+		for _, v := range instr.Operands(nil) {
+			if *v != nil {
+				rands = append(rands, *v)
+			}
+		}
+	}
+	if mc, ok := instr.(*ssa.MakeClosure); ok {
+		rands = append(rands[:0], mc.Bindings...)
+	}
+	return rands
 }
 
 // translate returns the locks of held (at a call) that the callee can name:
