@@ -94,8 +94,15 @@ func (f *fixer) collectKeys(cur inspector.Cursor, file *ast.File, loop *maploop.
 	if stmt == ast.Stmt(rs) {
 		te = append(te, analysis.TextEdit{Pos: rs.For, End: rs.Body.Lbrace, NewText: []byte(prelude + head)})
 	} else {
+		// gofmt puts a label at the start of its line: the statements go
+		// on lines of their own above it, indented like the loop.
+		at, text := stmt.Pos(), prelude
+		tf := f.pass.Fset.File(at)
+		if li, err := f.src.Indent(rs.Pos()); err == nil && tf.LineStart(tf.Line(at))+token.Pos(len(indent)) == at {
+			at, text = tf.LineStart(tf.Line(at)), li+strings.Join(lines, "\n"+li)+"\n"
+		}
 		te = append(te,
-			analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(prelude)},
+			analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)},
 			analysis.TextEdit{Pos: rs.For, End: rs.Body.Lbrace, NewText: []byte(head)})
 	}
 	return te, true
