@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -44,7 +45,7 @@ func fieldWriteOf(w *write) (fieldWrite, bool) {
 	if !ok {
 		return fieldWrite{}, false
 	}
-	if builtHere(fa.X) {
+	if builtHere(fa.X) || callbackParam(fa.X) {
 		return fieldWrite{}, false
 	}
 	f := fieldOf(fa.X.Type(), fa.Field)
@@ -52,6 +53,27 @@ func fieldWriteOf(w *write) (fieldWrite, bool) {
 		return fieldWrite{}, false
 	}
 	return fieldWrite{w: w, field: f, guard: guardOf(w.instr, fa)}, true
+}
+
+// callbackParam reports whether ptr is (a field of) a parameter of a
+// function literal: a callback's argument is prepared by the function that
+// calls it (queryClientNode(..., func(q *QueryOptions) { q.Params[k] = v })
+// after making q.Params), which this inference does not see.
+func callbackParam(ptr ssa.Value) bool {
+	for range 8 {
+		switch x := ptr.(type) {
+		case *ssa.Parameter:
+			return x.Parent().Parent() != nil
+		case *ssa.FieldAddr:
+			ptr = x.X
+			continue
+		case *ssa.UnOp:
+			ptr = x.X
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // builtHere reports whether the struct that ptr points to is allocated in
@@ -122,7 +144,7 @@ func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
 
 // deviants returns, for every field whose writes mostly have a guard, the
 // writes without one, with the origin that explains them.
-func deviants(fws []fieldWrite, min int) map[*write]*origin {
+func deviants(fws []fieldWrite, minGuards int) map[*write]*origin {
 	byField := make(map[*types.Var][]fieldWrite)
 	var order []*types.Var
 	for _, fw := range fws {
@@ -137,20 +159,22 @@ func deviants(fws []fieldWrite, min int) map[*write]*origin {
 		var bare []*write
 		for _, fw := range byField[f] {
 			if fw.guard.IsValid() {
-				guarded = append(guarded, fw.guard)
+				if !slices.Contains(guarded, fw.guard) {
+					guarded = append(guarded, fw.guard)
+				}
 			} else {
 				bare = append(bare, fw.w)
 			}
 		}
-		if len(guarded) < min || len(bare) >= len(guarded) {
+		if len(guarded) < minGuards || len(bare) >= len(guarded) {
 			continue
 		}
 		for _, w := range bare {
 			out[w] = &origin{
 				pos:    guarded[0],
-				why:    fmt.Sprintf("field %s is checked or set before %d of its %d writes in this package, but not here", f.Name(), len(guarded), len(guarded)+len(bare)),
+				why:    fmt.Sprintf("field %s is checked or set before its writes at %d other places in this package, but not here", f.Name(), len(guarded)),
 				kind:   fromDeviant,
-				guards: guarded,
+				guards: guarded[:min(len(guarded), 3)],
 			}
 		}
 	}
