@@ -172,9 +172,10 @@ func (l *loop) mapUpdate(mu *ssa.MapUpdate, facts []edge) {
 		l.add(Numbered, mu.Pos(), name(mu.Map))
 		return
 	}
-	if !l.derived[mu.Value] || sameValue(mu.Key, l.key, 0) || onlyFrom(mu.Value, mu.Key, 0) {
-		// The key itself is unique; a set of derived keys, or values
-		// computed from the destination alone (a cache of configs
+	if !l.derived[mu.Value] || sameValue(mu.Key, l.key, 0) || !l.merges(mu.Key, 0) || l.onlyFrom(mu.Value, mu.Key, 0) {
+		// The key itself is unique, and so, taken as an identity, is a
+		// field of the element (obj.address); a set of derived keys, or
+		// values computed from the destination alone (a cache of configs
 		// loaded per file), are the same whichever entry comes first.
 		return
 	}
@@ -373,7 +374,7 @@ func name(v ssa.Value) string {
 // onlyFrom reports whether v is computed from key and from values that do
 // not depend on the element: key itself, or a call, conversion or
 // extraction whose element-derived operands are all onlyFrom key.
-func onlyFrom(v, key ssa.Value, depth int) bool {
+func (l *loop) onlyFrom(v, key ssa.Value, depth int) bool {
 	if sameValue(v, key, 0) {
 		return true
 	}
@@ -398,7 +399,10 @@ func onlyFrom(v, key ssa.Value, depth int) bool {
 		case *ssa.Const, *ssa.Function, *ssa.Global, *ssa.Builtin:
 			continue
 		}
-		if !onlyFrom(*op, key, depth+1) {
+		if !l.derived[*op] {
+			continue // not from the element: the same for every entry
+		}
+		if !l.onlyFrom(*op, key, depth+1) {
 			return false
 		}
 		found = true
@@ -454,4 +458,39 @@ func returnsTrue(b *ssa.BasicBlock) bool {
 	}
 	c, ok := ret.Results[0].(*ssa.Const)
 	return ok && isTrue(c)
+}
+
+// merges reports whether destination key k is computed from the element
+// by an operation that can map several elements to one value (a call such
+// as strings.ToLower or filepath.Base, arithmetic), rather than read from
+// it (a field, a conversion), which code treats as the element's identity.
+func (l *loop) merges(k ssa.Value, depth int) bool {
+	if depth > 6 || !l.derived[k] {
+		return false
+	}
+	switch x := k.(type) {
+	case *ssa.Call, *ssa.BinOp:
+		return true
+	case *ssa.UnOp:
+		return l.merges(x.X, depth+1)
+	case *ssa.FieldAddr:
+		return l.merges(x.X, depth+1)
+	case *ssa.Field:
+		return l.merges(x.X, depth+1)
+	case *ssa.Convert:
+		return l.merges(x.X, depth+1)
+	case *ssa.ChangeType:
+		return l.merges(x.X, depth+1)
+	case *ssa.MakeInterface:
+		return l.merges(x.X, depth+1)
+	case *ssa.Extract:
+		return l.merges(x.Tuple, depth+1)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if l.merges(e, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -11,18 +11,17 @@ import (
 )
 
 // call handles a call in the region: propagation into a local receiver or
-// &x argument, sorts (orderMode) and sinks.
+// &x argument, sorts (orderMode) and sinks. A sort clears the order of the
+// variable itself, or of the slice the loop filled (sort.Strings(resp.Items));
+// sorting another slice reached from it (the list its element was appended
+// to) leaves the element's own order as it was.
 func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 	c := s.c
 	if s.mode == orderMode {
 		if x, ok := c.isSortCall(call); ok {
 			sx := stripConv(c.info, x)
 			if obj, direct := s.root(sx); obj != nil && s.tainted[obj] && (direct || types.ExprString(sx) == s.accExpr) {
-				// The variable itself, or the slice the loop filled
-				// (sort.Strings(resp.Items)); sorting another slice
-				// reached from it (the list its element was appended
-				// to) leaves the element's own order as it was.
-				delete(s.tainted, obj)
+				delete(s.tainted, obj) // see call's doc: the variable, or the slice filled
 				return
 			} else if obj != nil && s.holders[obj] {
 				// sort.Sort(s) after s.v = keys sorts keys in place.

@@ -194,3 +194,17 @@ func PerFile(m map[string]string) map[string]*node {
 	}
 	return cache
 }
+
+type account struct{ Address string }
+
+// ByAddress keys the destination by a field of the element, its identity:
+// not a first-wins merge (go-ethereum's state updates).
+func ByAddress(m map[string]*account) map[string]*account {
+	dst := make(map[string]*account)
+	for _, a := range m {
+		if _, ok := dst[a.Address]; !ok {
+			dst[a.Address] = a
+		}
+	}
+	return dst
+}
