@@ -13,7 +13,7 @@ import (
 func TestGuarded(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "guardmod")
 	analysistest.RunWithSuggestedFixes(t, dir, escape.New(), "./guarded")
-	analysistest.Run(t, dir, escape.New(), "./guardedsilent", "./realraces")
+	analysistest.Run(t, dir, escape.New(), "./guardedsilent", "./realraces", "./knownmiss")
 }
 
 func TestLayout(t *testing.T) {
