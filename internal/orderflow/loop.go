@@ -340,6 +340,9 @@ func sameValue(a, b ssa.Value, depth int) bool {
 		return true
 	case *ssa.Function:
 		return x == b
+	case *ssa.Builtin:
+		y, ok := b.(*ssa.Builtin)
+		return ok && x.Name() == y.Name() // len(k) twice is one value
 	}
 	return false
 }

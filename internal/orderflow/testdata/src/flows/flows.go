@@ -208,3 +208,15 @@ func ByAddress(m map[string]*account) map[string]*account {
 	}
 	return dst
 }
+
+// MaxLen keeps the longest length, computed twice: the maximum itself,
+// order-free (go-ethereum's devp2p nodeset command).
+func MaxLen(m map[string]bool) int {
+	maxlength := 0
+	for name := range m {
+		if len(name) > maxlength {
+			maxlength = len(name)
+		}
+	}
+	return maxlength
+}
