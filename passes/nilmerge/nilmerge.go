@@ -52,7 +52,7 @@ type Config struct {
 
 	// Outer reports the inner maps of a map of maps held in an unexported
 	// field or package variable that the package never fills (inner.go).
-	// Off by default until it is judged on the corpus.
+	// On by default: it reported nothing on the five corpus modules.
 	Outer bool
 
 	// NoReturn lists functions and methods, besides those of the API
@@ -67,7 +67,7 @@ var Analyzer = New()
 
 // New returns a new instance with its own configuration, set through its Flags.
 func New() *analysis.Analyzer {
-	c := &Config{PutAll: DefaultPutAll, DeviantMin: DefaultDeviantMin}
+	c := &Config{PutAll: DefaultPutAll, DeviantMin: DefaultDeviantMin, Outer: true}
 	a := &analysis.Analyzer{
 		Name:      "nilmerge",
 		Doc:       analysisdoc.MustExtract(doc, "nilmerge"),
