@@ -20,11 +20,11 @@ import (
 // nilTested returns the origin of a nil that the path facts of one of w's
 // contexts assert about its map, and nil when none does.
 func (a *checker) nilTested(w *write) *origin {
-	b := w.instr.Block()
-	for _, facts := range a.contexts(b, 2) {
-		if !consistent(facts) {
-			continue
-		}
+	// Only tests that dominate the write: an alternative at a join may be
+	// infeasible through a variable correlated with the map (go/types'
+	// check_test.go: errList is empty exactly when filemap is nil).
+	facts := domFacts(a, w.instr.Block())
+	if consistent(facts) {
 		for _, f := range facts {
 			if f.k != isNil || !sameValue(f.v, w.m, 4) || !unchanged(f.v, w.m, w.instr) {
 				continue
