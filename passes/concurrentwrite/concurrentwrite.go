@@ -38,6 +38,12 @@ const (
 type Config struct {
 	// SkipTests makes the pass ignore _test.go files.
 	SkipTests bool
+	// Reads reports reads made without the guard of the map's writes
+	// (category unguardedread). Off by default: on the corpus, std and cmd
+	// every such finding read so far was a false positive (snapshots
+	// ranged after the unlock, %p formatting, maps written only before the
+	// concurrent phase), and a pass that cries wolf is switched off.
+	Reads bool
 }
 
 // Analyzer is the pass with its default configuration.
@@ -55,6 +61,7 @@ func New() *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(LockFact)},
 	}
 	a.Flags.BoolVar(&c.SkipTests, "skiptests", false, "do not report in _test.go files")
+	a.Flags.BoolVar(&c.Reads, "reads", false, "also report reads made without the lock that guards the map's writes (experimental: known false positives)")
 	return a
 }
 
@@ -106,7 +113,9 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	accs := ck.collect()
 	ck.exportFacts(fns, accs)
 	ck.checkGuarded(accs)
-	ck.checkReads(accs)
+	if c.Reads {
+		ck.checkReads(accs)
+	}
 	ck.checkReadLocked(accs)
 	ck.checkGoroutines(fns, accs)
 	ck.checkRequired(fns)

@@ -3,6 +3,7 @@ package concurrentwrite_test
 import (
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/maplint/maplint/passes/concurrentwrite"
@@ -13,7 +14,7 @@ func TestSilent(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), concurrentwrite.New(), "guardedstruct", "readlock", "unguardedread", "localfix")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), withReads(t), "guardedstruct", "readlock", "unguardedread", "localfix")
 }
 
 func TestGoroutines(t *testing.T) {
@@ -25,7 +26,7 @@ func TestCrossPackage(t *testing.T) {
 }
 
 func TestScenarios(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "generics", "buildtagged", "knownmiss")
+	analysistest.Run(t, analysistest.TestData(), withReads(t), "generics", "buildtagged", "knownmiss")
 }
 
 // TestGenerated checks that a finding in a generated file comes without a
@@ -43,10 +44,28 @@ func TestSkipTestsFlag(t *testing.T) {
 }
 
 func TestCallerLocks(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "callerlocks", "userlocks")
+	analysistest.Run(t, analysistest.TestData(), withReads(t), "callerlocks", "userlocks")
 }
 
 // TestRealBugs runs the pass on map races that public projects fixed.
 func TestRealBugs(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "realbugs")
+	analysistest.Run(t, analysistest.TestData(), withReads(t), "realbugs")
+}
+
+// withReads returns an instance with the unguardedread check on
+// (-concurrentwrite.reads), which the read cases of testdata expect.
+func withReads(t *testing.T) *analysis.Analyzer {
+	t.Helper()
+	a := concurrentwrite.New()
+	if err := a.Flags.Set("reads", "true"); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestReadsOffByDefault checks that the default instance reports no
+// unguarded read: readsoff holds a read of a guarded map without its lock
+// and no want comment.
+func TestReadsOffByDefault(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "readsoff")
 }
