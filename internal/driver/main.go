@@ -11,8 +11,6 @@
 package driver
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -133,25 +131,6 @@ func (v versionFlag) Set(s string) error {
 	return nil
 }
 
-// buildID is a hash of the running executable: it changes with every build,
-// so results cached by another build are never reused.
-func buildID() (string, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
 // run is the standalone command; it returns the exit code.
 func run(args []string, analyzers []*analysis.Analyzer, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(progname(), flag.ContinueOnError)
@@ -216,7 +195,7 @@ Run '%[1]s help' for more detail,
 	}
 	analyzers = selectAnalyzers(analyzers, enabled)
 
-	id, err := buildID()
+	id, err := version.ExecutableHash()
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
 		return 1

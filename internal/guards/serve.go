@@ -53,7 +53,7 @@ func (r *Result) served(fns []*ssa.Function) {
 		}
 	}
 	for _, fn := range fns {
-		if n := recvNamedOf(fn); n != nil && named[n] && fn.Object() != nil && fn.Object().Exported() {
+		if n := RecvNamed(fn); n != nil && named[n] && fn.Object() != nil && fn.Object().Exported() {
 			r.Served[fn] = true
 		}
 	}
@@ -114,17 +114,20 @@ func concreteNamed(v ssa.Value) *types.Named {
 	if types.IsInterface(v.Type()) {
 		return nil
 	}
-	return namedOf(v.Type())
+	return NamedOf(v.Type())
 }
 
-func recvNamedOf(fn *ssa.Function) *types.Named {
+// RecvNamed returns the generic origin of the named type of fn's receiver
+// (through a pointer), or nil for a function.
+func RecvNamed(fn *ssa.Function) *types.Named {
 	if fn.Signature.Recv() == nil {
 		return nil
 	}
-	return namedOf(fn.Signature.Recv().Type())
+	return NamedOf(fn.Signature.Recv().Type())
 }
 
-func namedOf(t types.Type) *types.Named {
+// NamedOf returns the generic origin of the named type t or *t, or nil.
+func NamedOf(t types.Type) *types.Named {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}

@@ -83,7 +83,7 @@ func Print(w io.Writer) error {
 // the executable and "version devel comments-go-here"; only the version
 // field differs, which now says which maplint it is.
 func PrintFull(w io.Writer) error {
-	id, err := executableHash()
+	id, err := ExecutableHash()
 	if err != nil {
 		return err
 	}
@@ -91,8 +91,10 @@ func PrintFull(w io.Writer) error {
 	return err
 }
 
-// executableHash returns the hex SHA-256 of the running executable.
-func executableHash() (string, error) {
+// ExecutableHash returns the hex SHA-256 of the running executable: it
+// changes with every build, so the go command's vet cache and maplint's own
+// cache never reuse results of another build.
+func ExecutableHash() (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return "", err

@@ -59,7 +59,7 @@ func (ck *checker) laterCalls(sp *spawn, byFn map[*ssa.Function][]*access) []*ga
 func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*ssa.Function][]*access) {
 	methods := make(map[*types.Named][]*spawn) // exported methods, as handler-like spawns
 	for _, fn := range fns {
-		if n := recvNamed(fn); n != nil && guards.IsAPI(fn) && !waits(fn) {
+		if n := guards.RecvNamed(fn); n != nil && guards.IsAPI(fn) && !waits(fn) {
 			m := &spawn{Spawn: &goroutine.Spawn{Kind: goroutine.Handler, Fn: fn}}
 			methods[n] = append(methods[n], m)
 		}
@@ -134,7 +134,7 @@ func (ck *checker) pairObject(mine, theirs []*gaccess, sp, m *spawn) {
 // value standing for it: a method's receiver, or the object a constructor
 // allocates and returns.
 func objectOf(fn *ssa.Function) (*types.Named, ssa.Value) {
-	if n := recvNamed(fn); n != nil && len(fn.Params) > 0 {
+	if n := guards.RecvNamed(fn); n != nil && len(fn.Params) > 0 {
 		return n, fn.Params[0]
 	}
 	for _, b := range fn.Blocks {
@@ -143,7 +143,7 @@ func objectOf(fn *ssa.Function) (*types.Named, ssa.Value) {
 			continue
 		}
 		if a, ok := ret.Results[0].(*ssa.Alloc); ok && a.Heap {
-			if n := namedPtr(a.Type()); n != nil {
+			if n := guards.NamedOf(a.Type()); n != nil {
 				return n, a
 			}
 		}
@@ -172,25 +172,6 @@ func waits(fn *ssa.Function) bool {
 		}
 	}
 	return false
-}
-
-// recvNamed returns the named type of fn's receiver, or nil.
-func recvNamed(fn *ssa.Function) *types.Named {
-	if fn.Signature.Recv() == nil {
-		return nil
-	}
-	return namedPtr(fn.Signature.Recv().Type())
-}
-
-func namedPtr(t types.Type) *types.Named {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, _ := types.Unalias(t).(*types.Named)
-	if n != nil {
-		n = n.Origin()
-	}
-	return n
 }
 
 // A target is a function that a call runs, with the values bound to its
