@@ -81,11 +81,51 @@ func (ck *checker) checkGuarded() {
 				continue // the caller's lock: the caller decides what escapes
 			}
 			l.held, l.exit = held, exit
+			if detached(l) {
+				continue
+			}
 			if e, writes, ok := ck.follow(gr, w, l); ok {
 				ck.reportEscape(l, e, writes)
 			}
 		}
 	}
+}
+
+// detached reports whether the critical section that loads the map also
+// replaces it in its field before anything else can run: the snapshot and
+// swap
+//
+//	mu.Lock(); m := t.idle; t.idle = nil; mu.Unlock(); for ... range m
+//
+// leaves m reachable only from this function, which may then use it
+// without the lock. Only a store to the same field of the same base value,
+// later in the load's block and under the lock, counts.
+func detached(l *load) bool {
+	ld, ok := l.v.(*ssa.UnOp)
+	if !ok {
+		return false
+	}
+	fa, ok := ld.X.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	after := false
+	for _, instr := range ld.Block().Instrs {
+		if instr == ld {
+			after = true
+			continue
+		}
+		st, ok := instr.(*ssa.Store)
+		if !after || !ok {
+			continue
+		}
+		if sa, ok := st.Addr.(*ssa.FieldAddr); ok && sa.X == fa.X && sa.Field == fa.Field {
+			if h, in := l.held[st]; in && h.Holds(l.lock, false) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // writtenMaps finds the shared maps whose entries are written.
