@@ -13,13 +13,16 @@ const (
 	_ Role = iota
 
 	// Maps.
-	MapWrite         // writes into the map at Arg (panics if it is nil)
+	MapWrite         // writes into the map at Arg (for concurrency; whether a nil map panics is MapFill's row)
 	MapRead          // reads the map at Arg
 	DeepRead         // reads every map inside the value at Arg (a struct holding maps, or the values of a variadic ...any)
 	DeepReadExported // reads every map in the exported fields of the value at Arg (encoders)
 	NilIfNil         // returns nil when the map at Arg is nil
 	NonNilMap        // returns a non-nil map whatever its arguments
 	Decode           // decodes into what the pointer at Arg points to; a map there stays nil for empty input or an error
+	MapFill          // adds entries to the map at Arg: panics when that map is nil and there is something to add
+	FillFrom         // the entries a MapFill row of the same function adds come from the map or sequence at Arg
+	Entries          // returns a sequence of exactly the entries of the map at Arg (empty when the map is)
 
 	// Order.
 	Sort      // sorts the slice (or sort.Interface) at Arg in place

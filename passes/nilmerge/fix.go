@@ -77,7 +77,7 @@ func (fx *fixer) fix(w *write, o *origin) (analysis.SuggestedFix, bool) {
 		if loop != nil {
 			stmt = loop.Node()
 		} else {
-			srcExpr = w.node.(*ast.CallExpr).Args[1]
+			srcExpr = w.sexpr
 		}
 		if !simple(srcExpr) {
 			return analysis.SuggestedFix{}, false

@@ -49,4 +49,12 @@ func insertInto(src map[string]int) {
 	sink(out)
 }
 
+// The twin of copyInto: maps.DeleteFunc on a nil map deletes nothing and
+// does not panic (the API table has no MapFill row for it).
+func deleteFrom() {
+	var out map[string]int
+	maps.DeleteFunc(out, func(string, int) bool { return true })
+	sink(out)
+}
+
 func sink(map[string]int) {}
