@@ -55,6 +55,11 @@ type Config struct {
 	// On by default: it reported nothing on the five corpus modules.
 	Outer bool
 
+	// OuterPath reports a write into outer[a], where outer is a map of
+	// maps in a field or package variable, when nothing in the writing
+	// function makes sure that outer has the entry (outerpath.go).
+	OuterPath bool
+
 	// NoReturn lists functions and methods, besides those of the API
 	// table and those ctrlflow proves, that never return, as
 	// importpath.Func or importpath.Type.Method (an interface's method
@@ -79,6 +84,7 @@ func New() *analysis.Analyzer {
 	a.Flags.StringVar(&c.PutAll, "putall", c.PutAll, "nil-safe merge helper used by fixes, as importpath.Func (used only where the file already imports it)")
 	a.Flags.StringVar(&c.NoReturn, "noreturn", c.NoReturn, "comma-separated functions that never return, as importpath.Func or importpath.Type.Method (e.g. a logger interface's Fatal)")
 	a.Flags.BoolVar(&c.Outer, "outer", c.Outer, "report the inner maps of a map of maps in an unexported field or package variable that the package never fills")
+	a.Flags.BoolVar(&c.OuterPath, "outerpath", c.OuterPath, "report writes into outer[a][b] on a field or package map of maps when nothing in the function makes sure outer[a] exists")
 	a.Flags.BoolVar(&c.Deviant, "deviant", c.Deviant, "also report writes into map fields that the package nil-checks before most of their other writes")
 	a.Flags.IntVar(&c.DeviantMin, "deviantmin", c.DeviantMin, "guarded writes of a field needed before -deviant reports its unguarded ones")
 	return a
@@ -107,7 +113,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 
 	a := newChecker(pass, ssainfo)
-	a.outer = c.Outer
+	a.outer, a.outerPath = c.Outer, c.OuterPath
 	for _, id := range strings.Split(c.NoReturn, ",") {
 		if id = strings.TrimSpace(id); id != "" {
 			a.noReturnIDs = append(a.noReturnIDs, id)
@@ -148,6 +154,8 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 			for _, g := range f.origin.guards {
 				d.Related = append(d.Related, analysis.RelatedInformation{Pos: g, Message: "guarded here"})
 			}
+		case f.origin.kind == fromOuterPath:
+			d.Message = fmt.Sprintf("write to map %s, which may be nil: %s", f.w.name, f.origin.why)
 		case f.origin.pos.IsValid():
 			d.Related = []analysis.RelatedInformation{{Pos: f.origin.pos, Message: f.origin.related()}}
 		case f.origin.call.IsValid():
@@ -192,6 +200,7 @@ const (
 	fromDecode                    // a decoder left the map nil
 	fromCtor                      // exported field every constructor leaves nil
 	fromDeviant                   // a field the package guards elsewhere (Config.Deviant)
+	fromOuterPath                 // an entry of a map of maps nothing makes sure of (Config.OuterPath)
 )
 
 // describe returns the evidence part of the message, with the origin's

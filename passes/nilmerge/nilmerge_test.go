@@ -80,3 +80,13 @@ func TestOuter(t *testing.T) {
 	}
 	analysistest.Run(t, analysistest.TestData(), a, "outer")
 }
+
+// TestOuterPath checks the path-based inner maps of a field or package map
+// of maps, which are off by default.
+func TestOuterPath(t *testing.T) {
+	a := nilmerge.New()
+	if err := a.Flags.Set("outerpath", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "outerpath")
+}

@@ -1,6 +1,7 @@
 package nilmerge
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 
@@ -13,6 +14,11 @@ import (
 // before the write (or the first one, for a nil carried around a loop).
 func (a *checker) explain(w *write, o *origin) {
 	if o.kind != fromVar {
+		if o.kind == fromOuterPath {
+			if ix, ok := ast.Unparen(w.mexpr).(*ast.IndexExpr); ok {
+				o.why = fmt.Sprintf("%s has no entry for %s unless one was made, and %s", types.ExprString(ix.X), types.ExprString(ix.Index), o.why)
+			}
+		}
 		if o.kind == fromInner {
 			if ix, ok := ast.Unparen(w.mexpr).(*ast.IndexExpr); ok {
 				o.why = "every lookup in " + types.ExprString(ix.X) + " is nil: " + o.why

@@ -28,6 +28,7 @@ type checker struct {
 	noReturnIDs []string // Config.NoReturn, split
 	filled      map[outerKey]bool
 	outer       bool // Config.Outer
+	outerPath   bool // Config.OuterPath
 }
 
 func newChecker(pass *analysis.Pass, s *buildssa.SSA) *checker {
@@ -214,6 +215,9 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 				if o := a.outerSource(t); o != nil {
 					return o, facts
 				}
+				if o := a.outerPathSource(t); o != nil {
+					return o, facts
+				}
 			}
 		}
 	case *ssa.Lookup:
@@ -221,6 +225,9 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 			return o, facts
 		}
 		if o := a.outerSource(v); o != nil {
+			return o, facts
+		}
+		if o := a.outerPathSource(v); o != nil {
 			return o, facts
 		}
 	}
