@@ -190,17 +190,17 @@ type origin struct {
 type originKind int
 
 const (
-	fromVar     originKind = iota // var m map..., m = nil, named result
-	fromField                     // zero struct field
-	fromCall                      // helper returning nil
-	fromInner                     // inner map of a map of maps
-	fromGlobal                    // package variable never assigned
-	fromParam                     // parameter passed nil by a caller
-	fromTest                      // the program tested the map and found it nil
-	fromDecode                    // a decoder left the map nil
-	fromCtor                      // exported field every constructor leaves nil
-	fromDeviant                   // a field the package guards elsewhere (Config.Deviant)
-	fromOuterPath                 // an entry of a map of maps nothing makes sure of (Config.OuterPath)
+	fromVar       originKind = iota // var m map..., m = nil, named result
+	fromField                       // zero struct field
+	fromCall                        // helper returning nil
+	fromInner                       // inner map of a map of maps
+	fromGlobal                      // package variable never assigned
+	fromParam                       // parameter passed nil by a caller
+	fromTest                        // the program tested the map and found it nil
+	fromDecode                      // a decoder left the map nil
+	fromCtor                        // exported field every constructor leaves nil
+	fromDeviant                     // a field the package guards elsewhere (Config.Deviant)
+	fromOuterPath                   // an entry of a map of maps nothing makes sure of (Config.OuterPath)
 )
 
 // describe returns the evidence part of the message, with the origin's
