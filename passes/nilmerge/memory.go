@@ -78,7 +78,11 @@ func (a *checker) storedSource(load *ssa.UnOp, facts []fact, st *searchState) (*
 // possibly rebased onto the value a whole-struct copy came from.
 func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searchState) (o *origin, f []fact, next, done bool) {
 	local, _ := l.base.(*ssa.Alloc)
-	private := local != nil && !escapes(local)
+	private := local != nil && !escapes(local) || madeByCall(l.base) && !escapesFrom(l.base, 0)
+	if v, ok := instr.(ssa.Value); ok && v == l.base && l.field >= 0 && madeByCall(v) {
+		// The struct a helper returned (returned.go).
+		return a.returnedField(v, l.field), facts, false, true
+	}
 	switch instr := instr.(type) {
 	case *ssa.Store:
 		if fa, ok := instr.Addr.(*ssa.FieldAddr); ok && l.field >= 0 && fa.Field == l.field && sameValue(fa.X, l.base, 4) {
@@ -126,6 +130,16 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 		return nil, nil, false, true
 	}
 	return nil, nil, true, false
+}
+
+// madeByCall reports whether v is a call's result (or one of its results):
+// a struct pointer a helper may have built (see returned.go).
+func madeByCall(v ssa.Value) bool {
+	if e, ok := v.(*ssa.Extract); ok {
+		v = e.Tuple
+	}
+	_, ok := v.(*ssa.Call)
+	return ok
 }
 
 // storedValue returns the origin of a nil that store may have written.

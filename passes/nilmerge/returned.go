@@ -1,0 +1,172 @@
+package nilmerge
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file follows a struct that a helper of this package builds and
+// returns into the caller that writes its map field: the helper returns a
+// literal that leaves the field out, or a struct it decoded into,
+//
+//	func defaults() *Options { return &Options{Name: "x"} }
+//	o := defaults()
+//	o.Labels[k] = v // Labels is nil: defaults leaves it out
+//
+//	func load(data []byte) (*Config, error) {
+//		c := &Config{}
+//		err := yaml.Unmarshal(data, c)
+//		return c, err
+//	}
+//	c, err := load(data)
+//	c.Env["HOME"] = home // Env is nil when the document has none
+//
+// The memory walk (memory.go) reaches the call that made the struct; the
+// helper must return, for that result, on every path, either nil or a
+// struct it allocated whose field nothing but a decoder sets, and that it
+// hands to nothing else (a method called on it may make the map). Helpers
+// of other packages are not followed (that would need a fact).
+
+// returnedField returns the origin of the nil that field i of the struct
+// that def (a call, or a result extracted from one) returns may hold.
+func (a *checker) returnedField(def ssa.Value, i int) *origin {
+	index := 0
+	if e, ok := def.(*ssa.Extract); ok {
+		def, index = e.Tuple, e.Index
+	}
+	call, ok := def.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg != a.pass.Pkg || len(callee.Blocks) == 0 {
+		return nil
+	}
+	if o := callee.Origin(); o != nil {
+		return nil // generic: the field may differ per instance
+	}
+	var decoder string
+	var at token.Pos
+	allocs := 0
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || a.dead(b) {
+			continue
+		}
+		switch v := ret.Results[index].(type) {
+		case *ssa.Const:
+			if !v.IsNil() {
+				return nil
+			}
+		case *ssa.Alloc:
+			d, dpos, ok := freshUnset(v, i)
+			if !ok {
+				return nil
+			}
+			if d != "" && decoder == "" {
+				decoder, at = d, dpos
+			}
+			allocs++
+			if !at.IsValid() {
+				at = v.Pos()
+			}
+		default:
+			return nil
+		}
+	}
+	if allocs == 0 {
+		return nil
+	}
+	name := "map"
+	if f := fieldOf(call.Type(), i); f != nil {
+		name = f.Name()
+	} else if t, ok := call.Type().(*types.Tuple); ok {
+		if f := fieldOf(t.At(index).Type(), i); f != nil {
+			name = f.Name()
+		}
+	}
+	if decoder != "" {
+		return &origin{pos: at, why: fmt.Sprintf("field %s of the value returned by %s, decoded by %s, which leaves it nil when the input has none", name, callee.Name(), decoder), kind: fromDecode}
+	}
+	return &origin{pos: at, why: fmt.Sprintf("field %s left unset by the value %s returns", name, callee.Name()), kind: fromField}
+}
+
+// freshUnset reports whether field i of the struct al, allocated and
+// returned by a helper, is only read, or set by a decoder (whose name it
+// returns, with the position of its call), and al is handed to nothing
+// else. A type that decodes itself may make its maps whatever the input
+// holds, so its decoded fields are trusted.
+func freshUnset(al *ssa.Alloc, i int) (decoder string, at token.Pos, ok bool) {
+	for _, ref := range *al.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.FieldAddr:
+			if r.Field == i && !onlyLoaded(r) {
+				return "", token.NoPos, false
+			}
+			if r.Field != i && !onlyAssigned(r) {
+				return "", token.NoPos, false
+			}
+		case *ssa.Return, *ssa.DebugRef:
+		case *ssa.Store:
+			if r.Addr != al {
+				return "", token.NoPos, false
+			}
+			// A whole value stored: the literal's temporary, or a zero.
+			switch v := r.Val.(type) {
+			case *ssa.Const:
+			case *ssa.UnOp:
+				from, ok := v.X.(*ssa.Alloc)
+				if !ok || v.Op != token.MUL || !allocFieldNeverSet(from, i) {
+					return "", token.NoPos, false
+				}
+			default:
+				return "", token.NoPos, false
+			}
+		case *ssa.MakeInterface, *ssa.ChangeType:
+			for _, rr := range *r.(ssa.Value).Referrers() {
+				call, ok := rr.(*ssa.Call)
+				if !ok {
+					return "", token.NoPos, false
+				}
+				d := decodedInto(&call.Call, al)
+				if d == "" || decodesItself(al.Type()) {
+					return "", token.NoPos, false
+				}
+				decoder, at = d, call.Pos()
+			}
+		case *ssa.Call:
+			d := decodedInto(&r.Call, al)
+			if d == "" || decodesItself(al.Type()) {
+				return "", token.NoPos, false
+			}
+			decoder, at = d, r.Pos()
+		default:
+			return "", token.NoPos, false
+		}
+	}
+	return decoder, at, true
+}
+
+// onlyAssigned reports whether the address of a field is only stored to
+// or loaded from (the other fields of a literal).
+func onlyAssigned(fa *ssa.FieldAddr) bool {
+	for _, ref := range *fa.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Addr != fa {
+				return false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
+}
