@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/maplint/maplint/internal/testbin"
 )
 
 // runCached runs maplint with its cache in cache (the go command keeps its
@@ -56,7 +58,7 @@ func appendComment(t *testing.T, file string) {
 }
 
 func TestCache(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	dir := module(t, "merge")
 	cache := t.TempDir()
 	step := func(what string, want ...string) {
@@ -89,7 +91,7 @@ func TestCache(t *testing.T) {
 }
 
 func TestTags(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	dir := module(t, "tags")
 	finding := regexp.MustCompile(`extra.go:11:3: write to map m, which is nil.* \(nilmerge\)`)
 	out, code := run(t, dir, bin, "./...")
@@ -105,7 +107,7 @@ func TestTags(t *testing.T) {
 // TestBrokenDependency: a package whose dependency does not type-check is
 // analysed anyway, and the type error is printed once.
 func TestBrokenDependency(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, code := run(t, module(t, "brokendep"), bin, "./...")
 	finding := regexp.MustCompile(`app[/\\]app.go:14:3: write to map out, which is nil`)
 	typeErr := regexp.MustCompile(`broken[/\\]broken.go:11:26: cannot use "8080"`)
@@ -120,7 +122,7 @@ func TestBrokenDependency(t *testing.T) {
 // TestMissingPackage: an import of a package that does not exist prints the
 // go command's message once and nothing else.
 func TestMissingPackage(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, code := run(t, module(t, "missing"), bin, "./...")
 	if code != 1 {
 		t.Errorf("exit %d, want 1:\n%s", code, out)
@@ -136,7 +138,7 @@ func TestMissingPackage(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, code := run(t, ".", bin, "-V=full")
 	if code != 0 || !regexp.MustCompile(`^maplint version \S+ buildID=[0-9a-f]{64}\n$`).MatchString(out) {
 		t.Errorf("maplint -V=full: exit %d, output %q", code, out)

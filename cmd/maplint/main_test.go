@@ -12,50 +12,16 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/maplint/maplint"
+	"github.com/maplint/maplint/internal/testbin"
 )
 
 // The finding in testdata/modules/merge: out comes from lib.Defaults, which
 // returns nil for an empty service name (known only through a fact).
 var mergeFinding = regexp.MustCompile(`app[/\\]app.go:10:3: write to map out, which is nil`)
-
-var (
-	buildOnce sync.Once
-	binary    string
-	buildErr  error
-)
-
-// maplintBinary builds cmd/maplint once for all tests.
-func maplintBinary(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and runs the maplint command")
-	}
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "maplint-e2e")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binary = filepath.Join(dir, "maplint")
-		if runtime.GOOS == "windows" {
-			binary += ".exe"
-		}
-		out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
-		if err != nil {
-			buildErr = errors.New(string(out))
-		}
-	})
-	if buildErr != nil {
-		t.Fatalf("go build: %v", buildErr)
-	}
-	return binary
-}
 
 // module copies testdata/modules/name to a fresh directory and returns it.
 func module(t *testing.T, name string) string {
@@ -99,7 +65,7 @@ func run(t *testing.T, dir, name string, args ...string) (string, int) {
 }
 
 func TestReportsWithExitCode3(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, code := run(t, module(t, "merge"), bin, "./...")
 	if code != 3 {
 		t.Errorf("maplint ./... exited %d, want 3 (findings)\n%s", code, out)
@@ -110,7 +76,7 @@ func TestReportsWithExitCode3(t *testing.T) {
 }
 
 func TestCleanModuleExitsZero(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, code := run(t, module(t, "clean"), bin, "./...")
 	if code != 0 || out != "" {
 		t.Errorf("maplint ./... on a clean module: exit %d, output:\n%s", code, out)
@@ -118,7 +84,7 @@ func TestCleanModuleExitsZero(t *testing.T) {
 }
 
 func TestJSON(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, code := run(t, module(t, "merge"), bin, "-json", "./...")
 	if code != 0 {
 		t.Fatalf("maplint -json exited %d\n%s", code, out)
@@ -141,7 +107,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestFixDiffShowsButDoesNotWrite(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	dir := module(t, "merge")
 	before, _ := os.ReadFile(filepath.Join(dir, "app", "app.go"))
 	out, code := run(t, dir, bin, "-fix", "-diff", "./...")
@@ -173,7 +139,7 @@ func checkFixed(t *testing.T, bin, dir string) {
 }
 
 func TestFix(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	dir := module(t, "merge")
 	if out, code := run(t, dir, bin, "-fix", "./..."); code != 0 {
 		t.Fatalf("maplint -fix: exit %d\n%s", code, out)
@@ -184,7 +150,7 @@ func TestFix(t *testing.T) {
 // TestGoVet runs maplint as go vet's tool: one process per package, with
 // facts handed from lib to app by the go command (the finding needs them).
 func TestGoVet(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, code := run(t, module(t, "merge"), "go", "vet", "-vettool="+bin, "./...")
 	if code == 0 || !mergeFinding.MatchString(out) {
 		t.Errorf("go vet -vettool: exit %d, want the finding %s:\n%s", code, mergeFinding, out)
@@ -196,7 +162,7 @@ func TestGoVet(t *testing.T) {
 }
 
 func TestGoFix(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	dir := module(t, "merge")
 	if out, code := run(t, dir, "go", "fix", "-fixtool="+bin, "./..."); code != 0 {
 		t.Fatalf("go fix -fixtool: exit %d\n%s", code, out)
@@ -208,7 +174,7 @@ func TestGoFix(t *testing.T) {
 // `go get -tool github.com/maplint/maplint/cmd/maplint` does, with the
 // requirement replaced by this checkout.
 func TestGoTool(t *testing.T) {
-	maplintBinary(t) // for the skip in short mode
+	testbin.Maplint(t) // for the skip in short mode
 	checkout, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
@@ -239,7 +205,7 @@ func TestGoTool(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, _ := run(t, ".", bin, "help")
 	for _, a := range maplint.Analyzers() {
 		if !strings.Contains(out, a.Name) {

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/maplint/maplint/internal/driver/output/sarifcheck"
+	"github.com/maplint/maplint/internal/testbin"
 )
 
 // findingLine is what users count findings with: grep -c ':[0-9]*:[0-9]*: '.
@@ -28,7 +29,7 @@ var variantsFindings = []*regexp.Regexp{
 }
 
 func TestTextOutput(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, code := run(t, module(t, "variants"), bin, "./...")
 	if code != 3 {
 		t.Errorf("exit %d, want 3", code)
@@ -56,7 +57,7 @@ func TestTextOutput(t *testing.T) {
 }
 
 func TestJSONListsFindingsOnce(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, code := run(t, module(t, "variants"), bin, "-json", "./...")
 	if code != 0 {
 		t.Fatalf("maplint -json exited %d\n%s", code, out)
@@ -76,7 +77,7 @@ func TestJSONListsFindingsOnce(t *testing.T) {
 }
 
 func TestSARIF(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, code := run(t, module(t, "variants"), bin, "-sarif", "./...")
 	if code != 0 {
 		t.Fatalf("maplint -sarif exited %d\n%s", code, out)
@@ -121,7 +122,7 @@ func TestSARIF(t *testing.T) {
 }
 
 func TestFixReportsWhatRemains(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	out, code := run(t, module(t, "variants"), bin, "-fix", "./...")
 	if code != 3 {
 		t.Errorf("maplint -fix exited %d with findings left, want 3\n%s", code, out)

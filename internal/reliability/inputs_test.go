@@ -13,42 +13,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/maplint/maplint/internal/reliability"
+	"github.com/maplint/maplint/internal/testbin"
 )
-
-var (
-	buildOnce sync.Once
-	binary    string
-	buildErr  error
-)
-
-// maplintBinary builds cmd/maplint once for the tests of this package.
-func maplintBinary(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and runs the maplint command")
-	}
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "maplint-reliability")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binary = filepath.Join(dir, "maplint")
-		out, err := exec.Command("go", "build", "-o", binary, "github.com/maplint/maplint/cmd/maplint").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("%v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatalf("go build: %v", buildErr)
-	}
-	return binary
-}
 
 // An input is a module to run maplint on and what must come out of it.
 type input struct {
@@ -198,7 +168,7 @@ func nestedBlocks(depth int) string {
 }
 
 func TestInputs(t *testing.T) {
-	bin := maplintBinary(t)
+	bin := testbin.Maplint(t)
 	for _, in := range inputs() {
 		t.Run(in.name, func(t *testing.T) {
 			dir := t.TempDir()
