@@ -2,7 +2,8 @@
 //
 //	maplint ./...                 report findings (exit 3 when there are some)
 //	maplint -fix ./...            apply the suggested fixes
-//	maplint -diff ./...           show the fixes as a diff
+//	maplint -fix -diff ./...      show the fixes as a diff, without writing
+//	maplint -c=2 ./...            show each finding's lines, with 2 lines around
 //	maplint -json ./...           machine-readable output (-sarif for code scanning)
 //	maplint -tags=t1,t2 ./...     with build tags
 //	maplint help [pass]           list the passes, or describe one

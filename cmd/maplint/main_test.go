@@ -106,6 +106,15 @@ func TestJSON(t *testing.T) {
 	}
 }
 
+func TestContextLines(t *testing.T) {
+	bin := testbin.Maplint(t)
+	dir := module(t, "merge")
+	out, code := run(t, dir, bin, "-c=1", "./...")
+	if code != 3 || !mergeFinding.MatchString(out) || !strings.Contains(out, "9\t\tfor k, v := range extra {\n10\t\t\tout[k] = v\n11\t\t}\n") {
+		t.Errorf("maplint -c=1: exit %d, want the finding followed by lines 9-11 of app.go:\n%s", code, out)
+	}
+}
+
 func TestFixDiffShowsButDoesNotWrite(t *testing.T) {
 	bin := testbin.Maplint(t)
 	dir := module(t, "merge")

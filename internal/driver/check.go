@@ -88,7 +88,7 @@ func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout
 			return 1
 		}
 		if len(remaining) > 0 {
-			output.Text(stdout, remaining)
+			output.TextContext(stdout, remaining, o.context)
 			if code == 0 {
 				code = 3
 			}
@@ -105,7 +105,7 @@ func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout
 			return 1
 		}
 	default:
-		output.Text(stdout, findings)
+		output.TextContext(stdout, findings, o.context)
 		if len(findings) > 0 && code == 0 {
 			code = 3
 		}

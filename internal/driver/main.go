@@ -151,7 +151,7 @@ func run(args []string, analyzers []*analysis.Analyzer, stdout, stderr io.Writer
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
 	fs.BoolVar(&o.tests, "test", true, "indicates whether test files should be analyzed, too")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated list of build tags to apply when loading packages")
-	fs.IntVar(&o.context, "c", -1, "no effect (accepted for compatibility with the multichecker)")
+	fs.IntVar(&o.context, "c", -1, "display offending line with this many lines of context (text output)")
 	fs.IntVar(&o.jobs, "j", 0, "number of packages analysed at once (default GOMAXPROCS)")
 	fs.StringVar(&o.debug, "debug", "", "debug output: analysed (print the number of packages analysed, not cached, to stderr)")
 	fs.BoolVar(&o.noCache, "nocache", false, "neither read nor write the cache")

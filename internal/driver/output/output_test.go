@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"go/token"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -114,6 +116,37 @@ func TestText(t *testing.T) {
 	}
 	if n != 4 {
 		t.Errorf("a line counter counts %d findings, want 4", n)
+	}
+}
+
+func TestTextContext(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a.go")
+	src := "package p\n\nfunc F(src map[string]int) {\n\tvar out map[string]int\n\tfor k, v := range src {\n\t\tout[k] = v\n\t}\n}\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := Finding{
+		Pass: "nilmerge", Posn: pos(file, 6, 3), End: pos(file, 6, 13),
+		Message: "write to map out, which is nil",
+		Related: []Related{{Posn: pos(file, 4, 6), Message: "out is declared here"}},
+	}
+	head := file + ":6:3: write to map out, which is nil (nilmerge)\n\tout is declared here (" + file + ":4:6)\n"
+	for _, tc := range []struct {
+		context int
+		want    string
+	}{
+		{-1, head},
+		{0, head + "6\t\t\tout[k] = v\n"},
+		{1, head + "5\t\tfor k, v := range src {\n6\t\t\tout[k] = v\n7\t\t}\n"},
+		{9, head + "1\tpackage p\n2\t\n3\tfunc F(src map[string]int) {\n4\t\tvar out map[string]int\n5\t\tfor k, v := range src {\n6\t\t\tout[k] = v\n7\t\t}\n8\t}\n9\t\n"},
+	} {
+		var buf bytes.Buffer
+		if err := TextContext(&buf, []Finding{f}, tc.context); err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.String(); got != tc.want {
+			t.Errorf("TextContext(-c=%d):\n%s\nwant:\n%s", tc.context, got, tc.want)
+		}
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
+	"strings"
 )
 
 // Text writes fs for people, each finding once, sorted by position:
@@ -17,12 +19,43 @@ import (
 // follow on indented lines that put the position after the message, in
 // parentheses, so that no `:line:col: ` sequence appears in them and a line
 // counter such as `grep -c ':[0-9]*:[0-9]*: '` counts findings only.
-func Text(w io.Writer, fs []Finding) error {
+func Text(w io.Writer, fs []Finding) error { return TextContext(w, fs, -1) }
+
+// TextContext is [Text] followed, when context is 0 or more, by the lines
+// of source that each finding spans and context lines on either side, each
+// as `line<TAB>text` (the multichecker's -c flag):
+//
+//	file.go:12:3: write to map out, which is nil when ok is false (nilmerge)
+//		out is declared here (file.go:8:2)
+//	11	for k, v := range src {
+//	12		out[k] = v
+//	13	}
+//
+// A file that cannot be read is shown without its lines.
+func TextContext(w io.Writer, fs []Finding, context int) error {
 	bw := bufio.NewWriter(w)
+	files := make(map[string][]string) // file name → lines, read once
 	for _, f := range Dedup(fs) {
 		fmt.Fprintf(bw, "%s: %s (%s)\n", f.Posn, f.Message, f.Pass)
 		for _, r := range f.Related {
 			fmt.Fprintf(bw, "\t%s (%s)\n", r.Message, r.Posn)
+		}
+		if context < 0 || f.Posn.Filename == "" {
+			continue
+		}
+		lines, ok := files[f.Posn.Filename]
+		if !ok {
+			if data, err := os.ReadFile(f.Posn.Filename); err == nil {
+				lines = strings.Split(string(data), "\n")
+			}
+			files[f.Posn.Filename] = lines
+		}
+		last := f.Posn.Line
+		if f.End.Filename == f.Posn.Filename && f.End.Line > last {
+			last = f.End.Line
+		}
+		for i := max(1, f.Posn.Line-context); i <= last+context && i <= len(lines); i++ {
+			fmt.Fprintf(bw, "%d\t%s\n", i, lines[i-1])
 		}
 	}
 	return bw.Flush()
