@@ -37,9 +37,9 @@ func (g *graph) process(n *node, errs *errorLog) {
 		n.errored = true
 	}
 	if !n.errored {
-		if e, ok := g.cacheGet(n.key); ok {
+		if e, ok := g.cacheGet(n.key, n.root); ok {
 			n.fromCache = true
-			n.facts, n.findings = e.Facts, e.Findings
+			n.findings = e.Findings // facts are read when a dependent needs them
 			return
 		}
 	}
@@ -163,8 +163,8 @@ func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 		if err := gcexportdata.Write(&buf, g.fset, tpkg); err == nil {
 			n.export = buf.Bytes()
 		} else {
-			n.types = tpkg // keep the types from source
 			g.mu.Lock()
+			n.fromSource = tpkg // keep the types from source
 			g.byTypes[tpkg] = n
 			g.mu.Unlock()
 			n.errored = true // not cached
@@ -179,19 +179,23 @@ type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-// readExport reads the canonical types of n from its export data.
+// readExport reads the canonical types of n from its export data, into
+// the package that dependents' data may have started (see typesOf);
+// g.exportMu is held.
 func (g *graph) readExport(n *node) (*types.Package, error) {
+	g.mu.Lock()
+	src := n.fromSource
+	g.mu.Unlock()
+	if src != nil {
+		return src, nil
+	}
 	if n.export == nil && n.fromCache {
 		n.export, _ = g.cacheExport(n.key)
 	}
 	if n.export == nil {
 		return nil, fmt.Errorf("no types for %s", n.pkg.ID)
 	}
-	imports, err := g.closure(n)
-	if err != nil {
-		return nil, err
-	}
-	return gcexportdata.Read(bytes.NewReader(n.export), g.fset, imports, n.pkg.PkgPath)
+	return gcexportdata.Read(bytes.NewReader(n.export), g.fset, g.view(n), n.pkg.PkgPath)
 }
 
 // runAnalyzers runs analyzers (required ones first) on a type-checked

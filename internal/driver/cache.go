@@ -26,11 +26,13 @@ import (
 // dependencies. A change anywhere thus re-analyses the package and its
 // dependents, and nothing else.
 
-// cacheEntry is one package's cached analysis. Its export data is stored
-// apart, in a file of its own: a warm run reads it only for the packages
-// whose dependents it analyses from source.
+// cacheEntry is one package's cached analysis, in three files: its
+// findings (the entry proper, "a"), its export data ("x") and its facts
+// ("f"). A warm run reads the findings of the roots only; it reads export
+// data and facts only for the packages whose dependents it analyses from
+// source, when they need them.
 type cacheEntry struct {
-	Export   []byte `gob:"-"`
+	Export   []byte
 	Facts    []factEntry
 	Findings []output.Finding
 }
@@ -51,7 +53,7 @@ func analyzerConfig(analyzers []*analysis.Analyzer) []byte {
 // cacheKey returns n's key; its dependencies' keys are set.
 func (g *graph) cacheKey(n *node, srcs []source) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "maplint cache 1\nbuild %s\ngo %s %s/%s\n", g.o.version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(h, "maplint cache 2\nbuild %s\ngo %s %s/%s\n", g.o.version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	h.Write(g.cacheConfig)
 	p := n.pkg
 	fmt.Fprintf(h, "root %t\nid %s\npath %s\nname %s\nsizes %#v\n", n.root, p.ID, p.PkgPath, p.Name, p.TypesSizes)
@@ -72,19 +74,28 @@ func (g *graph) cachePath(key, kind string) string {
 	return filepath.Join(g.o.cacheDir, key[:2], key+"-"+kind)
 }
 
-// cacheGet returns the entry of key, if any, without its export data.
-func (g *graph) cacheGet(key string) (*cacheEntry, bool) {
+// cacheGet reports whether key has an entry and returns it, without its
+// export data and facts. Only a root's entry is read: a dependency's has no
+// findings.
+func (g *graph) cacheGet(key string, root bool) (*cacheEntry, bool) {
 	if g.o.cacheDir == "" {
 		return nil, false
 	}
 	path := g.cachePath(key, "a")
+	var e cacheEntry
+	if !root {
+		if _, err := os.Stat(path); err != nil {
+			return nil, false
+		}
+		markUsed(path)
+		return &e, true
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, false
 	}
 	markUsed(path)
-	var e cacheEntry
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&e); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&e.Findings); err != nil {
 		return nil, false
 	}
 	return &e, true
@@ -92,10 +103,27 @@ func (g *graph) cacheGet(key string) (*cacheEntry, bool) {
 
 // cacheExport returns the export data of key, if any.
 func (g *graph) cacheExport(key string) ([]byte, bool) {
+	return g.cacheRead(key, "x")
+}
+
+// cacheFacts returns the facts of key, if any.
+func (g *graph) cacheFacts(key string) ([]factEntry, bool) {
+	data, ok := g.cacheRead(key, "f")
+	if !ok {
+		return nil, false
+	}
+	var facts []factEntry
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&facts); err != nil {
+		return nil, false
+	}
+	return facts, true
+}
+
+func (g *graph) cacheRead(key, kind string) ([]byte, bool) {
 	if g.o.cacheDir == "" {
 		return nil, false
 	}
-	path := g.cachePath(key, "x")
+	path := g.cachePath(key, kind)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, false
@@ -104,19 +132,20 @@ func (g *graph) cacheExport(key string) ([]byte, bool) {
 	return data, true
 }
 
-// cachePut stores e under key, its export data first: an entry is only
-// found once both are written. Failures are ignored: the cache is an
-// optimisation, and a missing entry only costs a re-analysis.
+// cachePut stores e under key, the entry proper last: an entry is only
+// found once all its files are written. Failures are ignored: the cache is
+// an optimisation, and a missing entry only costs a re-analysis.
 func (g *graph) cachePut(key string, e *cacheEntry) {
 	if g.o.cacheDir == "" {
 		return
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(e); err != nil {
+	var a, f bytes.Buffer
+	// (gob has no struct tags: each file gets the field it holds.)
+	if gob.NewEncoder(&a).Encode(e.Findings) != nil || gob.NewEncoder(&f).Encode(e.Facts) != nil {
 		return
 	}
-	if writeFile(g.cachePath(key, "x"), e.Export) == nil {
-		writeFile(g.cachePath(key, "a"), b.Bytes())
+	if writeFile(g.cachePath(key, "x"), e.Export) == nil && writeFile(g.cachePath(key, "f"), f.Bytes()) == nil {
+		writeFile(g.cachePath(key, "a"), a.Bytes())
 	}
 }
 

@@ -92,6 +92,9 @@ func (s *factStore) encode() []factEntry {
 func (g *graph) decodedFacts(n *node) map[factKey]analysis.Fact {
 	n.factsOnce.Do(func() {
 		n.decoded = make(map[factKey]analysis.Fact)
+		if n.fromCache {
+			n.facts, _ = g.cacheFacts(n.key)
+		}
 		if len(n.facts) == 0 {
 			return
 		}

@@ -26,6 +26,10 @@ type graph struct {
 	rootAnalyzers, depAnalyzers []*analysis.Analyzer
 	cacheConfig                 []byte // the analyzers' configuration, part of every key
 
+	// exportMu serialises export data reads: one may declare objects in
+	// the canonical package of any node it mentions (see typesOf).
+	exportMu sync.Mutex
+
 	mu         sync.Mutex
 	byTypes    map[*types.Package]*node // canonical types → node, for facts
 	analysed   int
@@ -48,13 +52,15 @@ type node struct {
 
 	// Kept for dependents: the canonical types (from export data, see
 	// typesOf) and the encoded facts.
-	typesOnce sync.Once
-	types     *types.Package
-	typesErr  error
-	export    []byte // export data, until it has been read (or from the cache)
-	facts     []factEntry
-	factsOnce sync.Once
-	decoded   map[factKey]analysis.Fact
+	typesOnce  sync.Once
+	types      *types.Package // once typesOnce is done
+	typesErr   error
+	shell      *types.Package // the canonical package, maybe incomplete; guarded by graph.exportMu
+	fromSource *types.Package // when export data could not be written; guarded by graph.mu
+	export     []byte         // export data, until it has been read (or from the cache)
+	facts      []factEntry
+	factsOnce  sync.Once
+	decoded    map[factKey]analysis.Fact
 
 	findings []output.Finding
 }
@@ -242,36 +248,18 @@ func (g *graph) findings() []output.Finding {
 	return output.Dedup(all)
 }
 
-// closure returns the canonical types of n's dependencies, transitively, by
-// package path: the importer's view when reading export data.
-func (g *graph) closure(n *node) (map[string]*types.Package, error) {
-	m := make(map[string]*types.Package)
-	seen := make(map[*node]bool)
-	var visit func(d *node) error
-	visit = func(d *node) error {
-		if seen[d] {
-			return nil
-		}
-		seen[d] = true
-		t, err := g.typesOf(d)
-		if err != nil {
-			return err
-		}
-		m[d.pkg.PkgPath] = t
-		for _, dd := range d.deps {
-			if err := visit(dd); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	for _, d := range n.deps {
-		if err := visit(d); err != nil {
-			return nil, err
-		}
-	}
-	return m, nil
-}
+// Types cross package boundaries as export data (see analyse), read back
+// into one types.Package per node for the whole run, so that an object has
+// one identity for every package that sees it. Export data is deep: a
+// package's data declares what its API mentions of its dependencies too.
+// Reading it therefore needs no other package's data: the objects it
+// mentions are declared in the (possibly still empty) packages of its
+// dependencies, and the data of a dependency is read only when a package
+// that imports it directly is type-checked, or when its facts are looked up.
+// A re-run after an edit to one package thus reads the data of that
+// package's direct imports, not of its whole dependency closure. The
+// reader skips objects a package already has and completes the package,
+// so reading a package's own data after others mentioned it is safe.
 
 // typesOf returns the canonical types of a done node, reading them from its
 // export data the first time they are needed.
@@ -284,15 +272,58 @@ func (g *graph) typesOf(n *node) (*types.Package, error) {
 			n.types = types.Unsafe
 			return
 		}
+		// A read may declare objects in the packages of every node it
+		// mentions: reads are serial.
+		g.exportMu.Lock()
+		defer g.exportMu.Unlock()
 		n.types, n.typesErr = g.readExport(n)
 		n.export = nil
-		if n.types != nil {
-			g.mu.Lock()
-			g.byTypes[n.types] = n
-			g.mu.Unlock()
-		}
 	})
 	return n.types, n.typesErr
+}
+
+// shellOf returns the package that holds n's canonical types, empty until
+// export data declares objects in it; g.exportMu is held.
+func (g *graph) shellOf(n *node) *types.Package {
+	if n.pkg.PkgPath == "unsafe" {
+		return types.Unsafe
+	}
+	if n.shell == nil {
+		g.mu.Lock()
+		if n.fromSource != nil {
+			// Its export data could not be written: dependents see the
+			// types checked from source.
+			n.shell = n.fromSource
+		} else {
+			n.shell = types.NewPackage(n.pkg.PkgPath, n.pkg.Name)
+			g.byTypes[n.shell] = n
+		}
+		g.mu.Unlock()
+	}
+	return n.shell
+}
+
+// view returns the packages an export data reader may meet while reading
+// n's data, by path: n's and those of its dependencies, transitively (a
+// path names one package within that closure); g.exportMu is held.
+func (g *graph) view(n *node) map[string]*types.Package {
+	m := map[string]*types.Package{n.pkg.PkgPath: g.shellOf(n)}
+	seen := map[*node]bool{n: true}
+	var visit func(d *node)
+	visit = func(d *node) {
+		if seen[d] {
+			return
+		}
+		seen[d] = true
+		m[d.pkg.PkgPath] = g.shellOf(d)
+		for _, dd := range d.deps {
+			visit(dd)
+		}
+	}
+	for _, d := range n.deps {
+		visit(d)
+	}
+	return m
 }
 
 // nodeOf returns the node whose canonical types are pkg.
