@@ -27,7 +27,12 @@ func (g *graph) process(n *node, errs *errorLog) {
 		n.key = "unsafe"
 		return
 	}
-	srcs, err := readSources(n.pkg)
+	// A dependency's files are known by their size and modification time:
+	// they live in the module cache or GOROOT and seldom change, and a
+	// warm run then reads no file of theirs. The files users edit, the
+	// roots' and the main module's, are known by their content.
+	byContent := n.root || n.pkg.Module != nil && n.pkg.Module.Main
+	srcs, err := readSources(n.pkg, byContent)
 	if err != nil {
 		errs.add(err.Error())
 		n.errored = true
@@ -43,6 +48,12 @@ func (g *graph) process(n *node, errs *errorLog) {
 			return
 		}
 	}
+	if !byContent && !n.errored {
+		if srcs, err = readSources(n.pkg, true); err != nil {
+			errs.add(err.Error())
+			n.errored = true
+		}
+	}
 	g.analyse(n, srcs, errs)
 	if !n.errored && n.export != nil {
 		g.cachePut(n.key, &cacheEntry{Export: n.export, Facts: n.facts, Findings: n.findings})
@@ -52,20 +63,32 @@ func (g *graph) process(n *node, errs *errorLog) {
 	}
 }
 
-// source is a file of a package and its content.
+// source is a file of a package and its content, or, when only its
+// identity is needed, its size and modification time.
 type source struct {
 	name string
 	data []byte
+	stat string // instead of data: size and modification time
 }
 
-func readSources(p *packages.Package) ([]source, error) {
+// readSources returns the files of p, read when content is set, otherwise
+// only stat'ed.
+func readSources(p *packages.Package, content bool) ([]source, error) {
 	srcs := make([]source, 0, len(p.CompiledGoFiles))
 	for _, name := range p.CompiledGoFiles {
+		if !content {
+			info, err := os.Stat(name)
+			if err != nil {
+				return srcs, err
+			}
+			srcs = append(srcs, source{name: name, stat: fmt.Sprintf("size %d mtime %d", info.Size(), info.ModTime().UnixNano())})
+			continue
+		}
 		data, err := os.ReadFile(name)
 		if err != nil {
 			return srcs, err
 		}
-		srcs = append(srcs, source{name, data})
+		srcs = append(srcs, source{name: name, data: data})
 	}
 	return srcs, nil
 }

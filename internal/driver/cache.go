@@ -22,8 +22,9 @@ import (
 // data, facts and findings. An entry's key hashes everything the analysis
 // depends on: maplint's build (the executable's hash, so analyzers and
 // their code), the Go version, the analyzers and their flags, the
-// package's identity and the content of its files, and the keys of its
-// dependencies. A change anywhere thus re-analyses the package and its
+// package's identity and the content of its files (for a dependency
+// outside the main module, their size and modification time: see process),
+// and the keys of its dependencies. A change anywhere thus re-analyses the package and its
 // dependents, and nothing else.
 
 // cacheEntry is one package's cached analysis, in three files: its
@@ -61,6 +62,10 @@ func (g *graph) cacheKey(n *node, srcs []source) string {
 		fmt.Fprintf(h, "module %s %s go %s\n", p.Module.Path, p.Module.Version, p.Module.GoVersion)
 	}
 	for _, s := range srcs {
+		if s.stat != "" {
+			fmt.Fprintf(h, "file %s %s\n", s.name, s.stat)
+			continue
+		}
 		sum := sha256.Sum256(s.data)
 		fmt.Fprintf(h, "file %s %x\n", s.name, sum)
 	}
