@@ -1,0 +1,143 @@
+package driver
+
+import (
+	"bytes"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// The driver lists packages without -compiled: go list -compiled computes
+// the build's action IDs, hashing every file of every package, which
+// doubles go list's time and is most of what a warm run costs. Only cgo
+// packages need it, for the Go files cgo generates; the driver finds them
+// among the packages it analyses from source (a file imports "C") and
+// lists each of them with -compiled then. A package's cache key covers the
+// Go files, the C headers beside them and the C compiler's settings from
+// the environment, from which cgo generates the rest.
+
+// cgoEnv are the variables whose values change what cgo generates.
+var cgoEnv = []string{"CC", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_ENABLED"}
+
+// usesCgo reports whether a file of srcs imports "C".
+func usesCgo(srcs []source) bool {
+	for _, s := range srcs {
+		if !bytes.Contains(s.data, []byte(`"C"`)) {
+			continue
+		}
+		f, _ := parser.ParseFile(token.NewFileSet(), s.name, s.data, parser.ImportsOnly)
+		if f == nil {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if path, err := strconv.Unquote(imp.Path.Value); err == nil && path == "C" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isHeader reports whether name is a C or C++ header, which a cgo
+// preamble may include.
+func isHeader(name string) bool {
+	switch filepath.Ext(name) {
+	case ".h", ".hh", ".hpp", ".hxx":
+		return true
+	}
+	return false
+}
+
+// cgoLister runs go list -compiled for cgo packages, one at a time, once
+// per package path.
+type cgoLister struct {
+	buildFlags []string
+	mu         sync.Mutex
+	listed     map[string]*packages.Package
+	implicit   map[string]*types.Package // see implicitImport
+}
+
+// implicitImport returns the types of a package that the files cgo
+// generates import and the package's own files need not: runtime/cgo
+// (its Incomplete type stands for incomplete C types), which go list
+// without -compiled does not list among the imports. They come from the
+// go command's export data, once per run; as the cgo package's API only
+// mentions them through cgo's own declarations, that they are not the
+// run's canonical packages does not matter to its dependents.
+func (c *cgoLister) implicitImport(path string) (*types.Package, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if pkg, ok := c.implicit[path]; ok {
+		return pkg, nil
+	}
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes, BuildFlags: c.buildFlags}
+	pkgs, err := packages.Load(cfg, "pattern="+path)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) != 1 || pkgs[0].Types == nil || len(pkgs[0].Errors) > 0 {
+		return nil, fmt.Errorf("no package for import %q in cgo's output", path)
+	}
+	c.implicit[path] = pkgs[0].Types
+	return pkgs[0].Types, nil
+}
+
+// compiledFiles returns the files the compiler sees for p, a cgo package
+// or a test variant of one: cgo's output in place of the cgo files.
+func (c *cgoLister) compiledFiles(p *packages.Package) ([]string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	base, ok := c.listed[p.PkgPath]
+	if !ok {
+		cfg := &packages.Config{
+			Mode:       packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles,
+			BuildFlags: c.buildFlags,
+		}
+		pkgs, err := packages.Load(cfg, "pattern="+p.PkgPath)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range pkgs {
+			if q.PkgPath == p.PkgPath {
+				base = q
+			}
+		}
+		if base == nil {
+			return nil, fmt.Errorf("%s: go list -compiled did not list the package", p.PkgPath)
+		}
+		if len(base.Errors) > 0 {
+			return nil, fmt.Errorf("%s: %v", p.PkgPath, base.Errors[0])
+		}
+		c.listed[p.PkgPath] = base
+	}
+	// A test variant adds test files, which cannot use cgo, to the
+	// package's files.
+	files := slices.Clone(base.CompiledGoFiles)
+	for _, f := range p.GoFiles {
+		if !slices.Contains(base.GoFiles, f) {
+			files = append(files, f)
+		}
+	}
+	return files, nil
+}
+
+// goarch returns the target architecture, as the go command sees it.
+func goarch() (string, error) {
+	cmd := exec.Command("go", "env", "GOARCH")
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOARCH: %v", err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
