@@ -6,10 +6,11 @@
 // nilmerge: report writes into maps that may be nil on some path
 //
 // Writing into a nil map panics ("assignment to entry in nil map"). The
-// pass reports m[k] = v, m[k] op= v, m[k]++ and m[k]--, and the library
-// writes maps.Copy(dst, src) and maps.Insert(dst, seq), when the map may be
-// nil on a feasible path reaching the write. The central case is the merge
-// loop:
+// pass reports m[k] = v, m[k] op= v, m[k]++ and m[k]--, and the calls that
+// maplint's API table lists as filling a map (maps.Copy(dst, src) and
+// maps.Insert(dst, seq); maps.DeleteFunc on a nil map is a no-op and is not
+// one), when the map may be nil on a feasible path reaching the write. The
+// central case is the merge loop:
 //
 //	var out map[string]int // declared without make
 //	for k, v := range src {
@@ -35,6 +36,11 @@
 //     or &S{...} that leaves the field out, or sets it to nil or to a map
 //     that is nil on the path, and a reset (s.tags = nil) before a write
 //     in the same function;
+//   - a struct that a helper of this package returns, when on every path
+//     it returns nil or a struct it allocated that leaves the field out
+//     (o := defaults(); o.Labels[k] = v), or a struct it decoded into
+//     (c, err := load(data); c.Env[k] = v): followed into the caller up to
+//     the write, as long as nothing else is handed the struct between;
 //   - an unexported field of a package type that nothing in the package
 //     ever assigns while a method writes it, and an exported one when, in
 //     addition, every function of the package that returns the type builds
@@ -45,11 +51,12 @@
 //     error counts where the caller's error branch does not leave (it logs
 //     and goes on); one returned with a false ok never does;
 //   - maps.Clone of a map that is nil on the path (maps.Collect never
-//     returns nil);
+//     returns nil): rows of the API table, with the documented reason;
 //   - a decoder (encoding/json, gopkg.in/yaml.v2 and v3, sigs.k8s.io/yaml,
-//     github.com/goccy/go-yaml): a map decoded into is nil after null or
-//     empty input, even if it was made before, and a map field of a
-//     decoded struct stays nil when the input has none;
+//     github.com/goccy/go-yaml; rows of the API table): a map decoded into
+//     is nil after null or empty input, even if it was made before, and a
+//     map field of a decoded struct stays nil when the input has none —
+//     unless the type decodes itself (has an Unmarshal-like method);
 //   - the inner map of a map of maps that nothing stores into
 //     (outer[k][x] = v): a local outer map, or an unexported field or
 //     package variable that the package only ever assigns an empty map and
@@ -118,8 +125,11 @@
 // reach the location through another name ends the walk (silence). A map
 // stored in a field, a slice or a closure's variable by another function
 // and read back is assumed non-nil unless the field is one nothing
-// assigns; a decoded struct returned by a helper is not followed into its
-// caller, nor a map reached through a decoded map or slice. A nil passed
+// assigns. A struct returned by a helper is followed into its caller only
+// for helpers of the same package that return a pointer, and only up to
+// the first call or store that may reach it; a struct returned by value,
+// or by a helper of another package, is trusted, and so is a map reached
+// through a decoded map or slice. A nil passed
 // to a parameter is followed only from static calls in the same package,
 // and only when the write depends on nothing but the parameters. A map
 // made inside a loop on some condition is trusted to exist on the
@@ -127,11 +137,11 @@
 // wrong. A helper's nil return counts only when its conditions on the
 // helper's parameters may hold at the call: clone(m) returning nil for a
 // nil m is reported only where the argument may be nil, and a nil that
-// depends on the receiver's fields is trusted. An inner map read from a
-// map of maps is only reported when the outer map is never filled at all:
-// an outer map filled anywhere (outer[a] = make... for some keys) makes
-// every lookup trusted, so a write into outer[b] that no code ensures is
-// missed. The -deviant inference counts guards in one package only, not
+// depends on the receiver's fields is trusted. By default an inner map read
+// from a map of maps is only reported when the outer map is never filled
+// at all; -nilmerge.outerpath reports the rest for outer maps in fields and
+// package variables, but a local outer map filled for some keys
+// (outer[a] = make...) still makes every lookup of it trusted. The -deviant inference counts guards in one package only, not
 // across the module. Fixes do not name types they cannot spell in the file
 // (an unexported type of another package, a package the file does not
 // import): those findings have no fix.

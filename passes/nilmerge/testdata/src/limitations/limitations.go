@@ -59,3 +59,18 @@ func receiverDependent(r *registry) {
 	s := r.snapshot()
 	s["k"] = 1 // known miss: a nil return that depends on the receiver's fields is trusted
 }
+
+// ConfigMap stands for an object fetched from an API server, whose Data is
+// nil when the object has none.
+type ConfigMap struct{ Data map[string]string }
+
+type kvStore struct{ data map[string]string }
+
+func (s *kvStore) load(cm *ConfigMap) { s.data = cm.Data }
+
+// The shape of knative/pkg#2001 ("kvstore panics on empty map"): the field
+// only ever holds a map the package did not make (another object's field),
+// and no write of it is guarded, so neither the sources nor -deviant see it.
+func (s *kvStore) set(k, v string) {
+	s.data[k] = v // known miss: a field copied from another object's map field is trusted
+}
