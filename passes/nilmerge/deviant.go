@@ -114,7 +114,8 @@ func guardOf(write ssa.Instruction, fa *ssa.FieldAddr) token.Pos {
 }
 
 // guards reports whether instr stores to the field at fa, or branches on a
-// comparison that reads it.
+// comparison that reads it, its length or one of its entries (comma-ok
+// too).
 func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
 	same := func(v ssa.Value) bool {
 		x, ok := v.(*ssa.FieldAddr)
@@ -126,6 +127,12 @@ func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
 			return instr.Pos(), true
 		}
 	case *ssa.If:
+		// if _, ok := x.F[k]; ok: a comma-ok test of an entry.
+		if e, ok := instr.Cond.(*ssa.Extract); ok {
+			if l, ok := e.Tuple.(*ssa.Lookup); ok && e.Index == 1 && readsField(l.X, same) {
+				return l.Pos(), true
+			}
+		}
 		bin, ok := instr.Cond.(*ssa.BinOp)
 		if !ok {
 			return token.NoPos, false
@@ -134,12 +141,23 @@ func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
 			if c, ok := op.(*ssa.Call); ok && isBuiltin(c.Call.Value, "len") {
 				op = c.Call.Args[0]
 			}
-			if load, ok := op.(*ssa.UnOp); ok && load.Op == token.MUL && same(load.X) {
+			// n := x.F[k]; if n == 0 { panic(...) }: a test of an
+			// entry's value, which the program expects to be there.
+			if l, ok := op.(*ssa.Lookup); ok && !l.CommaOk {
+				op = l.X
+			}
+			if readsField(op, same) {
 				return bin.Pos(), true
 			}
 		}
 	}
 	return token.NoPos, false
+}
+
+// readsField reports whether v is a load of the field that same matches.
+func readsField(v ssa.Value, same func(ssa.Value) bool) bool {
+	load, ok := v.(*ssa.UnOp)
+	return ok && load.Op == token.MUL && same(load.X)
 }
 
 // deviants returns, for every field whose writes mostly have a guard, the

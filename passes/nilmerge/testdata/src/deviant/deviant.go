@@ -62,3 +62,35 @@ func annotateAll(cm *ConfigMap, v string) {
 		cm.Annotations["c"] = v
 	})
 }
+
+// The shape of net/http's decConnsPerHost (std): the entry read before the
+// write is tested, and the branch where it is missing never returns, so the
+// map has the entry and is not nil. The twin below differs only in that test.
+type Transport struct{ conns map[string]int }
+
+func (t *Transport) inc(k string) {
+	if t.conns == nil {
+		t.conns = make(map[string]int)
+	}
+	t.conns[k]++
+}
+
+func (t *Transport) incAgain(k string) {
+	if t.conns == nil {
+		t.conns = make(map[string]int)
+	}
+	t.conns[k]++
+}
+
+func (t *Transport) dec(k string) {
+	n := t.conns[k]
+	if n == 0 {
+		panic("underflow")
+	}
+	t.conns[k] = n - 1
+}
+
+func (t *Transport) decUnchecked(k string) {
+	n := t.conns[k]
+	t.conns[k] = n - 1 // want `write to map t.conns, which may be nil: field conns is checked or set before its writes at 3 other places in this package, but not here`
+}
