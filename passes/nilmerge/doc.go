@@ -64,14 +64,26 @@
 //     default);
 //   - a parameter that a call in the package passes nil.
 //
-// With -nilmerge.deviant the pass also infers which map fields the package
-// treats as nilable: a write into a field of an object the function did
-// not build, with no nil test or assignment of the field before it, is
-// reported when at least -nilmerge.deviantmin (2) other writes of the field
-// in the package are guarded and the guarded writes outnumber the bare
-// ones. It is off by default: on hashicorp/nomad/api its first findings
-// were all false positives (now silenced: writes inside callbacks), and
-// its threshold is not yet measured on enough code.
+// With -nilmerge.outerpath (off by default) the pass also reports a write
+// into outer[a][b] where outer is a map of maps held in a field or package
+// variable that the package does fill, when nothing in the writing function
+// makes sure outer[a] exists: no comma-ok or nil test of outer[a], no
+// store of outer[a] with the same key, no range over outer giving the key,
+// no call to a function of the package that stores into outer, and, for a
+// helper, no such guard in every caller; an entry made up front with the
+// same constant key also counts. It stays off until it is judged on real
+// code: entries made up front for a fixed set of keys (every kind, at
+// construction) are an invariant the pass cannot see.
+//
+// With -nilmerge.deviant (off by default) the pass also infers which map
+// fields the package treats as nilable: a write into a field of an object
+// the function did not build, with no nil test or assignment of the field,
+// and no test of one of its entries, before it, is reported when at least
+// -nilmerge.deviantmin (2) other writes of the field in the package are
+// guarded and the guarded writes outnumber the bare ones. Its findings so
+// far were false positives (hashicorp/nomad/api: writes inside callbacks;
+// net/http: an entry tested before the write), each now silenced, and its
+// threshold is not yet measured on enough code to turn it on.
 //
 // The search is path-sensitive: the branch conditions on the way from the
 // nil to the write must not contradict each other, so a map made when a
