@@ -297,18 +297,29 @@ func checkFixed(c *config, tmp string, files map[string][]byte, pkgs []string) (
 		cmd = exec.Command("go", append([]string{verb}, pkgs...)...)
 		cmd.Dir = c.dir
 		before, _ := cmd.CombinedOutput()
-		old := make(map[string]bool)
+		// They are compared without their positions: a fix moves the
+		// lines below it, and the overlay copy has a name of its own.
+		old := make(map[string]int)
 		for _, l := range strings.Split(string(before), "\n") {
-			old[l] = true
+			old[position.ReplaceAllString(l, "")]++
 		}
 		for _, l := range strings.Split(string(out), "\n") {
-			if l != "" && !old[l] && !strings.HasPrefix(l, "# ") {
-				fmt.Fprintf(&report, "  go %s: %s\n", verb, l)
+			key := position.ReplaceAllString(l, "")
+			if l == "" || strings.HasPrefix(l, "# ") {
+				continue
 			}
+			if old[key] > 0 {
+				old[key]--
+				continue
+			}
+			fmt.Fprintf(&report, "  go %s: %s\n", verb, l)
 		}
 	}
 	return report.String(), nil
 }
+
+// position is the file:line:col: that starts a compiler or vet message.
+var position = regexp.MustCompile(`^(vet: )?\S+?:\d+(:\d+)?: `)
 
 // analysisErrors returns the lines of stderr that report an analyzer's
 // error, "pkg: name: error" or "pkg [pkg.test]: name: error", for maplint's
