@@ -25,12 +25,18 @@ const (
 	Entries          // returns a sequence of exactly the entries of the map at Arg (empty when the map is)
 
 	// Order.
-	Sort      // sorts the slice (or sort.Interface) at Arg in place
-	Sorted    // returns a sorted slice of what Arg yields
-	OrderFree // consumes the items at Arg in a way that does not depend on their order
-	Random    // returns (or fills Arg with) random values: output built from them differs from run to run by design
-	Equal     // reports whether its two operands (Arg and the one after it, or the receiver and Arg) are equal
-	Message   // formats a message or an error from the arguments from Arg (one text, made once)
+	Sort       // sorts the slice (or sort.Interface) at Arg in place
+	Sorted     // returns a sorted slice of what Arg yields
+	OrderFree  // consumes the items at Arg in a way that does not depend on their order
+	Random     // returns (or fills Arg with) random values: output built from them differs from run to run by design
+	Equal      // reports whether its two operands (Arg and the one after it, or the receiver and Arg) are equal
+	Message    // formats a message or an error from the arguments from Arg (one text, made once)
+	SortView   // returns a view of the sort.Interface at Arg whose sorting sorts Arg (sort.Reverse)
+	IterKeys   // returns an iterator over the keys of the map at Arg, in map order
+	IterValues // returns an iterator over the values of the map at Arg, in map order
+	IterPairs  // returns an iterator over the key-value pairs of the map at Arg, in map order
+	Contents   // returns what was written to the receiver, which keeps its writes in memory
+	Clear      // discards what was written to the receiver (a hash or a buffer starts anew)
 
 	// Output of the program: order that reaches them is observable.
 	Output // writes the arguments from Arg on to an output the program shows (a writer, a terminal, a log)
@@ -86,7 +92,7 @@ type key struct{ pkg, typ, name string }
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
 	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, messageRows,
-		layoutRows} {
+		layoutRows, iterRows, bufferRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}
 			m[k] = append(m[k], r)

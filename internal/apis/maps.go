@@ -57,6 +57,13 @@ var mapRows = []Row{
 	{"reflect", "", "DeepEqual", DeepRead, 1, "compares x and y element by element, maps included"},
 }
 
+// iterRows: iterators over a map, which yield its entries in map order.
+var iterRows = []Row{
+	{"maps", "", "Keys", IterKeys, 0, "documented: \"Keys returns an iterator over keys in m. The iteration order is not specified\""},
+	{"maps", "", "Values", IterValues, 0, "documented: \"Values returns an iterator over values in m. The iteration order is not specified\""},
+	{"maps", "", "All", IterPairs, 0, "documented: \"All returns an iterator over key-value pairs from m. The iteration order is not specified\""},
+}
+
 // IsMap reports whether t is a map type, or a type parameter every type of
 // whose type set is a map (~map[K]V).
 func IsMap(t types.Type) bool {

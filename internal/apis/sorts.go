@@ -19,6 +19,7 @@ var sortRows = []Row{
 	{"slices", "", "Sorted", Sorted, 0, "collects the sequence into a sorted slice"},
 	{"slices", "", "SortedFunc", Sorted, 0, "collects the sequence into a slice sorted by cmp"},
 	{"slices", "", "SortedStableFunc", Sorted, 0, "collects the sequence into a slice sorted by cmp"},
+	{"sort", "", "Reverse", SortView, 0, "returns data with Less reversed: sort.Sort(sort.Reverse(x)) sorts x"},
 }
 
 // randomRows: sources of random numbers. Output that mixes them in differs

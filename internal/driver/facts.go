@@ -52,7 +52,6 @@ func (s *factStore) encode() []factEntry {
 	defer s.mu.Unlock()
 	var out []factEntry
 	var enc objectpath.Encoder // amortises the walk of the package over all facts
-	//maplint:ignore iterorder each fact is gob-encoded into a buffer of its own, and the entries are sorted below
 	for k, f := range s.facts {
 		var path objectpath.Path
 		if k.obj != nil {

@@ -29,7 +29,7 @@ func (s *scan) assign(as *ast.AssignStmt, stack []ast.Node, report bool) {
 					break
 				}
 			}
-			tainted = s.taintedExpr(rhs)
+			tainted = s.taintedExpr(rhs) && !s.errorResult(rhs, i)
 		}
 		obj, direct := s.root(lhs)
 		if obj == nil {
@@ -69,6 +69,23 @@ func (s *scan) assign(as *ast.AssignStmt, stack []ast.Node, report bool) {
 			s.outerAssign(as, lhs, rhs, obj, direct, stack)
 		}
 	}
+}
+
+// errorResult reports whether result i of the call rhs (msg, err :=
+// json.Marshal(out)) is an error that the call was given the data for,
+// not made of it: after the loop, as taintedCall says of a call with one
+// result, such an error does not carry the order.
+func (s *scan) errorResult(rhs ast.Expr, i int) bool {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || s.mode != orderMode {
+		return false
+	}
+	tup, ok := s.c.info.TypeOf(call).(*types.Tuple)
+	if !ok || i >= tup.Len() {
+		return false
+	}
+	t := tup.At(i).Type()
+	return types.IsInterface(t) && implementsError(t) && !s.c.makesError(call)
 }
 
 // isAppend reports whether lhs = rhs (or lhs op= rhs) extends the slice lhs

@@ -101,11 +101,12 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bool) {
 	via := 0
 	if sc.target != nil {
-		obj, _ := s.root(stripAddr(sc.target))
-		if sc.kind == writeSink && s.intoLocal(obj, sc.target, call.Pos(), report) {
+		dst := s.destination(sc.target, 0)
+		obj, _ := s.root(stripAddr(dst))
+		if sc.kind == writeSink && s.intoLocal(obj, dst, call.Pos(), report) {
 			return
 		}
-		if sc.kind == hashSink && s.mode == elemMode && resetIn(s.region, sc.target) {
+		if sc.kind == hashSink && s.mode == elemMode && resetIn(s.c.info, s.region, sc.target) {
 			return // h.Reset() in the loop: one hash per element
 		}
 		if obj != nil && s.isLocal(obj) && !s.isParam(obj) {
@@ -114,7 +115,7 @@ func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bo
 			s.tainted[obj] = true
 			return
 		}
-		if s.mode != orderMode && s.taintedExpr(sc.target) {
+		if s.mode != orderMode && s.taintedExpr(dst) {
 			return // the element's own destination (c.conn.Write): a broadcast
 		}
 		via = s.paramIndex(obj) + 1
@@ -131,6 +132,46 @@ func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bo
 	if report && !s.debugOnly(stack) && !failurePath(s.c.info, stack) {
 		s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
 	}
+}
+
+// destination returns where a write through target ends up: the writer
+// that a constructor was given (json.NewEncoder(w), bufio.NewWriter(w),
+// gob.NewEncoder(&buf)), directly or through a local variable it
+// initialised, or target itself. An encoder held in a local variable is
+// not a destination of its own: what it encodes reaches its writer.
+func (s *scan) destination(target ast.Expr, depth int) ast.Expr {
+	if depth > 3 {
+		return target
+	}
+	e := ast.Unparen(stripAddr(target))
+	if id, ok := e.(*ast.Ident); ok {
+		obj, _ := s.c.info.Uses[id].(*types.Var)
+		if obj == nil || !s.isFuncLocal(obj) || s.isParam(obj) {
+			return target
+		}
+		init := s.c.initOf(obj, s.fn.body)
+		if init == nil {
+			return target
+		}
+		e = ast.Unparen(init)
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return target
+	}
+	var w ast.Expr
+	for _, a := range call.Args {
+		if tv, ok := s.c.info.Types[a]; ok && tv.IsValue() && isWriter(tv.Type) {
+			if w != nil {
+				return target // two writers: which one is written is unknown
+			}
+			w = a
+		}
+	}
+	if w == nil {
+		return target
+	}
+	return s.destination(w, depth+1)
 }
 
 // intoLocal handles a write of tainted data into target (whose root is
@@ -286,10 +327,12 @@ func stripConv(info *types.Info, e ast.Expr) ast.Expr {
 			e = call.Args[0]
 			continue
 		}
-		// sort.Sort(sort.Reverse(x))
-		if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "sort" && fn.Name() == "Reverse" {
-			e = call.Args[0]
-			continue
+		// sort.Sort(sort.Reverse(x)): a SortView row of internal/apis.
+		if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil {
+			if r, ok := apis.Find(fn.Origin(), apis.SortView); ok && r.Arg == 0 {
+				e = call.Args[0]
+				continue
+			}
 		}
 		return e
 	}
@@ -329,15 +372,25 @@ func failurePath(info *types.Info, stack []ast.Node) bool {
 	return false
 }
 
-// resetIn reports whether region calls target.Reset().
-func resetIn(region ast.Node, target ast.Expr) bool {
+// resetIn reports whether region starts target anew (h.Reset(): a Clear
+// row of internal/apis, or the hash.Hash contract's Reset).
+func resetIn(info *types.Info, region ast.Node, target ast.Expr) bool {
 	name := types.ExprString(stripAddr(target))
 	found := false
 	ast.Inspect(region, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Reset" && types.ExprString(sel.X) == name {
-				found = true
-			}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return !found
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if !ok || fn == nil || types.ExprString(sel.X) != name {
+			return !found
+		}
+		if _, ok := apis.Find(fn.Origin(), apis.Clear); ok {
+			found = true
+		} else if _, ok := apis.Contract(fn, apis.Clear); ok {
+			found = true
 		}
 		return !found
 	})

@@ -51,10 +51,12 @@
 //   - writing to an io.Writer, fmt.Print*, fmt.Fprint*, a hash.Hash, a
 //     json/gob/xml encoder or csv writer (the Output, Hash and Encode rows
 //     of internal/apis, and any method of the io.Writer, io.StringWriter
-//     and io.ByteWriter contracts);
+//     and io.ByteWriter contracts), also through an encoder or writer made
+//     over it (enc := json.NewEncoder(w) before the loop writes to w);
 //   - sending on a channel;
-//   - returning from inside the loop (for k := range m { return k }), or
-//     returning on a match that more than one entry can satisfy;
+//   - returning on a match that more than one entry can satisfy (for k,
+//     v := range m { if v > 10 { return k } }; returning the first entry
+//     with no condition at all is reported under -strict, below);
 //   - writing another map only where an entry is absent, under a key
 //     computed from the element, which several entries can share (if _,
 //     ok := dst[f(k)]; !ok { dst[f(k)] = v }): the first visited wins;
@@ -166,8 +168,9 @@
 // deliberate or harmless: logging (log, log/slog: per-entry log lines),
 // slices appended to or stored in fields and globals, floating-point and
 // complex sums (rounding in the last bits: sizes and metrics), keeping an
-// arbitrary element (for k := range m { first = k; break }: picking any
-// one element is nearly always what the code means), and loops that draw
+// arbitrary element (for k := range m { first = k; break }, or
+// { return k }: picking any one element is nearly always what the code
+// means), and loops that draw
 // random numbers. Use it for code that must be reproducible byte for byte.
 //
 // Silent: integer sums and counts, min/max and arg-max with a tie-break

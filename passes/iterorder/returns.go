@@ -62,7 +62,12 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 			return
 		}
 		if conds, eqs := s.guards(stack); len(conds)+len(eqs) == 0 {
-			s.find(r.Pos(), "returned from the first iteration", "first")
+			// Any one element (for k := range m { return k }): like
+			// x = k; break, nearly always what the code means, so
+			// reported only under -strict.
+			if s.c.cfg.Strict {
+				s.find(r.Pos(), "returned from the first iteration", "first")
+			}
 		} else {
 			s.find(r.Pos(), "returned on the first match, which need not be unique", "first")
 		}

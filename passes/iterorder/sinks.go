@@ -33,9 +33,10 @@ type sinkCall struct {
 // classifySink returns what call does with its arguments, or a sinkCall of
 // kind noSink. The callee's row in internal/apis decides (Output, Log,
 // Encode, Hash; see apis.Row for where each row's destination is); a method
-// of a type that has no row but implements io.Writer (its Write, or the
-// WriteString, WriteByte and WriteRune that io.StringWriter and
-// io.ByteWriter define beside it) writes to its receiver by that contract.
+// of a writer type that has no row but implements the Write of io.Writer,
+// or the WriteString or WriteByte that io.StringWriter and io.ByteWriter
+// define beside it (apis.Contract), writes to its receiver by that
+// contract.
 // A write to a hash.Hash (a writer with Sum and BlockSize) is a hash.
 func (c *checker) classifySink(call *ast.CallExpr) sinkCall {
 	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
@@ -86,9 +87,7 @@ func (c *checker) classifySink(call *ast.CallExpr) sinkCall {
 	if recvX == nil {
 		return sinkCall{}
 	}
-	switch fn.Name() {
-	case "Write", "WriteString", "WriteByte", "WriteRune":
-	default:
+	if _, ok := apis.Contract(fn, apis.Output); !ok {
 		return sinkCall{}
 	}
 	t := c.info.TypeOf(recvX)
@@ -143,15 +142,11 @@ func isHash(t types.Type) bool {
 		hasMethod(t, "BlockSize", func(sig *types.Signature) bool { return sig.Params().Len() == 0 })
 }
 
-// isBuilder reports whether t is strings.Builder or bytes.Buffer, or a
-// pointer to one: in-memory writers whose content only matters if it leaves
-// the function.
+// isBuilder reports whether t is an in-memory writer (strings.Builder,
+// bytes.Buffer: a Contents row of internal/apis), or a pointer to one,
+// whose content only matters if it leaves the function.
 func isBuilder(t types.Type) bool {
-	switch recvNamed(t) {
-	case "strings.Builder", "bytes.Buffer":
-		return true
-	}
-	return false
+	return apis.TypeHas(t, apis.Contents)
 }
 
 func hasMethod(t types.Type, name string, ok func(*types.Signature) bool) bool {

@@ -1,6 +1,7 @@
 // Package maploop recognises the range statements that visit a map in its
-// randomised iteration order: a range over a map, and a range over
-// maps.Keys, maps.Values or maps.All of a map. It is shared by the iterorder
+// randomised iteration order: a range over a map, and a range over an
+// iterator of a map (maps.Keys, maps.Values, maps.All: the IterKeys,
+// IterValues and IterPairs rows of internal/apis). It is shared by the iterorder
 // pass and by the program that counts such loops for the pass's precision
 // report, so that both count the same thing.
 package maploop
@@ -51,22 +52,28 @@ func Of(info *types.Info, rs *ast.RangeStmt) *Loop {
 		return nil
 	}
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "maps" {
+	if !ok {
 		return nil
 	}
 	l.Map = ast.Unparen(call.Args[0])
-	switch fn.Name() {
-	case "Keys":
-		l.Kind, l.Key = Keys, object(info, rs, rs.Key)
-	case "Values":
-		l.Kind, l.Value = Values, object(info, rs, rs.Key)
-	case "All":
-		l.Kind = All
-		l.Key, l.Value = object(info, rs, rs.Key), object(info, rs, rs.Value)
-	default:
-		return nil
+	for _, r := range apis.Rows(fn.Origin()) {
+		if r.Arg != 0 {
+			continue
+		}
+		switch r.Role {
+		case apis.IterKeys:
+			l.Kind, l.Key = Keys, object(info, rs, rs.Key)
+			return l
+		case apis.IterValues:
+			l.Kind, l.Value = Values, object(info, rs, rs.Key)
+			return l
+		case apis.IterPairs:
+			l.Kind = All
+			l.Key, l.Value = object(info, rs, rs.Key), object(info, rs, rs.Value)
+			return l
+		}
 	}
-	return l
+	return nil
 }
 
 // object returns the variable that e (a range key or value) denotes, or nil

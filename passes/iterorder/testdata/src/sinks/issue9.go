@@ -4,6 +4,7 @@ package sinks
 // next to a twin that sorts or is order-free and stays silent.
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -291,4 +292,75 @@ func BuildTLS(hosts map[string]bool) *tlsApp {
 	app.Policies = append(app.Policies, internal)
 	sortPolicies(app.Policies)
 	return app
+}
+
+type upstream struct {
+	Address string
+	N       int
+}
+
+// EncoderMadeBefore is caddy's /reverse_proxy/upstreams handler: the
+// encoder is a local variable made before the loop, but it writes to w,
+// so the order of the list reaches the response.
+func EncoderMadeBefore(w io.Writer, hosts map[string]int) error {
+	enc := json.NewEncoder(w)
+	var results []upstream
+	for a, n := range hosts { // want `keys appended to results, which is encoded by enc.Encode unsorted`
+		results = append(results, upstream{Address: a, N: n})
+	}
+	err := enc.Encode(results)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+// BufferedBefore writes through a bufio.Writer made before the loop: the
+// lines reach w.
+func BufferedBefore(w io.Writer, m map[string]int) error {
+	bw := bufio.NewWriter(w)
+	for k := range m { // want `keys written to bw`
+		bw.WriteString(k + "\n")
+	}
+	return bw.Flush()
+}
+
+// EncoderInLoop makes an encoder over w in each iteration: it still writes
+// to w, in map order.
+func EncoderInLoop(w io.Writer, m map[string]int) {
+	for k := range m { // want `keys encoded by enc.Encode`
+		enc := json.NewEncoder(w)
+		enc.Encode(k)
+	}
+}
+
+type stream interface{ Send([]byte) error }
+
+// MarshalledAndSent marshals the list and hands the bytes to a stream
+// whose consumer is unknown (grpc's LRS client): the error of the
+// marshalling is not made of the list.
+func MarshalledAndSent(s stream, m map[string]int) error {
+	var items []upstream
+	for k, n := range m {
+		items = append(items, upstream{Address: k, N: n})
+	}
+	msg, err := json.Marshal(items)
+	if err != nil {
+		return err
+	}
+	err = s.Send(msg)
+	return err
+}
+
+// MarshalledAndReturned returns the bytes: they are output.
+func MarshalledAndReturned(m map[string]int) ([]byte, error) {
+	var items []upstream
+	for k, n := range m { // want `keys appended to items, which is returned unsorted`
+		items = append(items, upstream{Address: k, N: n})
+	}
+	msg, err := json.Marshal(items)
+	if err != nil {
+		return nil, err
+	}
+	return msg, nil
 }

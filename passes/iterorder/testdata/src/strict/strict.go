@@ -30,6 +30,15 @@ func PickOne(m map[string]int) string {
 	return first
 }
 
+// ReturnAny returns whichever key comes first (sinks.Any is silent by
+// default).
+func ReturnAny(m map[string]int) string {
+	for k := range m { // want `keys returned from the first iteration`
+		return k
+	}
+	return ""
+}
+
 func FloatSum(m map[string]float64) float64 {
 	var total float64
 	for _, v := range m { // want `values accumulated in floating point into total`
