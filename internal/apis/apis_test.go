@@ -143,3 +143,17 @@ func lookup(pkg *types.Package, typ, name string) *types.Func {
 	}
 	return fn
 }
+
+// TestImplementationRow checks that only a row naming a whole package
+// makes it the map implementation: the runtime has rows for some of its
+// functions, and is not, as a whole, the place its map types live.
+func TestImplementationRow(t *testing.T) {
+	if _, ok := ImplementationRow("internal/runtime/maps"); !ok {
+		t.Errorf("internal/runtime/maps: no implementation row")
+	}
+	for _, pkg := range []string{"runtime", "reflect", "maps"} {
+		if _, ok := ImplementationRow(pkg); ok {
+			t.Errorf("%s: unexpected implementation row", pkg)
+		}
+	}
+}

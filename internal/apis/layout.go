@@ -71,3 +71,16 @@ func LayoutRow(pkg, name string) (Row, bool) {
 	}
 	return Row{}, false
 }
+
+// ImplementationRow returns the row saying that package pkg, as a whole,
+// is the runtime's map implementation (a row with an empty Name): the
+// types it declares are the map header and tables themselves, not copies
+// of them.
+func ImplementationRow(pkg string) (Row, bool) {
+	for _, r := range table[key{pkg, "", ""}] {
+		if r.Role == MapLayout {
+			return r, true
+		}
+	}
+	return Row{}, false
+}

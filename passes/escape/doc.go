@@ -103,10 +103,26 @@
 //
 //	for k, v := range m { ... } // or reflect.ValueOf(m).MapRange()
 //
-// A //go:linkname that defines a function under another name (the runtime
-// itself providing reflect's hooks) is not reported, nor are linknames to
-// runtime functions unrelated to maps (runtime.nanotime) or unsafe
-// conversions of values that are not maps.
+// A //go:linkname that defines a function, or a variable with its value,
+// under another name (the runtime itself providing reflect's hooks and
+// internal/runtime/maps.errNilAssign) is not reported, nor are linknames
+// to runtime functions unrelated to maps (runtime.nanotime), unsafe
+// conversions of values that are not maps, or conversions to the map
+// implementation's own types (its tests reading *maps.Map), which change
+// with the runtime. A map reinterpreted as another map type,
+// *(*map[string]V)(unsafe.Pointer(&p)), is not reported either: it reads
+// no field of the header, and every access goes through the runtime with
+// the descriptor of the type converted to. It is type-unsafe when the
+// value types differ in size or in where they hold pointers, but it does
+// not depend on the private layout.
 //
 // Each family has its own diagnostic category: guard, loopvar, layout.
+//
+// Limitations. Only the function that reads the map under its lock is
+// followed: an alias handed to a helper that ranges over it after the
+// unlock is missed. A range over a guarded map whose body releases the
+// lock and takes it again before the next step (google/adk-go issue 561)
+// is not reported: the lock is held at every step the range takes. Linknames
+// are matched to the layout rows by the symbol's package and name, so a
+// map function the table does not list is not reported.
 package escape

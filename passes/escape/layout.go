@@ -21,8 +21,9 @@ import (
 //	func mapiterinit(t unsafe.Pointer, m unsafe.Pointer, it *hiter)
 //
 // Only pulls count: the local name is a function declared without a body
-// or a variable. A directive that pushes a function defined here under
-// another name (the runtime providing reflect.mapaccess) is the
+// or a variable declared without a value. A directive that pushes a
+// function or an initialised variable defined here under another name (the
+// runtime providing reflect.mapaccess, or maps.errNilAssign) is the
 // implementation itself.
 func (ck *checker) checkLinknames() {
 	for _, file := range ck.pass.Files {
@@ -38,8 +39,13 @@ func (ck *checker) checkLinknames() {
 			case *ast.GenDecl:
 				if decl.Tok == token.VAR {
 					for _, spec := range decl.Specs {
-						for _, n := range spec.(*ast.ValueSpec).Names {
-							bodiless[n.Name] = n.Pos()
+						// A variable with an initial value is the
+						// symbol's definition (the linker accepts one
+						// initialised side): the directive pushes it.
+						if vs := spec.(*ast.ValueSpec); len(vs.Values) == 0 {
+							for _, n := range vs.Names {
+								bodiless[n.Name] = n.Pos()
+							}
 						}
 					}
 				}
@@ -105,7 +111,7 @@ func (ck *checker) checkUnsafe() {
 					continue
 				}
 				st := structBehind(conv.Type())
-				if st == nil {
+				if st == nil || ck.ownLayout(conv.Type()) {
 					continue
 				}
 				if what := mapBehind(conv.X, 0); what != "" {
@@ -119,6 +125,29 @@ func (ck *checker) checkUnsafe() {
 			}
 		}
 	}
+}
+
+// ownLayout reports whether the struct that t points to is declared by the
+// map implementation itself (a package that a layout row names whole), or
+// the conversion is in that package: the header type and the runtime then
+// change together, so the layout read cannot be stale. The
+// implementation's own tests convert a map to *maps.Map that way.
+func (ck *checker) ownLayout(t types.Type) bool {
+	if _, ok := apis.ImplementationRow(ck.pass.Pkg.Path()); ok {
+		return true
+	}
+	for range 2 {
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			return false
+		}
+		t = types.Unalias(p.Elem())
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
+			_, own := apis.ImplementationRow(n.Obj().Pkg().Path())
+			return own
+		}
+	}
+	return false
 }
 
 func isUnsafePointer(t types.Type) bool {

@@ -38,6 +38,11 @@ func reflectIterNext(it *hiter) // want `linkname to reflect.mapiternext depends
 //go:linkname newMap internal/runtime/maps.NewEmptyMap
 func newMap() unsafe.Pointer // want `linkname to internal/runtime/maps.NewEmptyMap depends`
 
+// A variable declared without a value takes the implementation's: a pull.
+//
+//go:linkname errNilAssign internal/runtime/maps.errNilAssign
+var errNilAssign error // want `linkname to internal/runtime/maps.errNilAssign depends`
+
 func Count(m map[string]int) int {
 	h := *(**hmap)(unsafe.Pointer(&m)) // want `unsafe conversion reinterprets a pointer to map m as \*\*hmap`
 	return h.count
