@@ -2,6 +2,7 @@ package guards
 
 import (
 	"github.com/maplint/maplint/internal/apis"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -159,21 +160,56 @@ func (r *Result) closure(roots []*ssa.Function) map[*ssa.Function]bool {
 // allocated by fn, or received from callers that all allocated it, and
 // reached without following a pointer stored in it.
 func (r *Result) IsFresh(fn *ssa.Function, ref mapid.Ref) bool {
+	return r.isFresh(fn, ref, 0)
+}
+
+func (r *Result) isFresh(fn *ssa.Function, ref mapid.Ref, depth int) bool {
 	if r.Alone[fn] {
 		return true
 	}
-	if ref.Root == nil || ref.Path.HasDeref() {
+	if ref.Root == nil || ref.Path.HasDeref() || depth > 4 {
 		return false
 	}
 	switch root := ref.Root.(type) {
 	case *ssa.Alloc:
-		return root.Parent() == fn
+		// A local variable holding a copy of a struct (a value receiver,
+		// s := *p) is new memory, but the maps and pointers it holds are
+		// the original's: it is as fresh as every value copied into it.
+		if root.Parent() != fn {
+			return false
+		}
+		for _, v := range copiedInto(root) {
+			if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+				if a, ok := u.X.(*ssa.Alloc); ok {
+					v = a // a composite literal built aside, then copied
+				}
+			}
+			if !r.isFresh(fn, mapid.Ref{Root: v}, depth+1) {
+				return false
+			}
+		}
+		return true
 	case *ssa.Parameter:
 		return r.FreshParams[root]
 	case *ssa.Call:
 		return r.returnsFresh(root.Call.StaticCallee(), 0)
 	}
 	return false
+}
+
+// copiedInto returns the values stored whole into the variable a, other
+// than constants (its zero value): a value receiver is stored into its
+// variable on entry, s := *p stores the loaded struct.
+func copiedInto(a *ssa.Alloc) []ssa.Value {
+	var vs []ssa.Value
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+			if _, isConst := st.Val.(*ssa.Const); !isConst {
+				vs = append(vs, st.Val)
+			}
+		}
+	}
+	return vs
 }
 
 // returnsFresh reports whether fn, a function of the package, returns an
