@@ -23,6 +23,7 @@ const (
 	MapFill          // adds entries to the map at Arg: panics when that map is nil and there is something to add
 	FillFrom         // the entries a MapFill row of the same function adds come from the map or sequence at Arg
 	Entries          // returns a sequence of exactly the entries of the map at Arg (empty when the map is)
+	Format           // the string at Arg is a fmt format: its verbs say how each operand after it is used (%p, %T read nothing)
 
 	// Order.
 	Sort       // sorts the slice (or sort.Interface) at Arg in place

@@ -2,6 +2,7 @@ package guards
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -25,7 +26,16 @@ func (r *Result) collect(fns []*ssa.Function) []*Access {
 			// locks this analysis cannot name: not modelled.
 			continue
 		}
+		live := liveBlocks(fn)
+		loads := make(map[ssa.Value]lockset.Set)
+		first := len(out)
 		res.Each(func(instr ssa.Instruction, held lockset.Set) {
+			if live != nil && !live[instr.Block()] {
+				return // under a constant condition that rules it out
+			}
+			if u, ok := instr.(*ssa.UnOp); ok && u.Op == token.MUL && isMapType(u.Type()) {
+				loads[u] = held
+			}
 			for _, a := range mapid.Accesses(instr) {
 				id, base := mapid.Of(a.Map)
 				if a.Holder != nil {
@@ -35,16 +45,21 @@ func (r *Result) collect(fns []*ssa.Function) []*Access {
 				if id.Kind == mapid.Unknown {
 					continue
 				}
-				acc := &Access{Access: a, Fn: fn, ID: id, Held: held, May: res.MayHold(instr)}
+				acc := &Access{Access: a, Fn: fn, ID: id, Held: held, Loaded: held, May: res.MayHold(instr)}
 				if base != nil {
 					acc.Base = mapid.RefOf(base)
 					acc.Fresh = r.IsFresh(fn, acc.Base)
 				} else {
-					acc.Fresh = r.Alone[fn]
+					acc.Fresh = r.Alone[fn] || (id.Kind == mapid.Global && r.initOnly[id.Global])
 				}
 				out = append(out, acc)
 			}
 		})
+		for _, acc := range out[first:] {
+			if h, ok := loads[acc.Map]; ok && acc.Map != nil {
+				acc.Loaded = h
+			}
+		}
 	}
 	return out
 }

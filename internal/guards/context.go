@@ -101,6 +101,7 @@ func (r *Result) exposure(fns []*ssa.Function) {
 	}
 	// multi: may run in several goroutines at once (exported API, a
 	// goroutine started many times); exposed: may run alongside other code.
+	r.API = r.closure(exported)
 	r.Multi = r.closure(append(slices.Clip(many), exported...))
 	r.Exposed = r.closure(append(append(slices.Clip(exported), many...), once...))
 }

@@ -45,12 +45,17 @@ var Analyzer = &analysis.Analyzer{
 // An Access is one map access with its context.
 type Access struct {
 	mapid.Access
-	Fn    *ssa.Function
-	ID    mapid.ID
-	Base  mapid.Ref   // the object holding a field map
-	Held  lockset.Set // held on every path
-	May   lockset.Set // held on some path
-	Fresh bool        // the map's object is not yet shared, or the code runs alone (init)
+	Fn   *ssa.Function
+	ID   mapid.ID
+	Base mapid.Ref   // the object holding a field map
+	Held lockset.Set // held on every path
+	// Loaded is held where the map's reference was loaded from its field
+	// or variable, when that is an instruction of its own (conns :=
+	// c.conns under c.mu, then a range over conns after the unlock);
+	// otherwise Held.
+	Loaded lockset.Set
+	May    lockset.Set // held on some path
+	Fresh  bool        // the map's object is not yet shared, or the code runs alone (init)
 }
 
 // A Result is what the package's lock-related passes share. Its maps are
@@ -66,6 +71,9 @@ type Result struct {
 	// Exposed holds the functions that may run alongside other code of
 	// the package; Multi those that may run in several goroutines at once.
 	Exposed, Multi map[*ssa.Function]bool
+	// API holds the functions that other packages can call directly, and
+	// what they call statically.
+	API map[*ssa.Function]bool
 	// Served holds the methods that a server registration (a gRPC
 	// service) runs in a goroutine per call.
 	Served map[*ssa.Function]bool
@@ -77,6 +85,7 @@ type Result struct {
 	freshRet map[*ssa.Function]bool
 	imported map[*ssa.Function]*lockset.Summary
 	guards   map[mapid.ID]guard.Guard
+	initOnly map[*ssa.Global]bool // maps that exist only while the package initialises
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -103,6 +112,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r.contexts(fns)
 	r.served(fns)
 	r.exposure(fns)
+	r.initOnly = initOnly(fns)
 	r.Accesses = r.collect(fns)
 	// Memoised answers are computed now, in a fixed order, so that the
 	// Result is deterministic and read-only from here on.

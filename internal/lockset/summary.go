@@ -57,8 +57,8 @@ func AbstractOf(fn *ssa.Function, ref mapid.Ref, read bool) (Abstract, bool) {
 }
 
 // Concrete names a, a lock of callee, at a call: a parameter path becomes the
-// argument's path; a package variable is looked up in the caller's program.
-// The path's fields are resolved against the type of the argument or
+// argument's path; a package variable is looked up in the callee's package
+// or among the program's imported packages. The path's fields are resolved against the type of the argument or
 // variable, and a path that does not fit it names nothing.
 func (a Abstract) Concrete(call *ssa.CallCommon, callee *ssa.Function) (mapid.Ref, bool) {
 	if a.Param >= 0 {
@@ -81,7 +81,14 @@ func (a Abstract) Concrete(call *ssa.CallCommon, callee *ssa.Function) (mapid.Re
 	if i < 0 {
 		return mapid.Ref{}, false
 	}
-	pkg := callee.Prog.ImportedPackage(a.Global[:i])
+	// The callee's own package first: the package being analysed is not
+	// among the program's importable packages (buildssa creates it
+	// apart), and its helpers lock its own package variables
+	// (runtime/pprof's lockProfiles takes profiles.mu).
+	pkg := callee.Pkg
+	if pkg == nil || pkg.Pkg.Path() != a.Global[:i] {
+		pkg = callee.Prog.ImportedPackage(a.Global[:i])
+	}
 	if pkg == nil {
 		return mapid.Ref{}, false
 	}

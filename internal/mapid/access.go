@@ -3,6 +3,7 @@ package mapid
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -68,8 +69,12 @@ func callAccesses(c *ssa.Call) []Access {
 	}
 	for _, r := range apis.Rows(fn) {
 		if r.Role == apis.DeepRead || r.Role == apis.DeepReadExported {
-			for _, v := range operands(apis.Arg(call, r.Arg)) {
-				out = append(out, deepReads(c, v, fn.Pkg().Name()+"."+fn.Name(), pos, r.Role == apis.DeepReadExported)...)
+			skip := unreadOperands(call, fn)
+			for _, o := range operands(apis.Arg(call, r.Arg)) {
+				if skip[o.i] {
+					continue
+				}
+				out = append(out, deepReads(c, o.v, fn.Pkg().Name()+"."+fn.Name(), pos, r.Role == apis.DeepReadExported)...)
 			}
 			continue
 		}
@@ -85,35 +90,52 @@ func callAccesses(c *ssa.Call) []Access {
 
 func isMap(t types.Type) bool { return apis.IsMap(t) }
 
-// operands returns the values behind v: the elements of a variadic ...any
-// slice built at the call, each unwrapped from its interface; or v itself.
-func operands(v ssa.Value) []ssa.Value {
+// An operand is one value a formatting call is given, with its position
+// among the variadic arguments.
+type operand struct {
+	i int
+	v ssa.Value
+}
+
+// operands returns the values behind v, in order: the elements of a
+// variadic ...any slice built at the call, each unwrapped from its
+// interface; or v itself, at 0.
+func operands(v ssa.Value) []operand {
 	if v == nil {
 		return nil
 	}
 	if mi, ok := v.(*ssa.MakeInterface); ok {
-		return []ssa.Value{mi.X}
+		return []operand{{0, mi.X}}
 	}
 	sl, ok := v.(*ssa.Slice)
 	if !ok {
-		return []ssa.Value{v}
+		return []operand{{0, v}}
 	}
 	arr, ok := sl.X.(*ssa.Alloc)
 	if !ok {
 		return nil
 	}
-	var out []ssa.Value
+	var out []operand
 	for _, r := range *arr.Referrers() {
 		ia, ok := r.(*ssa.IndexAddr)
 		if !ok {
 			continue
 		}
+		i, ok := constIndex(ia.Index)
+		if !ok {
+			continue
+		}
 		for _, u := range *ia.Referrers() {
 			if st, ok := u.(*ssa.Store); ok && st.Addr == ia {
-				out = append(out, operands(st.Val)...)
+				x := st.Val
+				if mi, ok := x.(*ssa.MakeInterface); ok {
+					x = mi.X
+				}
+				out = append(out, operand{i, x})
 			}
 		}
 	}
+	slices.SortStableFunc(out, func(a, b operand) int { return a.i - b.i })
 	return out
 }
 

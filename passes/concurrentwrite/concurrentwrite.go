@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
 
@@ -56,7 +57,7 @@ func New() *analysis.Analyzer {
 		Name:      "concurrentwrite",
 		Doc:       analysisdoc.MustExtract(doc, "concurrentwrite"),
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/concurrentwrite",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, directive.Analyzer, guards.Analyzer},
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, ctrlflow.Analyzer, directive.Analyzer, guards.Analyzer},
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(LockFact)},
 	}
@@ -81,6 +82,7 @@ type access struct {
 type checker struct {
 	*Config
 	pass     *analysis.Pass
+	fns      []*ssa.Function
 	r        *report.Reporter
 	src      *edits.Source
 	syn      *syntax
@@ -110,6 +112,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 		multi:      gr.Multi,
 	}
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	ck.fns = fns
 	accs := ck.collect()
 	ck.exportFacts(fns, accs)
 	ck.checkGuarded(accs)

@@ -69,3 +69,9 @@ func withReads(t *testing.T) *analysis.Analyzer {
 func TestReadsOffByDefault(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "readsoff")
 }
+
+// TestReadsSilent runs the read check on the shapes of its false positives
+// on the corpus, std and cmd, each with a reported twin.
+func TestReadsSilent(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), withReads(t), "readsilent")
+}

@@ -50,6 +50,7 @@ func (ck *checker) checkReads(accs []*access) {
 		if w == nil {
 			continue
 		}
+		beforeStart := ck.writtenBeforeStart(shared)
 		for _, a := range shared {
 			if a.Write || !ck.exposed[a.fn] || g.Held(a.base, a.held, true) || !ck.inFile(a.Pos) {
 				continue
@@ -57,7 +58,18 @@ func (ck *checker) checkReads(accs []*access) {
 			if a.id.Kind == mapid.Field && !knownShared(a.base) {
 				continue
 			}
+			if beforeStart && !ck.gr.API[a.fn] {
+				continue // runs in the phase the map's writes precede
+			}
 			if ck.ownsWrites(a, shared) || !ck.unguarded(a, g) {
+				continue
+			}
+			if g.Held(a.base, a.g.Loaded, true) {
+				// The reference was taken under the guard and used after
+				// the unlock: a snapshot swapped out in the critical
+				// section (m := t.idle; t.idle = nil) is the function's
+				// own, and one left in place is the escape pass's
+				// finding (a map that leaves its lock).
 				continue
 			}
 			ck.reportRead(a, w, g)

@@ -1,0 +1,81 @@
+package mapid
+
+import (
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
+)
+
+// unreadOperands returns the positions of the variadic operands of a call
+// to fn that its constant format string prints without walking them: %p
+// prints an address, %T a type. It returns nil (all operands read) when fn
+// has no format (a Format row of the API table), the format is not a
+// constant, or it uses explicit argument indexes.
+func unreadOperands(call *ssa.CallCommon, fn *types.Func) map[int]bool {
+	r, ok := apis.Find(fn, apis.Format)
+	if !ok {
+		return nil
+	}
+	c, ok := apis.Arg(call, r.Arg).(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return nil
+	}
+	verbs, ok := formatVerbs(constant.StringVal(c.Value))
+	if !ok {
+		return nil
+	}
+	var out map[int]bool
+	for i, v := range verbs {
+		if v == 'p' || v == 'T' {
+			if out == nil {
+				out = make(map[int]bool)
+			}
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// formatVerbs returns, for each operand a fmt format consumes in order, the
+// verb that consumes it ('*' for a width or precision taken from an
+// operand). It gives up (false) on explicit argument indexes (%[2]v).
+func formatVerbs(format string) ([]byte, bool) {
+	var verbs []byte
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		for i++; i < len(format); i++ {
+			ch := format[i]
+			if ch == '[' {
+				return nil, false
+			}
+			if ch == '*' {
+				verbs = append(verbs, '*')
+				continue
+			}
+			if strings.IndexByte("+-# 0.123456789", ch) >= 0 {
+				continue // flags, width and precision
+			}
+			if ch != '%' {
+				verbs = append(verbs, ch)
+			}
+			break
+		}
+	}
+	return verbs, true
+}
+
+// constIndex returns the value of a constant slice index.
+func constIndex(v ssa.Value) (int, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	i, ok := constant.Int64Val(c.Value)
+	return int(i), ok
+}
