@@ -22,41 +22,127 @@ import (
 //		if updateCache { delete(t.cache, k) }
 //	}
 //
+// A caller whose own boolean parameters decide the locks at the call, or
+// that forwards one of them, is seen once per call of its own, up to
+// maxForward callers up (nats-server's pubAllowedFullCheck(subject,
+// fullCheck, hasLock) locks c.mu when !hasLock and then calls
+// responseAllowed, which writes c.replies; the callers that pass
+// hasLock=true hold c.mu). Calls from tests and init (Unconstraining) say
+// nothing and are skipped.
+//
 // ok is false when fn is not only called statically, or a call passes a
-// value that is not a constant for a boolean parameter that a branch of fn
-// (or of one of its closures) tests: the answer would be a guess.
+// value that is not a constant (nor a bound parameter of its caller) for a
+// boolean parameter, when neither fn nor a caller tests one: the answer
+// would be a guess.
 func (p *Package) AtCalls(fn *ssa.Function, instr ssa.Instruction) (sets []Set, ok bool) {
-	if !p.OnlyCalled(fn) || !p.testsParams(fn) {
+	if !p.OnlyCalled(fn) || !p.contextual(fn) {
 		return nil, false
 	}
-	for _, site := range p.sites[fn] {
-		consts, ok := constArgs(site, fn)
-		if !ok {
-			return nil, false
-		}
-		caller := p.results[site.Parent()]
-		if caller == nil {
-			return nil, false
-		}
-		var at Set
-		found := false
-		caller.Each(func(i ssa.Instruction, held Set) {
-			if i == site {
-				at, found = held, true
-			}
-		})
-		if !found {
-			continue // the call is unreachable
-		}
-		entry := translate(at, &site.Call, fn)
-		r := analyzeWith(&Result{Fn: fn, callees: p.results[fn].callees, entrySet: entry, consts: consts})
-		r.Each(func(i ssa.Instruction, held Set) {
+	ctxs, ok := p.callContexts(fn, 0)
+	if !ok {
+		return nil, false
+	}
+	for i := range ctxs {
+		p.analyzeIn(fn, &ctxs[i]).Each(func(i ssa.Instruction, held Set) {
 			if i == instr {
 				sets = append(sets, held)
 			}
 		})
 	}
 	return sets, true
+}
+
+// maxForward bounds how many callers up AtCalls follows the parameters
+// that decide the locks.
+const maxForward = 3
+
+// A callContext is how one call runs a function: the locks held on entry
+// and the constants bound to its boolean parameters.
+type callContext struct {
+	entry  Set
+	consts map[*ssa.Parameter]bool
+}
+
+// contextual reports whether the locks held in fn may depend on boolean
+// parameters: fn's, or those of a function that calls it.
+func (p *Package) contextual(fn *ssa.Function) bool {
+	if p.testsParams(fn) {
+		return true
+	}
+	for _, site := range p.sites[fn] {
+		if c := site.Parent(); p.OnlyCalled(c) && p.testsParams(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// callContexts returns the contexts of the static calls of fn; see AtCalls.
+func (p *Package) callContexts(fn *ssa.Function, depth int) ([]callContext, bool) {
+	var out []callContext
+	for _, site := range p.sites[fn] {
+		caller := site.Parent()
+		if p.alone != nil && p.alone(caller) {
+			continue
+		}
+		if p.results[caller] == nil {
+			return nil, false
+		}
+		outer := []*callContext{nil} // the caller's own analysis
+		if depth < maxForward && p.OnlyCalled(caller) && (p.testsParams(caller) || forwards(site)) {
+			if cs, ok := p.callContexts(caller, depth+1); ok {
+				outer = outer[:0]
+				for i := range cs {
+					outer = append(outer, &cs[i])
+				}
+			}
+		}
+		for _, oc := range outer {
+			var bound map[*ssa.Parameter]bool
+			if oc != nil {
+				bound = oc.consts
+			}
+			consts, ok := bindArgs(site, fn, bound)
+			if !ok {
+				return nil, false
+			}
+			var at Set
+			found := false
+			p.analyzeIn(caller, oc).Each(func(i ssa.Instruction, held Set) {
+				if i == site {
+					at, found = held, true
+				}
+			})
+			if found { // else the call is unreachable
+				out = append(out, callContext{entry: translate(at, &site.Call, fn), consts: consts})
+			}
+		}
+	}
+	return out, true
+}
+
+// forwards reports whether call passes a parameter of its caller as a
+// boolean argument.
+func forwards(call *ssa.Call) bool {
+	for _, a := range call.Call.Args {
+		if prm, ok := a.(*ssa.Parameter); ok && prm.Parent() == call.Parent() && isBool(prm.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+// analyzeIn returns fn's analysis in the context c, or its own when c is nil.
+func (p *Package) analyzeIn(fn *ssa.Function, c *callContext) *Result {
+	if c == nil {
+		return p.results[fn]
+	}
+	return analyzeWith(&Result{Fn: fn, callees: p.results[fn].callees, entrySet: c.entry, consts: c.consts})
 }
 
 // testsParams reports whether a branch of fn or of its closures tests one
@@ -81,22 +167,32 @@ func (p *Package) testsParams(fn *ssa.Function) bool {
 	return tests(fn)
 }
 
-// constArgs binds fn's boolean parameters to the constants that call
-// passes; ok is false when one of them is not a constant.
-func constArgs(call *ssa.Call, fn *ssa.Function) (map[*ssa.Parameter]bool, bool) {
+// bindArgs binds fn's boolean parameters to what call passes: a constant,
+// or a parameter of the caller that bound binds; ok is false otherwise.
+func bindArgs(call *ssa.Call, fn *ssa.Function, bound map[*ssa.Parameter]bool) (map[*ssa.Parameter]bool, bool) {
 	if len(call.Call.Args) != len(fn.Params) {
 		return nil, false
 	}
 	consts := make(map[*ssa.Parameter]bool)
 	for i, prm := range fn.Params {
-		if b, ok := prm.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+		if !isBool(prm.Type()) {
 			continue
 		}
-		c, ok := call.Call.Args[i].(*ssa.Const)
-		if !ok || c.Value == nil {
+		switch a := call.Call.Args[i].(type) {
+		case *ssa.Const:
+			if a.Value == nil {
+				return nil, false
+			}
+			consts[prm] = constant.BoolVal(a.Value)
+		case *ssa.Parameter:
+			v, ok := bound[a]
+			if !ok {
+				return nil, false
+			}
+			consts[prm] = v
+		default:
 			return nil, false
 		}
-		consts[prm] = constant.BoolVal(c.Value)
 	}
 	return consts, true
 }

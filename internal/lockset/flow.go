@@ -21,11 +21,13 @@ type Result struct {
 	TryLocks bool   // the function calls TryLock or TryRLock and uses the result otherwise than as a branch condition
 	Opaque   bool   // every caller holds locks that cannot be named here
 	released []Lock // unlocks of locks not taken here: the caller's
-	union    bool   // may-hold analysis: join is union
-	may      *Result
-	entrySet Set
-	mayAt    map[ssa.Instruction]Set
-	consts   map[*ssa.Parameter]bool // boolean parameters bound to constants (see AtCalls)
+	// releasedAt holds the unlock instruction of each released lock.
+	releasedAt []ssa.Instruction
+	union      bool // may-hold analysis: join is union
+	may        *Result
+	entrySet   Set
+	mayAt      map[ssa.Instruction]Set
+	consts     map[*ssa.Parameter]bool // boolean parameters bound to constants (see AtCalls)
 }
 
 // Analyze computes the locks held in fn, given the locks held on entry.
@@ -172,6 +174,7 @@ func (r *Result) apply(call *ssa.CallCommon, held Set, instr ssa.Instruction, re
 		ref, read := mapid.RefOf(mu), op == RRelease
 		if !held.Holds(ref, true) && instr != nil && record {
 			r.released = append(r.released, Lock{Ref: ref, Read: read})
+			r.releasedAt = append(r.releasedAt, instr)
 		}
 		return held.Without(ref, read)
 	case TryAcquire, TryRAcquire:

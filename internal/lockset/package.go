@@ -16,6 +16,9 @@ type Package struct {
 	taken     map[*ssa.Function]bool
 	sites     map[*ssa.Function][]*ssa.Call // static calls of each function of the package
 	order     []*ssa.Function               // callers before callees, outside cycles
+	// alone is Options.Unconstraining: calls from these functions say
+	// nothing of the locks a callee needs.
+	alone func(*ssa.Function) bool
 }
 
 // Callers returns the functions of the package that call fn statically, one
@@ -97,6 +100,7 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 		summaries: make(map[*ssa.Function]*Summary, len(fns)),
 		results:   make(map[*ssa.Function]*Result, len(fns)),
 		sites:     make(map[*ssa.Function][]*ssa.Call),
+		alone:     opts.Unconstraining,
 	}
 	in := make(map[*ssa.Function]bool, len(fns))
 	for _, fn := range fns {

@@ -147,7 +147,13 @@ func Effect(r *Result) (acq, rel []Abstract) {
 			acq = append(acq, a)
 		}
 	}
-	for _, l := range r.released {
+	for i, l := range r.released {
+		if r.MayHold(r.releasedAt[i]).Holds(l.Ref, true) {
+			// Taken on some path here: the function's own lock, locked
+			// and unlocked under correlated conditions (if !hasLock {
+			// mu.Lock() } ... if !hasLock { mu.Unlock() }).
+			continue
+		}
 		if a, ok := AbstractOf(r.Fn, l.Ref, l.Read); ok && !slices.ContainsFunc(rel, a.Equal) {
 			rel = append(rel, a)
 		}
