@@ -101,12 +101,20 @@
 // callers all hold locks it cannot name (db.mu held by the caller,
 // dc.db.mu in the callee). Goroutine races come without a fix.
 //
-// Known limitations: goroutines are followed through static calls and
-// closures only, up to a bounded depth, not through function values passed
-// as arguments or interface method calls; gRPC service implementations are
-// not known to run a goroutine per call; an exported method that waits on
-// a channel is taken to hand its work to the goroutine; a channel receive
+// Known limitations: a goroutine is followed through static calls,
+// closures, function values passed as arguments (go wait.Until(c.worker,
+// …)) and closures called through variables, up to 4 calls deep and 64
+// functions per spawn, but not through interface method calls (no call
+// graph such as VTA is built); an exported method that waits on a channel
+// is taken to hand its work to the goroutine, and a channel receive
 // anywhere between the spawn and an access is taken as the hand-off that
-// orders them; no fix is offered for goroutine races (there is no lock to
-// take yet).
+// orders them; a lock a caller holds is seen through up to three callers'
+// boolean parameters, not through a deferred call of a helper that
+// unlocks. The fix for a goroutine race declares a sync.Mutex only next to
+// a local map written in the goroutines (wg.Go, go in a loop); for a field
+// or package map with no guard yet, no fix is offered, since which lock
+// should guard it is a design decision. Unguarded reads
+// (-concurrentwrite.reads) stay opt-in: reads ordered by a phase that
+// callers outside the package enforce (a table read after the parallel
+// phase that built it ended) are still reported.
 package concurrentwrite
