@@ -99,7 +99,8 @@
 // exported method of an unexported type (reached through an interface,
 // often inside the package's own critical section), or in a function whose
 // callers all hold locks it cannot name (db.mu held by the caller,
-// dc.db.mu in the callee). Goroutine races come without a fix.
+// dc.db.mu in the callee). Goroutine races get a fix only on a local map
+// (see below).
 //
 // Known limitations: a goroutine is followed through static calls,
 // closures, function values passed as arguments (go wait.Until(c.worker,
