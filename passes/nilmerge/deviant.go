@@ -127,10 +127,17 @@ func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
 			return instr.Pos(), true
 		}
 	case *ssa.If:
-		// if _, ok := x.F[k]; ok: a comma-ok test of an entry.
+		// if _, ok := x.F[k]; ok: a comma-ok test of an entry; and
+		// the body of a range over x.F, which runs only when the map
+		// has an entry.
 		if e, ok := instr.Cond.(*ssa.Extract); ok {
 			if l, ok := e.Tuple.(*ssa.Lookup); ok && e.Index == 1 && readsField(l.X, same) {
 				return l.Pos(), true
+			}
+			if n, ok := e.Tuple.(*ssa.Next); ok && e.Index == 0 && !n.IsString {
+				if r, ok := n.Iter.(*ssa.Range); ok && readsField(r.X, same) {
+					return r.Pos(), true
+				}
 			}
 		}
 		bin, ok := instr.Cond.(*ssa.BinOp)
