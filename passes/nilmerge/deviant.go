@@ -32,6 +32,7 @@ type fieldWrite struct {
 	w     *write
 	field *types.Var
 	guard token.Pos // a dominating guard, or NoPos
+	entry bool      // the guard tests an entry (comma-ok, range, m[k] == 0): the write is safe, but says nothing of nilability
 }
 
 // fieldWriteOf returns the map field that w writes into, when the map is
@@ -52,7 +53,8 @@ func fieldWriteOf(w *write) (fieldWrite, bool) {
 	if f == nil {
 		return fieldWrite{}, false
 	}
-	return fieldWrite{w: w, field: f, guard: guardOf(w.instr, fa)}, true
+	pos, entry := guardOf(w.instr, fa)
+	return fieldWrite{w: w, field: f, guard: pos, entry: entry}, true
 }
 
 // callbackParam reports whether ptr is (a field of) a parameter of a
@@ -96,7 +98,7 @@ func builtHere(ptr ssa.Value) bool {
 // before write on every path: a store to the field, or a branch on a
 // comparison of the field (with nil, or its length with a constant), in
 // the write's block before it or in a block that dominates it.
-func guardOf(write ssa.Instruction, fa *ssa.FieldAddr) token.Pos {
+func guardOf(write ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
 	b := write.Block()
 	end := indexOf(b, write)
 	for x := b; x != nil; x = x.Idom() {
@@ -105,18 +107,18 @@ func guardOf(write ssa.Instruction, fa *ssa.FieldAddr) token.Pos {
 			instrs = instrs[:end]
 		}
 		for _, instr := range instrs {
-			if pos, ok := guards(instr, fa); ok {
-				return pos
+			if pos, entry, ok := guards(instr, fa); ok {
+				return pos, entry
 			}
 		}
 	}
-	return token.NoPos
+	return token.NoPos, false
 }
 
 // guards reports whether instr stores to the field at fa, or branches on a
 // comparison that reads it, its length or one of its entries (comma-ok
 // too).
-func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
+func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (pos token.Pos, entry, ok bool) {
 	same := func(v ssa.Value) bool {
 		x, ok := v.(*ssa.FieldAddr)
 		return ok && x.Field == fa.Field && sameValue(x.X, fa.X, 4)
@@ -124,7 +126,7 @@ func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
 	switch instr := instr.(type) {
 	case *ssa.Store:
 		if same(instr.Addr) {
-			return instr.Pos(), true
+			return instr.Pos(), false, true
 		}
 	case *ssa.If:
 		// if _, ok := x.F[k]; ok: a comma-ok test of an entry; and
@@ -132,17 +134,17 @@ func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
 		// has an entry.
 		if e, ok := instr.Cond.(*ssa.Extract); ok {
 			if l, ok := e.Tuple.(*ssa.Lookup); ok && e.Index == 1 && readsField(l.X, same) {
-				return l.Pos(), true
+				return l.Pos(), true, true
 			}
 			if n, ok := e.Tuple.(*ssa.Next); ok && e.Index == 0 && !n.IsString {
 				if r, ok := n.Iter.(*ssa.Range); ok && readsField(r.X, same) {
-					return r.Pos(), true
+					return r.Pos(), true, true
 				}
 			}
 		}
 		bin, ok := instr.Cond.(*ssa.BinOp)
 		if !ok {
-			return token.NoPos, false
+			return token.NoPos, false, false
 		}
 		for _, op := range []ssa.Value{bin.X, bin.Y} {
 			if c, ok := op.(*ssa.Call); ok && isBuiltin(c.Call.Value, "len") {
@@ -150,15 +152,15 @@ func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
 			}
 			// n := x.F[k]; if n == 0 { panic(...) }: a test of an
 			// entry's value, which the program expects to be there.
-			if l, ok := op.(*ssa.Lookup); ok && !l.CommaOk {
-				op = l.X
+			if l, ok := op.(*ssa.Lookup); ok && !l.CommaOk && readsField(l.X, same) {
+				return bin.Pos(), true, true
 			}
 			if readsField(op, same) {
-				return bin.Pos(), true
+				return bin.Pos(), false, true
 			}
 		}
 	}
-	return token.NoPos, false
+	return token.NoPos, false, false
 }
 
 // readsField reports whether v is a load of the field that same matches.
@@ -183,6 +185,9 @@ func deviants(fws []fieldWrite, minGuards int) map[*write]*origin {
 		var guarded []token.Pos
 		var bare []*write
 		for _, fw := range byField[f] {
+			if fw.entry {
+				continue // safe, and no evidence either way
+			}
 			if fw.guard.IsValid() {
 				if !slices.Contains(guarded, fw.guard) {
 					guarded = append(guarded, fw.guard)
