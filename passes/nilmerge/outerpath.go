@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -43,7 +44,7 @@ func (a *checker) outerPathSource(lookup *ssa.Lookup) *origin {
 		return nil
 	}
 	fn := lookup.Parent()
-	if a.ensures(fn, k, lookup.Index, 0) || a.ensuredByCallers(fn, k) || a.filledWithConst(k, lookup.Index) {
+	if a.ensures(fn, k, lookup.Index, 0) || a.ensuredByCallers(fn, k) || a.filledWithConst(k, lookup.Index) || a.keyFilledByCallers(fn, k, lookup.Index) {
 		return nil
 	}
 	return &origin{pos: lookup.Pos(), why: fmt.Sprintf("nothing in this function makes sure it has one (a comma-ok or nil check, a store, a helper that fills %s)", name), kind: fromOuterPath}
@@ -153,6 +154,25 @@ func (a *checker) filledWithConst(k outerKey, key ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// keyFilledByCallers reports whether key is a parameter of fn and every
+// call of fn in the package passes a constant for it that the package
+// fills up front (grpc's expectLogsN(expr, n, errorLog), with the outer map
+// made with an entry for every logType).
+func (a *checker) keyFilledByCallers(fn *ssa.Function, k outerKey, key ssa.Value) bool {
+	p, ok := key.(*ssa.Parameter)
+	if !ok {
+		return false
+	}
+	i := slices.Index(fn.Params, p)
+	calls := a.callers[fn]
+	for _, c := range calls {
+		if i < 0 || i >= len(c.Call.Args) || !a.filledWithConst(k, c.Call.Args[i]) {
+			return false
+		}
+	}
+	return len(calls) > 0
 }
 
 // checked reports whether the program inspects lookup's result beyond
