@@ -2,7 +2,6 @@ package driver
 
 import (
 	"fmt"
-	"go/types"
 	"io"
 	"os"
 	"runtime"
@@ -18,10 +17,10 @@ import (
 	"github.com/maplint/maplint/internal/version"
 )
 
-// loadMode is what the driver asks of go list: metadata only, without
-// -compiled (see cgo.go). Syntax and types are produced one package at a
-// time by the driver itself.
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+// loadMode is what the driver asks of go list: metadata only. Syntax and
+// types are produced one package at a time by the driver itself.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
 
 // check analyses the packages matched by patterns and prints the findings;
 // it returns the exit code.
@@ -30,31 +29,12 @@ func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
-	type archResult struct {
-		arch string
-		err  error
-	}
-	archc := make(chan archResult, 1)
-	go func() {
-		arch, err := goarch()
-		archc <- archResult{arch, err}
-	}()
 	roots, err := packages.Load(cfg, patterns...)
-	arch := <-archc
-	if err == nil {
-		err = arch.err
-	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
 		return 1
 	}
 	g := newGraph(roots, analyzers, o)
-	g.sizes = types.SizesFor("gc", arch.arch)
-	if g.sizes == nil {
-		fmt.Fprintf(stderr, "%s: unknown GOARCH %q\n", progname(), arch.arch)
-		return 1
-	}
-	g.cgo = &cgoLister{buildFlags: cfg.BuildFlags, listed: make(map[string]*packages.Package), implicit: make(map[string]*types.Package)}
 	errs := newErrorLog(stderr)
 	// go list's own errors (missing packages, bad imports, syntax), once.
 	for _, n := range g.nodes {

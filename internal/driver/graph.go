@@ -25,8 +25,6 @@ type graph struct {
 	// dependents import, and what they require.
 	rootAnalyzers, depAnalyzers []*analysis.Analyzer
 	cacheConfig                 []byte // the analyzers' configuration, part of every key
-	sizes                       types.Sizes
-	cgo                         *cgoLister
 
 	// exportMu serialises export data reads: one may declare objects in
 	// the canonical package of any node it mentions (see typesOf).
@@ -51,8 +49,6 @@ type node struct {
 	errored   bool   // the package or its load had errors: not cached
 	analysed  bool   // analysed from source in this run
 	fromCache bool   // found in the cache
-	inCache   bool   // written to the cache by this run
-	cgo       bool   // analysed from cgo's output (see cgo.go)
 
 	// Kept for dependents: the canonical types (from export data, see
 	// typesOf) and the encoded facts.
@@ -224,7 +220,7 @@ func (g *graph) prioritise() {
 		for _, r := range n.rdeps {
 			longest = max(longest, r.priority)
 		}
-		n.priority = longest + len(n.pkg.GoFiles) + 1
+		n.priority = longest + len(n.pkg.CompiledGoFiles) + 1
 	}
 }
 

@@ -1,3 +1,0 @@
-module example.com/cgo
-
-go 1.22
