@@ -120,3 +120,16 @@ func Format(fset *token.FileSet, n ast.Node) (string, error) {
 	}
 	return buf.String(), nil
 }
+
+// Repeatable reports whether e is a chain of identifiers and field
+// selections (xs, s.items): it has no calls or side effects, so a fix may
+// write it a second time and read the same value.
+func Repeatable(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return Repeatable(e.X)
+	}
+	return false
+}

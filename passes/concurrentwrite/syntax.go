@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/maplint/maplint/internal/edits"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
 )
@@ -104,7 +105,7 @@ func (ck *checker) guardName(a *access, ref mapid.Ref, rel mapid.Path) (string, 
 	}
 	e := ck.syn.mapExpr(a.Pos)
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok || !simple(sel.X) {
+	if !ok || !edits.Repeatable(sel.X) {
 		return ref.String(), false
 	}
 	return types.ExprString(sel.X) + rel.String(), true
@@ -116,18 +117,6 @@ func hasIndex(p mapid.Path) bool {
 		if k := p.At(i).Kind(); k == mapid.IndexStep || k == mapid.ConstIndexStep {
 			return true
 		}
-	}
-	return false
-}
-
-// simple reports whether e is a chain of identifiers and field selections,
-// safe to evaluate twice.
-func simple(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return true
-	case *ast.SelectorExpr:
-		return simple(e.X)
 	}
 	return false
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/maplint/maplint/internal/apis"
+	"github.com/maplint/maplint/internal/edits"
 	"github.com/maplint/maplint/internal/goversion"
 )
 
@@ -212,7 +213,7 @@ func (ck *checker) elementFix(rs *ast.RangeStmt, v *types.Var, addr *ast.UnaryEx
 	if !ok || !ok2 || key.Name == "_" || ck.pass.TypesInfo.Defs[val] != v {
 		return analysis.SuggestedFix{}, false
 	}
-	if _, ok := ck.pass.TypesInfo.TypeOf(rs.X).Underlying().(*types.Slice); !ok || !plain(rs.X) || ck.assigns(rs.Body, v) {
+	if _, ok := ck.pass.TypesInfo.TypeOf(rs.X).Underlying().(*types.Slice); !ok || !edits.Repeatable(rs.X) || ck.assigns(rs.Body, v) {
 		return analysis.SuggestedFix{}, false
 	}
 	root := rootIdent(addr.X)
@@ -224,18 +225,6 @@ func (ck *checker) elementFix(rs *ast.RangeStmt, v *types.Var, addr *ast.UnaryEx
 		Message:   "Take the address of the slice element " + xs + "[" + key.Name + "]",
 		TextEdits: []analysis.TextEdit{{Pos: root.Pos(), End: root.End(), NewText: []byte(xs + "[" + key.Name + "]")}},
 	}, true
-}
-
-// plain reports whether e names a value without calls or side effects
-// (xs, s.items), so that repeating it reads the same slice.
-func plain(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return true
-	case *ast.SelectorExpr:
-		return plain(e.X)
-	}
-	return false
 }
 
 // rootIdent returns the variable at the root of v.f.a[0].
