@@ -55,8 +55,10 @@
 //     over it (enc := json.NewEncoder(w) before the loop writes to w);
 //   - sending on a channel;
 //   - returning on a match that more than one entry can satisfy (for k,
-//     v := range m { if v > 10 { return k } }; returning the first entry
-//     with no condition at all is reported under -strict, below);
+//     v := range m { if v > 10 { return k } }, or under a predicate whose
+//     body the pass cannot see, such as an interface method:
+//     if p.match(req) { return name }); returning the first entry with no
+//     condition at all is reported under -strict, below;
 //   - writing another map only where an entry is absent, under a key
 //     computed from the element, which several entries can share (if _,
 //     ok := dst[f(k)]; !ok { dst[f(k)] = v }): the first visited wins;
@@ -175,12 +177,17 @@
 //
 // Silent: integer sums and counts, min/max and arg-max with a tie-break
 // (if v > best || v == best && k < who), boolean any/all flags,
-// building another map or set, deleting, membership and lookups guarded by
-// an equality (if k == name { return v }; if v.ID == id { return v }, which
-// assumes identities are unique), slices sorted before use, ranging over
-// slices.Sorted(maps.Keys(m)), statements inside function literals (they
-// run at a time of their own) and function literals handed to a queue or
-// sent on a channel as work, output under a constant condition (dead
+// building another map or set, deleting, membership and lookups: a return
+// guarded by an equality between the element and a value from outside the
+// loop (if k == name { return v }; if v.ID == id { return v }, which
+// assumes identities are unique), by an interval of the element holding
+// such a value (if off >= v.Start && off < v.End, which assumes the
+// intervals disjoint), or by a call of a predicate whose body is one such
+// comparison of its operands (a.hasName(name), a.Range.ContainsPos(pos),
+// also from another package: a fact carries it), slices sorted before use,
+// ranging over slices.Sorted(maps.Keys(m)), statements inside function
+// literals (they run at a time of their own) and function literals handed
+// to a queue or sent on a channel as work, output under a constant condition (dead
 // code, or switched on by editing the source), and which error is
 // returned or written when several entries fail (a sink on a path that
 // returns a non-nil error, not the error of an encoder or writer: return

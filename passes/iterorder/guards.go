@@ -47,9 +47,10 @@ func (s *scan) guards(stack []ast.Node) (conds []ast.Expr, eqs [][2]ast.Expr) {
 }
 
 // uniqueGuard reports whether the node at the top of stack runs only for
-// an element equal to some value (k == name, v.ID == id): a lookup, which
-// at most one key satisfies when it compares the key, and which code
-// treats as unique when it compares a value's identity.
+// an element equal to some value (k == name, v.ID == id, attr.hasName(name))
+// or whose interval holds it (r.ContainsPos(pos)): a lookup, which at most
+// one key satisfies when it compares the key, and which code treats as
+// unique when it compares a value's identity (see match.go).
 func (s *scan) uniqueGuard(stack []ast.Node) bool {
 	conds, eqs := s.guards(stack)
 	for _, eq := range eqs {
@@ -58,28 +59,8 @@ func (s *scan) uniqueGuard(stack []ast.Node) bool {
 		}
 	}
 	for _, cond := range conds {
-		if s.intervalLookup(cond) {
+		if s.lookup(cond) {
 			return true
-		}
-		for _, c := range conjuncts(cond) {
-			if b, ok := c.(*ast.BinaryExpr); ok && b.Op == token.EQL && s.taintedExpr(b.X) != s.taintedExpr(b.Y) {
-				return true
-			}
-			if call, ok := c.(*ast.CallExpr); ok && s.c.isEqualCall(call) {
-				n := 0
-				args := call.Args
-				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(args) == 1 {
-					args = append([]ast.Expr{sel.X}, args...)
-				}
-				for _, a := range args {
-					if s.taintedExpr(a) {
-						n++
-					}
-				}
-				if len(args) == 2 && n == 1 {
-					return true
-				}
-			}
 		}
 	}
 	return false
@@ -133,49 +114,6 @@ func (c *checker) isEqualCall(call *ast.CallExpr) bool {
 		return false
 	}
 	return isKind(sig.Results().At(0).Type(), types.IsBoolean) && types.AssignableTo(sig.Params().At(0).Type(), sig.Recv().Type())
-}
-
-// intervalLookup reports whether cond bounds one outside value by the
-// element on both sides (code >= p.offset && code < p.offset+p.length): a
-// lookup of the interval that holds it, which code keeps disjoint.
-func (s *scan) intervalLookup(cond ast.Expr) bool {
-	lower, upper := map[string]bool{}, map[string]bool{}
-	for _, c := range conjuncts(cond) {
-		b, ok := c.(*ast.BinaryExpr)
-		if !ok {
-			continue
-		}
-		x, y := s.taintedExpr(b.X), s.taintedExpr(b.Y)
-		if x == y {
-			continue
-		}
-		out, op := b.X, b.Op
-		if x { // element on the left: flip
-			out = b.Y
-			switch op {
-			case token.LSS:
-				op = token.GTR
-			case token.LEQ:
-				op = token.GEQ
-			case token.GTR:
-				op = token.LSS
-			case token.GEQ:
-				op = token.LEQ
-			}
-		}
-		switch op {
-		case token.GTR, token.GEQ:
-			lower[types.ExprString(out)] = true
-		case token.LSS, token.LEQ:
-			upper[types.ExprString(out)] = true
-		}
-	}
-	for k := range lower {
-		if upper[k] {
-			return true
-		}
-	}
-	return false
 }
 
 // scatter reports whether lhs = rhs, in orderMode, stores one element of

@@ -90,7 +90,7 @@ func New() *analysis.Analyzer {
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer},
 		Run:       cfg.run,
-		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact)},
+		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact)},
 	}
 	a.Flags.BoolVar(&cfg.NoFix, "nofix", false, "do not suggest ranging over sorted keys")
 	a.Flags.BoolVar(&cfg.Strict, "strict", false, "also report logging, stores into fields, floating-point sums and arbitrary picks")
@@ -105,6 +105,8 @@ type checker struct {
 	info  *types.Info
 	facts map[*types.Func]*SinkFact
 	iters map[*types.Func]bool // adaptors of this package (IterFact)
+
+	matches map[*types.Func]*MatchFact // predicates of this package
 
 	sorted    map[*types.TypeName]bool // built on demand by sortedTypes
 	sorterFns map[*types.Func]int      // built on demand by sorters
@@ -125,10 +127,13 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		info:  pass.TypesInfo,
 		facts: make(map[*types.Func]*SinkFact),
 		iters: make(map[*types.Func]bool),
-		ins:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+
+		matches: make(map[*types.Func]*MatchFact),
+		ins:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 
 		orderFree: parseOrderFree(cfg.OrderFree),
 	}
+	c.computeMatchFacts()
 	c.computeFacts()
 	c.computeIterFacts()
 	fixer := newFixer(pass)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/gob"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -64,6 +65,12 @@ func TestInternalAndTestSupport(t *testing.T) {
 // their shape before the fix (the issues are named in the testdata).
 func TestRealBugs(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "realbugs")
+}
+
+// TestLookups checks returns under a condition that one element at most
+// meets (silent) or several can (reported), through predicates too.
+func TestLookups(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "lookups/span", "lookups")
 }
 
 func TestSilent(t *testing.T) {
@@ -129,26 +136,34 @@ func TestFixedCodeTypeChecks(t *testing.T) {
 }
 
 func TestFactGobRoundTrip(t *testing.T) {
-	f := &iterorder.SinkFact{Params: []iterorder.ParamSink{{Index: 1, What: "written to w"}, {Index: 2, What: "passed to Line, whose argument is written to w"}}}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(f); err != nil {
-		t.Fatal(err)
+	facts := []interface {
+		analysis.Fact
+		String() string
+	}{
+		&iterorder.SinkFact{Params: []iterorder.ParamSink{{Index: 1, What: "written to w"}, {Index: 2, What: "passed to Line, whose argument is written to w"}}},
+		&iterorder.MatchFact{Sides: []uint8{1, 0, 2}, Interval: true},
 	}
-	if buf.Len() > 256 {
-		t.Errorf("fact encodes to %d bytes, over the 256-byte budget", buf.Len())
-	}
-	var buf2 bytes.Buffer
-	if err := gob.NewEncoder(&buf2).Encode(f); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
-		t.Error("fact encoding is not deterministic")
-	}
-	var g iterorder.SinkFact
-	if err := gob.NewDecoder(&buf).Decode(&g); err != nil {
-		t.Fatal(err)
-	}
-	if g.String() != f.String() {
-		t.Errorf("round trip: got %s, want %s", g.String(), f.String())
+	for _, f := range facts {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(f); err != nil {
+			t.Fatal(err)
+		}
+		if buf.Len() > 256 {
+			t.Errorf("%T encodes to %d bytes, over the 256-byte budget", f, buf.Len())
+		}
+		var buf2 bytes.Buffer
+		if err := gob.NewEncoder(&buf2).Encode(f); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+			t.Errorf("%T encoding is not deterministic", f)
+		}
+		g := reflect.New(reflect.TypeOf(f).Elem()).Interface().(interface{ String() string })
+		if err := gob.NewDecoder(&buf).Decode(g); err != nil {
+			t.Fatal(err)
+		}
+		if g.String() != f.String() {
+			t.Errorf("round trip: got %s, want %s", g.String(), f.String())
+		}
 	}
 }
