@@ -168,7 +168,9 @@
 // With -iterorder.strict (Config.Strict) the pass also reports sinks that,
 // on real code (caddy, grpc, client-go, prometheus, go-ethereum), were
 // deliberate or harmless: logging (log, log/slog: per-entry log lines),
-// slices appended to or stored in fields and globals, floating-point and
+// slices appended to or stored in fields and globals (also an unexported
+// field of a struct literal that is returned, return &Zones{names: names}:
+// only the package reads it, as after z.names = names), floating-point and
 // complex sums (rounding in the last bits: sizes and metrics), keeping an
 // arbitrary element (for k := range m { first = k; break }, or
 // { return k }: picking any one element is nearly always what the code

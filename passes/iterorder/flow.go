@@ -290,6 +290,11 @@ func (s *scan) taintedExpr(e ast.Expr) bool {
 			return false
 		case *ast.FuncLit:
 			return s.mode != orderMode
+		case *ast.CompositeLit:
+			if s.mode == orderMode && !s.c.cfg.Strict {
+				found = s.taintedLiteral(n)
+				return false
+			}
 		case *ast.SelectorExpr:
 			// A qualified identifier or a field: only the operand matters.
 			if _, ok := s.c.info.Uses[identOf(n.X)].(*types.PkgName); ok {
@@ -304,6 +309,33 @@ func (s *scan) taintedExpr(e ast.Expr) bool {
 		return true
 	})
 	return found
+}
+
+// taintedLiteral reports whether a composite literal holds order-carrying
+// data where someone outside the package can see it: not in an unexported
+// field of a struct (return &Zones{names: names}), which, like
+// z.names = names, is a store into a field (reported only under -strict):
+// only the package reads it, and the pass does not follow fields.
+func (s *scan) taintedLiteral(lit *ast.CompositeLit) bool {
+	st, _ := typeOf(s.c.info, lit).Underlying().(*types.Struct)
+	for i, e := range lit.Elts {
+		if st != nil {
+			var field *types.Var
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				field, _ = s.c.info.Uses[identOf(kv.Key)].(*types.Var)
+				e = kv.Value
+			} else if i < st.NumFields() {
+				field = st.Field(i)
+			}
+			if field != nil && !field.Exported() {
+				continue
+			}
+		}
+		if s.taintedExpr(e) {
+			return true
+		}
+	}
+	return false
 }
 
 func identOf(e ast.Expr) *ast.Ident {

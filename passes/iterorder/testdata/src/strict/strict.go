@@ -101,3 +101,16 @@ func Jitter(w io.Writer, m map[string]int) {
 		fmt.Fprintln(w, k, rand.Intn(10))
 	}
 }
+
+type zoneSet struct{ names []string }
+
+// UnexportedField keeps the keys in an unexported field of the returned
+// struct: a store into a field, reported under -strict only
+// (sinks.NewZoneSet is the default twin).
+func UnexportedField(keys map[string]bool) *zoneSet {
+	var names []string
+	for k := range keys { // want `keys appended to names, which is returned unsorted`
+		names = append(names, k)
+	}
+	return &zoneSet{names: names}
+}
