@@ -215,4 +215,23 @@
 // even on a branch that does not reach every use. Closures are not
 // followed. An unexported method called through an interface is treated as
 // if all its callers were visible.
+//
+// Consumers the pass cannot see decide some findings, and no principled
+// rule tells them apart, so they are reported:
+//
+//   - a list returned by an exported function, or sent, whose consumers
+//     in other modules treat it as a set (hcl's WalkVariablesNode.Visit
+//     traversals, DNS resource records in a response section or a zone
+//     transfer); the project names such types with -iterorder.orderfree
+//     (coredns would name github.com/miekg/dns.RR);
+//   - a multimap re-encoded as a list of pairs (grpc's binary log of
+//     metadata.MD), which its readers fold back into a multimap: the same
+//     shape as a listing whose order shows;
+//   - output under a condition read at run time (an environment variable
+//     that turns on debugging output, as urfave/cli's
+//     CLI_TEMPLATE_ERROR_DEBUG): a condition does not say what its output
+//     is for; //maplint:ignore iterorder says it where it is meant;
+//   - a result made random on purpose elsewhere than in the loop body
+//     (test generators drawing from a helper of their own): only the Random
+//     rows of internal/apis called in the body itself are recognised.
 package iterorder
