@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/edits"
 	"github.com/maplint/maplint/internal/goversion"
 )
@@ -432,14 +433,35 @@ func (fx *fixer) mapsUsedElsewhere(file *ast.File, call *ast.CallExpr) bool {
 	pn := fx.pass.TypesInfo.Uses[id]
 	found := false
 	ast.Inspect(file, func(n ast.Node) bool {
-		// Another maps.Copy may be replaced by its own fix: only other
-		// members keep the import.
-		if other, ok := n.(*ast.SelectorExpr); ok && other.Sel.Name != "Copy" {
+		// Another merge call (maps.Copy) may be replaced by its own fix:
+		// only other members keep the import.
+		if other, ok := n.(*ast.SelectorExpr); ok {
 			if x, ok := other.X.(*ast.Ident); ok && fx.pass.TypesInfo.Uses[x] == pn {
-				found = true
+				fn, _ := fx.pass.TypesInfo.Uses[other.Sel].(*types.Func)
+				found = !replaceableMerge(fn)
 			}
 		}
 		return !found
 	})
 	return found
+}
+
+// replaceableMerge reports whether a call of fn may be replaced by the
+// PutAll fix: the API table says it fills a map (MapFill) from another map
+// (its FillFrom parameter is a map), as writes.go's fillOf classifies a
+// writeCopy. maps.Insert fills from a sequence and is never replaced.
+func replaceableMerge(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if _, ok := apis.Find(fn, apis.MapFill); !ok {
+		return false
+	}
+	from, ok := apis.Find(fn, apis.FillFrom)
+	sig, _ := fn.Type().(*types.Signature)
+	if !ok || sig == nil || from.Arg < 0 || from.Arg >= sig.Params().Len() {
+		return false
+	}
+	return coreMap(sig.Params().At(from.Arg).Type()) != nil
 }
