@@ -98,8 +98,12 @@ func (ck *checker) checkGuarded() {
 //	mu.Lock(); m := t.idle; t.idle = nil; mu.Unlock(); for ... range m
 //
 // leaves m reachable only from this function, which may then use it
-// without the lock. Only a store to the same field of the same base value,
-// later in the load's block and under the lock, counts.
+// without the lock. Only a replacement later in the load's block and under
+// the lock counts: a store to the same field of the same object (compared
+// as refs, so a receiver that a closure captures, and go/ssa keeps in a
+// cell, is still one object), or a static call of a function that stores
+// into that field of its argument on every path (grpc's
+// cc.initIdleStateLocked, which makes cc.conns afresh).
 func detached(l *load) bool {
 	ld, ok := l.v.(*ssa.UnOp)
 	if !ok {
@@ -109,18 +113,53 @@ func detached(l *load) bool {
 	if !ok {
 		return false
 	}
+	base := mapid.RefOf(fa.X)
 	after := false
 	for _, instr := range ld.Block().Instrs {
 		if instr == ld {
 			after = true
 			continue
 		}
-		st, ok := instr.(*ssa.Store)
-		if !after || !ok {
+		if !after {
 			continue
 		}
-		if sa, ok := st.Addr.(*ssa.FieldAddr); ok && sa.X == fa.X && sa.Field == fa.Field {
-			if h, in := l.held[st]; in && h.Holds(l.lock, false) {
+		if h, in := l.held[instr]; !in || !h.Holds(l.lock, false) {
+			continue
+		}
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			if sa, ok := instr.Addr.(*ssa.FieldAddr); ok && sa.Field == fa.Field && mapid.RefOf(sa.X).Equal(base) {
+				return true
+			}
+		case *ssa.Call:
+			callee := instr.Call.StaticCallee()
+			if callee == nil || instr.Call.IsInvoke() {
+				continue
+			}
+			for i, arg := range instr.Call.Args {
+				if i < len(callee.Params) && mapid.RefOf(arg).Equal(base) && replacesField(callee, callee.Params[i], fa.Field) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// replacesField reports whether fn stores into field f of the struct its
+// parameter prm points to on every path through it: a store in its entry
+// block, which every call runs to its end unless it panics.
+func replacesField(fn *ssa.Function, prm *ssa.Parameter, f int) bool {
+	if len(fn.Blocks) == 0 {
+		return false
+	}
+	for _, instr := range fn.Blocks[0].Instrs {
+		st, ok := instr.(*ssa.Store)
+		if !ok {
+			continue
+		}
+		if sa, ok := st.Addr.(*ssa.FieldAddr); ok && sa.Field == f {
+			if r := mapid.RefOf(sa.X); r.Root == prm && r.Path.IsEmpty() {
 				return true
 			}
 		}

@@ -125,3 +125,62 @@ func (p *Pool) CloseIdle(close func(int)) {
 		}
 	}
 }
+
+// Conns is grpc's (*ClientConn).Close and enterIdleMode shape (found by the
+// pass on grpc v1.81.0, false positives): the critical section takes the
+// map and replaces the field, directly while a deferred closure captures
+// the receiver (so go/ssa keeps it in a cell), or through a helper that the
+// critical section calls and that always stores a fresh map; the snapshot
+// is then reachable only from this function.
+type Conns struct {
+	mu     sync.Mutex
+	conns  map[*int]struct{}
+	closed func()
+}
+
+func (cc *Conns) Add(c *int) {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	cc.conns[c] = struct{}{}
+}
+
+func (cc *Conns) Remove(c *int) {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	delete(cc.conns, c)
+}
+
+func (cc *Conns) Has(c *int) bool {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	_, ok := cc.conns[c]
+	return ok
+}
+
+func (cc *Conns) Close() {
+	defer func() {
+		cc.closed()
+	}()
+	cc.mu.Lock()
+	conns := cc.conns
+	cc.conns = nil
+	cc.mu.Unlock()
+	for c := range conns {
+		*c = 0
+	}
+}
+
+// initIdleStateLocked is called with cc.mu held.
+func (cc *Conns) initIdleStateLocked() {
+	cc.conns = make(map[*int]struct{})
+}
+
+func (cc *Conns) EnterIdle() {
+	cc.mu.Lock()
+	conns := cc.conns
+	cc.initIdleStateLocked()
+	cc.mu.Unlock()
+	for c := range conns {
+		*c = 0
+	}
+}
