@@ -6,8 +6,6 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/maplint/maplint/internal/apis"
 )
 
@@ -101,30 +99,6 @@ func (c *checker) isInternal() bool {
 	p := c.pass.Pkg.Path()
 	return p == "internal" || strings.HasPrefix(p, "internal/") ||
 		strings.HasSuffix(p, "/internal") || strings.Contains(p, "/internal/")
-}
-
-// drawsRandom reports whether body calls a source of random numbers (a
-// Random row of internal/apis: math/rand, math/rand/v2, crypto/rand): what
-// the loop produces differs from run to run by design, and map order adds
-// nothing to that. Only the loop body counts: a random jitter elsewhere in
-// the function does not make the loop's output random.
-func (c *checker) drawsRandom(body ast.Node) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		if call, ok := n.(*ast.CallExpr); ok {
-			if fn, _ := typeutil.Callee(c.info, call).(*types.Func); fn != nil {
-				_, found = apis.Find(fn.Origin(), apis.Random)
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // sortedTypes returns the named types that the package sorts somewhere

@@ -107,8 +107,9 @@
 // function that receive from the channel) is not reported: the workers
 // handle the values concurrently, whatever the order of the sends. Nor, by
 // default, is a loop whose body draws random numbers (the Random rows of
-// internal/apis: math/rand, math/rand/v2, crypto/rand): its output differs
-// from run to run by design.
+// internal/apis: math/rand, math/rand/v2, crypto/rand, or a function that
+// returns what they draw, also from another package: a fact carries it):
+// its output differs from run to run by design.
 //
 // Names are not read: no identifier, package path element, comment or
 // doc wording silences a finding, apart from a doc comment that says the
@@ -231,7 +232,7 @@
 //     that turns on debugging output, as urfave/cli's
 //     CLI_TEMPLATE_ERROR_DEBUG): a condition does not say what its output
 //     is for; //maplint:ignore iterorder says it where it is meant;
-//   - a result made random on purpose elsewhere than in the loop body
-//     (test generators drawing from a helper of their own): only the Random
-//     rows of internal/apis called in the body itself are recognised.
+//   - a result made random on purpose outside the loop body (an inner
+//     loop whose keys the outer loop pads with random ones): only random
+//     values drawn in the body itself are recognised.
 package iterorder

@@ -90,7 +90,7 @@ func New() *analysis.Analyzer {
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer},
 		Run:       cfg.run,
-		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact)},
+		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact)},
 	}
 	a.Flags.BoolVar(&cfg.NoFix, "nofix", false, "do not suggest ranging over sorted keys")
 	a.Flags.BoolVar(&cfg.Strict, "strict", false, "also report logging, stores into fields, floating-point sums and arbitrary picks")
@@ -107,6 +107,7 @@ type checker struct {
 	iters map[*types.Func]bool // adaptors of this package (IterFact)
 
 	matches map[*types.Func]*MatchFact // predicates of this package
+	randoms map[*types.Func]bool       // functions of this package returning random values (RandomFact)
 
 	sorted    map[*types.TypeName]bool // built on demand by sortedTypes
 	sorterFns map[*types.Func]int      // built on demand by sorters
@@ -129,11 +130,13 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		iters: make(map[*types.Func]bool),
 
 		matches: make(map[*types.Func]*MatchFact),
+		randoms: make(map[*types.Func]bool),
 		ins:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 
 		orderFree: parseOrderFree(cfg.OrderFree),
 	}
 	c.computeMatchFacts()
+	c.computeRandomFacts()
 	c.computeFacts()
 	c.computeIterFacts()
 	fixer := newFixer(pass)

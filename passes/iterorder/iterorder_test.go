@@ -31,7 +31,7 @@ func TestStrict(t *testing.T) {
 // header fields, worker pools, index listings), next to cases that must
 // still be reported.
 func TestContracts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "consumers")
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "consumers/testrand", "consumers")
 }
 
 // prometheusOrderFree is the option Prometheus's maintainers would set: the
@@ -142,6 +142,7 @@ func TestFactGobRoundTrip(t *testing.T) {
 	}{
 		&iterorder.SinkFact{Params: []iterorder.ParamSink{{Index: 1, What: "written to w"}, {Index: 2, What: "passed to Line, whose argument is written to w"}}},
 		&iterorder.MatchFact{Sides: []uint8{1, 0, 2}, Interval: true},
+		&iterorder.RandomFact{},
 	}
 	for _, f := range facts {
 		var buf bytes.Buffer

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"sort"
 	"sync"
+
+	"consumers/testrand"
 )
 
 // Matrix is sorted by the package before it is used (see Result).
@@ -81,12 +83,33 @@ func Sample(m map[string]int, n int) []string {
 }
 
 // Padded mixes in random bytes.
-func Padded(m map[string]bool) [][]byte {
+func Padded(m map[string]bool) [][]byte { // want Padded:`random`
 	var out [][]byte
 	for k := range m {
 		pad := make([]byte, 8)
 		rand.Read(pad)
 		out = append(out, append([]byte(k), pad...))
+	}
+	return out
+}
+
+// Padding mixes in random keys drawn by a helper of another package
+// (go-ethereum's prooftestgen): random by design.
+func Padding(m map[string]int) [][]string { // want Padding:`random`
+	var out [][]string
+	for k := range m {
+		h := testrand.NewHash()
+		out = append(out, []string{k, string(h[:])})
+	}
+	return out
+}
+
+// Jittered calls a helper that draws a random number but returns its
+// argument: the list is in map order.
+func Jittered(m map[string]int) []int {
+	var out []int
+	for _, v := range m { // want `values appended to out, which is returned unsorted`
+		out = append(out, testrand.Jittered(v))
 	}
 	return out
 }
