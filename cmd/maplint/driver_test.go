@@ -33,12 +33,16 @@ func runCached(t *testing.T, dir, cache, bin string, args ...string) (string, in
 
 var analysedLine = regexp.MustCompile(`(?m)^maplint: analysed (\S+)$`)
 
-// analysed returns the packages that a -debug=analysed run analysed from
-// source, sorted.
+// analysed returns the packages of the module that a -debug=analysed run
+// analysed from source, sorted. Standard packages are left out: with cgo
+// enabled, every run also loads runtime/cgo, syscall and their
+// dependencies, which the files cgo generates import.
 func analysed(out string) []string {
 	var pkgs []string
 	for _, m := range analysedLine.FindAllStringSubmatch(out, -1) {
-		pkgs = append(pkgs, m[1])
+		if first, _, _ := strings.Cut(m[1], "/"); strings.Contains(first, ".") {
+			pkgs = append(pkgs, m[1])
+		}
 	}
 	slices.Sort(pkgs)
 	return pkgs
@@ -88,6 +92,38 @@ func TestCache(t *testing.T) {
 	if got := analysed(out); len(got) != 2 {
 		t.Errorf("with a new flag: analysed %q, want both packages\n%s", got, out)
 	}
+}
+
+// TestCgo checks a cgo package: analysed from cgo's output (go list is run
+// with -compiled for it alone), with facts for its importers, and
+// re-analysed when a header its preamble includes changes.
+func TestCgo(t *testing.T) {
+	bin := testbin.Maplint(t)
+	cc, _ := exec.Command("go", "env", "CC").Output()
+	enabled, _ := exec.Command("go", "env", "CGO_ENABLED").Output()
+	if strings.TrimSpace(string(enabled)) != "1" {
+		t.Skip("cgo is disabled")
+	}
+	if _, err := exec.LookPath(strings.TrimSpace(string(cc))); err != nil {
+		t.Skipf("no C compiler: %v", err)
+	}
+	dir := module(t, "cgo")
+	cache := t.TempDir()
+	finding := regexp.MustCompile(`app[/\\]app.go:10:3: write to map out, which is nil`)
+	step := func(what string, want ...string) {
+		t.Helper()
+		out, code := runCached(t, dir, cache, bin, "-debug=analysed", "./...")
+		if code != 3 || !finding.MatchString(out) || strings.Contains(out, "import") {
+			t.Errorf("%s: exit %d, want 3, %s and no import error:\n%s", what, code, finding, out)
+		}
+		if got := analysed(out); !slices.Equal(got, want) {
+			t.Errorf("%s: analysed %q, want %q\n%s", what, got, want, out)
+		}
+	}
+	step("first run", "example.com/cgo/app", "example.com/cgo/clib")
+	step("second run")
+	appendComment(t, filepath.Join(dir, "clib", "clib.h"))
+	step("after editing the header", "example.com/cgo/app", "example.com/cgo/clib")
 }
 
 func TestTags(t *testing.T) {

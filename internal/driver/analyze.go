@@ -32,12 +32,24 @@ func (g *graph) process(n *node, errs *errorLog) {
 	// warm run then reads no file of theirs. The files users edit, the
 	// roots' and the main module's, are known by their content.
 	byContent := n.root || n.pkg.Module != nil && n.pkg.Module.Main
-	srcs, err := readSources(n.pkg, byContent)
+	srcs, err := readSources(n.pkg.GoFiles, byContent)
 	if err != nil {
 		errs.add(err.Error())
 		n.errored = true
 	}
-	n.key = g.cacheKey(n, srcs)
+	// C headers, which a cgo preamble may include (see cgo.go).
+	var headers []string
+	for _, name := range n.pkg.OtherFiles {
+		if isHeader(name) {
+			headers = append(headers, name)
+		}
+	}
+	hsrcs, err := readSources(headers, byContent)
+	if err != nil {
+		errs.add(err.Error())
+		n.errored = true
+	}
+	n.key = g.cacheKey(n, slices.Concat(srcs, hsrcs))
 	if len(n.pkg.Errors) > 0 {
 		n.errored = true
 	}
@@ -49,14 +61,30 @@ func (g *graph) process(n *node, errs *errorLog) {
 		}
 	}
 	if !byContent && !n.errored {
-		if srcs, err = readSources(n.pkg, true); err != nil {
+		if srcs, err = readSources(n.pkg.GoFiles, true); err != nil {
+			errs.add(err.Error())
+			n.errored = true
+		}
+	}
+	if usesCgo(srcs) {
+		n.cgo = true
+		files, err := g.cgo.compiledFiles(n.pkg)
+		if err == nil {
+			srcs, err = readSources(files, true)
+		}
+		if err != nil {
 			errs.add(err.Error())
 			n.errored = true
 		}
 	}
 	g.analyse(n, srcs, errs)
-	if !n.errored && n.export != nil {
-		g.cachePut(n.key, &cacheEntry{Export: n.export, Facts: n.facts, Findings: n.findings})
+	if !n.errored && n.export != nil && g.cachePut(n.key, &cacheEntry{Export: n.export, Facts: n.facts, Findings: n.findings}) {
+		// Dependents read the export data back from the cache, if at
+		// all: meanwhile it would be most of the heap (a package's types
+		// are read when a package that imports it directly is checked,
+		// which may be much later).
+		n.inCache = true
+		n.export = nil
 	}
 	if len(n.rdeps) == 0 {
 		n.export = nil // nothing will read it
@@ -71,11 +99,11 @@ type source struct {
 	stat string // instead of data: size and modification time
 }
 
-// readSources returns the files of p, read when content is set, otherwise
-// only stat'ed.
-func readSources(p *packages.Package, content bool) ([]source, error) {
-	srcs := make([]source, 0, len(p.CompiledGoFiles))
-	for _, name := range p.CompiledGoFiles {
+// readSources returns the named files, read when content is set,
+// otherwise only stat'ed.
+func readSources(names []string, content bool) ([]source, error) {
+	srcs := make([]source, 0, len(names))
+	for _, name := range names {
 		if !content {
 			info, err := os.Stat(name)
 			if err != nil {
@@ -124,7 +152,7 @@ func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 	}
 	var typeErrors []types.Error
 	cfg := &types.Config{
-		Sizes: p.TypesSizes,
+		Sizes: g.sizes,
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
 				typeErrors = append(typeErrors, te)
@@ -135,11 +163,17 @@ func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 				return types.Unsafe, nil
 			}
 			dp, ok := p.Imports[path]
+			if !ok && n.cgo {
+				// An import of cgo's output (see cgo.go).
+				if d := implicitImport(n, path); d != nil && d != n {
+					return g.typesOf(d)
+				}
+			}
 			if !ok {
 				return nil, fmt.Errorf("no package for import %q", path)
 			}
 			for _, d := range n.deps {
-				if d.pkg == dp {
+				if d.pkg.ID == dp.ID { // (dp may come from the load of implicitPaths: see cgo.go)
 					return g.typesOf(d)
 				}
 			}
@@ -212,7 +246,7 @@ func (g *graph) readExport(n *node) (*types.Package, error) {
 	if src != nil {
 		return src, nil
 	}
-	if n.export == nil && n.fromCache {
+	if n.export == nil && (n.fromCache || n.inCache) {
 		n.export, _ = g.cacheExport(n.key)
 	}
 	if n.export == nil {
@@ -246,7 +280,7 @@ func (g *graph) runAnalyzers(n *node, analyzers []*analysis.Analyzer, files []*a
 			IgnoredFiles: n.pkg.IgnoredFiles,
 			Pkg:          tpkg,
 			TypesInfo:    info,
-			TypesSizes:   n.pkg.TypesSizes,
+			TypesSizes:   g.sizes,
 			Module:       module,
 			ResultOf:     inputs,
 			ReadFile:     readFileOf(n.pkg),

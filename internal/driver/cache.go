@@ -57,7 +57,10 @@ func (g *graph) cacheKey(n *node, srcs []source) string {
 	fmt.Fprintf(h, "maplint cache 2\nbuild %s\ngo %s %s/%s\n", g.o.version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	h.Write(g.cacheConfig)
 	p := n.pkg
-	fmt.Fprintf(h, "root %t\nid %s\npath %s\nname %s\nsizes %#v\n", n.root, p.ID, p.PkgPath, p.Name, p.TypesSizes)
+	fmt.Fprintf(h, "root %t\nid %s\npath %s\nname %s\nsizes %#v\n", n.root, p.ID, p.PkgPath, p.Name, g.sizes)
+	for _, v := range cgoEnv {
+		fmt.Fprintf(h, "env %s=%q\n", v, os.Getenv(v))
+	}
 	if p.Module != nil {
 		fmt.Fprintf(h, "module %s %s go %s\n", p.Module.Path, p.Module.Version, p.Module.GoVersion)
 	}
@@ -71,6 +74,9 @@ func (g *graph) cacheKey(n *node, srcs []source) string {
 	}
 	for _, d := range n.deps {
 		fmt.Fprintf(h, "dep %s %s\n", d.pkg.PkgPath, d.key)
+	}
+	for _, d := range n.implicit {
+		fmt.Fprintf(h, "implicit %s %s\n", d.pkg.PkgPath, d.key)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -138,20 +144,21 @@ func (g *graph) cacheRead(key, kind string) ([]byte, bool) {
 }
 
 // cachePut stores e under key, the entry proper last: an entry is only
-// found once all its files are written. Failures are ignored: the cache is
-// an optimisation, and a missing entry only costs a re-analysis.
-func (g *graph) cachePut(key string, e *cacheEntry) {
+// found once all its files are written. It reports whether they were:
+// failures are otherwise ignored, as the cache is an optimisation, and a
+// missing entry only costs a re-analysis.
+func (g *graph) cachePut(key string, e *cacheEntry) bool {
 	if g.o.cacheDir == "" {
-		return
+		return false
 	}
 	var a, f bytes.Buffer
 	// (gob has no struct tags: each file gets the field it holds.)
 	if gob.NewEncoder(&a).Encode(e.Findings) != nil || gob.NewEncoder(&f).Encode(e.Facts) != nil {
-		return
+		return false
 	}
-	if writeFile(g.cachePath(key, "x"), e.Export) == nil && writeFile(g.cachePath(key, "f"), f.Bytes()) == nil {
-		writeFile(g.cachePath(key, "a"), a.Bytes())
-	}
+	return writeFile(g.cachePath(key, "x"), e.Export) == nil &&
+		writeFile(g.cachePath(key, "f"), f.Bytes()) == nil &&
+		writeFile(g.cachePath(key, "a"), a.Bytes()) == nil
 }
 
 // writeFile writes data to path atomically.

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"fmt"
+	"go/types"
 	"io"
 	"os"
 	"runtime"
@@ -17,10 +18,10 @@ import (
 	"github.com/maplint/maplint/internal/version"
 )
 
-// loadMode is what the driver asks of go list: metadata only. Syntax and
-// types are produced one package at a time by the driver itself.
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
+// loadMode is what the driver asks of go list: metadata only, without
+// -compiled (see cgo.go). Syntax and types are produced one package at a
+// time by the driver itself.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
 
 // check analyses the packages matched by patterns and prints the findings;
 // it returns the exit code.
@@ -29,12 +30,39 @@ func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
+	// Alongside go list: the target's architecture, and when cgo is
+	// enabled, the packages cgo's output imports (see cgo.go).
+	type envResult struct {
+		arch     string
+		implicit []*packages.Package
+		err      error
+	}
+	envc := make(chan envResult, 1)
+	go func() {
+		var r envResult
+		var cgo bool
+		r.arch, cgo, r.err = goEnv()
+		if r.err == nil && cgo {
+			r.implicit, r.err = loadImplicit(cfg.BuildFlags)
+		}
+		envc <- r
+	}()
 	roots, err := packages.Load(cfg, patterns...)
+	env := <-envc
+	if err == nil {
+		err = env.err
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
 		return 1
 	}
-	g := newGraph(roots, analyzers, o)
+	g := newGraph(roots, env.implicit, analyzers, o)
+	g.sizes = types.SizesFor("gc", env.arch)
+	if g.sizes == nil {
+		fmt.Fprintf(stderr, "%s: unknown GOARCH %q\n", progname(), env.arch)
+		return 1
+	}
+	g.cgo = &cgoLister{buildFlags: cfg.BuildFlags, listed: make(map[string]*packages.Package)}
 	errs := newErrorLog(stderr)
 	// go list's own errors (missing packages, bad imports, syntax), once.
 	for _, n := range g.nodes {

@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -25,6 +26,8 @@ type graph struct {
 	// dependents import, and what they require.
 	rootAnalyzers, depAnalyzers []*analysis.Analyzer
 	cacheConfig                 []byte // the analyzers' configuration, part of every key
+	sizes                       types.Sizes
+	cgo                         *cgoLister
 
 	// exportMu serialises export data reads: one may declare objects in
 	// the canonical package of any node it mentions (see typesOf).
@@ -40,7 +43,8 @@ type graph struct {
 type node struct {
 	pkg      *packages.Package
 	deps     []*node // imported packages
-	rdeps    []*node // importers
+	implicit []*node // packages cgo's output may import, not in deps (see cgo.go)
+	rdeps    []*node // importers, and dependents through implicit
 	root     bool
 	pending  int // deps not done yet; owned by the scheduler
 	priority int // see prioritise
@@ -49,6 +53,8 @@ type node struct {
 	errored   bool   // the package or its load had errors: not cached
 	analysed  bool   // analysed from source in this run
 	fromCache bool   // found in the cache
+	inCache   bool   // written to the cache by this run
+	cgo       bool   // analysed from cgo's output (see cgo.go)
 
 	// Kept for dependents: the canonical types (from export data, see
 	// typesOf) and the encoded facts.
@@ -66,7 +72,9 @@ type node struct {
 }
 
 // newGraph builds the graph of roots and their dependencies.
-func newGraph(roots []*packages.Package, analyzers []*analysis.Analyzer, o *options) *graph {
+// implicit are the packages that cgo's output imports (see cgo.go), or
+// none when cgo is disabled.
+func newGraph(roots, implicit []*packages.Package, analyzers []*analysis.Analyzer, o *options) *graph {
 	g := &graph{
 		o:       o,
 		fset:    token.NewFileSet(),
@@ -105,10 +113,47 @@ func newGraph(roots []*packages.Package, analyzers []*analysis.Analyzer, o *opti
 			g.roots = append(g.roots, n)
 		}
 	}
+	g.addImplicit(implicit, visit)
 	for _, n := range g.nodes {
-		n.pending = len(n.deps)
+		n.pending = len(n.deps) + len(n.implicit)
 	}
 	return g
+}
+
+// addImplicit adds the packages that cgo's output imports to the graph,
+// and makes every package that may use cgo, every one outside their
+// dependencies, depend on them: its cgo files are known only once they are
+// read, and their imports must then be done, with one canonical package
+// each for the whole run (see cgo.go).
+func (g *graph) addImplicit(pkgs []*packages.Package, visit func(*packages.Package) *node) {
+	var implicit []*node
+	below := make(map[*node]bool)
+	var mark func(n *node)
+	mark = func(n *node) {
+		if below[n] {
+			return
+		}
+		below[n] = true
+		for _, d := range n.deps {
+			mark(d)
+		}
+	}
+	for _, p := range pkgs {
+		n := visit(p)
+		implicit = append(implicit, n)
+		mark(n)
+	}
+	for _, n := range g.nodes {
+		if below[n] {
+			continue
+		}
+		for _, d := range implicit {
+			if !slices.Contains(n.deps, d) {
+				n.implicit = append(n.implicit, d)
+				d.rdeps = append(d.rdeps, n)
+			}
+		}
+	}
 }
 
 // isTestMain reports whether p is the generated main package of a test.
@@ -220,7 +265,7 @@ func (g *graph) prioritise() {
 		for _, r := range n.rdeps {
 			longest = max(longest, r.priority)
 		}
-		n.priority = longest + len(n.pkg.CompiledGoFiles) + 1
+		n.priority = longest + len(n.pkg.GoFiles) + 1
 	}
 }
 
@@ -305,25 +350,54 @@ func (g *graph) shellOf(n *node) *types.Package {
 
 // view returns the packages an export data reader may meet while reading
 // n's data, by path: n's and those of its dependencies, transitively (a
-// path names one package within that closure); g.exportMu is held.
+// path names one package within that closure), then those of the packages
+// cgo's output imports (see cgo.go) where the closure has no package of
+// their path (in a test of syscall, syscall's test variant is the one);
+// g.exportMu is held.
 func (g *graph) view(n *node) map[string]*types.Package {
-	m := map[string]*types.Package{n.pkg.PkgPath: g.shellOf(n)}
-	seen := map[*node]bool{n: true}
+	m := make(map[string]*types.Package)
+	for _, d := range closure(n) {
+		if _, ok := m[d.pkg.PkgPath]; !ok {
+			m[d.pkg.PkgPath] = g.shellOf(d)
+		}
+	}
+	return m
+}
+
+// closure returns n and its dependencies, transitively, those it imports
+// before those cgo's output does (see view).
+func closure(n *node) []*node {
+	seen := make(map[*node]bool)
+	var out, implicit []*node
 	var visit func(d *node)
 	visit = func(d *node) {
 		if seen[d] {
 			return
 		}
 		seen[d] = true
-		m[d.pkg.PkgPath] = g.shellOf(d)
+		out = append(out, d)
 		for _, dd := range d.deps {
 			visit(dd)
 		}
+		implicit = append(implicit, d.implicit...)
 	}
-	for _, d := range n.deps {
-		visit(d)
+	visit(n)
+	for i := 0; i < len(implicit); i++ {
+		visit(implicit[i])
 	}
-	return m
+	return out
+}
+
+// implicitImport returns the node that path, imported by cgo's output for
+// n, names: the package of that path among n's dependencies, else the
+// run's (see cgo.go).
+func implicitImport(n *node, path string) *node {
+	for _, d := range closure(n) {
+		if d.pkg.PkgPath == path {
+			return d
+		}
+	}
+	return nil
 }
 
 // nodeOf returns the node whose canonical types are pkg.

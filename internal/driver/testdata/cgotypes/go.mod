@@ -1,0 +1,3 @@
+module example.com/cgotypes
+
+go 1.22

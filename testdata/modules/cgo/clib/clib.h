@@ -1,0 +1,1 @@
+static int limit(void) { return 42; }
