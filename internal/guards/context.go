@@ -168,7 +168,13 @@ func (r *Result) isFresh(fn *ssa.Function, ref mapid.Ref, depth int) bool {
 	if r.Alone[fn] {
 		return true
 	}
-	if ref.Root == nil || ref.Path.HasDeref() || depth > 4 {
+	if ref.Root == nil || depth > 4 {
+		return false
+	}
+	if cell, ok := ref.Root.(*ssa.Alloc); ok && ref.Path.Len() > 0 && ref.Path.At(0).Kind() == mapid.DerefStep {
+		return r.freshCell(fn, cell, ref.Path, depth)
+	}
+	if ref.Path.HasDeref() {
 		return false
 	}
 	switch root := ref.Root.(type) {
@@ -217,7 +223,7 @@ func copiedInto(a *ssa.Alloc) []ssa.Value {
 // object it allocates (nt := t.copy() in a Clone method), so that the
 // caller is the only one to have it.
 func (r *Result) returnsFresh(fn *ssa.Function, depth int) bool {
-	if fn == nil || r.Locks.Result(fn) == nil || depth > 3 || fn.Signature.Results().Len() == 0 {
+	if fn == nil || r.Locks.Summary(fn) == nil || depth > 3 || fn.Signature.Results().Len() == 0 {
 		return false
 	}
 	if v, ok := r.freshRet[fn]; ok {
@@ -273,4 +279,101 @@ func onceBodies(fns []*ssa.Function) map[*ssa.Function]bool {
 		}
 	}
 	return out
+}
+
+// unsharedArg reports whether argument i of the call c is an object nobody
+// else has yet where the call runs: fresh in the caller (IsFresh), and no
+// goroutine started earlier in the caller, which might hold it already.
+//
+//	l := &lessor{leaseMap: ...}
+//	l.initAndRecover() // writes l.leaseMap; Recover calls it under l.mu
+//	go l.runLoop()
+func (r *Result) unsharedArg(c *ssa.Call, i int) bool {
+	caller := c.Parent()
+	if !r.IsFresh(caller, mapid.RefOf(c.Call.Args[i])) {
+		return false
+	}
+	if r.Alone[caller] {
+		return false // tests and init: Unconstraining already
+	}
+	for _, s := range r.spawnsOf(caller) {
+		if s.Instr != nil && s.Instr.Parent() == caller && goroutine.After(s.Instr, c) {
+			return false
+		}
+	}
+	return true
+}
+
+// freshCell reports whether the object reached by path from the local
+// variable cell of fn is not yet shared: go/ssa gives a variable that a
+// closure assigns a cell, so `db := &DB{}` read through it is a load, and
+// the object is as fresh as every pointer stored in the cell, by fn or by
+// its closures (badger's Open: `defer func() { if err != nil { db = nil } }()`);
+// nil shares nothing.
+func (r *Result) freshCell(fn *ssa.Function, cell *ssa.Alloc, path mapid.Path, depth int) bool {
+	if cell.Parent() != fn {
+		return false
+	}
+	if _, ok := types.Unalias(cell.Type()).(*types.Pointer).Elem().Underlying().(*types.Pointer); !ok {
+		return false // the cell holds the object itself, not a pointer to it
+	}
+	stored, ok := cellStores(cell)
+	if !ok {
+		return false
+	}
+	rest := mapid.PathOf()
+	for i := 1; i < path.Len(); i++ {
+		rest = rest.Append(path.At(i))
+	}
+	fresh := false
+	for _, v := range stored {
+		if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+			continue
+		}
+		if !r.isFresh(fn, mapid.Ref{Root: v, Path: rest}, depth+1) {
+			return false
+		}
+		fresh = true
+	}
+	return fresh
+}
+
+// cellStores returns the values stored in the variable cell, by its
+// function or by the closures it binds the cell to; ok is false when the
+// cell is used otherwise (its address passed on, bound to a closure's
+// closure).
+func cellStores(cell *ssa.Alloc) (vals []ssa.Value, ok bool) {
+	for _, ref := range *cell.Referrers() {
+		switch x := ref.(type) {
+		case *ssa.Store:
+			if x.Addr != cell {
+				return nil, false
+			}
+			vals = append(vals, x.Val)
+		case *ssa.UnOp:
+			// a load
+		case *ssa.MakeClosure:
+			for i, b := range x.Bindings {
+				if b != cell {
+					continue
+				}
+				fv := x.Fn.(*ssa.Function).FreeVars[i]
+				for _, fr := range *fv.Referrers() {
+					switch y := fr.(type) {
+					case *ssa.Store:
+						if y.Addr != fv {
+							return nil, false
+						}
+						vals = append(vals, y.Val)
+					case *ssa.UnOp:
+					default:
+						return nil, false
+					}
+				}
+			}
+		default:
+			return nil, false
+		}
+	}
+	return vals, true
 }

@@ -96,7 +96,7 @@ func run(pass *analysis.Pass) (any, error) {
 		imported: make(map[*ssa.Function]*lockset.Summary),
 		spawns:   make(map[*ssa.Function][]*goroutine.Spawn),
 	}
-	r.Locks = lockset.AnalyzePackageWith(fns, lockset.Options{
+	r.Locks = lockset.Prepare(fns, lockset.Options{
 		Imported: r.importedSummary,
 		// A closure passed to a call that does not start a goroutine is
 		// taken to run during the call, under the caller's locks.
@@ -108,8 +108,12 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			return isAlone(fn) || goroutine.InTestFile(fn)
 		},
+		// A constructor's calls on the object it builds say nothing of
+		// the locks its helpers need on it (contexts is computed first).
+		Unshared: r.unsharedArg,
 	})
 	r.contexts(fns)
+	r.Locks.Solve()
 	r.served(fns)
 	r.exposure(fns)
 	r.initOnly = initOnly(fns)

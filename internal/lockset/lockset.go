@@ -102,13 +102,24 @@ func (s Set) Meet(t Set) Set {
 	if s.equal(t) {
 		return s
 	}
-	var out []Lock
+	// A lock held for writing on one side and for reading on the other is
+	// held for reading on both: a closure called under RLock and again
+	// under Lock may read what the lock guards.
+	out := Set{}
 	for _, l := range s.locks {
-		if slices.ContainsFunc(t.locks, l.same) {
-			out = append(out, l)
+		for _, m := range t.locks {
+			if !l.Ref.Equal(m.Ref) {
+				continue
+			}
+			switch {
+			case l.Read == m.Read, l.Read:
+				out = out.With(l)
+			default:
+				out = out.With(m)
+			}
 		}
 	}
-	return Set{out}
+	return out
 }
 
 // Union returns the locks held in s or t.

@@ -43,6 +43,14 @@ func (s *S) callsPut() { s.mu.Lock(); s.putUnlocked(); s.mu.Unlock() }
 func (s *S) callsPutBare() { s.putUnlocked() }
 func global() { gmu.Lock(); defer gmu.Unlock(); g["a"] = 1 }
 func closure(s *S) { s.mu.Lock(); defer s.mu.Unlock(); func() { s.m["a"] = 1 }() }
+func (s *S) mixed(c bool) {
+	if c {
+		s.mu.Lock()
+	} else {
+		s.mu.RLock()
+	}
+	s.m["a"] = 1
+}
 func loop(s *S, n int) {
 	for i := 0; i < n; i++ {
 		s.mu.Lock()
@@ -84,6 +92,7 @@ func TestPackage(t *testing.T) {
 (*p.S).putUnlocked: none
 p.global: gmu
 p.closure$1: s.mu
+(*p.S).mixed: s.mu (read)
 p.loop: s.mu
 `
 	if got != want {

@@ -19,6 +19,10 @@ type Package struct {
 	// alone is Options.Unconstraining: calls from these functions say
 	// nothing of the locks a callee needs.
 	alone func(*ssa.Function) bool
+	// Set by Prepare for Solve.
+	in     map[*ssa.Function]bool
+	opts   Options
+	callee Callees
 }
 
 // Callers returns the functions of the package that call fn statically, one
@@ -69,6 +73,11 @@ type Options struct {
 	// nothing about the locks its callees need (tests calling a *Locked
 	// helper directly, one goroutine at a time).
 	Unconstraining func(*ssa.Function) bool
+	// Unshared reports whether argument i of a static call is an object
+	// that no other goroutine can reach yet (a constructor's new value):
+	// the call says nothing of the locks the callee needs on that object,
+	// only of the others. It is consulted by Solve.
+	Unshared func(c *ssa.Call, i int) bool
 }
 
 // callbacks returns the closures passed to c that run during the call.
@@ -95,6 +104,17 @@ func (o *Options) callbacks(c *ssa.Call) []*ssa.Function {
 
 // AnalyzePackageWith is AnalyzePackage with options.
 func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
+	p := Prepare(fns, opts)
+	p.Solve()
+	return p
+}
+
+// Prepare computes the calls, callers, order and summaries of fns, the
+// functions of one package; Solve computes the locks each function
+// requires and analyses it. Between the two, Callers, OnlyCalled, TopDown
+// and Summary are answered, and Result is nil: a client whose Unshared
+// option needs the call graph computes what it needs in between.
+func Prepare(fns []*ssa.Function, opts Options) *Package {
 	imported := opts.Imported
 	p := &Package{
 		summaries: make(map[*ssa.Function]*Summary, len(fns)),
@@ -148,9 +168,13 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 		p.order = append(p.order, post[i])
 	}
 
-	p.requirements(in, &opts, callee)
+	p.in, p.opts, p.callee = in, opts, callee
 	return p
 }
+
+// Solve computes the requirements of the package prepared by Prepare and
+// analyses every function with them held on entry.
+func (p *Package) Solve() { p.requirements(p.in, &p.opts, p.callee) }
 
 // requirements computes, top-down, the locks that every caller holds when
 // calling each function only called statically, and analyses every
@@ -162,7 +186,7 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 	// shrink, so this terminates, and recursive helpers (a *Locked function
 	// calling itself) keep their callers' locks.
 	only := p.OnlyCalled
-	st := &reqState{reqs: make(map[*ssa.Function]*Set), dirty: make(map[*ssa.Function]bool), opaque: make(map[*ssa.Function]bool)}
+	st := &reqState{reqs: make(map[*ssa.Function]*Set), dirty: make(map[*ssa.Function]bool), opaque: make(map[*ssa.Function]bool), unshared: make(map[*ssa.Function][]unsharedSite)}
 	reqs, dirty, opaque := st.reqs, st.dirty, st.opaque
 	for _, fn := range p.order {
 		if !only(fn) {
@@ -181,11 +205,11 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 			}
 			dirty[fn] = false
 			entry := Set{}
-			if only(fn) && reqs[fn] != nil {
-				entry = *reqs[fn]
+			if only(fn) {
+				entry, _ = st.entry(fn)
 			}
 			r := Analyze(fn, entry, callee)
-			r.Opaque = only(fn) && reqs[fn] == nil && opaque[fn]
+			r.Opaque = only(fn) && reqs[fn] == nil && len(st.unshared[fn]) == 0 && opaque[fn]
 			p.results[fn] = r
 			lower := func(cf *ssa.Function, at Set, dropped bool) {
 				st.lower(p, fn, r, cf, at, dropped, opts)
@@ -206,6 +230,10 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 					return
 				}
 				at := translate(held, &c.Call, cf)
+				if params := unsharedParams(c, cf, opts); len(params) > 0 && !(opts.Unconstraining != nil && opts.Unconstraining(fn)) {
+					st.lowerUnshared(cf, c, at, params)
+					return
+				}
 				lower(cf, at, at.Len() < held.Len())
 			})
 		}
@@ -215,9 +243,9 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 			p.results[fn] = Analyze(fn, Set{}, callee)
 			p.results[fn].Opaque = true
 		}
-		if only(fn) && reqs[fn] != nil {
+		if req, ok := st.entry(fn); only(fn) && ok {
 			sum := p.summaries[fn]
-			for _, l := range reqs[fn].Locks() {
+			for _, l := range req.Locks() {
 				if a, ok := AbstractOf(fn, l.Ref, l.Read); ok {
 					sum.Requires = append(sum.Requires, a)
 				}
@@ -228,10 +256,13 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 
 // reqState is the state of the requirements fixed point.
 type reqState struct {
-	reqs    map[*ssa.Function]*Set
-	dirty   map[*ssa.Function]bool
-	opaque  map[*ssa.Function]bool
-	changed bool
+	reqs   map[*ssa.Function]*Set
+	dirty  map[*ssa.Function]bool
+	opaque map[*ssa.Function]bool
+	// unshared holds the calls that pass an object nobody else has yet,
+	// per callee: they lower only the locks on the other objects.
+	unshared map[*ssa.Function][]unsharedSite
+	changed  bool
 }
 
 // lower lowers the requirements of cf, called by fn (analysed as r) with
