@@ -234,3 +234,13 @@ func XML(enc *xml.Encoder, m map[string]int) {
 		_ = enc.Encode(item{k})
 	}
 }
+
+// NamesUnsorted returns the keys. The doc names the function, whose name
+// says nothing about the order its callers get: reported.
+func NamesUnsorted(m map[string]int) []string {
+	var out []string
+	for k := range m { // want `keys appended to out, which is returned unsorted`
+		out = append(out, k)
+	}
+	return out
+}
