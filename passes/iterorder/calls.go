@@ -315,10 +315,24 @@ func stripAddr(e ast.Expr) ast.Expr {
 }
 
 // stripConv removes conversions, & and parentheses around e, so that
-// sort.Sort(byName(list)) sorts list.
+// sort.Sort(byName(list)) sorts list; and a struct literal that holds
+// only a slice, whose backing array it shares: sort.Sort(ByName{list})
+// sorts list too.
 func stripConv(info *types.Info, e ast.Expr) ast.Expr {
 	for {
 		e = stripAddr(e)
+		if lit, ok := e.(*ast.CompositeLit); ok && len(lit.Elts) == 1 {
+			if _, ok := typeOf(info, lit).Underlying().(*types.Struct); ok {
+				x := lit.Elts[0]
+				if kv, ok := x.(*ast.KeyValueExpr); ok {
+					x = kv.Value
+				}
+				if _, ok := typeOf(info, x).Underlying().(*types.Slice); ok {
+					e = x
+					continue
+				}
+			}
+		}
 		call, ok := e.(*ast.CallExpr)
 		if !ok || len(call.Args) != 1 {
 			return e

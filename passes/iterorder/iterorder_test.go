@@ -73,6 +73,12 @@ func TestLookups(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "lookups/span", "lookups")
 }
 
+// TestSortsAcrossPackages checks sorts made by functions of another
+// package (SortFact), and that a function that does not sort is no sort.
+func TestSortsAcrossPackages(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "sorting/releaseutil", "sorting")
+}
+
 func TestSilent(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "silent")
 }
@@ -143,6 +149,7 @@ func TestFactGobRoundTrip(t *testing.T) {
 		&iterorder.SinkFact{Params: []iterorder.ParamSink{{Index: 1, What: "written to w"}, {Index: 2, What: "passed to Line, whose argument is written to w"}}},
 		&iterorder.MatchFact{Sides: []uint8{1, 0, 2}, Interval: true},
 		&iterorder.RandomFact{},
+		&iterorder.SortFact{Param: -1},
 	}
 	for _, f := range facts {
 		var buf bytes.Buffer

@@ -173,8 +173,9 @@ func isByteSlice(t types.Type) bool {
 
 // isSortCall reports whether call sorts one of its operands in place, and
 // which: a Sort row of internal/apis (sort.Strings, slices.SortFunc,
-// sort.StringSlice's Sort, heap.Init), or a function of this package that
-// sorts one of its parameters or its receiver with one (see sorters).
+// sort.StringSlice's Sort, heap.Init), or a function that sorts one of its
+// parameters or its receiver with one (see sorters; a SortFact for a
+// function of another package).
 func (c *checker) isSortCall(call *ast.CallExpr) (sorted ast.Expr, ok bool) {
 	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
 	if fn == nil {
@@ -184,7 +185,7 @@ func (c *checker) isSortCall(call *ast.CallExpr) (sorted ast.Expr, ok bool) {
 	if r, ok := apis.Find(fn, apis.Sort); ok {
 		return operand(call, r.Arg)
 	}
-	if i, ok := c.sorters()[fn]; ok {
+	if i, ok := c.sorterParam(fn); ok {
 		return operand(call, i)
 	}
 	return nil, false
@@ -204,78 +205,6 @@ func operand(call *ast.CallExpr, i int) (ast.Expr, bool) {
 		return nil, false
 	}
 	return call.Args[i], true
-}
-
-// sorters returns the functions of the package that sort one of their
-// parameters (or their receiver, apis.Recv) in place: their body calls a
-// sort on it (func (units) sortUnits(u []string) { sort.Strings(u) }). It
-// is computed once per run, two rounds deep (a helper of a helper).
-func (c *checker) sorters() map[*types.Func]int {
-	if c.sorterFns != nil {
-		return c.sorterFns
-	}
-	c.sorterFns = make(map[*types.Func]int)
-	for range 2 {
-		for _, f := range c.pass.Files {
-			for _, d := range f.Decls {
-				fd, ok := d.(*ast.FuncDecl)
-				if !ok || fd.Body == nil {
-					continue
-				}
-				obj, _ := c.info.Defs[fd.Name].(*types.Func)
-				if obj == nil {
-					continue
-				}
-				if _, done := c.sorterFns[obj]; done {
-					continue
-				}
-				if i, ok := c.sortsParam(fd, obj); ok {
-					c.sorterFns[obj] = i
-				}
-			}
-		}
-	}
-	return c.sorterFns
-}
-
-// sortsParam reports whether fd's body sorts one of its parameters or its
-// receiver in place, and which.
-func (c *checker) sortsParam(fd *ast.FuncDecl, obj *types.Func) (int, bool) {
-	sig := obj.Type().(*types.Signature)
-	idx, found := 0, false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if found || !ok {
-			return !found
-		}
-		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
-		if fn == nil || fn.Origin() == obj {
-			return true
-		}
-		var x ast.Expr
-		if r, ok := apis.Find(fn.Origin(), apis.Sort); ok {
-			x, _ = operand(call, r.Arg)
-		} else if i, ok := c.sorterFns[fn.Origin()]; ok {
-			x, _ = operand(call, i)
-		}
-		if x == nil {
-			return true
-		}
-		v := c.info.Uses[identOf(stripConv(c.info, x))]
-		if v == nil {
-			return true
-		}
-		if sig.Recv() == v {
-			idx, found = apis.Recv, true
-		}
-		for i := range sig.Params().Len() {
-			if sig.Params().At(i) == v {
-				idx, found = i, true
-			}
-		}
-		return !found
-	})
-	return idx, found
 }
 
 // isSortedResult reports whether call returns what it is given in sorted

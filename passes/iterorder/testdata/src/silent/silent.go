@@ -314,7 +314,7 @@ func (s *sorter) Len() int           { return len(s.v) }
 func (s *sorter) Less(i, j int) bool { return s.v[i] < s.v[j] }
 func (s *sorter) Swap(i, j int)      { s.v[i], s.v[j] = s.v[j], s.v[i] }
 
-func (s *sorter) Keys(h map[string][]string) []string {
+func (s *sorter) Keys(h map[string][]string) []string { // want Keys:`sorts -1`
 	keys := s.v[:0]
 	for k := range h {
 		keys = append(keys, k)
@@ -338,7 +338,7 @@ var _ = arbitraryName
 
 type units struct{}
 
-func (units) sortUnits(u []string) { sort.Strings(u) }
+func (units) sortUnits(u []string) { sort.Strings(u) } // want sortUnits:`sorts 0`
 
 func SortedByMethod(m map[string]int) []string {
 	var us []string

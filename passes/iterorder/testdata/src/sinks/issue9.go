@@ -277,7 +277,7 @@ type policy struct{ Subjects []string }
 
 type tlsApp struct{ Policies []*policy }
 
-func sortPolicies(ps []*policy) {
+func sortPolicies(ps []*policy) { // want sortPolicies:`sorts 0`
 	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Subjects) < len(ps[j].Subjects) })
 }
 

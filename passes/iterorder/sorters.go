@@ -1,0 +1,135 @@
+package iterorder
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/internal/apis"
+)
+
+// A SortFact marks a function that sorts one of its parameters (or its
+// receiver) in place: its body calls a Sort row of internal/apis on it, or
+// a function with the fact. A call of it is a sort, also from another
+// package (helm's List.sort calls releaseutil.SortByName(rels), which
+// sorts through sort.Sort(ByName{list})).
+//
+// Example: for
+//
+//	func SortByName(list []*Release) { sort.Sort(ByName{list}) }
+//
+// the fact is {Param: 0}, printed as `sorts 0`; Param is apis.Recv (-1)
+// for the receiver.
+type SortFact struct {
+	Param int
+}
+
+func (*SortFact) AFact() {}
+
+func (f *SortFact) String() string { return fmt.Sprintf("sorts %d", f.Param) }
+
+// sorterParam reports whether fn sorts one of its operands, and which: a
+// function of this package found by sorters, or one with a SortFact.
+func (c *checker) sorterParam(fn *types.Func) (int, bool) {
+	if fn.Pkg() == c.pass.Pkg {
+		if c.sorterFns == nil {
+			c.sorters()
+		}
+		i, ok := c.sorterFns[fn]
+		return i, ok
+	}
+	f := new(SortFact)
+	if c.pass.ImportObjectFact(fn, f) {
+		return f.Param, true
+	}
+	return 0, false
+}
+
+// exportSorters exports a SortFact for each sorter of the package.
+func (c *checker) exportSorters() {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if obj, _ := c.info.Defs[fd.Name].(*types.Func); obj != nil {
+					if i, ok := c.sorters()[obj]; ok {
+						c.pass.ExportObjectFact(obj, &SortFact{Param: i})
+					}
+				}
+			}
+		}
+	}
+}
+
+// sorters returns the functions of the package that sort one of their
+// parameters (or their receiver, apis.Recv) in place: their body calls a
+// sort on it (func (units) sortUnits(u []string) { sort.Strings(u) }). It
+// is computed once per run, two rounds deep (a helper of a helper).
+func (c *checker) sorters() map[*types.Func]int {
+	if c.sorterFns != nil {
+		return c.sorterFns
+	}
+	c.sorterFns = make(map[*types.Func]int)
+	for range 2 {
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				obj, _ := c.info.Defs[fd.Name].(*types.Func)
+				if obj == nil {
+					continue
+				}
+				if _, done := c.sorterFns[obj]; done {
+					continue
+				}
+				if i, ok := c.sortsParam(fd, obj); ok {
+					c.sorterFns[obj] = i
+				}
+			}
+		}
+	}
+	return c.sorterFns
+}
+
+// sortsParam reports whether fd's body sorts one of its parameters or its
+// receiver in place, and which.
+func (c *checker) sortsParam(fd *ast.FuncDecl, obj *types.Func) (int, bool) {
+	sig := obj.Type().(*types.Signature)
+	idx, found := 0, false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok {
+			return !found
+		}
+		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+		if fn == nil || fn.Origin() == obj {
+			return true
+		}
+		var x ast.Expr
+		if r, ok := apis.Find(fn.Origin(), apis.Sort); ok {
+			x, _ = operand(call, r.Arg)
+		} else if i, ok := c.sorterParam(fn.Origin()); ok {
+			x, _ = operand(call, i)
+		}
+		if x == nil {
+			return true
+		}
+		v := c.info.Uses[identOf(stripConv(c.info, x))]
+		if v == nil {
+			return true
+		}
+		if sig.Recv() == v {
+			idx, found = apis.Recv, true
+		}
+		for i := range sig.Params().Len() {
+			if sig.Params().At(i) == v {
+				idx, found = i, true
+			}
+		}
+		return !found
+	})
+	return idx, found
+}
