@@ -134,15 +134,64 @@ func (c *checker) sortedTypes() map[*types.TypeName]bool {
 
 // sortedDownstream reports whether a value of type t is of a named type
 // that implements sort.Interface and that the package sorts (see
-// sortedTypes).
+// sortedTypes), or of a slice type whose sort the package offers (see
+// sortOffered).
 func (c *checker) sortedDownstream(t types.Type) bool {
-	tn := namedOf(t)
-	if tn == nil || !c.sortedTypes()[tn] {
-		return false
+	if c.sortOffered(t) {
+		return true
 	}
+	tn := namedOf(t)
+	return tn != nil && c.sortedTypes()[tn] && isSortInterface(t)
+}
+
+func isSortInterface(t types.Type) bool {
 	return hasMethod(t, "Less", func(sig *types.Signature) bool { return sig.Params().Len() == 2 }) &&
 		hasMethod(t, "Swap", func(sig *types.Signature) bool { return sig.Params().Len() == 2 }) &&
 		hasMethod(t, "Len", func(sig *types.Signature) bool { return sig.Params().Len() == 0 })
+}
+
+// sortOffered reports whether the package hands its callers the order of a
+// slice of type t along with the slice: it exports a type that implements
+// sort.Interface over the same slice type (rbac.SortableRuleSlice for the
+// []PolicyRule that CompactRules returns), or a function that sorts a
+// parameter of type t (search.SortScore for the []*Result of Index.All).
+// The list comes unsorted by design, and callers sort it with the
+// package's own order (helm and kubectl do). Only for slices of a named,
+// non-basic element type: a sortable []string says nothing of every
+// []string the package returns.
+func (c *checker) sortOffered(t types.Type) bool {
+	sl, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	elem := sl.Elem()
+	if p, ok := elem.(*types.Pointer); ok {
+		elem = p.Elem()
+	}
+	if _, named := types.Unalias(elem).(*types.Named); !named {
+		return false
+	}
+	if _, basic := elem.Underlying().(*types.Basic); basic {
+		return false
+	}
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.TypeName:
+			if obj.Exported() && !obj.IsAlias() && types.Identical(obj.Type().Underlying(), sl) && isSortInterface(obj.Type()) {
+				return true
+			}
+		case *types.Func:
+			if !obj.Exported() {
+				continue
+			}
+			sig := obj.Type().(*types.Signature)
+			if i, ok := c.sorterParam(obj); ok && i >= 0 && i < sig.Params().Len() && types.Identical(sig.Params().At(i).Type(), t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedOf returns the type name of the named type t or *t, or nil.

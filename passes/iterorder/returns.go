@@ -59,7 +59,10 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 	}
 	switch s.mode {
 	case elemMode:
-		if s.uniqueGuard(stack) {
+		if s.uniqueGuard(stack) || failurePath(s.c.info, stack) {
+			// A lookup; or what the loop had when an entry failed, returned
+			// with the error: which entry fails first is, like the error
+			// itself, not treated as a result.
 			return
 		}
 		if conds, eqs := s.guards(stack); len(conds)+len(eqs) == 0 {
@@ -224,7 +227,7 @@ func (c *checker) indexCalls() {
 }
 
 // unorderedDoc matches a doc comment that says the result has no order.
-var unorderedDoc = regexp.MustCompile(`(?i)(no (particular|specific|guaranteed|defined) order|in any order|unordered (slice|list|result|sequence)|arbitrary order|random order|order is (not|un)|not (be )?(sorted|ordered)|unsorted|order of the (returned|result)[a-z ]* is (not|un))`)
+var unorderedDoc = regexp.MustCompile(`(?i)(no (particular|specific|guaranteed|defined) order|in any order|unordered (slice|list|result|sequence)|arbitrary order|random order|order is (not|un)|not (be )?(sorted|ordered)|unsorted|order of the (returned|result)[a-z ]* is (not|un)|order of [a-z ]+ (is|are) not (guaranteed|defined|specified|deterministic|stable)|(undefined|unspecified|non[- ]?deterministic|a non defined) order)`)
 
 // documentedUnordered reports whether fn's doc comment says that its
 // result comes in no particular order: the API promises nothing, so its
