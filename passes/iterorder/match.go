@@ -75,6 +75,11 @@ func (s *scan) lookup(cond ast.Expr) bool {
 		if s.taintedExpr(e) {
 			return elementSide
 		}
+		if tv, ok := s.c.info.Types[e]; ok && (tv.IsNil() || tv.Value != nil && isKind(tv.Type, types.IsBoolean)) {
+			// err == nil, ok == true: a property many elements can
+			// have, not an identity.
+			return 0
+		}
 		return outsideSide
 	}
 	m, ok := s.c.matchOf(cond, side)

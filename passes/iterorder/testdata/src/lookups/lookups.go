@@ -7,7 +7,12 @@
 // shapes; grpc's rbac findMatchingPolicy is the reported one).
 package lookups
 
-import "lookups/span"
+import (
+	"fmt"
+	"sort"
+
+	"lookups/span"
+)
 
 type ident struct{ name []byte }
 
@@ -101,4 +106,32 @@ func Overlapping(attrs map[string]*attr, r span.Range) *attr {
 		}
 	}
 	return nil
+}
+
+// PruneAll returns, with the error of the first entry that fails, what
+// that entry pruned (kubectl's diff pruner): a failure, whichever entry it
+// names, like the error itself.
+func PruneAll(namespaces map[string]bool, prune func(string) ([]string, error)) ([]string, error) {
+	var all []string
+	for ns := range namespaces {
+		objs, err := prune(ns)
+		if err != nil {
+			return objs, fmt.Errorf("pruning %s: %v", ns, err)
+		}
+		all = append(all, objs...)
+	}
+	sort.Strings(all)
+	return all, nil
+}
+
+// FirstPruned returns what the first namespace with something to prune
+// pruned, with no error: several can.
+func FirstPruned(namespaces map[string]bool, prune func(string) ([]string, error)) ([]string, error) {
+	for ns := range namespaces { // want `keys returned on the first match, which need not be unique`
+		objs, err := prune(ns)
+		if err == nil && len(objs) > 0 {
+			return objs, nil
+		}
+	}
+	return nil, nil
 }
