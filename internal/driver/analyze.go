@@ -10,6 +10,8 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/gcexportdata"
@@ -126,6 +128,10 @@ func readSources(names []string, content bool) ([]source, error) {
 func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 	n.analysed = true
 	p := n.pkg
+	if strings.Contains(g.o.debug, "timing") {
+		n.timing = new(timing)
+	}
+	start := time.Now()
 	var files []*ast.File
 	for _, s := range srcs {
 		f, err := parser.ParseFile(g.fset, s.name, s.data, parser.ParseComments|parser.SkipObjectResolution)
@@ -183,7 +189,10 @@ func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 	if p.Module != nil && p.Module.GoVersion != "" {
 		cfg.GoVersion = "go" + p.Module.GoVersion
 	}
+	n.timing.add("parse", start)
+	start = time.Now()
 	tpkg, _ := cfg.Check(p.PkgPath, g.fset, files, info)
+	n.timing.add("check", start)
 	if len(typeErrors) > 0 {
 		n.errored = true
 		// When go list reported an error for the package or for one it
@@ -210,12 +219,17 @@ func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 	}
 	if !n.errored {
 		n.facts, n.findings = g.runAnalyzers(n, analyzers, files, tpkg, info, errs)
+		if n.timing != nil {
+			n.timing.facts = len(n.facts)
+		}
 	}
 
 	// Keep the package's types for dependents as export data; read back
 	// (see typesOf), they hold no syntax, scopes of function bodies or
 	// positions beyond lines.
 	if len(n.rdeps) > 0 || !n.errored {
+		start := time.Now()
+		defer n.timing.add("export", start)
 		var buf bytes.Buffer
 		if err := gcexportdata.Write(&buf, g.fset, tpkg); err == nil {
 			n.export = buf.Bytes()
@@ -291,7 +305,9 @@ func (g *graph) runAnalyzers(n *node, analyzers []*analysis.Analyzer, files []*a
 			}
 		}
 		g.bindFacts(pass, n, tpkg, local)
+		start := time.Now()
 		res, err := a.Run(pass)
+		n.timing.add(a.Name, start)
 		if err == nil && reflect.TypeOf(res) != a.ResultType {
 			err = fmt.Errorf("internal error: analyzer %s returned a result of type %v, but declared ResultType %v", a.Name, reflect.TypeOf(res), a.ResultType)
 		}

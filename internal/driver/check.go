@@ -100,6 +100,9 @@ func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout
 		fmt.Fprintf(stderr, "%s: analysed %d packages (%d from cache)\n", progname(), len(ids), len(g.nodes)-len(ids))
 	}
 
+	if strings.Contains(o.debug, "timing") {
+		g.printTimings(stderr)
+	}
 	trimCache(o.cacheDir)
 	findings := g.findings()
 	code := 0

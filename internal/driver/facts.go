@@ -141,6 +141,7 @@ func (g *graph) bindFacts(pass *analysis.Pass, n *node, tpkg *types.Package, loc
 			local.mu.Unlock()
 		} else if d := g.nodeOf(pkg); d != nil {
 			fact = g.decodedFacts(d)[k]
+			n.timing.lookup(d, fact != nil)
 		}
 		if fact == nil {
 			return false

@@ -69,6 +69,7 @@ type node struct {
 	decoded    map[factKey]analysis.Fact
 
 	findings []output.Finding
+	timing   *timing // -debug=timing
 }
 
 // newGraph builds the graph of roots and their dependencies.
