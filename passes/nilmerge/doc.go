@@ -36,8 +36,9 @@
 //     or &S{...} that leaves the field out, or sets it to nil or to a map
 //     that is nil on the path, and a reset (s.tags = nil) before a write
 //     in the same function;
-//   - a struct that a helper of this package returns, when on every path
-//     it returns nil or a struct it allocated that leaves the field out
+//   - a struct that a helper of this package returns, by pointer or by
+//     value, when on every path it returns nil, the zero struct, or a
+//     struct it allocated that leaves the field out
 //     (o := defaults(); o.Labels[k] = v), or a struct it decoded into
 //     (c, err := load(data); c.Env[k] = v): followed into the caller up to
 //     the write, as long as nothing else is handed the struct between;
@@ -140,9 +141,9 @@
 // stored in a field, a slice or a closure's variable by another function
 // and read back is assumed non-nil unless the field is one nothing
 // assigns. A struct returned by a helper is followed into its caller only
-// for helpers of the same package that return a pointer, and only up to
-// the first call or store that may reach it; a struct returned by value,
-// or by a helper of another package, is trusted, and so is a map reached
+// for helpers of the same package, and only up to the first call or store
+// that may reach it; a struct returned by a helper of another package is
+// trusted, and so is a map reached
 // through a decoded map or slice. A nil passed
 // to a parameter is followed only from static calls in the same package,
 // and only when the write depends on nothing but the parameters. A map

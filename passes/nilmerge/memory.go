@@ -97,6 +97,12 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 			switch v := instr.Val.(type) {
 			case *ssa.Const:
 				return a.unsetField(local, *l), facts, false, true
+			case *ssa.Call, *ssa.Extract:
+				if madeByCall(v) {
+					// o := defaults() where o's address is taken: the
+					// struct a helper returned by value (returned.go).
+					return a.returnedField(v, l.field), facts, false, true
+				}
 			case *ssa.UnOp:
 				if from, ok := v.X.(*ssa.Alloc); ok && v.Op == token.MUL {
 					// cfg := T{...}: the literal is built in a

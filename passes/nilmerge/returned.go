@@ -24,11 +24,14 @@ import (
 //	c, err := load(data)
 //	c.Env["HOME"] = home // Env is nil when the document has none
 //
-// The memory walk (memory.go) reaches the call that made the struct; the
-// helper must return, for that result, on every path, either nil or a
-// struct it allocated whose field nothing but a decoder sets, and that it
-// hands to nothing else (a method called on it may make the map). Helpers
-// of other packages are not followed (that would need a fact).
+// The memory walk (memory.go) reaches the call that made the struct, or
+// the search (search.go) the field of a struct value a call returned
+// (s := settings(); s.Labels[k] = v, s never addressed); the helper must
+// return, for that result, on every path, either nil, the zero struct, or
+// a struct it allocated (returned by pointer, or loaded and returned by
+// value) whose field nothing but a decoder sets, and that it hands to
+// nothing else (a method called on it may make the map). Helpers of other
+// packages are not followed (that would need a fact).
 
 // returnedField returns the origin of the nil that field i of the struct
 // that def (a call, or a result extracted from one) returns may hold.
@@ -56,8 +59,23 @@ func (a *checker) returnedField(def ssa.Value, i int) *origin {
 		if !ok || a.dead(b) {
 			continue
 		}
-		switch v := ret.Results[index].(type) {
+		r := ret.Results[index]
+		if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL && isStruct(u.Type()) {
+			// return Options{Name: "x"}: a struct returned by value is
+			// the load of the literal's allocation.
+			r = u.X
+		}
+		switch v := r.(type) {
 		case *ssa.Const:
+			if isStruct(v.Type()) && v.Value == nil {
+				// The zero struct (var o Options; return o): every
+				// field is unset.
+				allocs++
+				if !at.IsValid() {
+					at = ret.Pos()
+				}
+				continue
+			}
 			if !v.IsNil() {
 				return nil
 			}
@@ -81,17 +99,26 @@ func (a *checker) returnedField(def ssa.Value, i int) *origin {
 		return nil
 	}
 	name := "map"
-	if f := fieldOf(call.Type(), i); f != nil {
+	rt := call.Type()
+	if t, ok := rt.(*types.Tuple); ok {
+		rt = t.At(index).Type()
+	}
+	if isStruct(rt) {
+		rt = types.NewPointer(rt) // returned by value
+	}
+	if f := fieldOf(rt, i); f != nil {
 		name = f.Name()
-	} else if t, ok := call.Type().(*types.Tuple); ok {
-		if f := fieldOf(t.At(index).Type(), i); f != nil {
-			name = f.Name()
-		}
 	}
 	if decoder != "" {
 		return &origin{pos: at, why: fmt.Sprintf("field %s of the value returned by %s, decoded by %s, which leaves it nil when the input has none", name, callee.Name(), decoder), kind: fromDecode}
 	}
 	return &origin{pos: at, why: fmt.Sprintf("field %s left unset by the value %s returns", name, callee.Name()), kind: fromField}
+}
+
+// isStruct reports whether t is a struct type (not a pointer to one).
+func isStruct(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
 }
 
 // freshUnset reports whether field i of the struct al, allocated and
@@ -110,6 +137,12 @@ func freshUnset(al *ssa.Alloc, i int) (decoder string, at token.Pos, ok bool) {
 				return "", token.NoPos, false
 			}
 		case *ssa.Return, *ssa.DebugRef:
+		case *ssa.UnOp:
+			// A copy of the whole struct (the value returned, or another
+			// copy): nothing written through a copy reaches al.
+			if r.Op != token.MUL {
+				return "", token.NoPos, false
+			}
 		case *ssa.Store:
 			if r.Addr != al {
 				return "", token.NoPos, false

@@ -180,6 +180,14 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 		}
 	case *ssa.ChangeType:
 		return a.search(v.X, facts, st)
+	case *ssa.Field:
+		// o := defaults(); o.Labels[k] = v, with o a value: the field of
+		// the struct a helper returned by value (returned.go).
+		if madeByCall(v.X) {
+			if o := a.returnedField(v.X, v.Field); o != nil {
+				return o, facts
+			}
+		}
 	case *ssa.Parameter:
 		return a.paramSource(v, facts, st)
 	case *ssa.UnOp:

@@ -74,20 +74,3 @@ func (s *kvStore) load(cm *ConfigMap) { s.data = cm.Data }
 func (s *kvStore) set(k, v string) {
 	s.data[k] = v // known miss: a field copied from another object's map field is trusted
 }
-
-type options struct {
-	name   string
-	labels map[string]string
-}
-
-func defaultsByValue() options { return options{name: "x"} }
-
-func withLabels() options { return options{labels: map[string]string{}} }
-
-// The pointer form (o := defaults(); o.labels[k] = v) is followed into the
-// caller; a struct returned by value is not.
-func labelledByValue(k, v string) options {
-	o := defaultsByValue()
-	o.labels[k] = v // known miss: a struct a helper returns by value is trusted
-	return o
-}
