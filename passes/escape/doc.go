@@ -51,9 +51,10 @@
 // (a shallow copy would not protect them).
 //
 // Silent: returning maps.Clone or a freshly built copy; maps of types
-// without a lock; maps whose entries are never written once the map is
-// shared (a map built, then published whole under the lock and replaced
-// rather than modified, is immutable); a critical section that takes the
+// without a lock; maps whose entries the package's code never writes
+// once the map is shared (a map built, then published whole under the
+// lock and replaced rather than modified, is immutable; writes in the
+// package's tests, filling fixtures, do not count); a critical section that takes the
 // map and replaces it in its field (m := c.m; c.m = nil, or a call of a
 // helper that always stores a new map there), which leaves the old map to
 // this function alone; functions whose caller holds the

@@ -196,3 +196,38 @@ func (cc *Conns) EnterIdle() {
 		*c = 0
 	}
 }
+
+// Notifier is the twin of guardedsilent's Notifier (prometheus's
+// notifier.Manager) whose package code also writes entries of the
+// published map: the snapshot in URLs is then shared with that writer.
+type Notifier struct {
+	mtx  sync.RWMutex
+	sets map[string][]string
+}
+
+func (n *Notifier) AddSet(k string, urls []string) {
+	n.mtx.Lock()
+	defer n.mtx.Unlock()
+	n.sets[k] = urls
+}
+
+func (n *Notifier) Send() int {
+	n.mtx.RLock()
+	defer n.mtx.RUnlock()
+	c := 0
+	for _, s := range n.sets {
+		c += len(s)
+	}
+	return c
+}
+
+func (n *Notifier) URLs() []string {
+	n.mtx.RLock()
+	sets := n.sets // want `map n.sets escapes its guard n.mtx: ranged over after the unlock`
+	n.mtx.RUnlock()
+	var out []string
+	for _, s := range sets {
+		out = append(out, s...)
+	}
+	return out
+}

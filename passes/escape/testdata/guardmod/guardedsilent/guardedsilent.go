@@ -184,3 +184,52 @@ func (cc *Conns) EnterIdle() {
 		*c = 0
 	}
 }
+
+// Notifier is prometheus's notifier.Manager shape: ApplyConfig builds a new
+// map and publishes it whole under the lock; the package never writes its
+// entries once published (only its tests do, in fixtures_test.go), so URLs
+// may range over the snapshot after the unlock.
+type Notifier struct {
+	mtx        sync.RWMutex
+	sets       map[string]*urlSet
+	discovered func() int // a metric's callback
+}
+
+type urlSet struct{ urls []string }
+
+func NewNotifier() *Notifier {
+	n := &Notifier{sets: map[string]*urlSet{}}
+	n.discovered = func() int { return len(n.URLs()) }
+	return n
+}
+
+func (n *Notifier) ApplyConfig(cfg map[string][]string) {
+	sets := make(map[string]*urlSet)
+	for k, v := range cfg {
+		sets[k] = &urlSet{urls: v}
+	}
+	n.mtx.Lock()
+	defer n.mtx.Unlock()
+	n.sets = sets
+}
+
+func (n *Notifier) Send() int {
+	n.mtx.RLock()
+	defer n.mtx.RUnlock()
+	c := 0
+	for _, s := range n.sets {
+		c += len(s.urls)
+	}
+	return c
+}
+
+func (n *Notifier) URLs() []string {
+	n.mtx.RLock()
+	sets := n.sets
+	n.mtx.RUnlock()
+	var out []string
+	for _, s := range sets {
+		out = append(out, s.urls...)
+	}
+	return out
+}
