@@ -36,8 +36,17 @@ func scanWrites(pass *analysis.Pass, s *buildssa.SSA) *pkgWrites {
 	}
 	funcs := append([]*ssa.Function(nil), s.SrcFuncs...)
 	if init := s.Pkg.Func("init"); init != nil {
-		funcs = append(funcs, init)
-		funcs = append(funcs, init.AnonFuncs...)
+		// The initializer and every function literal inside a package
+		// variable's initializer, however deeply nested (ginkgo's
+		// var _ = Describe(..., func() { BeforeEach(func() { v = &T{...} }) })).
+		var add func(fn *ssa.Function)
+		add = func(fn *ssa.Function) {
+			funcs = append(funcs, fn)
+			for _, anon := range fn.AnonFuncs {
+				add(anon)
+			}
+		}
+		add(init)
 	}
 	var ops []*ssa.Value
 	for _, fn := range funcs {
