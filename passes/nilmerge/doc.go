@@ -55,7 +55,8 @@
 //     returns nil): rows of the API table, with the documented reason;
 //   - a decoder (encoding/json, gopkg.in/yaml.v2 and v3, sigs.k8s.io/yaml,
 //     github.com/goccy/go-yaml; rows of the API table): a map decoded into
-//     is nil after null or empty input, even if it was made before, and a
+//     is nil after null or empty input, even if it was made before (not
+//     where the decoder returned an error: null decodes without one), and a
 //     map field of a decoded struct stays nil when the input has none —
 //     unless the type decodes itself (has an Unmarshal-like method);
 //   - the inner map of a map of maps that nothing stores into

@@ -126,6 +126,13 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 			if l.field >= 0 && decodesItself(l.base.Type()) {
 				return nil, nil, false, true
 			}
+			if l.field < 0 && decodeFailed(instr, facts) {
+				// The only input that makes the map nil is null,
+				// which decodes without an error: on a path where
+				// the decoder failed, the map holds what it held
+				// before (helm's fromYAML writes m["Error"] there).
+				return nil, nil, true, false
+			}
 			return a.decodedOrigin(instr, d, *l), facts, false, true
 		}
 		if _, ok := instr.Call.Value.(*ssa.Builtin); ok || private {
@@ -253,6 +260,20 @@ func decodedInto(call *ssa.CallCommon, base ssa.Value) string {
 		return ""
 	}
 	return funcName(apis.Callee(call))
+}
+
+// decodeFailed reports whether facts say that the decoder call returned a
+// non-nil error (its only result).
+func decodeFailed(call *ssa.Call, facts []fact) bool {
+	if !types.Identical(call.Type(), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	for _, f := range facts {
+		if f.k == nonNil && sameValue(f.v, call, 4) {
+			return true
+		}
+	}
+	return false
 }
 
 // decodedOrigin says what the decoder leaves nil at l.

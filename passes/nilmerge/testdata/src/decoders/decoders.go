@@ -106,3 +106,25 @@ func loadHooked(data []byte) (*Hooked, error) {
 	h.Labels["loaded"] = "yes"
 	return &h, nil
 }
+
+// helm v3.22.0's engine.fromJSON shape (found with the pass, a false
+// positive): the map is made, and written only where the decoder failed.
+// Null, the only input that makes the map nil, decodes without an error,
+// so on the error path the map still holds what make gave it.
+func fromJSON(str string) map[string]any {
+	m := map[string]any{}
+	if err := json.Unmarshal([]byte(str), &m); err != nil {
+		m["Error"] = err.Error()
+	}
+	return m
+}
+
+// Twin: the write where the decoder succeeded, which null input reaches
+// with a nil map.
+func fromJSONParsed(str string) map[string]any {
+	m := map[string]any{}
+	if err := json.Unmarshal([]byte(str), &m); err == nil {
+		m["Parsed"] = true // want `write to map m, which is nil here: decoded by json.Unmarshal, which leaves it nil for null or empty input`
+	}
+	return m
+}
