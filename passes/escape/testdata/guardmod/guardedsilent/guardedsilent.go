@@ -233,3 +233,35 @@ func (n *Notifier) URLs() []string {
 	}
 	return out
 }
+
+// Table is filled by its constructor and never written after: readers may
+// keep the map after the unlock (immutable after publish), whatever the
+// lock guards besides.
+type Table struct {
+	mu    sync.Mutex
+	names map[string]int
+	hits  int
+}
+
+func NewTable(names []string) *Table {
+	t := &Table{names: make(map[string]int, len(names))}
+	for i, n := range names {
+		t.names[n] = i
+	}
+	return t
+}
+
+func (t *Table) Names() map[string]int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.hits++
+	return t.names
+}
+
+func (t *Table) Index(n string) int {
+	t.mu.Lock()
+	names := t.names
+	t.hits++
+	t.mu.Unlock()
+	return names[n]
+}
