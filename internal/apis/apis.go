@@ -1,7 +1,9 @@
 package apis
 
 import (
+	"cmp"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -66,6 +68,8 @@ const (
 	TryRLock     // acquires the read lock at Arg when its result is true
 	NoReturn     // never returns to its caller (ends the goroutine or the program)
 	RunOnce      // runs the function at Arg at most once; every call waits until it has returned
+	CallsNothing // calls no code of its caller's (no callback, no method of its arguments): it cannot take the caller's locks
+	ServedMethod // an interface method whose implementations a server calls in a goroutine per request (see Implements)
 
 	// The runtime's private map implementation.
 	MapLayout  // is part of the runtime's map implementation (a //go:linkname target)
@@ -193,3 +197,72 @@ func recvName(fn *types.Func) string {
 	}
 	return ""
 }
+
+// Implements returns the row for role of the interface method that fn, a
+// method of a concrete type, implements: a row about (net/http.Handler).ServeHTTP
+// concerns every ServeHTTP method of a type that implements http.Handler.
+// The interface is looked up among the packages fn's package imports.
+func Implements(fn *types.Func, role Role) (Row, bool) {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || fn.Pkg() == nil {
+		return Row{}, false
+	}
+	if _, isIface := sig.Recv().Type().Underlying().(*types.Interface); isIface {
+		return Row{}, false
+	}
+	for _, r := range byRole[role] {
+		if r.Type == "" || r.Name != fn.Name() {
+			continue
+		}
+		iface, ok := lookupInterface(fn.Pkg(), r.Pkg, r.Type)
+		if !ok || !types.Implements(sig.Recv().Type(), iface) {
+			continue
+		}
+		if m, _, _ := types.LookupFieldOrMethod(sig.Recv().Type(), true, fn.Pkg(), r.Name); m == fn {
+			return r, true
+		}
+	}
+	return Row{}, false
+}
+
+// lookupInterface finds the interface type typ of package path among the
+// packages that from imports, directly or not.
+func lookupInterface(from *types.Package, path, typ string) (*types.Interface, bool) {
+	seen := make(map[*types.Package]bool)
+	work := []*types.Package{from}
+	for len(work) > 0 {
+		p := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if p.Path() == path {
+			tn, ok := p.Scope().Lookup(typ).(*types.TypeName)
+			if !ok {
+				return nil, false
+			}
+			iface, ok := tn.Type().Underlying().(*types.Interface)
+			return iface, ok
+		}
+		work = append(work, p.Imports()...)
+	}
+	return nil, false
+}
+
+// byRole indexes the rows by role. It is built once by init and only read
+// after that.
+var byRole = func() map[Role][]Row {
+	m := make(map[Role][]Row)
+	for _, rows := range table {
+		for _, r := range rows {
+			m[r.Role] = append(m[r.Role], r)
+		}
+	}
+	for _, rows := range m {
+		slices.SortFunc(rows, func(a, b Row) int {
+			return cmp.Or(cmp.Compare(a.Pkg, b.Pkg), cmp.Compare(a.Type, b.Type), cmp.Compare(a.Name, b.Name))
+		})
+	}
+	return m
+}()

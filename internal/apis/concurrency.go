@@ -9,6 +9,7 @@ var concurrencyRows = []Row{
 	{"context", "", "AfterFunc", SpawnTimer, 1, "runs f in its own goroutine when ctx is done"},
 	{"net/http", "", "HandleFunc", SpawnPerCall, 1, "the server runs the handler in a goroutine per request"},
 	{"net/http", "ServeMux", "HandleFunc", SpawnPerCall, 1, "the server runs the handler in a goroutine per request"},
+	{"net/http", "Handler", "ServeHTTP", ServedMethod, Recv, "net/http's server calls the ServeHTTP of every Handler it serves in a goroutine per request"},
 	{"google.golang.org/grpc", "Server", "RegisterService", ServePerCall, 1, "the server runs each RPC in a goroutine of its own: the methods of impl run concurrently"},
 	{"google.golang.org/grpc", "ServiceRegistrar", "RegisterService", ServePerCall, 1, "the registrar (a *grpc.Server) runs each RPC in a goroutine of its own; generated RegisterXxxServer functions call it"},
 	{"testing", "T", "Run", SpawnSubtest, 1, "runs f in a goroutine; parallel to its siblings once f calls t.Parallel"},

@@ -24,6 +24,15 @@ var mapRows = []Row{
 	{"maps", "", "EqualFunc", MapRead, 1, "compares every entry"},
 	{"maps", "", "Collect", NonNilMap, Recv, "makes a new map, also for an empty sequence"},
 
+	// The maps functions that take no function and no iterator: they only
+	// touch the maps they are given (== on keys and values calls no code).
+	{"maps", "", "Copy", CallsNothing, 0, "ranges over src and assigns into dst"},
+	{"maps", "", "Clone", CallsNothing, 0, "copies the entries of m"},
+	{"maps", "", "Equal", CallsNothing, 0, "compares entries with =="},
+	{"maps", "", "Keys", CallsNothing, 0, "returns an iterator; calling it is not ranging it"},
+	{"maps", "", "Values", CallsNothing, 0, "returns an iterator; calling it is not ranging it"},
+	{"maps", "", "All", CallsNothing, 0, "returns an iterator; calling it is not ranging it"},
+
 	// Decoders. A map decoded into is nil afterwards for null input, and a
 	// map field of a struct decoded into stays nil when the input has no
 	// value for it.

@@ -224,14 +224,16 @@ func InTestFile(fn *ssa.Function) bool {
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
-// IsHandler reports whether fn is a ServeHTTP method of the http.Handler
-// shape: the server calls it in a goroutine per request.
+// IsHandler reports whether fn is a method by which its type implements an
+// interface whose server calls it in a goroutine per request (a row of the
+// API table: http.Handler's ServeHTTP).
 func IsHandler(fn *ssa.Function) bool {
-	sig := fn.Signature
-	if fn.Name() != "ServeHTTP" || sig.Recv() == nil || sig.Params().Len() != 2 || sig.Results().Len() != 0 {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Signature.Recv() == nil {
 		return false
 	}
-	return isNamed(sig.Params().At(0).Type(), "net/http", "ResponseWriter") && isPtrTo(sig.Params().At(1).Type(), "net/http", "Request")
+	_, ok = apis.Implements(obj, apis.ServedMethod)
+	return ok
 }
 
 // Orders reports whether instr, executed by a spawner after starting a
@@ -365,9 +367,4 @@ func reaches(from, to *ssa.BasicBlock) bool {
 func isNamed(t types.Type, pkg, name string) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
-func isPtrTo(t types.Type, pkg, name string) bool {
-	p, ok := types.Unalias(t).(*types.Pointer)
-	return ok && isNamed(p.Elem(), pkg, name)
 }

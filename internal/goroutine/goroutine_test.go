@@ -25,6 +25,11 @@ type H struct{}
 
 func (H) ServeHTTP(w http.ResponseWriter, r *http.Request) {}
 
+// NotH has a ServeHTTP that does not make it an http.Handler.
+type NotH struct{}
+
+func (NotH) ServeHTTP(r *http.Request) {}
+
 func work() {}
 
 func (h *H) run() {}
@@ -82,6 +87,9 @@ parallel subtest spawns$5 many=false args=0
 	}
 	if !goroutine.IsHandler(ssatest.Func(t, pkg, "(p.H).ServeHTTP")) {
 		t.Error("ServeHTTP is not a handler")
+	}
+	if goroutine.IsHandler(ssatest.Func(t, pkg, "(p.NotH).ServeHTTP")) {
+		t.Error("a ServeHTTP that does not implement http.Handler is a handler")
 	}
 }
 

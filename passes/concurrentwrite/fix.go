@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
 )
@@ -103,7 +104,12 @@ func (ck *checker) upgradeFix(a *access, l lockset.Lock) []analysis.SuggestedFix
 	}
 	call := c.Node().(*ast.CallExpr)
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "RLock" {
+	if !ok || ck.lockRole(call) != apis.RLock {
+		return nil
+	}
+	lockName, ok1 := ck.methodWithRole(sel.X, apis.Lock)
+	unlockName, ok2 := ck.methodWithRole(sel.X, apis.Unlock)
+	if !ok1 || !ok2 {
 		return nil
 	}
 	mu := types.ExprString(sel.X)
@@ -122,18 +128,55 @@ func (ck *checker) upgradeFix(a *access, l lockset.Lock) []analysis.SuggestedFix
 		if !ok || types.ExprString(s.X) != mu {
 			continue
 		}
-		switch s.Sel.Name {
-		case "RLock":
-			edits = append(edits, analysis.TextEdit{Pos: s.Sel.Pos(), End: s.Sel.End(), NewText: []byte("Lock")})
-		case "RUnlock":
+		switch ck.lockRole(call) {
+		case apis.RLock:
+			edits = append(edits, analysis.TextEdit{Pos: s.Sel.Pos(), End: s.Sel.End(), NewText: []byte(lockName)})
+		case apis.RUnlock:
 			unlocks++
-			edits = append(edits, analysis.TextEdit{Pos: s.Sel.Pos(), End: s.Sel.End(), NewText: []byte("Unlock")})
+			edits = append(edits, analysis.TextEdit{Pos: s.Sel.Pos(), End: s.Sel.End(), NewText: []byte(unlockName)})
 		}
 	}
 	if unlocks == 0 {
 		return nil
 	}
-	return []analysis.SuggestedFix{{Message: fmt.Sprintf("Take the write lock %s.Lock instead of RLock", mu), TextEdits: edits}}
+	return []analysis.SuggestedFix{{Message: fmt.Sprintf("Take the write lock %s.%s instead of %s", mu, lockName, sel.Sel.Name), TextEdits: edits}}
+}
+
+// lockRole returns the lock role of the method call calls (RLock for
+// (*sync.RWMutex).RLock, also promoted through an embedded mutex), or 0.
+func (ck *checker) lockRole(call *ast.CallExpr) apis.Role {
+	fn, ok := typeutil.Callee(ck.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return 0
+	}
+	for _, role := range []apis.Role{apis.Lock, apis.Unlock, apis.RLock, apis.RUnlock} {
+		if _, ok := apis.Find(fn, role); ok {
+			return role
+		}
+	}
+	return 0
+}
+
+// methodWithRole returns the name of the method of x's type (or of its
+// pointer) that plays role in the API table: Lock for a sync.RWMutex, or
+// for a struct embedding one.
+func (ck *checker) methodWithRole(x ast.Expr, role apis.Role) (string, bool) {
+	t := ck.pass.TypesInfo.TypeOf(x)
+	if t == nil {
+		return "", false
+	}
+	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr {
+		t = types.NewPointer(t)
+	}
+	ms := types.NewMethodSet(t)
+	for i := range ms.Len() {
+		if fn, ok := ms.At(i).Obj().(*types.Func); ok {
+			if _, ok := apis.Find(fn, role); ok {
+				return fn.Name(), true
+			}
+		}
+	}
+	return "", false
 }
 
 // enclosingStmt returns the statement, directly in a block or case body,
@@ -193,8 +236,10 @@ func (ck *checker) callsFunctions(n ast.Node) bool {
 		if tv, ok := ck.pass.TypesInfo.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
 			return true
 		}
-		if fn, ok := typeutil.Callee(ck.pass.TypesInfo, call).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "maps" {
-			return true
+		if fn, ok := typeutil.Callee(ck.pass.TypesInfo, call).(*types.Func); ok {
+			if _, ok := apis.Find(fn, apis.CallsNothing); ok {
+				return true
+			}
 		}
 		if ck.cannotLock(call) {
 			return true
