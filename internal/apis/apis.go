@@ -69,6 +69,7 @@ const (
 	NoReturn     // never returns to its caller (ends the goroutine or the program)
 	RunOnce      // runs the function at Arg at most once; every call waits until it has returned
 	CallsNothing // calls no code of its caller's (no callback, no method of its arguments): it cannot take the caller's locks
+	Describes    // an interface method that the functions of its package (fmt, encoding/json) call on a value implementing it instead of walking its fields
 	ServedMethod // an interface method whose implementations a server calls in a goroutine per request (see Implements)
 
 	// The runtime's private map implementation.
@@ -266,3 +267,21 @@ var byRole = func() map[Role][]Row {
 	}
 	return m
 }()
+
+// DescribedBy reports whether consumer (fmt.Sprintf, json.Marshal) calls a
+// method of a value of type t instead of walking its fields: t implements
+// an interface of consumer's package with a Describes row (fmt.Stringer).
+func DescribedBy(consumer *types.Func, t types.Type) bool {
+	if consumer == nil || consumer.Pkg() == nil {
+		return false
+	}
+	for _, r := range byRole[Describes] {
+		if r.Pkg != consumer.Pkg().Path() {
+			continue
+		}
+		if iface, ok := lookupInterface(consumer.Pkg(), r.Pkg, r.Type); ok && types.Implements(t, iface) {
+			return true
+		}
+	}
+	return false
+}

@@ -63,6 +63,10 @@ var mapRows = []Row{
 	{"fmt", "", "Sprintln", DeepRead, 0, "formats the operands by reflection, maps included"},
 	{"fmt", "", "Fprint", DeepRead, 1, "formats the operands by reflection, maps included"},
 	{"fmt", "", "Fprintln", DeepRead, 1, "formats the operands by reflection, maps included"},
+	// Values that describe themselves: the walk above does not happen.
+	{"fmt", "Stringer", "String", Describes, Recv, "fmt prints an operand that implements Stringer with %v, %s, %q, %x or %X (and Print, Println) by calling String"},
+	{"fmt", "Formatter", "Format", Describes, Recv, "fmt lets an operand that implements Formatter print itself, whatever the verb but %T and %p"},
+	{"encoding/json", "Marshaler", "MarshalJSON", Describes, Recv, "json encodes a value that implements Marshaler by calling MarshalJSON"},
 	{"encoding/json", "", "Marshal", DeepReadExported, 0, "encodes v by reflection: every exported map field is ranged over"},
 	{"encoding/json", "", "MarshalIndent", DeepReadExported, 0, "encodes v by reflection: every exported map field is ranged over"},
 	{"encoding/json", "Encoder", "Encode", DeepReadExported, 0, "encodes v by reflection: every exported map field is ranged over"},

@@ -70,8 +70,9 @@ func callAccesses(c *ssa.Call) []Access {
 	for _, r := range apis.Rows(fn) {
 		if r.Role == apis.DeepRead || r.Role == apis.DeepReadExported {
 			skip := unreadOperands(call, fn)
+			describes := describingVerb(call, fn)
 			for _, o := range operands(apis.Arg(call, r.Arg)) {
-				if skip[o.i] {
+				if skip[o.i] || (describes(o.i) && apis.DescribedBy(fn, o.v.Type())) {
 					continue
 				}
 				out = append(out, deepReads(c, o.v, fn.Pkg().Name()+"."+fn.Name(), pos, r.Role == apis.DeepReadExported)...)

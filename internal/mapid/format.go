@@ -79,3 +79,23 @@ func constIndex(v ssa.Value) (int, bool) {
 	i, ok := constant.Int64Val(c.Value)
 	return int(i), ok
 }
+
+// describingVerb returns whether operand i of a call to fn is printed with
+// a verb that lets a value describe itself (String for %v, %s, %q, %x, %X):
+// every operand for a function without a format (Println, json.Marshal);
+// for a format that is not a constant or uses argument indexes, none.
+func describingVerb(call *ssa.CallCommon, fn *types.Func) func(int) bool {
+	r, ok := apis.Find(fn, apis.Format)
+	if !ok {
+		return func(int) bool { return true }
+	}
+	c, ok := apis.Arg(call, r.Arg).(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return func(int) bool { return false }
+	}
+	verbs, ok := formatVerbs(constant.StringVal(c.Value))
+	if !ok {
+		return func(int) bool { return false }
+	}
+	return func(i int) bool { return i < len(verbs) && strings.ContainsRune("vsqxX", rune(verbs[i])) }
+}

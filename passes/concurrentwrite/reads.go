@@ -52,7 +52,7 @@ func (ck *checker) checkReads(accs []*access) {
 		}
 		beforeStart := ck.writtenBeforeStart(shared)
 		for _, a := range shared {
-			if a.Write || !ck.exposed[a.fn] || g.Held(a.base, a.held, true) || !ck.inFile(a.Pos) {
+			if a.Write || !ck.exposed[a.fn] || g.Held(a.base, a.held, true) || !ck.inFile(a.Pos) || heldByEveryWrite(a, shared) {
 				continue
 			}
 			if a.id.Kind == mapid.Field && !knownShared(a.base) {
@@ -190,6 +190,40 @@ func (ck *checker) hasReadLock(w *access, g guard.Guard) bool {
 			if _, ok := apis.Find(fn, apis.RLock); ok {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// heldByEveryWrite reports whether a holds (at least for reading) a lock
+// that every write of shared holds for writing, whichever lock the
+// inference chose as the guard: nats-server's updateAccountClaimsWithRefresh
+// writes a.jsLimits holding both a.cmu and a.mu, so a read holding a.mu is
+// ordered with every write.
+func heldByEveryWrite(a *access, shared []*access) bool {
+	for _, l := range a.held.Locks() {
+		var g guard.Guard
+		switch {
+		case mapid.IsGlobal(l.Ref):
+			g = guard.Guard{Abs: l.Ref}
+		case l.Ref.Root == a.base.Root:
+			rel, ok := l.Ref.Path.TrimPrefix(a.base.Path)
+			if !ok {
+				continue
+			}
+			g = guard.Guard{Rel: rel}
+		default:
+			continue
+		}
+		writes, all := 0, true
+		for _, b := range shared {
+			if b.Write {
+				writes++
+				all = all && g.Held(b.base, b.held, false)
+			}
+		}
+		if writes > 0 && all {
+			return true
 		}
 	}
 	return false
