@@ -27,9 +27,11 @@
 //
 // It also reports a read (index, comma-ok, range, len, the maps functions,
 // and the hidden reads of fmt's %v, encoding/json and reflect.DeepEqual of
-// a value holding the map) made without the lock that the map's writes
-// hold (category unguardedread), when the -concurrentwrite.reads flag is
-// set. Reads that are not races are left alone: a map whose reference was
+// a value holding the map, unless the value describes itself through
+// fmt.Stringer, fmt.Formatter or json.Marshaler) made without the lock
+// that the map's writes hold (category unguardedread), when the
+// -concurrentwrite.reads flag is set. A read holding any lock that every
+// write holds is guarded. Reads that are not races are left alone: a map whose reference was
 // taken under the lock (a snapshot swapped out in the critical section is
 // the function's own; one left in place is the escape pass's finding),
 // operands that fmt prints with %p or %T, maps that exist only while the
@@ -72,7 +74,12 @@
 // re-lock around a callback — and a function whose calls all pass
 // constants for the boolean parameters its branches test is checked call
 // by call, so that locking decided by one parameter and a write decided by
-// another, bound together at every call, is understood.
+// another, bound together at every call, is understood. A call on an
+// object nobody else has yet (a constructor's new value, before it starts
+// a goroutine) says nothing of the locks the callee needs on it: a helper
+// that Activate calls under the lock and the constructor calls on the
+// store it builds runs under the lock. A closure called under RLock and
+// again under Lock runs under the read lock.
 //
 // The pass is silent when the accesses hold a common lock, when the object
 // is not shared yet (a constructor, and the helpers it calls, filling a map
@@ -114,8 +121,25 @@
 // unlocks. The fix for a goroutine race declares a sync.Mutex only next to
 // a local map written in the goroutines (wg.Go, go in a loop); for a field
 // or package map with no guard yet, no fix is offered, since which lock
-// should guard it is a design decision. Unguarded reads
-// (-concurrentwrite.reads) stay opt-in: reads ordered by a phase that
-// callers outside the package enforce (a table read after the parallel
-// phase that built it ended) are still reported.
+// should guard it is a design decision.
+//
+// Accesses ordered by a phase that the package's callers enforce are
+// still reported, and there is no modular rule for them: the order lives
+// in other packages, which go/analysis sees after this one (facts flow
+// from a package to its importers, never back). cmd/link reads tables
+// (gcsymset, DwarfFixupTable.Finalize) after the parallel phase that built
+// them; etcd's bootstrap calls RaftCluster.SetID and
+// ValidateClusterAndAssignIDs before the server serves; badger's DB.Close
+// runs valueLog.Close after stopping the GC goroutine through a channel
+// handshake; nats-server validates options before any account is in use.
+// A rule "no goroutine of the package reaches the read" would silence the
+// exported getters whose unlocked reads are the races this check exists
+// for. Write //maplint:ignore concurrentwrite <reason> on such a line.
+// Two more shapes stay reported: a lock and a write correlated through a
+// local variable rather than a parameter (nats-server's Sublist.match
+// takes the write lock only when cacheEnabled, and writes the cache only
+// then), and maps owned by one goroutine through a protocol rather than a
+// mutex (nats-server's MQTT session, touched only from the readLoop of the
+// client that holds it in the locked-sessions map). Unguarded reads
+// (-concurrentwrite.reads) stay opt-in for these reasons.
 package concurrentwrite
