@@ -170,8 +170,10 @@
 // on real code (caddy, grpc, client-go, prometheus, go-ethereum), were
 // deliberate or harmless: logging (log, log/slog: per-entry log lines),
 // slices appended to or stored in fields and globals (also an unexported
-// field of a struct literal that is returned, return &Zones{names: names}:
-// only the package reads it, as after z.names = names), floating-point and
+// field of a returned struct literal whose type has methods, return
+// &Zones{names: names}: the object's state, which only the package reads,
+// as after z.names = names; a struct without methods is a record whose
+// fields are the result), floating-point and
 // complex sums (rounding in the last bits: sizes and metrics), keeping an
 // arbitrary element (for k := range m { first = k; break }, or
 // { return k }: picking any one element is nearly always what the code
