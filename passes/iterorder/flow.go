@@ -311,40 +311,6 @@ func (s *scan) taintedExpr(e ast.Expr) bool {
 	return found
 }
 
-// taintedLiteral reports whether a composite literal holds order-carrying
-// data where someone outside the package can see it: not in an unexported
-// field of an object (return &Zones{names: names}, Zones having methods),
-// which, like z.names = names, is a store into the object's state
-// (reported only under -strict): only the package reads it, and the pass
-// does not follow fields. A struct without methods is a record that the
-// package hands on (prometheus's apiFuncResult{data: res}, encoded by the
-// handler): its fields are the result.
-func (s *scan) taintedLiteral(lit *ast.CompositeLit) bool {
-	t := typeOf(s.c.info, lit)
-	st, _ := t.Underlying().(*types.Struct)
-	if st != nil && types.NewMethodSet(types.NewPointer(t)).Len() == 0 {
-		st = nil // a record: every field counts
-	}
-	for i, e := range lit.Elts {
-		if st != nil {
-			var field *types.Var
-			if kv, ok := e.(*ast.KeyValueExpr); ok {
-				field, _ = s.c.info.Uses[identOf(kv.Key)].(*types.Var)
-				e = kv.Value
-			} else if i < st.NumFields() {
-				field = st.Field(i)
-			}
-			if field != nil && !field.Exported() {
-				continue
-			}
-		}
-		if s.taintedExpr(e) {
-			return true
-		}
-	}
-	return false
-}
-
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
