@@ -35,18 +35,10 @@ func (*IterFact) String() string { return "yields map order" }
 
 // computeIterFacts finds the adaptors declared in the package.
 func (c *checker) computeIterFacts() {
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			obj, _ := c.info.Defs[fd.Name].(*types.Func)
-			if obj == nil || !c.isMapAdaptor(fd) {
-				continue
-			}
-			c.iters[obj] = true
-			c.pass.ExportObjectFact(obj, new(IterFact))
+	for _, d := range c.decls {
+		if c.isMapAdaptor(d.fd) {
+			c.iters[d.obj] = true
+			c.pass.ExportObjectFact(d.obj, new(IterFact))
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // A SinkFact summarises a function that makes some of its parameters
@@ -63,21 +65,16 @@ func (c *checker) sinkFact(fn *types.Func) *SinkFact {
 // until no summary changes (a helper that calls a helper), and exports the
 // facts. Function literals get no fact: they are not called by name.
 func (c *checker) computeFacts() {
-	var decls []*ast.FuncDecl
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && hasSinkSyntax(fd.Body) {
-				decls = append(decls, fd)
-			}
+	var decls []funcDecl
+	for _, d := range c.decls {
+		if hasSinkSyntax(d.fd.Body) {
+			decls = append(decls, d)
 		}
 	}
 	for range 4 {
 		changed := false
-		for _, fd := range decls {
-			obj, _ := c.info.Defs[fd.Name].(*types.Func)
-			if obj == nil {
-				continue
-			}
+		for _, d := range decls {
+			fd, obj := d.fd, d.obj
 			fi := c.funcInfoOf(fd)
 			var params []ParamSink
 			for i := range fi.sig.Params().Len() {
@@ -103,11 +100,34 @@ func (c *checker) computeFacts() {
 			break
 		}
 	}
-	for _, fd := range decls {
-		if obj, _ := c.info.Defs[fd.Name].(*types.Func); obj != nil && c.facts[obj] != nil {
-			c.pass.ExportObjectFact(obj, c.facts[obj])
+	for _, d := range decls {
+		if c.facts[d.obj] != nil {
+			c.pass.ExportObjectFact(d.obj, c.facts[d.obj])
 		}
 	}
+}
+
+// funcDecl is a function declaration of the package with a body, and the
+// function it declares.
+type funcDecl struct {
+	fd  *ast.FuncDecl
+	obj *types.Func
+}
+
+// funcDecls returns the package's function declarations with a body, in
+// the order of its files: every fact of the pass is computed over them.
+func funcDecls(pass *analysis.Pass) []funcDecl {
+	var decls []funcDecl
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if obj, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func); obj != nil {
+					decls = append(decls, funcDecl{fd, obj})
+				}
+			}
+		}
+	}
+	return decls
 }
 
 // hasSinkSyntax reports whether body contains a call, a send or an

@@ -118,6 +118,8 @@ type checker struct {
 	ins          *inspector.Inspector
 
 	orderFree map[string]bool // Config.OrderFree, parsed
+
+	decls []funcDecl // the package's function declarations with a body
 }
 
 func (cfg *Config) run(pass *analysis.Pass) (any, error) {
@@ -134,6 +136,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		ins:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 
 		orderFree: parseOrderFree(cfg.OrderFree),
+		decls:     funcDecls(pass),
 	}
 	c.computeMatchFacts()
 	c.computeRandomFacts()

@@ -213,23 +213,20 @@ func (c *checker) matchFact(fn *types.Func) *MatchFact {
 // may call another, so it iterates until nothing new is found) and
 // exports their facts.
 func (c *checker) computeMatchFacts() {
-	var decls []*ast.FuncDecl
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && singleReturn(fd) != nil {
-				decls = append(decls, fd)
-			}
+	var decls []funcDecl
+	for _, d := range c.decls {
+		if singleReturn(d.fd) != nil {
+			decls = append(decls, d)
 		}
 	}
 	for range 4 {
 		changed := false
-		for _, fd := range decls {
-			obj, _ := c.info.Defs[fd.Name].(*types.Func)
-			if obj == nil || c.matches[obj] != nil {
+		for _, d := range decls {
+			if c.matches[d.obj] != nil {
 				continue
 			}
-			if f := c.summariseMatch(obj, fd); f != nil {
-				c.matches[obj] = f
+			if f := c.summariseMatch(d.obj, d.fd); f != nil {
+				c.matches[d.obj] = f
 				changed = true
 			}
 		}
@@ -237,9 +234,9 @@ func (c *checker) computeMatchFacts() {
 			break
 		}
 	}
-	for _, fd := range decls {
-		if obj, _ := c.info.Defs[fd.Name].(*types.Func); obj != nil && c.matches[obj] != nil {
-			c.pass.ExportObjectFact(obj, c.matches[obj])
+	for _, d := range decls {
+		if c.matches[d.obj] != nil {
+			c.pass.ExportObjectFact(d.obj, c.matches[d.obj])
 		}
 	}
 }

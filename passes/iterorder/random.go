@@ -70,20 +70,17 @@ func (c *checker) randomCall(call *ast.CallExpr) (int, bool) {
 // values (a helper may call another: it iterates until nothing changes)
 // and exports their facts.
 func (c *checker) computeRandomFacts() {
-	var decls []*ast.FuncDecl
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Type.Results != nil {
-				decls = append(decls, fd)
-			}
+	var decls []funcDecl
+	for _, d := range c.decls {
+		if d.fd.Type.Results != nil {
+			decls = append(decls, d)
 		}
 	}
 	for range 4 {
 		changed := false
-		for _, fd := range decls {
-			obj, _ := c.info.Defs[fd.Name].(*types.Func)
-			if obj != nil && !c.randoms[obj] && c.returnsRandom(fd.Body) {
-				c.randoms[obj] = true
+		for _, d := range decls {
+			if !c.randoms[d.obj] && c.returnsRandom(d.fd.Body) {
+				c.randoms[d.obj] = true
 				changed = true
 			}
 		}
@@ -91,9 +88,9 @@ func (c *checker) computeRandomFacts() {
 			break
 		}
 	}
-	for _, fd := range decls {
-		if obj, _ := c.info.Defs[fd.Name].(*types.Func); obj != nil && c.randoms[obj] {
-			c.pass.ExportObjectFact(obj, new(RandomFact))
+	for _, d := range decls {
+		if c.randoms[d.obj] {
+			c.pass.ExportObjectFact(d.obj, new(RandomFact))
 		}
 	}
 }

@@ -49,15 +49,9 @@ func (c *checker) sorterParam(fn *types.Func) (int, bool) {
 
 // exportSorters exports a SortFact for each sorter of the package.
 func (c *checker) exportSorters() {
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				if obj, _ := c.info.Defs[fd.Name].(*types.Func); obj != nil {
-					if i, ok := c.sorters()[obj]; ok {
-						c.pass.ExportObjectFact(obj, &SortFact{Param: i})
-					}
-				}
-			}
+	for _, d := range c.decls {
+		if i, ok := c.sorters()[d.obj]; ok {
+			c.pass.ExportObjectFact(d.obj, &SortFact{Param: i})
 		}
 	}
 }
@@ -72,22 +66,12 @@ func (c *checker) sorters() map[*types.Func]int {
 	}
 	c.sorterFns = make(map[*types.Func]int)
 	for range 2 {
-		for _, f := range c.pass.Files {
-			for _, d := range f.Decls {
-				fd, ok := d.(*ast.FuncDecl)
-				if !ok || fd.Body == nil {
-					continue
-				}
-				obj, _ := c.info.Defs[fd.Name].(*types.Func)
-				if obj == nil {
-					continue
-				}
-				if _, done := c.sorterFns[obj]; done {
-					continue
-				}
-				if i, ok := c.sortsParam(fd, obj); ok {
-					c.sorterFns[obj] = i
-				}
+		for _, d := range c.decls {
+			if _, done := c.sorterFns[d.obj]; done {
+				continue
+			}
+			if i, ok := c.sortsParam(d.fd, d.obj); ok {
+				c.sorterFns[d.obj] = i
 			}
 		}
 	}
