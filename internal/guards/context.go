@@ -343,32 +343,34 @@ func (r *Result) freshCell(fn *ssa.Function, cell *ssa.Alloc, path mapid.Path, d
 // cell is used otherwise (its address passed on, bound to a closure's
 // closure).
 func cellStores(cell *ssa.Alloc) (vals []ssa.Value, ok bool) {
-	for _, ref := range *cell.Referrers() {
+	return storesTo(cell, nil, true)
+}
+
+// storesTo appends to vals the values stored in addr, a variable cell or
+// the free variable a closure binds to it, where every other use of addr
+// is a load; closures says whether addr may be bound to a closure, whose
+// stores then count too (one level: a cell, not a free variable).
+func storesTo(addr ssa.Value, vals []ssa.Value, closures bool) ([]ssa.Value, bool) {
+	for _, ref := range *addr.Referrers() {
 		switch x := ref.(type) {
 		case *ssa.Store:
-			if x.Addr != cell {
+			if x.Addr != addr {
 				return nil, false
 			}
 			vals = append(vals, x.Val)
 		case *ssa.UnOp:
 			// a load
 		case *ssa.MakeClosure:
+			if !closures {
+				return nil, false
+			}
 			for i, b := range x.Bindings {
-				if b != cell {
+				if b != addr {
 					continue
 				}
-				fv := x.Fn.(*ssa.Function).FreeVars[i]
-				for _, fr := range *fv.Referrers() {
-					switch y := fr.(type) {
-					case *ssa.Store:
-						if y.Addr != fv {
-							return nil, false
-						}
-						vals = append(vals, y.Val)
-					case *ssa.UnOp:
-					default:
-						return nil, false
-					}
+				var ok bool
+				if vals, ok = storesTo(x.Fn.(*ssa.Function).FreeVars[i], vals, false); !ok {
+					return nil, false
 				}
 			}
 		default:
