@@ -64,8 +64,9 @@ type Config struct {
 	NoFix bool
 	// Strict also reports the sinks that were mostly deliberate or
 	// harmless on real code (see the package doc): logging, slices stored
-	// in fields or globals, floating-point sums, and keeping an arbitrary
-	// element (x = k; break). Use it for code that must be reproducible
+	// in fields or globals, floating-point sums, keeping an arbitrary
+	// element (x = k; break), returning on a match several entries can
+	// meet, and sends on channels. Use it for code that must be reproducible
 	// byte for byte (consensus, build outputs).
 	Strict bool
 	// OrderFree lists, comma-separated, the types and functions of other
@@ -93,7 +94,7 @@ func New() *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact), new(SortFact)},
 	}
 	a.Flags.BoolVar(&cfg.NoFix, "nofix", false, "do not suggest ranging over sorted keys")
-	a.Flags.BoolVar(&cfg.Strict, "strict", false, "also report logging, stores into fields, floating-point sums and arbitrary picks")
+	a.Flags.BoolVar(&cfg.Strict, "strict", false, "also report logging, stores into fields, floating-point sums, arbitrary picks, first matches and sends")
 	a.Flags.StringVar(&cfg.OrderFree, "orderfree", "", "comma-separated types and functions (path.Type, path.Func, path.Type.Method) that consume items in any order")
 	return a
 }

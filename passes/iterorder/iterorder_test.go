@@ -19,11 +19,22 @@ func TestSinks(t *testing.T) {
 }
 
 func TestStrict(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), strict(t), "strict", "strict/testutil")
+}
+
+// ignoreWants is an analysistest.Testing that drops the complaints about
+// want comments, for a run whose expectations are checked by hand.
+type ignoreWants struct{}
+
+func (ignoreWants) Errorf(string, ...any) {}
+
+// strict returns an instance of the pass with -strict set.
+func strict(t *testing.T) *analysis.Analyzer {
 	a := iterorder.New()
 	if err := a.Flags.Set("strict", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "strict", "strict/testutil")
+	return a
 }
 
 // TestContracts checks results whose consumers do not depend on their
@@ -68,9 +79,21 @@ func TestRealBugs(t *testing.T) {
 }
 
 // TestLookups checks returns under a condition that one element at most
-// meets (silent) or several can (reported), through predicates too.
+// meets (silent) or several can (reported), through predicates too. A
+// return on a match is a -strict sink, so the pass runs with -strict.
 func TestLookups(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "lookups/span", "lookups")
+	analysistest.Run(t, analysistest.TestData(), strict(t), "lookups/span", "lookups")
+}
+
+// TestLookupsDefault checks that, by default, a return on a match that
+// several entries can meet is not reported.
+func TestLookupsDefault(t *testing.T) {
+	// The want comments are -strict's: not checked here (ignoreWants).
+	for _, r := range analysistest.Run(ignoreWants{}, analysistest.TestData(), iterorder.New(), "lookups") {
+		for _, d := range r.Diagnostics {
+			t.Errorf("%s: reported by default: %s", r.Pass.Fset.Position(d.Pos), d.Message)
+		}
+	}
 }
 
 // TestSortsAcrossPackages checks sorts made by functions of another

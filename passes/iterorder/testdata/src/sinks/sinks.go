@@ -58,7 +58,7 @@ func Hash(m map[string]string) []byte {
 }
 
 func Send(ch chan<- string, m map[string]bool) {
-	for k := range m { // want `keys sent on ch`
+	for k := range m { // a send: a -strict sink (strict/sends.go), silent by default
 		ch <- k
 	}
 }
@@ -73,7 +73,7 @@ func Any(m map[string]int) string {
 }
 
 func FirstMatch(m map[string]int) string {
-	for k, v := range m { // want `keys returned on the first match, which need not be unique`
+	for k, v := range m { // a return on a match: a -strict sink (strict/sends.go)
 		if v > 10 {
 			return k
 		}
@@ -159,7 +159,7 @@ func Marshalled(m map[string]int) ([]byte, error) {
 
 func SentAfter(ch chan []string, m map[string]int) {
 	var out []string
-	for k := range m { // want `keys appended to out, which is sent on ch unsorted`
+	for k := range m { // a slice sent: a -strict sink (strict/sends.go)
 		out = append(out, k)
 	}
 	ch <- out
