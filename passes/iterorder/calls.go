@@ -23,6 +23,8 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 			if obj, direct := s.root(sx); obj != nil && s.tainted[obj] && (direct || types.ExprString(sx) == s.accExpr) {
 				delete(s.tainted, obj) // see call's doc: the variable, or the slice filled
 				return
+			} else if s.sortsAlias(sx) {
+				return // slices.SortFunc(hs.kvs, ...) after hs.kvs = kvs sorts kvs
 			} else if obj != nil && s.holders[obj] {
 				// sort.Sort(s) after s.v = keys sorts keys in place.
 				clear(s.tainted)

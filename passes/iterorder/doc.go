@@ -41,10 +41,12 @@
 //   - appending to a slice (or copying into one, concatenating onto a
 //     string, or writing a strings.Builder or bytes.Buffer, also as a
 //     field of a local struct) that is then returned, written, printed,
-//     encoded, hashed, sent, or ranged over into one of these, with no
+//     encoded, hashed, or ranged over into one of these, with no
 //     sort in between (the Sort and Sorted rows of internal/apis:
 //     sort.*, slices.Sort*, sort.StringSlice's Sort, heap.Init; or a
-//     function of the package that sorts its parameter with one);
+//     function of the package that sorts its parameter with one; or a
+//     sort of a field that shares the slice: hs.kvs = kvs, then
+//     slices.SortFunc(hs.kvs, cmp));
 //   - an error built from such a slice or text (errors.Join(errs...),
 //     errors.New(strings.Join(problems, ", "))): its text lists the
 //     entries in map order;

@@ -66,6 +66,7 @@ type scan struct {
 
 	outerAssigned map[types.Object]bool // elemMode: outer variables assigned in the loop
 	holders       map[types.Object]bool // orderMode: variables holding the ordered value in a field (s.v = keys)
+	aliases       []fieldAlias          // orderMode: fields of local variables that share a tainted slice
 	accs          []*accumulator
 	findings      []finding
 }

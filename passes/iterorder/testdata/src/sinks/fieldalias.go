@@ -1,0 +1,29 @@
+package sinks
+
+// The twin of silent/fieldalias.go: the slice is stored in a field of a
+// local sorter, but another field is sorted, so kvs is returned in map
+// order.
+
+import (
+	"slices"
+	"strings"
+)
+
+type keyValues struct {
+	key    string
+	values []string
+}
+
+type headerSorter struct {
+	kvs, old []keyValues
+}
+
+func UnsortedKeyValues(h map[string][]string) (kvs []keyValues, hs *headerSorter) {
+	hs = new(headerSorter)
+	for k, vv := range h { // want `keys appended to kvs, which is returned unsorted`
+		kvs = append(kvs, keyValues{k, vv})
+	}
+	hs.kvs = kvs
+	slices.SortFunc(hs.old, func(a, b keyValues) int { return strings.Compare(a.key, b.key) })
+	return kvs, hs
+}
