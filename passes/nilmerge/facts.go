@@ -100,8 +100,10 @@ func possible(f fact) bool {
 
 // sameValue reports whether a and b denote the same value: the same SSA
 // value, loads of the same field or package variable, or the same operation
-// on the same operands. Equating two loads ignores stores between them,
-// which is fine because it is only used to find contradictions.
+// on the same operands, or composite literals with the same elements (see
+// sameLiteral). Equating two loads ignores stores between them, which
+// errs towards silence: it finds contradictions, and a store that makes
+// sure of an entry (outerpath.go); niltest.go checks unchanged itself.
 func sameValue(a, b ssa.Value, depth int) bool {
 	if a == b {
 		return true
@@ -113,7 +115,7 @@ func sameValue(a, b ssa.Value, depth int) bool {
 	switch a := a.(type) {
 	case *ssa.UnOp:
 		b, ok := b.(*ssa.UnOp)
-		return ok && a.Op == b.Op && sameValue(a.X, b.X, depth)
+		return ok && a.Op == b.Op && (sameValue(a.X, b.X, depth) || sameLiteral(a, b, depth))
 	case *ssa.FieldAddr:
 		b, ok := b.(*ssa.FieldAddr)
 		return ok && a.Field == b.Field && sameValue(a.X, b.X, depth)
