@@ -97,7 +97,9 @@ func builtHere(ptr ssa.Value) bool {
 // guardOf returns the position of a guard of the field at fa that runs
 // before write on every path: a store to the field, or a branch on a
 // comparison of the field (with nil, or its length with a constant), in
-// the write's block before it or in a block that dominates it.
+// the write's block before it or in a block that dominates it. Failing
+// that, a comparison of the field itself on some path to the write counts
+// too (see testedOnSomePath).
 func guardOf(write ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
 	b := write.Block()
 	end := indexOf(b, write)
@@ -112,7 +114,32 @@ func guardOf(write ssa.Instruction, fa *ssa.FieldAddr) (token.Pos, bool) {
 			}
 		}
 	}
-	return token.NoPos, false
+	return testedOnSomePath(write, fa), false
+}
+
+// testedOnSomePath returns the position of a branch on a comparison of the
+// field at fa (with nil, or its length) in a block from which write can be
+// reached, or NoPos. The function then knows the field may be nil and
+// handles it: that the guard covers only some paths, the others being
+// correlated with it through conditions this inference does not follow,
+// is no deviation from the package's rule. nats-server's
+// decodeSourcesState makes the field when count > 0 && fs.sources == nil,
+// then writes it in a loop of count steps.
+func testedOnSomePath(write ssa.Instruction, fa *ssa.FieldAddr) token.Pos {
+	b := write.Block()
+	before := reach(b.Preds, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds }, nil)
+	for _, x := range b.Parent().Blocks {
+		if !before[x] {
+			continue
+		}
+		if _, ok := x.Instrs[len(x.Instrs)-1].(*ssa.If); !ok {
+			continue
+		}
+		if pos, entry, ok := guards(x.Instrs[len(x.Instrs)-1], fa); ok && !entry {
+			return pos
+		}
+	}
+	return token.NoPos
 }
 
 // guards reports whether instr stores to the field at fa, or branches on a
