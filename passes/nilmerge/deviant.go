@@ -22,7 +22,8 @@ import (
 //
 // a write with no guard is a deviation from the package's own rule, and is
 // reported with the guarded writes as related positions. Objects the
-// function builds itself are left to the rest of the search (memory.go),
+// function builds itself, or a helper of the package builds and returns,
+// are left to the rest of the search (memory.go, returned.go),
 // and a field needs at least Config.DeviantMin guarded writes, and more
 // guarded writes than unguarded ones, before its unguarded writes count.
 
@@ -46,7 +47,7 @@ func fieldWriteOf(w *write) (fieldWrite, bool) {
 	if !ok {
 		return fieldWrite{}, false
 	}
-	if builtHere(fa.X) || callbackParam(fa.X) {
+	if builtHere(fa.X) || builtByHelper(fa.X) || callbackParam(fa.X) {
 		return fieldWrite{}, false
 	}
 	f := fieldOf(fa.X.Type(), fa.Field)
@@ -76,6 +77,53 @@ func callbackParam(ptr ssa.Value) bool {
 		return false
 	}
 	return false
+}
+
+// builtByHelper reports whether the struct that ptr points to (or holds
+// as a field) is returned by a call of a function of this package that
+// returns, on every path, nil or a struct it allocated: its fields are
+// what that function made them, which the rest of the search follows
+// (returned.go) or trusts, as it does for a struct built here.
+// nats-server's test of (*StreamConfig).clone writes the Metadata of a
+// clone whose original it built with Metadata: make(...).
+func builtByHelper(ptr ssa.Value) bool {
+	for range 8 {
+		if fa, ok := ptr.(*ssa.FieldAddr); ok {
+			ptr = fa.X
+			continue
+		}
+		break
+	}
+	index := 0
+	if e, ok := ptr.(*ssa.Extract); ok {
+		ptr, index = e.Tuple, e.Index
+	}
+	call, ok := ptr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Pkg != call.Parent().Pkg || len(callee.Blocks) == 0 {
+		return false
+	}
+	allocs := 0
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		switch r := ret.Results[index].(type) {
+		case *ssa.Alloc:
+			allocs++
+		case *ssa.Const:
+			if !r.IsNil() {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return allocs > 0
 }
 
 // builtHere reports whether the struct that ptr points to is allocated in
