@@ -232,6 +232,7 @@ func (g *graph) run(jobs int, errs *errorLog, progress output.Progress) {
 		}()
 	}
 	gc := newGCTuner()
+	defer gc.stop()
 	for remaining := len(g.nodes); remaining > 0; {
 		var send chan *node
 		var next *node
@@ -244,7 +245,6 @@ func (g *graph) run(jobs int, errs *errorLog, progress output.Progress) {
 		case n := <-done:
 			remaining--
 			progress.Done(n.pkg.PkgPath)
-			gc.update()
 			for _, r := range n.rdeps {
 				r.pending--
 				if r.pending == 0 {

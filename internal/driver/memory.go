@@ -2,58 +2,109 @@ package driver
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 )
 
 // The driver keeps little alive between packages (types and facts), and
 // allocates a lot within one (syntax, SSA). The default GC target, twice the
 // live heap, thus collects very often while the heap is small: a third to a
 // fifth of the CPU time on real modules. gcTuner lets the heap grow to a
-// fixed budget before collecting, and once the live heap outgrows two
-// thirds of it, to the live heap plus a third of the budget, so that the
-// collector never runs back to back. It no longer doubles the live heap
-// (the default target): the live heap peaks while large packages are
-// analysed (on caddy, 136 MB of syntax, types and SSA in flight, most of it
-// for big composite literals), and doubling that peak put maplint's
-// RSS above staticcheck's (caddy: 290-380 MB against 251 MB; with the
-// third, 218-246 MB in the same time). Users' GOGC and GOMEMLIMIT take
-// precedence.
+// fixed budget before collecting (a memory limit, with GOGC high), and once
+// the live heap outgrows two thirds of it, to one and a half times the live
+// heap, so that the collector never runs back to back and, on large heaps,
+// its work stays proportional to allocation, as with GOGC=50. It does not
+// double the live heap (the default target): the live heap peaks while
+// large packages are analysed (on caddy, 136 MB of syntax, types and SSA
+// in flight, most of it for big composite literals), and doubling that
+// peak put maplint's RSS above staticcheck's (caddy: 290-380 MB against
+// 251 MB).
+//
+// The limit is set after every collection, from the heap it found live.
+// It used to be set after each package: while one large package was
+// analysed (prometheus's dependencies include generated packages whose
+// syntax and SSA take 300-500 MB), the live heap grew past the limit set
+// before it, and the collector ran back to back until the package was done,
+// at over 40% of the CPU time on prometheus. The limit is absolute, not a
+// GC percent, because the hook runs a little after the collection: a
+// percent computed from one cycle's live heap and applied to the next
+// cycle's would overshoot the budget whenever the heap grew in between.
+// Users' GOGC and GOMEMLIMIT take precedence.
 type gcTuner struct {
-	on     bool
-	budget int64
-	sample []metrics.Sample
-	limit  int64
+	budget  int64
+	sample  []metrics.Sample
+	mu      sync.Mutex // guards what follows
+	limit   int64      // the memory limit set last
+	stopped bool
+	percent int   // the GC percent before the tuner's
+	restore int64 // the memory limit before the tuner's
 }
 
 const heapBudget = 200 << 20
 
+// newGCTuner starts tuning the collector, unless the user's environment
+// does; stop ends it.
 func newGCTuner() *gcTuner {
 	t := &gcTuner{budget: heapBudget}
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.stopped = true
 		return t
 	}
-	t.on = true
-	t.sample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	debug.SetGCPercent(1000)
-	t.limit = t.budget
-	debug.SetMemoryLimit(t.limit)
+	t.start()
 	return t
 }
 
-// update adjusts the memory limit to the live heap; cheap enough to call
-// after each package.
-func (t *gcTuner) update() {
-	if !t.on {
+// start sets the collector's target to the budget and arms the hook.
+func (t *gcTuner) start() {
+	t.sample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	t.limit = t.budget
+	t.percent = debug.SetGCPercent(1000)
+	t.restore = debug.SetMemoryLimit(t.limit)
+	t.arm()
+}
+
+// limitFor returns the memory limit for a live heap of live bytes.
+func (t *gcTuner) limitFor(live int64) int64 {
+	return max(t.budget, live+live/2)
+}
+
+// gcSentinel is garbage as soon as it is allocated: its cleanup runs after
+// the next collection.
+type gcSentinel struct{ _ *int }
+
+// arm calls t.collected after the next collection.
+func (t *gcTuner) arm() {
+	runtime.AddCleanup(new(gcSentinel), (*gcTuner).collected, t)
+}
+
+// collected sets the memory limit for the heap the last collection found
+// live, and re-arms; it runs on the cleanup goroutine.
+func (t *gcTuner) collected() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
 		return
 	}
 	metrics.Read(t.sample)
-	if t.sample[0].Value.Kind() != metrics.KindUint64 {
+	if t.sample[0].Value.Kind() == metrics.KindUint64 {
+		if l := t.limitFor(int64(t.sample[0].Value.Uint64())); l != t.limit {
+			t.limit = l
+			debug.SetMemoryLimit(l)
+		}
+	}
+	t.arm()
+}
+
+// stop ends the tuning and restores the collector's settings.
+func (t *gcTuner) stop() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
 		return
 	}
-	limit := max(t.budget, int64(t.sample[0].Value.Uint64())+t.budget/3)
-	if limit != t.limit {
-		t.limit = limit
-		debug.SetMemoryLimit(limit)
-	}
+	t.stopped = true
+	debug.SetGCPercent(t.percent)
+	debug.SetMemoryLimit(t.restore)
 }
