@@ -107,12 +107,20 @@ var table = func() map[key][]Row {
 	return m
 }()
 
-// Rows returns the rows about fn, in table order.
+// Rows returns the rows about fn, in table order. A method of an interface
+// that stands for a sync type (see standsFor) has the rows of that type's
+// method.
 func Rows(fn *types.Func) []Row {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	return table[key{fn.Pkg().Path(), recvName(fn), fn.Name()}]
+	if rows := table[key{fn.Pkg().Path(), recvName(fn), fn.Name()}]; rows != nil {
+		return rows
+	}
+	if m := standsFor(fn); m != nil {
+		return table[key{m.Pkg().Path(), recvName(m), m.Name()}]
+	}
+	return nil
 }
 
 // Find returns the row of fn for role.

@@ -66,7 +66,10 @@
 //
 // Locks are sync.Mutex, sync.RWMutex (embedded or not, also in a parent
 // struct reached through a pointer when every access holds it), sync.Locker
-// fields and parameters, and TryLock on the branch where it succeeded.
+// fields and parameters, interfaces that stand for sync's types (at least
+// two methods, all of them sync.Mutex's, RWMutex's or WaitGroup's, as in
+// syncthing's lib/sync: their Lock, RLock and Wait are sync's), and
+// TryLock on the branch where it succeeded.
 // Deferred unlocks, helpers that lock or unlock for their caller, and
 // closures that lock (lock := func() { if needLock { mu.Lock() } }) are
 // followed. A function whose every call holds a lock runs under it —
