@@ -1,9 +1,9 @@
-package silent
-
 // A slice sorted through a field that shares its backing array:
 // net/http's Header.sortedKeyValues (header.go) appends the entries to kvs,
 // stores kvs in a pooled sorter (hs.kvs = kvs) and sorts hs.kvs, which
 // sorts kvs in place, before returning kvs.
+
+package silent
 
 import (
 	"slices"

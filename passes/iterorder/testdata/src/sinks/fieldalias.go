@@ -1,8 +1,8 @@
-package sinks
-
 // The twin of silent/fieldalias.go: the slice is stored in a field of a
 // local sorter, but another field is sorted, so kvs is returned in map
 // order.
+
+package sinks
 
 import (
 	"slices"

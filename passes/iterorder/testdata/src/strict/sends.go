@@ -1,9 +1,9 @@
-package strict
-
 // Sends on a channel and returns on a match that several entries can meet
 // are -strict sinks: on modules nobody had tuned the pass on, none of the
 // sends and one of the seven first-match returns judged was real (see the
 // package doc). Their silent twins, run by default, are in sinks/sinks.go.
+
+package strict
 
 func Send(ch chan<- string, m map[string]bool) {
 	for k := range m { // want `keys sent on ch`

@@ -1,8 +1,8 @@
-package strict
-
 // Sends to consumers whose order of receipt does or does not matter. A send
 // is a -strict sink, so the worker-pool and work-queue cases (which stay
 // silent even then) are checked here.
+
+package strict
 
 import (
 	"sort"
