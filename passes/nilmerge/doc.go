@@ -70,24 +70,30 @@
 // into outer[a][b] where outer is a map of maps held in a field or package
 // variable that the package does fill, when nothing in the writing function
 // makes sure outer[a] exists: no comma-ok or nil test of outer[a], no
-// store of outer[a] with the same key, no range over outer giving the key,
+// store of outer[a] with the same key (the same value, or a composite
+// literal of the same type with the same elements, none of them written
+// in between: m[poolKey{s, p.name}] twice), no range over outer giving the key,
 // no call to a function of the package that stores into outer, and, for a
 // helper, no such guard in every caller; an entry made up front with the
 // same constant key also counts. It stays off until it is judged on real
 // code: entries made up front for a fixed set of keys (every kind, at
 // construction) are an invariant the pass cannot see (its one finding on
-// caddy and grpc was of that kind, and is now silenced).
+// caddy and grpc was of that kind, and is now silenced; its one finding
+// on prometheus, a key written as two equal composite literals, too).
 //
 // With -nilmerge.deviant (off by default) the pass also infers which map
 // fields the package treats as nilable: a write into a field of an object
-// the function did not build, with no nil test or assignment of the field,
-// and no test of one of its entries, before it, is reported when at least
-// -nilmerge.deviantmin (2) other writes of the field in the package are
-// guarded and the guarded writes outnumber the bare ones. Its findings so
-// far were false positives (hashicorp/nomad/api: writes inside callbacks;
-// net/http and grpc: entries tested before the write; caddy: a write in a
-// range over the field), each now silenced, and its
-// threshold is not yet measured on enough code to turn it on.
+// the function did not build (nor got fresh from a helper of the package
+// that allocates it), with no assignment of the field and no test of one
+// of its entries before it, and no nil or length test of the field on any
+// path to it, is reported when at least -nilmerge.deviantmin (2) other
+// writes of the field in the package are guarded and the guarded writes
+// outnumber the bare ones. Its findings so far were false positives
+// (hashicorp/nomad/api: writes inside callbacks; net/http and grpc:
+// entries tested before the write; caddy: a write in a range over the
+// field; nats-server: a nil test on the paths where a loop writes, and a
+// clone's field), each now silenced, and its threshold is not yet
+// measured on enough code to turn it on.
 //
 // The search is path-sensitive: the branch conditions on the way from the
 // nil to the write must not contradict each other, so a map made when a
@@ -157,8 +163,13 @@
 // from a map of maps is only reported when the outer map is never filled
 // at all; -nilmerge.outerpath reports the rest for outer maps in fields and
 // package variables, but a local outer map filled for some keys
-// (outer[a] = make...) still makes every lookup of it trusted. The -deviant inference counts guards in one package only, not
-// across the module. Fixes do not name types they cannot spell in the file
+// (outer[a] = make...) still makes every lookup of it trusted. Two
+// composite-literal keys are equated only when each element is stored
+// directly (a literal nested in a key is never equal to another). The
+// -deviant inference counts guards in one package only, not across the
+// module; it trusts a struct a helper of the package returns fresh, which
+// the search follows only when the helper leaves the field out or decodes
+// into it (a clone that copies the field follows the original, unseen). Fixes do not name types they cannot spell in the file
 // (an unexported type of another package, a package the file does not
 // import): those findings have no fix.
 package nilmerge
