@@ -102,7 +102,7 @@ func builtByHelper(ptr ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	callee := call.Call.StaticCallee()
+	callee := calledFunc(call)
 	if callee == nil || callee.Pkg == nil || callee.Pkg != call.Parent().Pkg || len(callee.Blocks) == 0 {
 		return false
 	}
@@ -124,6 +124,78 @@ func builtByHelper(ptr ssa.Value) bool {
 		}
 	}
 	return allocs > 0
+}
+
+// calledFunc returns the function that call calls: its static callee, or
+// the function literal held by a local variable that is assigned once and
+// that the call reads, directly or as a closure's captured variable
+// (newStream := func() *S {...}; t.Run(name, func(t *testing.T) {
+// s := newStream() })).
+func calledFunc(call *ssa.Call) *ssa.Function {
+	if f := call.Call.StaticCallee(); f != nil {
+		return f
+	}
+	load, ok := call.Call.Value.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	cell := load.X
+	for range 4 {
+		fv, ok := cell.(*ssa.FreeVar)
+		if !ok {
+			break
+		}
+		cell = binding(fv)
+	}
+	al, ok := cell.(*ssa.Alloc)
+	if !ok || !onlyLoadsAndStores(al) {
+		return nil
+	}
+	var fn *ssa.Function
+	for _, ref := range *al.Referrers() {
+		s, ok := ref.(*ssa.Store)
+		if !ok {
+			continue
+		}
+		if s.Addr != al || fn != nil {
+			return nil // stored elsewhere, or assigned twice
+		}
+		switch v := s.Val.(type) {
+		case *ssa.Function:
+			fn = v
+		case *ssa.MakeClosure:
+			fn, _ = v.Fn.(*ssa.Function)
+		}
+		if fn == nil {
+			return nil
+		}
+	}
+	return fn
+}
+
+// binding returns the value that the closures of fv's function capture
+// for it, when every closure made of that function in its parent
+// captures the same one, and nil otherwise.
+func binding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	i := slices.Index(fn.FreeVars, fv)
+	var out ssa.Value
+	if fn.Parent() == nil || i < 0 {
+		return nil
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			if out != nil && out != mc.Bindings[i] {
+				return nil
+			}
+			out = mc.Bindings[i]
+		}
+	}
+	return out
 }
 
 // builtHere reports whether the struct that ptr points to is allocated in
@@ -202,6 +274,13 @@ func guards(instr ssa.Instruction, fa *ssa.FieldAddr) (pos token.Pos, entry, ok 
 	case *ssa.Store:
 		if same(instr.Addr) {
 			return instr.Pos(), false, true
+		}
+	case *ssa.FieldAddr:
+		// ca := x.F[k]; use(ca.Config): the pointer an entry holds is
+		// dereferenced, which panics before the write when the map is
+		// nil (its lookups yield nil).
+		if l, ok := instr.X.(*ssa.Lookup); ok && !l.CommaOk && readsField(l.X, same) {
+			return l.Pos(), true, true
 		}
 	case *ssa.If:
 		// if _, ok := x.F[k]; ok: a comma-ok test of an entry; and
