@@ -108,6 +108,18 @@ func sameValue(a, b ssa.Value, depth int) bool {
 	if a == b {
 		return true
 	}
+	// A closure's free variable is the value its enclosing function
+	// captured for it (the variable's cell, or the value itself).
+	if fv, ok := a.(*ssa.FreeVar); ok {
+		if x := binding(fv); x != nil {
+			return sameValue(x, b, depth)
+		}
+	}
+	if fv, ok := b.(*ssa.FreeVar); ok {
+		if x := binding(fv); x != nil {
+			return sameValue(a, x, depth)
+		}
+	}
 	if depth == 0 {
 		return false
 	}

@@ -77,7 +77,9 @@ func (a *checker) writeMayBeNil(w *write) *origin {
 	}
 	// The write is reported when a nil reaches it on the paths of any
 	// one of its contexts (see contexts).
+	outer := closureFacts(a, w.instr.Parent())
 	for _, facts := range a.contexts(b, 2) {
+		facts = append(facts, outer...)
 		if w.src != nil {
 			// maps.Copy(dst, src) writes nothing when src is empty.
 			facts = append(facts, fact{w.src, nonEmpty})
@@ -90,6 +92,34 @@ func (a *checker) writeMayBeNil(w *write) *origin {
 		}
 	}
 	return nil
+}
+
+// closureFacts returns, for a function literal, the facts that hold where
+// its enclosing function makes it (a closure made inside if db.m != nil
+// { ... } writes db.m knowing it is not nil), when it is made at one
+// place; a closure called later, after the map changed, is then trusted.
+// badger's (*DB).captureDiscardStats writes its never-assigned test-only
+// map from an Iterate callback made under that test.
+func closureFacts(a *checker, fn *ssa.Function) []fact {
+	parent := fn.Parent()
+	if parent == nil {
+		return nil
+	}
+	var site *ssa.MakeClosure
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				if site != nil {
+					return nil
+				}
+				site = mc
+			}
+		}
+	}
+	if site == nil {
+		return nil
+	}
+	return domFacts(a, site.Block())
 }
 
 // contexts returns the ways to reach b, as the facts that hold on each: the
