@@ -52,6 +52,12 @@ func TestRealBugs(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), withReads(t), "realbugs")
 }
 
+// TestUnseenRaces runs the pass on races it found in modules nobody tuned
+// it on, in their original shape, each with a silent twin.
+func TestUnseenRaces(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), withReads(t), "unseenraces")
+}
+
 // withReads returns an instance with the unguardedread check on
 // (-concurrentwrite.reads), which the read cases of testdata expect.
 func withReads(t *testing.T) *analysis.Analyzer {
