@@ -121,7 +121,10 @@
 // anywhere between the spawn and an access is taken as the hand-off that
 // orders them; a lock a caller holds is seen through up to three callers'
 // boolean parameters, not through a deferred call of a helper that
-// unlocks. The fix for a goroutine race declares a sync.Mutex only next to
+// unlocks; a helper run by defer counts as a function value, so its
+// accesses are neither findings nor evidence (one deferred after
+// `defer mu.Unlock()` runs first, under the lock, and is rightly silent;
+// one deferred before it runs after the unlock and is missed). The fix for a goroutine race declares a sync.Mutex only next to
 // a local map written in the goroutines (wg.Go, go in a loop); for a field
 // or package map with no guard yet, no fix is offered, since which lock
 // should guard it is a design decision.
