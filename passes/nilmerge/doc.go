@@ -102,7 +102,8 @@
 //
 // The pass is silent when a dominating check (m != nil, len(m) > 0, v, ok
 // := outer[k] with ok, m[k] > 0, a range over m) or assignment makes the
-// map non-nil; on parameters, unless the program tests them nil or a call
+// map non-nil, also in a function literal made (at one place) under such
+// a check; on parameters, unless the program tests them nil or a call
 // in the package passes nil on a path where the write happens (and the
 // write depends only on the parameters); when the source of a merge is
 // empty on every path where the destination is nil (ranging over, or
@@ -171,5 +172,7 @@
 // the search follows only when the helper leaves the field out or decodes
 // into it (a clone that copies the field follows the original, unseen). Fixes do not name types they cannot spell in the file
 // (an unexported type of another package, a package the file does not
-// import): those findings have no fix.
+// import): those findings have no fix. A function literal is taken to run
+// where it is made: a callback made under a nil check and called after the
+// map was reset is trusted.
 package nilmerge
