@@ -132,30 +132,12 @@ func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 		n.timing = new(timing)
 	}
 	start := time.Now()
-	var files []*ast.File
-	for _, s := range srcs {
-		f, err := parser.ParseFile(g.fset, s.name, s.data, parser.ParseComments|parser.SkipObjectResolution)
-		if err != nil {
-			if len(p.Errors) == 0 { // go list reported it already otherwise
-				errs.add(err.Error())
-			}
-			n.errored = true
-		}
-		if f != nil {
-			files = append(files, f)
-		}
-	}
-
-	info := &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
-	}
+	files := g.parse(n, srcs, errs)
+	// The package's positions are needed until its findings and export
+	// data are written; then they would only keep its line tables alive
+	// for the rest of the run (a fifth of the live heap on caddy).
+	defer g.forget(n, files)
+	info := newInfo()
 	var typeErrors []types.Error
 	cfg := &types.Config{
 		Sizes: g.sizes,
@@ -244,6 +226,55 @@ func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 	g.mu.Lock()
 	g.analysed++
 	g.mu.Unlock()
+}
+
+// parse parses the files of n.
+func (g *graph) parse(n *node, srcs []source, errs *errorLog) []*ast.File {
+	var files []*ast.File
+	for _, s := range srcs {
+		f, err := parser.ParseFile(g.fset, s.name, s.data, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			if len(n.pkg.Errors) == 0 { // go list reported it already otherwise
+				errs.add(err.Error())
+			}
+			n.errored = true
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+	return files
+}
+
+// forget removes the files of n from the run's file set, unless its types
+// from source are kept for dependents (see analyse), whose positions would
+// then name them.
+func (g *graph) forget(n *node, files []*ast.File) {
+	g.mu.Lock()
+	keep := n.fromSource != nil
+	g.mu.Unlock()
+	if keep {
+		return
+	}
+	for _, f := range files {
+		if tf := g.fset.File(f.FileStart); tf != nil {
+			g.fset.RemoveFile(tf)
+		}
+	}
+}
+
+// newInfo returns the type information to record.
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
 }
 
 type importerFunc func(path string) (*types.Package, error)
