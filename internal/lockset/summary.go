@@ -147,11 +147,36 @@ func Effect(r *Result) (acq, rel []Abstract) {
 			acq = append(acq, a)
 		}
 	}
+	var foreign []Lock
 	for i, l := range r.released {
 		if r.MayHold(r.releasedAt[i]).Holds(l.Ref, true) {
 			// Taken on some path here: the function's own lock, locked
 			// and unlocked under correlated conditions (if !hasLock {
 			// mu.Lock() } ... if !hasLock { mu.Unlock() }).
+			continue
+		}
+		if !slices.ContainsFunc(foreign, l.same) {
+			foreign = append(foreign, l)
+		}
+	}
+	if len(foreign) == 0 {
+		return acq, nil
+	}
+	// A function that drops its caller's lock and takes it back before
+	// every return gives it back, whatever paths return early without
+	// touching it (nats-server's configureAuthorization: if opts == nil {
+	// return }; ...; if callout { s.mu.Unlock(); lookup(); s.mu.Lock() }).
+	// Run with no lock on entry, the early return's exit holds nothing
+	// and the relocking path's holds the lock, so Acquires cannot say it;
+	// run with the dropped locks held on entry, a lock held at every
+	// return is not released.
+	var entry Set
+	for _, l := range foreign {
+		entry = entry.With(l)
+	}
+	back, hasBack := Analyze(r.Fn, entry, r.callees).Exit()
+	for _, l := range foreign {
+		if hasBack && back.Holds(l.Ref, l.Read) {
 			continue
 		}
 		if a, ok := AbstractOf(r.Fn, l.Ref, l.Read); ok && !slices.ContainsFunc(rel, a.Equal) {
