@@ -45,6 +45,17 @@ var mapRows = []Row{
 	{"gopkg.in/yaml.v2", "Decoder", "Decode", Decode, 0, "decodes like Unmarshal: null sets a map to nil"},
 	{"sigs.k8s.io/yaml", "", "Unmarshal", Decode, 1, "converts to JSON and decodes with encoding/json: null or empty input leaves a map nil"},
 	{"github.com/goccy/go-yaml", "", "Unmarshal", Decode, 1, "an empty document sets the map to nil (goccy/go-yaml#805)"},
+	// These make a map decoded into, even for empty input (checked with
+	// BurntSushi/toml v1.6.0, pelletier/go-toml/v2 v2.4.3 and go1.26's gob:
+	// a nil map is non-nil after decoding ""), but leave a map field of a
+	// struct nil when the input has no value for it. encoding/xml has no
+	// row: it cannot decode into a map at all.
+	{"github.com/BurntSushi/toml", "", "Decode", DecodeFields, 1, "makes a map decoded into, even for an empty document; absent fields stay unchanged"},
+	{"github.com/BurntSushi/toml", "", "Unmarshal", DecodeFields, 1, "decodes like Decode"},
+	{"github.com/BurntSushi/toml", "Decoder", "Decode", DecodeFields, 0, "decodes like Decode"},
+	{"github.com/pelletier/go-toml/v2", "", "Unmarshal", DecodeFields, 1, "makes a map decoded into, even for an empty document; absent fields stay unchanged"},
+	{"github.com/pelletier/go-toml/v2", "Decoder", "Decode", DecodeFields, 0, "decodes like Unmarshal"},
+	{"encoding/gob", "Decoder", "Decode", DecodeFields, 0, "makes a map decoded into; a field the sender's type lacks stays unchanged"},
 
 	// Hidden reads: formatting, encoding or comparing a value walks the
 	// maps inside it (the runtime reports "concurrent map read and map

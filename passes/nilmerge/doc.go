@@ -58,7 +58,11 @@
 //     is nil after null or empty input, even if it was made before (not
 //     where the decoder returned an error: null decodes without one), and a
 //     map field of a decoded struct stays nil when the input has none —
-//     unless the type decodes itself (has an Unmarshal-like method);
+//     unless the type decodes itself (has an Unmarshal-like method). The
+//     TOML decoders (github.com/BurntSushi/toml, pelletier/go-toml/v2) and
+//     encoding/gob make a map decoded into even for empty input, so only
+//     the map fields of a struct they decode can stay nil; encoding/xml
+//     cannot decode into a map;
 //   - the inner map of a map of maps that nothing stores into
 //     (outer[k][x] = v): a local outer map, or an unexported field or
 //     package variable that the package only ever assigns an empty map and

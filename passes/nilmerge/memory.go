@@ -122,7 +122,10 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 			return a.unsetField(local, *l), facts, false, true
 		}
 	case *ssa.Call:
-		if d := decodedInto(&instr.Call, l.base); d != "" {
+		if d, fieldsOnly := decodedInto(&instr.Call, l.base); d != "" {
+			if l.field < 0 && fieldsOnly {
+				return nil, nil, false, true // the decoder made the map
+			}
 			if l.field >= 0 && decodesItself(l.base.Type()) {
 				return nil, nil, false, true
 			}
@@ -225,7 +228,10 @@ func escapesFrom(v ssa.Value, depth int) bool {
 		case *ssa.MakeInterface, *ssa.ChangeType:
 			for _, rr := range *r.(ssa.Value).Referrers() {
 				call, ok := rr.(*ssa.Call)
-				if !ok || decodedInto(&call.Call, v) == "" {
+				if !ok {
+					return true
+				}
+				if d, _ := decodedInto(&call.Call, v); d == "" {
 					return true
 				}
 			}
@@ -237,12 +243,17 @@ func escapesFrom(v ssa.Value, depth int) bool {
 }
 
 // decodedInto returns the name of the decoder that call is, when it decodes
-// into base (the pointer at its Decode argument, perhaps as an interface),
-// and "" otherwise.
-func decodedInto(call *ssa.CallCommon, base ssa.Value) string {
+// into base (the pointer at its Decode or DecodeFields argument, perhaps as
+// an interface), and "" otherwise; fieldsOnly says that the decoder makes a
+// map decoded into, so that only map fields of a struct can stay nil.
+func decodedInto(call *ssa.CallCommon, base ssa.Value) (decoder string, fieldsOnly bool) {
 	r, ok := apis.Of(call, apis.Decode)
 	if !ok {
-		return ""
+		r, ok = apis.Of(call, apis.DecodeFields)
+		fieldsOnly = true
+	}
+	if !ok {
+		return "", false
 	}
 	arg := apis.Arg(call, r.Arg)
 	for range 3 {
@@ -257,9 +268,9 @@ func decodedInto(call *ssa.CallCommon, base ssa.Value) string {
 		break
 	}
 	if arg != base {
-		return ""
+		return "", false
 	}
-	return funcName(apis.Callee(call))
+	return funcName(apis.Callee(call)), fieldsOnly
 }
 
 // decodeFailed reports whether facts say that the decoder call returned a

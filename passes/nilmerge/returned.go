@@ -164,14 +164,14 @@ func freshUnset(al *ssa.Alloc, i int) (decoder string, at token.Pos, ok bool) {
 				if !ok {
 					return "", token.NoPos, false
 				}
-				d := decodedInto(&call.Call, al)
+				d, _ := decodedInto(&call.Call, al)
 				if d == "" || decodesItself(al.Type()) {
 					return "", token.NoPos, false
 				}
 				decoder, at = d, call.Pos()
 			}
 		case *ssa.Call:
-			d := decodedInto(&r.Call, al)
+			d, _ := decodedInto(&r.Call, al)
 			if d == "" || decodesItself(al.Type()) {
 				return "", token.NoPos, false
 			}
