@@ -155,36 +155,18 @@ func unwrittenBetween(x, y ssa.Value) bool {
 // location or a call (see unchanged for the walk).
 func noWriteBack(from, to *ssa.UnOp) bool {
 	root := allocRoot(to.X)
-	b := to.Block()
-	i := indexOf(b, to) - 1
-	for steps := 0; steps < 500; steps++ {
-		for ; i >= 0; i-- {
-			switch instr := b.Instrs[i].(type) {
-			case *ssa.UnOp:
-				if instr == from {
-					return true
-				}
-			case *ssa.Store:
-				// A store into a stack Alloc other than the loaded
-				// one (another literal) cannot reach the location.
-				if r := allocRoot(instr.Addr); r == nil || r.Heap || r == root {
-					return false
-				}
-			case *ssa.Go, *ssa.Defer, *ssa.Send, *ssa.Select:
-				return false
-			case *ssa.Call:
-				if _, ok := instr.Call.Value.(*ssa.Builtin); !ok {
-					return false
-				}
-			}
+	return walkBack(to.Block(), indexOf(to.Block(), to)-1, func(instr ssa.Instruction) (found, done bool) {
+		switch instr := instr.(type) {
+		case *ssa.UnOp:
+			return instr == from, instr == from
+		case *ssa.Store:
+			// A store into a stack Alloc other than the loaded one
+			// (another literal) cannot reach the location.
+			r := allocRoot(instr.Addr)
+			return false, r == nil || r.Heap || r == root
 		}
-		if len(b.Preds) != 1 {
-			return false
-		}
-		b = b.Preds[0]
-		i = len(b.Instrs) - 1
-	}
-	return false
+		return false, mayWrite(instr)
+	})
 }
 
 // allocRoot returns the Alloc that addr points into through field and

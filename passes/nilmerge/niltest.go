@@ -48,21 +48,24 @@ func unchanged(tested, written ssa.Value, at ssa.Instruction) bool {
 	if !ok || t.Op != token.MUL {
 		return false
 	}
-	b := at.Block()
-	i := indexOf(b, at)
+	return walkBack(at.Block(), indexOf(at.Block(), at), func(instr ssa.Instruction) (found, done bool) {
+		if u, ok := instr.(*ssa.UnOp); ok && u == t {
+			return true, true
+		}
+		_, store := instr.(*ssa.Store)
+		return false, store || mayWrite(instr)
+	})
+}
+
+// walkBack visits the instructions of b from index i backwards, then those
+// of its predecessor while there is exactly one (at most 500 blocks), until
+// visit says it is done, and returns visit's answer; false when the chain
+// ends first.
+func walkBack(b *ssa.BasicBlock, i int, visit func(ssa.Instruction) (found, done bool)) bool {
 	for steps := 0; steps < 500; steps++ {
 		for ; i >= 0; i-- {
-			switch instr := b.Instrs[i].(type) {
-			case *ssa.UnOp:
-				if instr == t {
-					return true
-				}
-			case *ssa.Store, *ssa.Go, *ssa.Defer, *ssa.Send, *ssa.Select:
-				return false
-			case *ssa.Call:
-				if _, ok := instr.Call.Value.(*ssa.Builtin); !ok {
-					return false
-				}
+			if found, done := visit(b.Instrs[i]); done {
+				return found
 			}
 		}
 		if len(b.Preds) != 1 {
@@ -70,6 +73,20 @@ func unchanged(tested, written ssa.Value, at ssa.Instruction) bool {
 		}
 		b = b.Preds[0]
 		i = len(b.Instrs) - 1
+	}
+	return false
+}
+
+// mayWrite reports whether instr may write a location it does not name: it
+// starts a goroutine or a deferred call, communicates, or calls a function
+// other than a builtin.
+func mayWrite(instr ssa.Instruction) bool {
+	switch instr := instr.(type) {
+	case *ssa.Go, *ssa.Defer, *ssa.Send, *ssa.Select:
+		return true
+	case *ssa.Call:
+		_, builtin := instr.Call.Value.(*ssa.Builtin)
+		return !builtin
 	}
 	return false
 }
