@@ -51,14 +51,10 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 			return
 		}
 	}
-	sc := c.classifySink(call)
 	if !anyTainted {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || sc.kind == noSink || !s.taintedExpr(sel.X) || s.mode != orderMode {
-			return
-		}
-		// A tainted receiver that is written (b.WriteTo(w)) is not followed.
-		return
+		return // also a tainted receiver that is written (b.WriteTo(w)): not followed
 	}
+	sc := c.classifySink(call)
 	dataTainted := false
 	for _, a := range sc.data {
 		if s.taintedExpr(a) {
