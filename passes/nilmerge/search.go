@@ -178,36 +178,7 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 			return &origin{kind: fromVar}, facts
 		}
 	case *ssa.Phi:
-		if st.onPath[v] {
-			return nil, nil
-		}
-		st.onPath[v] = true
-		defer delete(st.onPath, v)
-		B := v.Block()
-		header := isLoopHeader(B)
-		made := !header && slices.ContainsFunc(v.Edges, neverNil)
-		for i, e := range v.Edges {
-			p := B.Preds[i]
-			if a.dead(p) {
-				continue
-			}
-			if header && st.madeInLoop && !B.Dominates(p) {
-				// The nil from before the loop meets a map made in
-				// the loop: trust the programmer's first-iteration
-				// logic (a known miss when it is wrong).
-				continue
-			}
-			saved := st.madeInLoop
-			st.madeInLoop = saved || made
-			ef := translate(facts, B, i, p)
-			ef = append(ef, edgeFacts(p, B)...)
-			ef = dedup(append(ef, domFacts(a, p)...))
-			o, f := a.search(e, ef, st)
-			st.madeInLoop = saved
-			if o != nil {
-				return o, f
-			}
-		}
+		return a.phiSource(v, facts, st)
 	case *ssa.ChangeType:
 		return a.search(v.X, facts, st)
 	case *ssa.Field:
@@ -247,29 +218,66 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 			}
 		case *ssa.Lookup:
 			if v.Index == 0 {
-				if o := a.innerSource(t); o != nil {
-					return o, facts
-				}
-				if o := a.outerSource(t); o != nil {
-					return o, facts
-				}
-				if o := a.outerPathSource(t); o != nil {
+				if o := a.lookupSource(t); o != nil {
 					return o, facts
 				}
 			}
 		}
 	case *ssa.Lookup:
-		if o := a.innerSource(v); o != nil {
-			return o, facts
-		}
-		if o := a.outerSource(v); o != nil {
-			return o, facts
-		}
-		if o := a.outerPathSource(v); o != nil {
+		if o := a.lookupSource(v); o != nil {
 			return o, facts
 		}
 	}
 	return nil, nil
+}
+
+// phiSource searches each live incoming edge of a φ-node, with the facts
+// translated onto the edge and those the edge's branch and dominators add.
+func (a *checker) phiSource(v *ssa.Phi, facts []fact, st *searchState) (*origin, []fact) {
+	if st.onPath[v] {
+		return nil, nil
+	}
+	st.onPath[v] = true
+	defer delete(st.onPath, v)
+	B := v.Block()
+	header := isLoopHeader(B)
+	made := !header && slices.ContainsFunc(v.Edges, neverNil)
+	for i, e := range v.Edges {
+		p := B.Preds[i]
+		if a.dead(p) {
+			continue
+		}
+		if header && st.madeInLoop && !B.Dominates(p) {
+			// The nil from before the loop meets a map made in the
+			// loop: trust the programmer's first-iteration logic (a
+			// known miss when it is wrong).
+			continue
+		}
+		saved := st.madeInLoop
+		st.madeInLoop = saved || made
+		ef := translate(facts, B, i, p)
+		ef = append(ef, edgeFacts(p, B)...)
+		ef = dedup(append(ef, domFacts(a, p)...))
+		o, f := a.search(e, ef, st)
+		st.madeInLoop = saved
+		if o != nil {
+			return o, f
+		}
+	}
+	return nil, nil
+}
+
+// lookupSource says why the inner map m[k] of a map of maps is nil, if it
+// is: an inner map nothing stores (innerSource, outerSource) or, with
+// -outerpath, one that nothing on the path ensures (outerPathSource).
+func (a *checker) lookupSource(l *ssa.Lookup) *origin {
+	if o := a.innerSource(l); o != nil {
+		return o
+	}
+	if o := a.outerSource(l); o != nil {
+		return o
+	}
+	return a.outerPathSource(l)
 }
 
 // fold returns the constant value of v on the i-th edge into B, when v is
