@@ -80,44 +80,7 @@ func (fx *fixer) fix(w *write, o *origin) (analysis.SuggestedFix, bool) {
 		} else {
 			srcExpr = w.sexpr
 		}
-		if !simple(srcExpr) {
-			return analysis.SuggestedFix{}, false
-		}
-		src, err := fx.src.Text(srcExpr)
-		if err != nil {
-			return analysis.SuggestedFix{}, false
-		}
-		sameType := types.Identical(mtype, info.TypeOf(srcExpr))
-		if fx.putPkg != "" && sameType && (loop != nil || fx.mapsUsedElsewhere(file, w.node.(*ast.CallExpr))) {
-			if prefix, imp := edits.AddImport(info, file, fx.putPkg, fx.putPkg, fx.putFunc, stmt.Pos()); len(imp) == 0 {
-				e, err := fx.src.Replace(file, stmt, fmt.Sprintf("%s = %s%s(%s, %s)", dst, prefix, fx.putFunc, dst, src))
-				if err == nil {
-					return analysis.SuggestedFix{
-						Message:   fmt.Sprintf("Merge with %s%s", prefix, fx.putFunc),
-						TextEdits: []analysis.TextEdit{e},
-					}, true
-				}
-			}
-		}
-		guard := fmt.Sprintf("if %s == nil {\n\t%s = make(%s, len(%s))\n}", dst, dst, tstr, src)
-		if loop != nil && goversion.AtLeast(fx.pass, file, goversion.Go1_21) {
-			prefix, imp := edits.AddImport(info, file, "maps", "maps", "Copy", stmt.Pos())
-			e, err := fx.src.Replace(file, stmt, fmt.Sprintf("%s\n%sCopy(%s, %s)", guard, prefix, dst, src))
-			if err == nil {
-				return analysis.SuggestedFix{
-					Message:   fmt.Sprintf("Initialize %s and merge with %sCopy", dst, prefix),
-					TextEdits: append(imp, e),
-				}, true
-			}
-		}
-		e, err := fx.src.InsertBefore(stmt, guard)
-		if err != nil {
-			return analysis.SuggestedFix{}, false
-		}
-		return analysis.SuggestedFix{
-			Message:   fmt.Sprintf("Initialize %s before merging", dst),
-			TextEdits: []analysis.TextEdit{e},
-		}, true
+		return fx.mergeFix(w, file, stmt, loop != nil, srcExpr, dst, tstr)
 	}
 
 	// Single writes (and maps.Insert): make the map lazily; where the
@@ -464,4 +427,51 @@ func replaceableMerge(fn *types.Func) bool {
 		return false
 	}
 	return coreMap(sig.Params().At(from.Arg).Type()) != nil
+}
+
+// mergeFix makes the map before a merge of srcExpr into it (stmt: the
+// range-and-assign loop when isLoop, or the maps.Copy call): with the
+// user's PutAll function, or maps.Copy after a sized make, or the make
+// alone.
+func (fx *fixer) mergeFix(w *write, file *ast.File, stmt ast.Node, isLoop bool, srcExpr ast.Expr, dst, tstr string) (analysis.SuggestedFix, bool) {
+	info := fx.pass.TypesInfo
+	mtype := info.TypeOf(w.mexpr)
+	if !simple(srcExpr) {
+		return analysis.SuggestedFix{}, false
+	}
+	src, err := fx.src.Text(srcExpr)
+	if err != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	sameType := types.Identical(mtype, info.TypeOf(srcExpr))
+	if fx.putPkg != "" && sameType && (isLoop || fx.mapsUsedElsewhere(file, w.node.(*ast.CallExpr))) {
+		if prefix, imp := edits.AddImport(info, file, fx.putPkg, fx.putPkg, fx.putFunc, stmt.Pos()); len(imp) == 0 {
+			e, err := fx.src.Replace(file, stmt, fmt.Sprintf("%s = %s%s(%s, %s)", dst, prefix, fx.putFunc, dst, src))
+			if err == nil {
+				return analysis.SuggestedFix{
+					Message:   fmt.Sprintf("Merge with %s%s", prefix, fx.putFunc),
+					TextEdits: []analysis.TextEdit{e},
+				}, true
+			}
+		}
+	}
+	guard := fmt.Sprintf("if %s == nil {\n\t%s = make(%s, len(%s))\n}", dst, dst, tstr, src)
+	if isLoop && goversion.AtLeast(fx.pass, file, goversion.Go1_21) {
+		prefix, imp := edits.AddImport(info, file, "maps", "maps", "Copy", stmt.Pos())
+		e, err := fx.src.Replace(file, stmt, fmt.Sprintf("%s\n%sCopy(%s, %s)", guard, prefix, dst, src))
+		if err == nil {
+			return analysis.SuggestedFix{
+				Message:   fmt.Sprintf("Initialize %s and merge with %sCopy", dst, prefix),
+				TextEdits: append(imp, e),
+			}, true
+		}
+	}
+	e, err := fx.src.InsertBefore(stmt, guard)
+	if err != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Initialize %s before merging", dst),
+		TextEdits: []analysis.TextEdit{e},
+	}, true
 }
