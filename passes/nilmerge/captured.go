@@ -147,28 +147,3 @@ func onlyLoadsAndStores(alloc *ssa.Alloc) bool {
 	}
 	return true
 }
-
-// binding returns the value that the closures of fv's function capture
-// for it, when every closure made of that function in its parent
-// captures the same one, and nil otherwise.
-func binding(fv *ssa.FreeVar) ssa.Value {
-	fn := fv.Parent()
-	i := slices.Index(fn.FreeVars, fv)
-	var out ssa.Value
-	if fn.Parent() == nil || i < 0 {
-		return nil
-	}
-	for _, b := range fn.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			mc, ok := instr.(*ssa.MakeClosure)
-			if !ok || mc.Fn != fn {
-				continue
-			}
-			if out != nil && out != mc.Bindings[i] {
-				return nil
-			}
-			out = mc.Bindings[i]
-		}
-	}
-	return out
-}

@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/mapid"
 )
 
 // This file infers which map fields the package itself treats as nilable
@@ -145,7 +147,7 @@ func calledFunc(call *ssa.Call) *ssa.Function {
 		if !ok {
 			break
 		}
-		cell = binding(fv)
+		cell = mapid.Binding(fv)
 	}
 	al, ok := cell.(*ssa.Alloc)
 	if !ok || !onlyLoadsAndStores(al) {

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/mapid"
 )
 
 // This file holds the path facts of the search: what the branch conditions
@@ -111,12 +113,12 @@ func sameValue(a, b ssa.Value, depth int) bool {
 	// A closure's free variable is the value its enclosing function
 	// captured for it (the variable's cell, or the value itself).
 	if fv, ok := a.(*ssa.FreeVar); ok {
-		if x := binding(fv); x != nil {
+		if x := mapid.Binding(fv); x != nil {
 			return sameValue(x, b, depth)
 		}
 	}
 	if fv, ok := b.(*ssa.FreeVar); ok {
-		if x := binding(fv); x != nil {
+		if x := mapid.Binding(fv); x != nil {
 			return sameValue(a, x, depth)
 		}
 	}
