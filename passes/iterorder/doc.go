@@ -181,20 +181,19 @@
 // that draw random numbers. Use it for code that must be reproducible
 // byte for byte.
 //
-// Where the line between the default and -strict runs was drawn on the
-// precision of each sink on modules nobody had tuned the pass on (gin,
-// coredns, helm, kubectl, zap, viper, hcl, urfave/cli: 49 findings judged
-// against the code, 16 real). A slice returned or built into text and
-// returned: 10 real of 31 (the headline shape, and that of four of the
-// five fixed bugs reproduced in the testdata: it stays); written, printed or encoded: 5 of
+// The line between the default and -strict was drawn on the precision of
+// each sink on modules nobody had tuned the pass on (gin, coredns, helm,
+// kubectl, zap, viper, hcl, urfave/cli: 49 findings judged against the
+// code, 16 real). A slice returned, or built into text and returned: 10
+// real of 31 (the headline shape, and that of four of the five fixed bugs
+// reproduced in the testdata: it stays); written, printed or encoded: 5 of
 // 7; passed to a helper that writes it: 1 of 3; sent on a channel: 0 of 2
 // (and none of the corpus's sends was real either: Prometheus target
 // groups and metrics, pools of workers); returned on a match: 0 of 6, and
-// 1 of 1 on the
-// corpus (grpc's rbac engine, whose first matching policy names the deny:
-// real, now reported only with -strict). Sends and matches moved to
-// -strict. What is left of the default's false positives is not a kind
-// of sink but a consumer out of sight (see the known limitations).
+// 1 of 1 on the corpus (grpc's rbac engine, whose first matching policy
+// names the deny: real, now reported only with -strict). Sends and matches
+// moved to -strict. What is left of the default's false positives is not
+// a kind of sink but a consumer out of sight (see the known limitations).
 //
 // Silent: integer sums and counts, min/max and arg-max with a tie-break
 // (if v > best || v == best && k < who), boolean any/all flags,
