@@ -127,7 +127,6 @@ func readSources(names []string, content bool) ([]source, error) {
 // dependents need.
 func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 	n.analysed = true
-	p := n.pkg
 	if strings.Contains(g.o.debug, "timing") {
 		n.timing = new(timing)
 	}
@@ -137,6 +136,30 @@ func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 	// data are written; then they would only keep its line tables alive
 	// for the rest of the run (a fifth of the live heap on caddy).
 	defer g.forget(n, files)
+	n.timing.add("parse", start)
+	tpkg, info := g.typeCheck(n, files, errs)
+
+	analyzers := g.depAnalyzers
+	if n.root {
+		analyzers = g.rootAnalyzers
+	}
+	if !n.errored {
+		n.facts, n.findings = g.runAnalyzers(n, analyzers, files, tpkg, info, errs)
+		if n.timing != nil {
+			n.timing.facts = len(n.facts)
+		}
+	}
+	g.keepTypes(n, tpkg)
+	g.mu.Lock()
+	g.analysed++
+	g.mu.Unlock()
+}
+
+// typeCheck type-checks the files of n against the canonical types of its
+// dependencies, and reports its type errors unless go list's errors
+// explain them.
+func (g *graph) typeCheck(n *node, files []*ast.File, errs *errorLog) (*types.Package, *types.Info) {
+	p := n.pkg
 	info := newInfo()
 	var typeErrors []types.Error
 	cfg := &types.Config{
@@ -146,33 +169,12 @@ func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 				typeErrors = append(typeErrors, te)
 			}
 		},
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
-			}
-			dp, ok := p.Imports[path]
-			if !ok && n.cgo {
-				// An import of cgo's output (see cgo.go).
-				if d := implicitImport(n, path); d != nil && d != n {
-					return g.typesOf(d)
-				}
-			}
-			if !ok {
-				return nil, fmt.Errorf("no package for import %q", path)
-			}
-			for _, d := range n.deps {
-				if d.pkg.ID == dp.ID { // (dp may come from the load of implicitPaths: see cgo.go)
-					return g.typesOf(d)
-				}
-			}
-			return nil, fmt.Errorf("no package for import %q", path)
-		}),
+		Importer: importerFunc(func(path string) (*types.Package, error) { return g.importFor(n, path) }),
 	}
 	if p.Module != nil && p.Module.GoVersion != "" {
 		cfg.GoVersion = "go" + p.Module.GoVersion
 	}
-	n.timing.add("parse", start)
-	start = time.Now()
+	start := time.Now()
 	tpkg, _ := cfg.Check(p.PkgPath, g.fset, files, info)
 	n.timing.add("check", start)
 	if len(typeErrors) > 0 {
@@ -194,38 +196,52 @@ func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 			}
 		}
 	}
+	return tpkg, info
+}
 
-	analyzers := g.depAnalyzers
-	if n.root {
-		analyzers = g.rootAnalyzers
+// importFor returns the canonical types of the package that path names
+// in an import of n.
+func (g *graph) importFor(n *node, path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
 	}
-	if !n.errored {
-		n.facts, n.findings = g.runAnalyzers(n, analyzers, files, tpkg, info, errs)
-		if n.timing != nil {
-			n.timing.facts = len(n.facts)
+	dp, ok := n.pkg.Imports[path]
+	if !ok && n.cgo {
+		// An import of cgo's output (see cgo.go).
+		if d := implicitImport(n, path); d != nil && d != n {
+			return g.typesOf(d)
 		}
 	}
-
-	// Keep the package's types for dependents as export data; read back
-	// (see typesOf), they hold no syntax, scopes of function bodies or
-	// positions beyond lines.
-	if len(n.rdeps) > 0 || !n.errored {
-		start := time.Now()
-		defer n.timing.add("export", start)
-		var buf bytes.Buffer
-		if err := gcexportdata.Write(&buf, g.fset, tpkg); err == nil {
-			n.export = buf.Bytes()
-		} else {
-			g.mu.Lock()
-			n.fromSource = tpkg // keep the types from source
-			g.byTypes[tpkg] = n
-			g.mu.Unlock()
-			n.errored = true // not cached
+	if !ok {
+		return nil, fmt.Errorf("no package for import %q", path)
+	}
+	for _, d := range n.deps {
+		if d.pkg.ID == dp.ID { // (dp may come from the load of implicitPaths: see cgo.go)
+			return g.typesOf(d)
 		}
+	}
+	return nil, fmt.Errorf("no package for import %q", path)
+}
+
+// keepTypes keeps the types of n for dependents as export data; read back
+// (see typesOf), they hold no syntax, scopes of function bodies or
+// positions beyond lines.
+func (g *graph) keepTypes(n *node, tpkg *types.Package) {
+	if len(n.rdeps) == 0 && n.errored {
+		return
+	}
+	start := time.Now()
+	defer n.timing.add("export", start)
+	var buf bytes.Buffer
+	if err := gcexportdata.Write(&buf, g.fset, tpkg); err == nil {
+		n.export = buf.Bytes()
+		return
 	}
 	g.mu.Lock()
-	g.analysed++
+	n.fromSource = tpkg // keep the types from source
+	g.byTypes[tpkg] = n
 	g.mu.Unlock()
+	n.errored = true // not cached
 }
 
 // parse parses the files of n.

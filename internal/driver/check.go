@@ -26,6 +26,51 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports |
 // check analyses the packages matched by patterns and prints the findings;
 // it returns the exit code.
 func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout, stderr io.Writer) int {
+	g, err := load(patterns, analyzers, o)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
+		return 1
+	}
+	errs := newErrorLog(stderr)
+	// go list's own errors (missing packages, bad imports, syntax), once.
+	for _, n := range g.nodes {
+		for _, e := range n.pkg.Errors {
+			if e.Kind != packages.TypeError {
+				errs.add(e.Error())
+			}
+		}
+	}
+	if len(g.roots) == 0 && errs.count() == 0 {
+		fmt.Fprintf(stderr, "%s: no packages to analyse\n", progname())
+	}
+
+	jobs := o.jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	progress := output.NewProgress(os.Stderr)
+	errs.w = progress.Wrap(stderr) // errors found during the run print above the progress line
+	progress.Start(len(g.nodes))
+	g.run(jobs, errs, progress)
+	progress.Finish()
+
+	if strings.Contains(o.debug, "analysed") {
+		g.printAnalysed(stderr)
+	}
+	if strings.Contains(o.debug, "timing") {
+		g.printTimings(stderr)
+	}
+	trimCache(o.cacheDir)
+	code := 0
+	if errs.count() > 0 {
+		code = 1
+	}
+	return report(g, analyzers, o, code, stdout, stderr)
+}
+
+// load lists the packages matched by patterns and their dependencies, and
+// returns their graph.
+func load(patterns []string, analyzers []*analysis.Analyzer, o *options) (*graph, error) {
 	cfg := &packages.Config{Mode: loadMode, Tests: o.tests}
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
@@ -53,62 +98,38 @@ func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout
 		err = env.err
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
-		return 1
+		return nil, err
 	}
 	g := newGraph(roots, env.implicit, analyzers, o)
 	g.sizes = types.SizesFor("gc", env.arch)
 	if g.sizes == nil {
-		fmt.Fprintf(stderr, "%s: unknown GOARCH %q\n", progname(), env.arch)
-		return 1
+		return nil, fmt.Errorf("unknown GOARCH %q", env.arch)
 	}
 	g.cgo = &cgoLister{buildFlags: cfg.BuildFlags, listed: make(map[string]*packages.Package)}
-	errs := newErrorLog(stderr)
-	// go list's own errors (missing packages, bad imports, syntax), once.
+	return g, nil
+}
+
+// printAnalysed writes the -debug=analysed report: the packages analysed
+// from source, and how many came from the cache.
+func (g *graph) printAnalysed(w io.Writer) {
+	var ids []string
 	for _, n := range g.nodes {
-		for _, e := range n.pkg.Errors {
-			if e.Kind != packages.TypeError {
-				errs.add(e.Error())
-			}
+		if n.analysed {
+			ids = append(ids, n.pkg.ID)
 		}
 	}
-	if len(g.roots) == 0 && errs.count() == 0 {
-		fmt.Fprintf(stderr, "%s: no packages to analyse\n", progname())
+	sort.Strings(ids)
+	for _, id := range ids {
+		fmt.Fprintf(w, "%s: analysed %s\n", progname(), id)
 	}
+	fmt.Fprintf(w, "%s: analysed %d packages (%d from cache)\n", progname(), len(ids), len(g.nodes)-len(ids))
+}
 
-	jobs := o.jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	progress := output.NewProgress(os.Stderr)
-	errs.w = progress.Wrap(stderr) // errors found during the run print above the progress line
-	progress.Start(len(g.nodes))
-	g.run(jobs, errs, progress)
-	progress.Finish()
-
-	if strings.Contains(o.debug, "analysed") {
-		var ids []string
-		for _, n := range g.nodes {
-			if n.analysed {
-				ids = append(ids, n.pkg.ID)
-			}
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
-			fmt.Fprintf(stderr, "%s: analysed %s\n", progname(), id)
-		}
-		fmt.Fprintf(stderr, "%s: analysed %d packages (%d from cache)\n", progname(), len(ids), len(g.nodes)-len(ids))
-	}
-
-	if strings.Contains(o.debug, "timing") {
-		g.printTimings(stderr)
-	}
-	trimCache(o.cacheDir)
+// report prints the findings of g in the format o asks for, or applies
+// their fixes, and returns the exit code: code, or 3 when findings remain
+// (text output and -fix), or 1 when printing fails.
+func report(g *graph, analyzers []*analysis.Analyzer, o *options, code int, stdout, stderr io.Writer) int {
 	findings := g.findings()
-	code := 0
-	if errs.count() > 0 {
-		code = 1
-	}
 	switch {
 	case o.fix:
 		// Fixes are applied, and what remains is printed: -fix never

@@ -170,37 +170,9 @@ func unifiedDiff(w io.Writer, name string, old []byte, edits []output.Edit) erro
 				oldCount++
 				newCount++
 			}
-			base := lineStart[gr.from]
-			var shifted []output.Edit
-			for _, e := range gr.edits {
-				shifted = append(shifted, output.Edit{Start: e.Start - base, End: e.End - base, New: e.New})
-			}
-			oldText := old[base:lineEnd(gr.to-1)]
-			before := splitLines(string(oldText))
-			after := splitLines(string(apply(oldText, shifted)))
-			// Lines the edits leave as they were are context.
-			pre := 0
-			for pre < len(before) && pre < len(after) && before[pre] == after[pre] {
-				pre++
-			}
-			post := 0
-			for post < len(before)-pre && post < len(after)-pre && before[len(before)-1-post] == after[len(after)-1-post] {
-				post++
-			}
-			for _, l := range before[:pre] {
-				body.WriteString(" " + l)
-			}
-			for _, l := range before[pre : len(before)-post] {
-				body.WriteString("-" + l)
-			}
-			for _, l := range after[pre : len(after)-post] {
-				body.WriteString("+" + l)
-			}
-			for _, l := range before[len(before)-post:] {
-				body.WriteString(" " + l)
-			}
-			oldCount += len(before)
-			newCount += len(after)
+			o, n := writeChange(&body, old[lineStart[gr.from]:lineEnd(gr.to-1)], lineStart[gr.from], gr.edits)
+			oldCount += o
+			newCount += n
 			at = gr.to
 		}
 		for _, l := range lines(at, end) {
@@ -213,6 +185,41 @@ func unifiedDiff(w io.Writer, name string, old []byte, edits []output.Edit) erro
 		i = j
 	}
 	return nil
+}
+
+// writeChange writes to body the lines of oldText, which starts at offset
+// base of its file, as edits change them: unchanged leading and trailing
+// lines as context, the others as removed and added lines. It returns the
+// number of old and of new lines.
+func writeChange(body *strings.Builder, oldText []byte, base int, edits []output.Edit) (oldLines, newLines int) {
+	var shifted []output.Edit
+	for _, e := range edits {
+		shifted = append(shifted, output.Edit{Start: e.Start - base, End: e.End - base, New: e.New})
+	}
+	before := splitLines(string(oldText))
+	after := splitLines(string(apply(oldText, shifted)))
+	// Lines the edits leave as they were are context.
+	pre := 0
+	for pre < len(before) && pre < len(after) && before[pre] == after[pre] {
+		pre++
+	}
+	post := 0
+	for post < len(before)-pre && post < len(after)-pre && before[len(before)-1-post] == after[len(after)-1-post] {
+		post++
+	}
+	for _, l := range before[:pre] {
+		body.WriteString(" " + l)
+	}
+	for _, l := range before[pre : len(before)-post] {
+		body.WriteString("-" + l)
+	}
+	for _, l := range after[pre : len(after)-post] {
+		body.WriteString("+" + l)
+	}
+	for _, l := range before[len(before)-post:] {
+		body.WriteString(" " + l)
+	}
+	return len(before), len(after)
 }
 
 // splitLines splits s after each newline; a last line without one gets it,

@@ -133,39 +133,8 @@ func (v versionFlag) Set(s string) error {
 
 // run is the standalone command; it returns the exit code.
 func run(args []string, analyzers []*analysis.Analyzer, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet(progname(), flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var o options
-	enabled := make(map[*analysis.Analyzer]*triState)
-	for _, a := range analyzers {
-		t := new(triState)
-		enabled[a] = t
-		fs.Var(t, a.Name, fmt.Sprintf("enable %q analysis", a.Name))
-		a.Flags.VisitAll(func(f *flag.Flag) {
-			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
-		})
-	}
-	fs.BoolVar(&o.json, "json", false, "emit JSON output")
-	fs.BoolVar(&o.sarif, "sarif", false, "emit SARIF 2.1.0 output")
-	fs.BoolVar(&o.fix, "fix", false, "apply all suggested fixes")
-	fs.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
-	fs.BoolVar(&o.tests, "test", true, "indicates whether test files should be analyzed, too")
-	fs.StringVar(&o.tags, "tags", "", "comma-separated list of build tags to apply when loading packages")
-	fs.IntVar(&o.context, "c", -1, "display offending line with this many lines of context (text output)")
-	fs.IntVar(&o.jobs, "j", 0, "number of packages analysed at once (default GOMAXPROCS)")
-	fs.StringVar(&o.debug, "debug", "", "debug output, comma-separated, to stderr: analysed (the packages analysed, not cached), timing (where each analysed package's time went, and whether its facts mattered)")
-	fs.BoolVar(&o.noCache, "nocache", false, "neither read nor write the cache")
-	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write CPU profile to this file")
-	fs.StringVar(&o.memprofile, "memprofile", "", "write memory profile to this file")
-	fs.StringVar(&o.trace, "trace", "", "write trace log to this file")
-	fs.Var(versionFlag{stdout}, "V", "print version and exit")
-	// Flags that multichecker accepted and ignored.
-	for _, name := range []string{"source", "v", "all"} {
-		fs.Bool(name, false, "no effect (deprecated)")
-	}
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: %s [-flag] [package]\n\nRun '%[1]s help' for more detail.\n", progname())
-	}
+	fs, enabled := newFlags(analyzers, &o, stdout, stderr)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0
@@ -218,6 +187,44 @@ Run '%[1]s help' for more detail,
 		return 1
 	}
 	return code
+}
+
+// newFlags returns the command's flags, which set o, and the enable flag
+// of each analyzer.
+func newFlags(analyzers []*analysis.Analyzer, o *options, stdout, stderr io.Writer) (*flag.FlagSet, map[*analysis.Analyzer]*triState) {
+	fs := flag.NewFlagSet(progname(), flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	enabled := make(map[*analysis.Analyzer]*triState)
+	for _, a := range analyzers {
+		t := new(triState)
+		enabled[a] = t
+		fs.Var(t, a.Name, fmt.Sprintf("enable %q analysis", a.Name))
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	fs.BoolVar(&o.json, "json", false, "emit JSON output")
+	fs.BoolVar(&o.sarif, "sarif", false, "emit SARIF 2.1.0 output")
+	fs.BoolVar(&o.fix, "fix", false, "apply all suggested fixes")
+	fs.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
+	fs.BoolVar(&o.tests, "test", true, "indicates whether test files should be analyzed, too")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated list of build tags to apply when loading packages")
+	fs.IntVar(&o.context, "c", -1, "display offending line with this many lines of context (text output)")
+	fs.IntVar(&o.jobs, "j", 0, "number of packages analysed at once (default GOMAXPROCS)")
+	fs.StringVar(&o.debug, "debug", "", "debug output, comma-separated, to stderr: analysed (the packages analysed, not cached), timing (where each analysed package's time went, and whether its facts mattered)")
+	fs.BoolVar(&o.noCache, "nocache", false, "neither read nor write the cache")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write CPU profile to this file")
+	fs.StringVar(&o.memprofile, "memprofile", "", "write memory profile to this file")
+	fs.StringVar(&o.trace, "trace", "", "write trace log to this file")
+	fs.Var(versionFlag{stdout}, "V", "print version and exit")
+	// Flags that multichecker accepted and ignored.
+	for _, name := range []string{"source", "v", "all"} {
+		fs.Bool(name, false, "no effect (deprecated)")
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: %s [-flag] [package]\n\nRun '%[1]s help' for more detail.\n", progname())
+	}
+	return fs, enabled
 }
 
 // startProfiles starts the profiles that o asks for; stop writes them.
