@@ -64,13 +64,29 @@ type callContext struct {
 }
 
 // contextual reports whether the locks held in fn may depend on boolean
-// parameters: fn's, or those of a function that calls it.
+// parameters: fn's, or those of a function that calls it, directly or
+// through up to maxForward callers that are only called statically.
 func (p *Package) contextual(fn *ssa.Function) bool {
-	if p.testsParams(fn) {
-		return true
+	return p.testsParams(fn) || p.inherits(fn, 0)
+}
+
+// inherits reports whether the locks fn runs under may depend on the
+// boolean parameters of a function that calls it, at most maxForward-depth
+// calls up. nats-server's Sublist.remove(sub, shouldLock, …) locks only
+// when shouldLock, calls chkForRemoveNotification ("write lock should be
+// held"), which calls matchNoLock, which calls match: every caller of remove
+// that passes shouldLock=false holds the lock, so the whole chain runs
+// under it on every call, though no function in it tests a parameter.
+func (p *Package) inherits(fn *ssa.Function, depth int) bool {
+	if depth >= maxForward {
+		return false
 	}
 	for _, site := range p.sites[fn] {
-		if c := site.Parent(); p.OnlyCalled(c) && p.testsParams(c) {
+		c := site.Parent()
+		if c == fn || !p.OnlyCalled(c) {
+			continue
+		}
+		if p.testsParams(c) || p.inherits(c, depth+1) {
 			return true
 		}
 	}
@@ -89,7 +105,7 @@ func (p *Package) callContexts(fn *ssa.Function, depth int) ([]callContext, bool
 			return nil, false
 		}
 		outer := []*callContext{nil} // the caller's own analysis
-		if depth < maxForward && p.OnlyCalled(caller) && (p.testsParams(caller) || forwards(site)) {
+		if depth < maxForward && p.OnlyCalled(caller) && (p.testsParams(caller) || forwards(site) || p.inherits(caller, depth+1)) {
 			if cs, ok := p.callContexts(caller, depth+1); ok {
 				outer = outer[:0]
 				for i := range cs {
