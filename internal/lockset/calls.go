@@ -263,9 +263,12 @@ func (r *Result) succs(b *ssa.BasicBlock) []*ssa.BasicBlock {
 }
 
 // inline runs the closure fn, an anonymous function of r.Fn, with held on
-// entry and the same constants, and returns the locks held after it.
+// entry, the same constants and the same join, and returns the locks held
+// after it. In the may-hold analysis, lock := func() { if needLock {
+// mu.Lock() } } holds mu after the call on the path where needLock is
+// true, as the same test written inline would.
 func (r *Result) inline(fn *ssa.Function, held Set) Set {
-	sub := analyzeWith(&Result{Fn: fn, callees: r.callees, entrySet: held, consts: r.consts})
+	sub := analyzeWith(&Result{Fn: fn, callees: r.callees, entrySet: held, consts: r.consts, union: r.union})
 	exit, ok := sub.Exit()
 	if !ok {
 		return held

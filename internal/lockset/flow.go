@@ -137,9 +137,12 @@ func (r *Result) walk(b *ssa.BasicBlock, visit func(ssa.Instruction, Set)) Set {
 			for _, d := range r.deferred() {
 				out = r.apply(d, out, nil, record)
 			}
-			if r.hasExit {
+			switch {
+			case r.hasExit && r.union:
+				r.exit = r.exit.Union(out)
+			case r.hasExit:
 				r.exit = r.exit.Meet(out)
-			} else {
+			default:
 				r.exit, r.hasExit = out, true
 			}
 		}

@@ -109,3 +109,45 @@ func TestParallel(t *testing.T) {
 		})
 	}
 }
+
+// The twin of goroutinesilent/lockclosure.go: the closure that should lock
+// tests the parameter but locks nothing.
+
+type ackConsumer struct {
+	mu      sync.Mutex
+	pending map[uint64]int
+	dtmr    *time.Timer
+}
+
+func (o *ackConsumer) setLeader(acks chan uint64) {
+	o.mu.Lock()
+	o.dtmr = time.AfterFunc(time.Second, o.deleteNotActive)
+	o.mu.Unlock()
+	go o.processInboundAcks(acks)
+}
+
+func (o *ackConsumer) deleteNotActive() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for seq := range o.pending {
+		_ = seq
+	}
+}
+
+func (o *ackConsumer) processInboundAcks(acks chan uint64) {
+	for seq := range acks {
+		o.processAckMsg(seq, true)
+	}
+}
+
+func (o *ackConsumer) processAckMsg(seq uint64, needLock bool) bool {
+	trace := func() {
+		if needLock {
+			println("ack", seq)
+		}
+	}
+	trace()
+	_, ok := o.pending[seq]
+	delete(o.pending, seq) // want `concurrent write to map o.pending \(held: none\); also accessed by the function started by AfterFunc in \(\*ackConsumer\).setLeader`
+	return ok
+}
