@@ -130,7 +130,7 @@ func IsAPI(fn *ssa.Function) bool {
 }
 
 // closure returns roots and the functions of the package they call
-// statically, transitively.
+// (statically or by defer), transitively.
 func (r *Result) closure(roots []*ssa.Function) map[*ssa.Function]bool {
 	set := make(map[*ssa.Function]bool)
 	var work []*ssa.Function
@@ -146,12 +146,8 @@ func (r *Result) closure(roots []*ssa.Function) map[*ssa.Function]bool {
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if c, ok := instr.(*ssa.Call); ok {
-					mark(c.Call.StaticCallee())
-				}
-			}
+		for _, c := range r.Locks.Callees(fn) {
+			mark(c)
 		}
 	}
 	return set

@@ -28,6 +28,9 @@ type Result struct {
 	entrySet   Set
 	mayAt      map[ssa.Instruction]Set
 	consts     map[*ssa.Parameter]bool // boolean parameters bound to constants (see AtCalls)
+	defers     []*ssa.Defer            // the function's defer instructions, last deferred first
+	deferAt    map[*ssa.Defer]Set      // locks held when each deferred call runs
+	pendingAt  map[*ssa.Return][]*ssa.Defer
 }
 
 // Analyze computes the locks held in fn, given the locks held on entry.
@@ -48,6 +51,7 @@ func analyzeWith(r *Result) *Result {
 	r.entry = make([]Set, n)
 	r.seen = make([]bool, n)
 	r.entry[0], r.seen[0] = entry, true
+	r.findDefers()
 	// Must-hold dataflow to a fixed point: a block's entry set is the meet
 	// of its predecessors' exit sets; sets only shrink, so it terminates.
 	work := []*ssa.BasicBlock{fn.Blocks[0]}
@@ -133,10 +137,7 @@ func (r *Result) walk(b *ssa.BasicBlock, visit func(ssa.Instruction, Set)) Set {
 			if visit != nil {
 				continue // the fixed point (visit == nil) records the exit
 			}
-			out := held
-			for _, d := range r.deferred() {
-				out = r.apply(d, out, nil, record)
-			}
+			out := r.runDeferred(instr, held, record)
 			switch {
 			case r.hasExit && r.union:
 				r.exit = r.exit.Union(out)
@@ -148,21 +149,6 @@ func (r *Result) walk(b *ssa.BasicBlock, visit func(ssa.Instruction, Set)) Set {
 		}
 	}
 	return held
-}
-
-// deferred returns the calls deferred anywhere in the function. A deferred
-// unlock releases its lock only at return, so during the body the lock
-// stays held.
-func (r *Result) deferred() []*ssa.CallCommon {
-	var out []*ssa.CallCommon
-	for _, b := range r.Fn.Blocks {
-		for _, instr := range b.Instrs {
-			if d, ok := instr.(*ssa.Defer); ok {
-				out = append(out, &d.Call)
-			}
-		}
-	}
-	return out
 }
 
 func (r *Result) apply(call *ssa.CallCommon, held Set, instr ssa.Instruction, record bool) Set {

@@ -13,9 +13,12 @@ type Package struct {
 	summaries map[*ssa.Function]*Summary
 	results   map[*ssa.Function]*Result
 	callers   map[*ssa.Function][]*ssa.Function
+	calls     map[*ssa.Function][]*ssa.Function
 	taken     map[*ssa.Function]bool
 	sites     map[*ssa.Function][]*ssa.Call // static calls of each function of the package
-	order     []*ssa.Function               // callers before callees, outside cycles
+	// deferSites holds the deferred static calls of each function.
+	deferSites map[*ssa.Function][]*ssa.Defer
+	order      []*ssa.Function // callers before callees, outside cycles
 	// alone is Options.Unconstraining: calls from these functions say
 	// nothing of the locks a callee needs.
 	alone func(*ssa.Function) bool
@@ -28,6 +31,10 @@ type Package struct {
 // Callers returns the functions of the package that call fn statically, one
 // entry per call.
 func (p *Package) Callers(fn *ssa.Function) []*ssa.Function { return p.callers[fn] }
+
+// Callees returns the functions of the package that fn calls, statically
+// or by defer, one entry per call.
+func (p *Package) Callees(fn *ssa.Function) []*ssa.Function { return p.calls[fn] }
 
 // OnlyCalled reports whether fn is only ever called statically from the
 // package: never used as a value, started by go or deferred.
@@ -117,10 +124,11 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 func Prepare(fns []*ssa.Function, opts Options) *Package {
 	imported := opts.Imported
 	p := &Package{
-		summaries: make(map[*ssa.Function]*Summary, len(fns)),
-		results:   make(map[*ssa.Function]*Result, len(fns)),
-		sites:     make(map[*ssa.Function][]*ssa.Call),
-		alone:     opts.Unconstraining,
+		summaries:  make(map[*ssa.Function]*Summary, len(fns)),
+		results:    make(map[*ssa.Function]*Result, len(fns)),
+		sites:      make(map[*ssa.Function][]*ssa.Call),
+		deferSites: make(map[*ssa.Function][]*ssa.Defer),
+		alone:      opts.Unconstraining,
 	}
 	in := make(map[*ssa.Function]bool, len(fns))
 	for _, fn := range fns {
@@ -163,7 +171,7 @@ func Prepare(fns []*ssa.Function, opts Options) *Package {
 		p.summaries[fn] = &Summary{Acquires: acq, Releases: rel}
 	}
 
-	p.callers, p.taken = callers, taken
+	p.callers, p.calls, p.taken = callers, calls, taken
 	for i := len(post) - 1; i >= 0; i-- {
 		p.order = append(p.order, post[i])
 	}
@@ -236,6 +244,7 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 				}
 				lower(cf, at, at.Len() < held.Len())
 			})
+			p.lowerDeferred(r, in, lower)
 		}
 	}
 	for _, fn := range p.order {
@@ -251,6 +260,20 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 				}
 			}
 		}
+	}
+}
+
+// lowerDeferred lowers the requirements of the functions whose calls r.Fn
+// defers to the locks held when they run: at the returns, in LIFO order.
+func (p *Package) lowerDeferred(r *Result, in map[*ssa.Function]bool, lower func(*ssa.Function, Set, bool)) {
+	for _, d := range r.defers {
+		cf := d.Call.StaticCallee()
+		if cf == nil || !in[cf] || !p.OnlyCalled(cf) {
+			continue
+		}
+		held, _ := r.DeferHeld(d) // none when it runs only on a panic
+		at := translate(held, &d.Call, cf)
+		lower(cf, at, at.Len() < held.Len())
 	}
 }
 
@@ -308,6 +331,15 @@ func (p *Package) scan(fns []*ssa.Function, in map[*ssa.Function]bool, opts *Opt
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				var cbs []*ssa.Function
+				if d, ok := instr.(*ssa.Defer); ok {
+					// A deferred call is a call made when the function
+					// returns (see Result.DeferHeld).
+					if callee := d.Call.StaticCallee(); callee != nil && in[callee] {
+						calls[fn] = append(calls[fn], callee)
+						callers[callee] = append(callers[callee], fn)
+						p.deferSites[callee] = append(p.deferSites[callee], d)
+					}
+				}
 				if c, ok := instr.(*ssa.Call); ok {
 					if callee := c.Call.StaticCallee(); callee != nil && in[callee] {
 						calls[fn] = append(calls[fn], callee)
@@ -342,6 +374,9 @@ func (p *Package) scan(fns []*ssa.Function, in map[*ssa.Function]bool, opts *Opt
 // MakeClosure, the values it binds.
 func usedValues(instr ssa.Instruction, cbs []*ssa.Function) []ssa.Value {
 	var rands []ssa.Value
+	if d, ok := instr.(*ssa.Defer); ok && d.Call.StaticCallee() != nil {
+		return d.Call.Args // the deferred function itself is called, not used
+	}
 	if c, ok := instr.(*ssa.Call); ok {
 		for _, a := range c.Call.Args {
 			if mc, ok := a.(*ssa.MakeClosure); ok && slices.Contains(cbs, mc.Fn.(*ssa.Function)) {
@@ -399,6 +434,9 @@ func onlyCalled(mc *ssa.MakeClosure) bool {
 		return false
 	}
 	for _, r := range *refs {
+		if d, ok := r.(*ssa.Defer); ok && d.Call.Value == mc && !slices.Contains(d.Call.Args, ssa.Value(mc)) {
+			continue // defer func() { ... }(): called at return
+		}
 		c, ok := r.(*ssa.Call)
 		if !ok || c.Call.Value != mc {
 			return false

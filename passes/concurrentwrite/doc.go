@@ -72,7 +72,10 @@
 // TryLock on the branch where it succeeded.
 // Deferred unlocks, helpers that lock or unlock for their caller, and
 // closures that lock (lock := func() { if needLock { mu.Lock() } }) are
-// followed. A function whose every call holds a lock runs under it —
+// followed. A deferred call of a helper or a closure runs when the
+// function returns, last deferred first, with the locks held then: one
+// deferred after `defer mu.Unlock()` runs under the lock, one deferred
+// before it runs after the unlock. A function whose every call holds a lock runs under it —
 // through any alias of the owner, chains of helpers, helpers that unlock and
 // re-lock around a callback — and a function whose calls all pass
 // constants for the boolean parameters its branches test is checked call
@@ -120,11 +123,9 @@
 // is taken to hand its work to the goroutine, and a channel receive
 // anywhere between the spawn and an access is taken as the hand-off that
 // orders them; a lock a caller holds is seen through up to three callers'
-// boolean parameters, not through a deferred call of a helper that
-// unlocks; a helper run by defer counts as a function value, so its
-// accesses are neither findings nor evidence (one deferred after
-// `defer mu.Unlock()` runs first, under the lock, and is rightly silent;
-// one deferred before it runs after the unlock and is missed). The fix for a goroutine race declares a sync.Mutex only next to
+// boolean parameters; deferred calls are ordered by their position, so a
+// defer in a loop or under a condition is taken to run at every return
+// it can reach. The fix for a goroutine race declares a sync.Mutex only next to
 // a local map written in the goroutines (wg.Go, go in a loop); for a field
 // or package map with no guard yet, no fix is offered, since which lock
 // should guard it is a design decision.

@@ -56,37 +56,3 @@ func (s *Stats) Start() {
 }
 
 func (s *Stats) Bump() { s.m["bump"]++ } // want `concurrent write to map s.m without s.mu`
-
-// A helper run by defer is a function used as a value: its accesses are
-// neither findings nor evidence. Deferred calls run last-in first-out, so
-// a helper deferred after `defer mu.Unlock()` runs first, under the lock
-// (silent, rightly); one deferred before it runs after the unlock.
-type Deferred struct {
-	mu sync.Mutex
-	m  map[string]int
-}
-
-func (d *Deferred) Put(k string) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.m[k] = 1
-}
-
-func (d *Deferred) Bump(k string) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	defer d.bumpLocked(k) // runs before the Unlock
-	d.m[k] = 2
-}
-
-func (d *Deferred) bumpLocked(k string) { d.m[k]++ }
-
-func (d *Deferred) Late(k string) {
-	defer d.lateLocked(k) // runs after the Unlock
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.m[k] = 3
-}
-
-// known miss: runs after Late's deferred Unlock, without the lock.
-func (d *Deferred) lateLocked(k string) { d.m[k]-- }
