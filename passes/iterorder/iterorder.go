@@ -91,7 +91,7 @@ func New() *analysis.Analyzer {
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer},
 		Run:       cfg.run,
-		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact), new(SortFact)},
+		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact), new(SortFact), new(OrderedResultFact)},
 	}
 	a.Flags.BoolVar(&cfg.NoFix, "nofix", false, "do not suggest ranging over sorted keys")
 	a.Flags.BoolVar(&cfg.Strict, "strict", false, "also report logging, stores into fields, floating-point sums, arbitrary picks, first matches and sends")
@@ -120,6 +120,8 @@ type checker struct {
 
 	orderFree map[string]bool // Config.OrderFree, parsed
 
+	ordered map[*types.Func]int // exported functions returning map order no caller here shows (OrderedResultFact)
+
 	decls []funcDecl // the package's function declarations with a body
 }
 
@@ -138,6 +140,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 
 		orderFree: parseOrderFree(cfg.OrderFree),
 		decls:     funcDecls(pass),
+		ordered:   make(map[*types.Func]int),
 	}
 	c.computeMatchFacts()
 	c.computeRandomFacts()
@@ -194,6 +197,8 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		}
 		r.Report(d)
 	}
+	c.reportImportedOrder(r.Report)
+	c.exportOrderedResults()
 	return nil, nil
 }
 

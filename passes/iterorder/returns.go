@@ -155,11 +155,15 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) 
 		// is output in itself.
 		return nil
 	}
-	if fn.obj == nil || fn.obj.Exported() || depth >= maxDepth {
+	if fn.obj == nil || depth >= maxDepth {
 		return f
 	}
+	exported := fn.obj.Exported()
+	if exported && (isText || fn.sig != nil && idx < fn.sig.Results().Len() && implementsError(fn.sig.Results().At(idx).Type())) {
+		return f // text, or an error, is output in itself
+	}
 	calls, escapes := c.callers(fn.obj)
-	if escapes {
+	if escapes && !exported {
 		return f
 	}
 	for _, call := range calls {
@@ -176,6 +180,17 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) 
 			f.related = append([]related{{first.pos, "the caller's result is " + first.verb + " unsorted here"}}, first.related...)
 			return f
 		}
+	}
+	if exported && !c.cfg.Strict {
+		c.markOrderedResult(fn.obj, idx)
+		return nil
+	}
+	if exported {
+		// Data (a list, a struct holding one) that no caller in sight
+		// shows: its consumers are elsewhere, and on code nobody had
+		// tuned on most of them used it as a set (completion candidates,
+		// search results ranked later, records applied one by one).
+		return f
 	}
 	return nil
 }

@@ -21,9 +21,9 @@ func (c *Carrier) Keys() []string {
 }
 
 // Pairs is not part of any interface, and formats: reported.
-func (c *Carrier) Pairs() []string {
+func (c *Carrier) Pairs() []string { // want Pairs:`orderedresult\(0\)`
 	var pairs []string
-	for k, v := range c.md { // want `keys appended to pairs, which is returned unsorted`
+	for k, v := range c.md {
 		pairs = append(pairs, k+"="+v)
 		if v == "" {
 			break

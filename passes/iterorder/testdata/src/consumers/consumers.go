@@ -48,9 +48,9 @@ func (u Unsorted) Len() int           { return len(u) }
 func (u Unsorted) Less(i, j int) bool { return u[i] < u[j] }
 func (u Unsorted) Swap(i, j int)      { u[i], u[j] = u[j], u[i] }
 
-func Names(m map[string]bool) Unsorted {
+func Names(m map[string]bool) Unsorted { // want Names:`orderedresult\(0\)`
 	var out Unsorted
-	for k := range m { // want `keys appended to out, which is returned unsorted`
+	for k := range m {
 		out = append(out, k)
 	}
 	return out
@@ -106,9 +106,9 @@ func Padding(m map[string]int) [][]string { // want Padding:`random`
 
 // Jittered calls a helper that draws a random number but returns its
 // argument: the list is in map order.
-func Jittered(m map[string]int) []int {
+func Jittered(m map[string]int) []int { // want Jittered:`orderedresult\(0\)`
 	var out []int
-	for _, v := range m { // want `values appended to out, which is returned unsorted`
+	for _, v := range m {
 		out = append(out, testrand.Jittered(v))
 	}
 	return out
@@ -153,7 +153,7 @@ func (s *Store) keysOf(index, value string) (map[string]bool, error) {
 
 // ByIndex lists the items of an index entry, a set: like a store's List,
 // a listing of its own collection.
-func (s *Store) ByIndex(index, value string) ([]any, error) {
+func (s *Store) ByIndex(index, value string) ([]any, error) { // want ByIndex:`orderedresult\(0\)`
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	set, err := s.keysOf(index, value)
@@ -180,9 +180,9 @@ func References(files map[string]*Config) []*string {
 type Config struct{ Path, KeyPath string }
 
 // Paths returns the values: reported.
-func Paths(files map[string]*Config) []string {
+func Paths(files map[string]*Config) []string { // want Paths:`orderedresult\(0\)`
 	var out []string
-	for _, f := range files { // want `values appended to out, which is returned unsorted`
+	for _, f := range files {
 		out = append(out, f.Path)
 	}
 	return out
@@ -268,9 +268,9 @@ func Slots(m map[string]int, n int) []string {
 }
 
 // Copied keeps the lookup's order: reported.
-func Copied(m map[string]bool) []int {
+func Copied(m map[string]bool) []int { // want Copied:`orderedresult\(0\)`
 	var keys []string
-	for k := range m { // want `keys appended to keys, which is returned unsorted`
+	for k := range m {
 		keys = append(keys, k)
 	}
 	res := lookup(keys)
@@ -282,9 +282,9 @@ func Copied(m map[string]bool) []int {
 }
 
 // Compacted keeps the lookup's order through a counter: reported.
-func Compacted(m map[string]bool) []int {
+func Compacted(m map[string]bool) []int { // want Compacted:`orderedresult\(0\)`
 	var keys []string
-	for k := range m { // want `keys appended to keys, which is returned unsorted`
+	for k := range m {
 		keys = append(keys, k)
 	}
 	res := lookup(keys)

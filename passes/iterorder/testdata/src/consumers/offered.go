@@ -49,9 +49,9 @@ func (s Labels) Len() int           { return len(s) }
 func (s Labels) Less(i, j int) bool { return s[i] < s[j] }
 func (s Labels) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
 
-func LabelKeys(m map[string]string) []string {
+func LabelKeys(m map[string]string) []string { // want LabelKeys:`orderedresult\(0\)`
 	var out []string
-	for k := range m { // want `keys appended to out, which is returned unsorted`
+	for k := range m {
 		out = append(out, k)
 	}
 	return out
@@ -60,9 +60,9 @@ func LabelKeys(m map[string]string) []string {
 type Binding struct{ Subject string }
 
 // Bindings has no sort offered by the package: reported.
-func Bindings(m map[string]Binding) []Binding {
+func Bindings(m map[string]Binding) []Binding { // want Bindings:`orderedresult\(0\)`
 	var out []Binding
-	for _, b := range m { // want `values appended to out, which is returned unsorted`
+	for _, b := range m {
 		out = append(out, b)
 	}
 	return out

@@ -61,9 +61,9 @@ func Count(m map[string]int) int {
 }
 
 // A range over an adaptor that forwards map order (IterFact).
-func Members(s *emitter.Set) []string {
+func Members(s *emitter.Set) []string { // want Members:`orderedresult\(0\)`
 	var out []string
-	for k := range s.All() { // want `keys appended to out, which is returned unsorted`
+	for k := range s.All() {
 		out = append(out, k)
 	}
 	return out

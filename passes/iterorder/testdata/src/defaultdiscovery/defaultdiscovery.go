@@ -12,9 +12,9 @@ import (
 )
 
 // Refresh returns the groups of every source.
-func Refresh(old map[string]bool) []*targetgroup.Group {
+func Refresh(old map[string]bool) []*targetgroup.Group { // want Refresh:`orderedresult\(0\)`
 	var tgs []*targetgroup.Group
-	for name := range old { // want `keys appended to tgs, which is returned unsorted`
+	for name := range old {
 		tgs = append(tgs, &targetgroup.Group{Source: name})
 	}
 	return tgs

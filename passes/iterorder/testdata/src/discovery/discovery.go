@@ -55,9 +55,9 @@ func (d *Discovery) Targets() []model.LabelSet {
 }
 
 // Names is not a target list: it is reported.
-func Names(old map[string]bool) []string {
+func Names(old map[string]bool) []string { // want Names:`orderedresult\(0\)`
 	var out []string
-	for name := range old { // want `keys appended to out, which is returned unsorted`
+	for name := range old {
 		out = append(out, name)
 	}
 	return out

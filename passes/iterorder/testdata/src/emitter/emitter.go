@@ -60,3 +60,29 @@ func (s *Set) Sorted() iter.Seq[string] {
 		}
 	}
 }
+
+// Names lists the keys of m in map order. No caller in this package shows
+// the list, so returning it is a propagation, not a finding: the fact
+// carries the order to the callers in other packages.
+func Names(m map[string]int) []string { // want Names:`orderedresult\(0\)`
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// Shown lists the keys of m in map order; Print, in this package, prints
+// the list: the loop is reported, pointing at the print.
+func Shown(m map[string]int) []string {
+	var out []string
+	for k := range m { // want `keys appended to out, which is returned unsorted`
+		out = append(out, k)
+	}
+	return out
+}
+
+// Print prints Shown's list.
+func Print(w io.Writer, m map[string]int) { // want Print:`sinks\(1: written to w\)`
+	fmt.Fprintln(w, Shown(m))
+}

@@ -20,9 +20,9 @@ func Dump[K comparable, V any](w io.Writer, m map[K]V) {
 	}
 }
 
-func Keys[K comparable, V any](m map[K]V) []K {
+func Keys[K comparable, V any](m map[K]V) []K { // want Keys:`orderedresult\(0\)`
 	out := make([]K, 0, len(m))
-	for k := range m { // want `keys appended to out, which is returned unsorted`
+	for k := range m {
 		out = append(out, k)
 	}
 	return out

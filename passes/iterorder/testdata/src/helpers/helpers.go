@@ -44,9 +44,9 @@ func Dump(m map[string]int) {
 	}
 }
 
-func Keys(m map[string]int) []string {
+func Keys(m map[string]int) []string { // want Keys:`orderedresult\(0\)`
 	var out []string
-	for k := range m { // want `keys appended to out, which is returned unsorted`
+	for k := range m {
 		out = append(out, k)
 	}
 	return out
@@ -54,14 +54,14 @@ func Keys(m map[string]int) []string {
 
 func valuesOf(m map[string]int) []int {
 	var out []int
-	for _, v := range m { // want `values appended to out, which is returned unsorted`
+	for _, v := range m {
 		out = append(out, v)
 	}
 	return out
 }
 
 // Values hands the result of valuesOf to its own callers.
-func Values(m map[string]int) []int {
+func Values(m map[string]int) []int { // want Values:`orderedresult\(0\)`
 	return valuesOf(m)
 }
 
@@ -102,9 +102,9 @@ func Names(m map[string]int) []string {
 }
 
 // Hosts returns the hosts of m, deduplicated as an unordered set of names.
-func Hosts(m map[string]int) []string {
+func Hosts(m map[string]int) []string { // want Hosts:`orderedresult\(0\)`
 	var out []string
-	for k := range m { // want `keys appended to out, which is returned unsorted`
+	for k := range m {
 		out = append(out, k)
 	}
 	return out

@@ -18,9 +18,9 @@ type headerSorter struct {
 	kvs, old []keyValues
 }
 
-func UnsortedKeyValues(h map[string][]string) (kvs []keyValues, hs *headerSorter) {
+func UnsortedKeyValues(h map[string][]string) (kvs []keyValues, hs *headerSorter) { // want UnsortedKeyValues:`orderedresult\(0\)`
 	hs = new(headerSorter)
-	for k, vv := range h { // want `keys appended to kvs, which is returned unsorted`
+	for k, vv := range h {
 		kvs = append(kvs, keyValues{k, vv})
 	}
 	hs.kvs = kvs

@@ -11,9 +11,9 @@ type Zones struct {
 	n     int
 }
 
-func NewZones(keys map[string]bool) *Zones {
+func NewZones(keys map[string]bool) *Zones { // want NewZones:`orderedresult\(0\)`
 	var names []string
-	for k := range keys { // want `keys appended to names, which is returned unsorted`
+	for k := range keys {
 		names = append(names, k)
 	}
 	return &Zones{Names: names, n: len(names)}
@@ -43,9 +43,9 @@ func NewZoneSetPositional(keys map[string]bool) zoneSet {
 
 // Wrapped holds the unexported struct in an exported field of a slice
 // literal: the slice is the result, whatever its elements hold.
-func Wrapped(keys map[string]bool) [][]string {
+func Wrapped(keys map[string]bool) [][]string { // want Wrapped:`orderedresult\(0\)`
 	var names []string
-	for k := range keys { // want `keys appended to names, which is returned unsorted`
+	for k := range keys {
 		names = append(names, k)
 	}
 	return [][]string{names}
@@ -61,14 +61,14 @@ type apiResult struct {
 
 func targetMetadata(active map[string][]string) apiResult {
 	res := []string{}
-	for k := range active { // want `keys appended to res, which is returned unsorted`
+	for k := range active {
 		res = append(res, k)
 	}
 	return apiResult{res, nil}
 }
 
 // Serve is the handler: it hands the record's data on.
-func Serve(active map[string][]string) any {
+func Serve(active map[string][]string) any { // want Serve:`orderedresult\(0\)`
 	return targetMetadata(active).data
 }
 

@@ -13,9 +13,9 @@ func Keys(m map[string]int) {
 	}
 }
 
-func Values(m map[string]int) []int {
+func Values(m map[string]int) []int { // want Values:`orderedresult\(0\)`
 	var out []int
-	for v := range maps.Values(m) { // want `values appended to out, which is returned unsorted`
+	for v := range maps.Values(m) {
 		out = append(out, v)
 	}
 	return out

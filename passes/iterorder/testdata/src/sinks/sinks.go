@@ -89,18 +89,18 @@ func Concat(m map[string]int) string {
 	return s
 }
 
-func Appended(m map[string]int) []string {
+func Appended(m map[string]int) []string { // want Appended:`orderedresult\(0\)`
 	var out []string
-	for k := range m { // want `result depends on map iteration order: keys appended to out, which is returned unsorted`
+	for k := range m {
 		out = append(out, k)
 	}
 	return out
 }
 
-func Indexed(m map[string]int) []string {
+func Indexed(m map[string]int) []string { // want Indexed:`orderedresult\(0\)`
 	keys := make([]string, len(m))
 	i := 0
-	for k := range m { // want `keys stored into keys, which is returned unsorted`
+	for k := range m {
 		keys[i] = k
 		i++
 	}
@@ -202,9 +202,9 @@ func Verbose(m map[string]int) {
 
 type Response struct{ Items []string }
 
-func Build(m map[string]int) *Response {
+func Build(m map[string]int) *Response { // want Build:`orderedresult\(0\)`
 	resp := &Response{}
-	for k := range m { // want `keys appended to resp.Items, which is returned unsorted`
+	for k := range m {
 		resp.Items = append(resp.Items, k)
 	}
 	return resp
@@ -237,9 +237,9 @@ func XML(enc *xml.Encoder, m map[string]int) {
 
 // NamesUnsorted returns the keys. The doc names the function, whose name
 // says nothing about the order its callers get: reported.
-func NamesUnsorted(m map[string]int) []string {
+func NamesUnsorted(m map[string]int) []string { // want NamesUnsorted:`orderedresult\(0\)`
 	var out []string
-	for k := range m { // want `keys appended to out, which is returned unsorted`
+	for k := range m {
 		out = append(out, k)
 	}
 	return out

@@ -40,14 +40,14 @@ func filterUnsorted(rels []*releaseutil.Release) []*releaseutil.Release {
 		latest[r.Name] = r
 	}
 	out := make([]*releaseutil.Release, 0, len(latest))
-	for _, r := range latest { // want `values appended to out, which is returned unsorted`
+	for _, r := range latest {
 		out = append(out, r)
 	}
 	return out
 }
 
 // RunUnsorted only counts before returning: map order reaches its result.
-func (l *List) RunUnsorted(all []*releaseutil.Release) []*releaseutil.Release {
+func (l *List) RunUnsorted(all []*releaseutil.Release) []*releaseutil.Release { // want RunUnsorted:`orderedresult\(0\)`
 	results := all[:len(all):len(all)]
 	results = filterUnsorted(results)
 	l.Limit = releaseutil.Count(results)

@@ -114,3 +114,14 @@ func UnexportedField(keys map[string]bool) *zoneSet {
 	}
 	return &zoneSet{names: names}
 }
+
+// An exported list in map order that no caller in the package shows is
+// reported only with -strict (by default it carries an OrderedResultFact
+// to its callers in other packages).
+func ExportedKeys(m map[string]int) []string {
+	var out []string
+	for k := range m { // want `keys appended to out, which is returned unsorted`
+		out = append(out, k)
+	}
+	return out
+}
