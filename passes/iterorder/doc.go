@@ -66,12 +66,26 @@
 //     it writes, encodes, hashes or sends a parameter, or appends it to a
 //     slice that outlives the call.
 //
-// An unexported function that returns such a slice is reported only if one
-// of its callers (all of them are in the package) uses the result before
-// sorting it; an exported one, or one used as a value, is reported unless
-// its doc comment says the result is unordered ("in no particular order"):
-// its callers cannot tell, so either sort it or document that the order is
-// unspecified. Not reported either:
+// A function that returns such a slice (or a value holding one) hands
+// the order to its callers: returning is a propagation, not a sink. It is
+// reported where a caller in the package uses the result before sorting
+// it (an unexported function used as a value is reported, as its callers
+// cannot all be seen). Text and errors are output in themselves: a string,
+// a []byte or an error made of the entries is reported when an exported
+// function returns it. A list returned by an exported function that no
+// caller in the package shows is reported only with -iterorder.strict;
+// by default a fact (OrderedResultFact) carries the order to the callers
+// in other packages, and a caller that writes, prints, encodes, hashes or
+// returns as text what it got is reported at the call:
+//
+//	names := lib.Names(m) // result depends on map iteration order: the result of lib.Names, built in map order and returned unsorted, is written to w unsorted
+//	fmt.Fprintln(w, strings.Join(names, ","))
+//
+// A doc comment that says the result is unordered ("in no particular
+// order") clears it: its callers cannot rely on an order. The fix still
+// sorts where the slice is built.
+//
+// Not reported either:
 //
 //   - a method that lists its own map-backed collection (the loop ranges
 //     over a map reached from the receiver, also through a method of its
@@ -185,8 +199,8 @@
 // each sink on modules nobody had tuned the pass on (gin, coredns, helm,
 // kubectl, zap, viper, hcl, urfave/cli: 49 findings judged against the
 // code, 16 real). A slice returned, or built into text and returned: 10
-// real of 31 (the headline shape, and that of four of the five fixed bugs
-// reproduced in the testdata: it stays); written, printed or encoded: 5 of
+// real of 31; text (4 of 4) stays a sink, a list (6 of 24: its
+// consumers were out of sight) became the propagation above; written, printed or encoded: 5 of
 // 7; passed to a helper that writes it: 1 of 3; sent on a channel: 0 of 2
 // (and none of the corpus's sends was real either: Prometheus target
 // groups and metrics, pools of workers); returned on a match: 0 of 6, and
@@ -228,7 +242,10 @@
 // pass misses). Facts are not transitive: a helper that calls a writing
 // helper gets no fact. The callers of an
 // exported function of an internal package are not judged: they are in
-// other packages, and no fact carries the order to them. A sort is
+// other packages, and no fact carries the order to them. A list returned
+// by an exported function whose consumer is in another module (a server
+// list that a framework starts in order) is found only when that module
+// is analysed with the library, or with -strict. A sort is
 // recognised anywhere after the loop,
 // even on a branch that does not reach every use. Closures are not
 // followed. An unexported method called through an interface is treated as
@@ -237,8 +254,8 @@
 // Consumers the pass cannot see decide some findings, and no principled
 // rule tells them apart, so they are reported:
 //
-//   - a list returned by an exported function, or sent, whose consumers
-//     in other modules treat it as a set (hcl's WalkVariablesNode.Visit
+//   - a list sent, or returned and then shown by a caller in another
+//     package, whose consumers treat it as a set (hcl's WalkVariablesNode.Visit
 //     traversals, DNS resource records in a response section or a zone
 //     transfer); the project names such types with -iterorder.orderfree
 //     (coredns would name github.com/miekg/dns.RR);

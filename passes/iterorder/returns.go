@@ -182,7 +182,13 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) 
 		}
 	}
 	if exported && !c.cfg.Strict {
-		c.markOrderedResult(fn.obj, idx)
+		if fn.sig != nil && idx < fn.sig.Results().Len() && isSlice(fn.sig.Results().At(idx).Type()) {
+			// Only a list carries the order to other packages: a value
+			// built from a map's entries (a key parsed from its fields,
+			// a struct holding a list) is not followed through its
+			// fields there.
+			c.markOrderedResult(fn.obj, idx)
+		}
 		return nil
 	}
 	if exported {
@@ -316,4 +322,10 @@ func (c *checker) implementsForeign(fn *types.Func) bool {
 func isErrorSlice(t types.Type) bool {
 	sl, ok := t.Underlying().(*types.Slice)
 	return ok && implementsError(sl.Elem()) // error itself included
+}
+
+// isSlice reports whether t is a slice, other than text ([]byte).
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok && !isByteSlice(t)
 }

@@ -202,7 +202,7 @@ func Verbose(m map[string]int) {
 
 type Response struct{ Items []string }
 
-func Build(m map[string]int) *Response { // want Build:`orderedresult\(0\)`
+func Build(m map[string]int) *Response {
 	resp := &Response{}
 	for k := range m {
 		resp.Items = append(resp.Items, k)
