@@ -334,3 +334,61 @@ func (r *Result) edge(b *ssa.BasicBlock, i int, out Set) Set {
 	}
 	return out.With(Lock{Ref: mapid.RefOf(mu), Read: op == TryRAcquire, Pos: c.Call.Pos()})
 }
+
+// contextHeld returns, for each call that fn makes, the locks held there
+// in every context of fn's own calls (see AtCalls), when the locks fn holds
+// depend on its boolean parameters; nil otherwise. The requirements of
+// fn's callees are computed from it: nats-server's fileStore.removeMsg(…,
+// needFSLock) runs fsLock := func() { if needFSLock { fs.mu.Lock() } }
+// before calling removeMsgFromBlock, and every call passing false holds
+// fs.mu, so removeMsgFromBlock, and the helpers below it, run under fs.mu
+// on every call, though the meet of removeMsg's two paths holds nothing.
+func (p *Package) contextHeld(fn *ssa.Function) map[*ssa.Call]Set {
+	if !p.OnlyCalled(fn) || !p.testsParams(fn) {
+		return nil
+	}
+	ctxs, ok := p.callContexts(fn, 0)
+	if !ok || len(ctxs) == 0 {
+		return nil
+	}
+	out := make(map[*ssa.Call]Set)
+	for i := range ctxs {
+		p.analyzeIn(fn, &ctxs[i]).Each(func(instr ssa.Instruction, held Set) {
+			c, ok := instr.(*ssa.Call)
+			if !ok {
+				return
+			}
+			if prev, seen := out[c]; seen {
+				held = prev.Meet(held)
+			}
+			out[c] = held
+		})
+	}
+	return out
+}
+
+// maxResite bounds how many times a change at one call re-analyses the
+// callee.
+const maxResite = 8
+
+// resite records the locks at held at the call c of cf and, when cf's
+// locks depend on its boolean parameters and they changed, marks cf for
+// re-analysis: its contexts (contextHeld) are computed from its callers'
+// analyses, which may have lost a lock since, without changing cf's own
+// requirements. Sets only shrink, so this terminates.
+func (st *reqState) resite(p *Package, c *ssa.Call, cf *ssa.Function, at Set) {
+	if !p.testsParams(cf) {
+		return
+	}
+	if prev, ok := st.siteAt[c]; ok && prev.equal(at) {
+		return
+	}
+	st.siteAt[c] = at
+	if st.resited[c]++; st.resited[c] > maxResite {
+		return // a bound, should the sets not shrink
+	}
+	if !st.dirty[cf] {
+		st.dirty[cf] = true
+		st.changed = true
+	}
+}

@@ -194,7 +194,7 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 	// shrink, so this terminates, and recursive helpers (a *Locked function
 	// calling itself) keep their callers' locks.
 	only := p.OnlyCalled
-	st := &reqState{reqs: make(map[*ssa.Function]*Set), dirty: make(map[*ssa.Function]bool), opaque: make(map[*ssa.Function]bool), unshared: make(map[*ssa.Function][]unsharedSite)}
+	st := &reqState{reqs: make(map[*ssa.Function]*Set), dirty: make(map[*ssa.Function]bool), opaque: make(map[*ssa.Function]bool), unshared: make(map[*ssa.Function][]unsharedSite), siteAt: make(map[*ssa.Call]Set), resited: make(map[*ssa.Call]int)}
 	reqs, dirty, opaque := st.reqs, st.dirty, st.opaque
 	for _, fn := range p.order {
 		if !only(fn) {
@@ -222,10 +222,14 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 			lower := func(cf *ssa.Function, at Set, dropped bool) {
 				st.lower(p, fn, r, cf, at, dropped, opts)
 			}
+			inContext := p.contextHeld(fn)
 			r.Each(func(instr ssa.Instruction, held Set) {
 				c, ok := instr.(*ssa.Call)
 				if !ok {
 					return
+				}
+				if h, ok := inContext[c]; ok {
+					held = held.Union(h)
 				}
 				for _, cb := range opts.callbacks(c) {
 					if in[cb] && only(cb) {
@@ -242,6 +246,7 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 					st.lowerUnshared(cf, c, at, params)
 					return
 				}
+				st.resite(p, c, cf, at)
 				lower(cf, at, at.Len() < held.Len())
 			})
 			p.lowerDeferred(r, in, lower)
@@ -285,7 +290,11 @@ type reqState struct {
 	// unshared holds the calls that pass an object nobody else has yet,
 	// per callee: they lower only the locks on the other objects.
 	unshared map[*ssa.Function][]unsharedSite
-	changed  bool
+	// siteAt holds the locks last seen at each call of a function whose
+	// locks depend on its boolean parameters (see resite).
+	siteAt  map[*ssa.Call]Set
+	resited map[*ssa.Call]int
+	changed bool
 }
 
 // lower lowers the requirements of cf, called by fn (analysed as r) with
