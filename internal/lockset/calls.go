@@ -247,16 +247,8 @@ func condParam(cond ssa.Value) (*ssa.Parameter, bool) {
 // succs returns the successors of b that can run: all of them, except
 // after a branch on a parameter bound to a constant.
 func (r *Result) succs(b *ssa.BasicBlock) []*ssa.BasicBlock {
-	if r.consts == nil || len(b.Succs) != 2 {
-		return b.Succs
-	}
-	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-	if !ok {
-		return b.Succs
-	}
-	prm, neg := condParam(iff.Cond)
-	v, bound := r.consts[prm]
-	if prm == nil || !bound {
+	v, neg, bound := r.bound(b)
+	if !bound {
 		return b.Succs
 	}
 	if v != neg {
@@ -265,13 +257,37 @@ func (r *Result) succs(b *ssa.BasicBlock) []*ssa.BasicBlock {
 	return b.Succs[1:]
 }
 
+// bound returns the truth value that r binds to the condition of the
+// branch ending b (a parameter bound by a call, or a split condition), and
+// whether the condition is negated there.
+func (r *Result) bound(b *ssa.BasicBlock) (v, neg, ok bool) {
+	if (r.consts == nil && r.split == nil) || len(b.Succs) != 2 {
+		return false, false, false
+	}
+	iff, isIf := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !isIf {
+		return false, false, false
+	}
+	if prm, neg := condParam(iff.Cond); prm != nil {
+		if v, ok := r.consts[prm]; ok {
+			return v, neg, true
+		}
+	}
+	if r.split == nil {
+		return false, false, false
+	}
+	c, neg := stripCond(iff.Cond)
+	v, ok = r.split[c]
+	return v, neg, ok
+}
+
 // inline runs the closure fn, an anonymous function of r.Fn, with held on
 // entry, the same constants and the same join, and returns the locks held
 // after it. In the may-hold analysis, lock := func() { if needLock {
 // mu.Lock() } } holds mu after the call on the path where needLock is
 // true, as the same test written inline would.
 func (r *Result) inline(fn *ssa.Function, held Set) Set {
-	sub := analyzeWith(&Result{Fn: fn, callees: r.callees, entrySet: held, consts: r.consts, union: r.union})
+	sub := analyzeWith(&Result{Fn: fn, callees: r.callees, entrySet: held, consts: r.consts, split: r.split, union: r.union})
 	exit, ok := sub.Exit()
 	if !ok {
 		return held
@@ -313,12 +329,8 @@ func (r *Result) edge(b *ssa.BasicBlock, i int, out Set) Set {
 	if !ok || len(b.Succs) != 2 {
 		return out
 	}
-	if r.consts != nil {
-		if prm, _ := condParam(iff.Cond); prm != nil {
-			if _, bound := r.consts[prm]; bound {
-				return out // succs kept one edge; its index is not the branch's
-			}
-		}
+	if _, _, bound := r.bound(b); bound {
+		return out // succs kept one edge; its index is not the branch's
 	}
 	cond, neg := iff.Cond, false
 	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {

@@ -31,6 +31,8 @@ type Result struct {
 	defers     []*ssa.Defer            // the function's defer instructions, last deferred first
 	deferAt    map[*ssa.Defer]Set      // locks held when each deferred call runs
 	pendingAt  map[*ssa.Return][]*ssa.Defer
+	split      map[ssa.Value]bool      // conditions bound to a truth value (see splitOn)
+	parts      []*Result               // one analysis per truth value of the split conditions
 }
 
 // Analyze computes the locks held in fn, given the locks held on entry.
@@ -43,6 +45,16 @@ func analyze(fn *ssa.Function, entry Set, callees Callees, union bool) *Result {
 }
 
 func analyzeWith(r *Result) *Result {
+	if len(r.Fn.Blocks) > 0 && !r.union {
+		if conds := splitConds(r); len(conds) > 0 {
+			return r.splitOn(conds)
+		}
+	}
+	return solve(r)
+}
+
+// solve runs the dataflow analysis of r.Fn.
+func solve(r *Result) *Result {
 	fn, entry := r.Fn, r.entrySet
 	n := len(fn.Blocks)
 	if n == 0 {
@@ -90,6 +102,10 @@ func analyzeWith(r *Result) *Result {
 // point has recorded the exit set already), so passes sharing a Result
 // through a helper analyzer may call it concurrently.
 func (r *Result) Each(visit func(instr ssa.Instruction, held Set)) {
+	if r.parts != nil {
+		r.eachPart(visit)
+		return
+	}
 	for _, b := range r.Fn.Blocks {
 		if r.seen != nil && r.seen[b.Index] {
 			r.walk(b, visit)

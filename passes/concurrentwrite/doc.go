@@ -80,7 +80,13 @@
 // re-lock around a callback — and a function whose calls all pass
 // constants for the boolean parameters its branches test is checked call
 // by call, so that locking decided by one parameter and a write decided by
-// another, bound together at every call, is understood. A call on an
+// another, bound together at every call, is understood; the helpers such a
+// function calls run under the locks it holds in every one of its calls
+// (fsLock := func() { if needFSLock { fs.mu.Lock() } }, with every call
+// passing false holding fs.mu). A lock taken under a condition counts
+// where the same condition holds again, when the condition keeps one value
+// per call (a parameter, or a value computed outside any loop: if
+// cacheEnabled { s.Lock() } … if cacheEnabled { s.cache[k] = r }). A call on an
 // object nobody else has yet (a constructor's new value, before it starts
 // a goroutine) says nothing of the locks the callee needs on it: a helper
 // that Activate calls under the lock and the constructor calls on the
@@ -142,11 +148,12 @@
 // A rule "no goroutine of the package reaches the read" would silence the
 // exported getters whose unlocked reads are the races this check exists
 // for. Write //maplint:ignore concurrentwrite <reason> on such a line.
-// Two more shapes stay reported: a lock and a write correlated through a
-// local variable rather than a parameter (nats-server's Sublist.match
-// takes the write lock only when cacheEnabled, and writes the cache only
-// then), and maps owned by one goroutine through a protocol rather than a
-// mutex (nats-server's MQTT session, touched only from the readLoop of the
-// client that holds it in the locked-sessions map). Unguarded reads
+// One more shape stays reported: maps owned by one goroutine through a
+// protocol rather than a mutex (nats-server's MQTT session, touched only
+// from the readLoop of the client that holds it in the locked-sessions
+// map): the ownership is a fact of the program's state (which map holds
+// the session), not of its code. A condition tested inside a loop (a
+// value recomputed on each iteration) is not correlated with itself, and
+// a function is split on three such conditions at most. Unguarded reads
 // (-concurrentwrite.reads) stay opt-in for these reasons.
 package concurrentwrite
