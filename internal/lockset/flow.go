@@ -31,8 +31,8 @@ type Result struct {
 	defers     []*ssa.Defer            // the function's defer instructions, last deferred first
 	deferAt    map[*ssa.Defer]Set      // locks held when each deferred call runs
 	pendingAt  map[*ssa.Return][]*ssa.Defer
-	split      map[ssa.Value]bool      // conditions bound to a truth value (see splitOn)
-	parts      []*Result               // one analysis per truth value of the split conditions
+	split      map[ssa.Value]bool // conditions bound to a truth value (see splitOn)
+	parts      []*Result          // one analysis per truth value of the split conditions
 }
 
 // Analyze computes the locks held in fn, given the locks held on entry.
