@@ -246,26 +246,15 @@ func IsGlobal(r Ref) bool {
 // SpilledParam returns the parameter whose value the local variable a
 // holds, when a is a parameter that closures capture (go/ssa gives it a
 // cell, stores the parameter there once, and never stores again): loading
-// it is reading the parameter. Otherwise it returns nil.
+// it is reading the parameter. Otherwise it returns nil. The rule is
+// [StoredOnce]'s: the variable's other uses are not looked at.
 func SpilledParam(a ssa.Value) *ssa.Parameter {
-	if fv, ok := a.(*ssa.FreeVar); ok {
-		a = Binding(fv)
-	}
-	alloc, ok := a.(*ssa.Alloc)
-	if !ok || !alloc.Heap {
+	alloc := cellOf(a)
+	if alloc == nil || !alloc.Heap {
 		return nil
 	}
-	var prm *ssa.Parameter
-	for _, r := range *alloc.Referrers() {
-		st, ok := r.(*ssa.Store)
-		if !ok || st.Addr != alloc {
-			continue
-		}
-		p, ok := st.Val.(*ssa.Parameter)
-		if !ok || prm != nil || p.Parent() != alloc.Parent() {
-			return nil
-		}
-		prm = p
-	}
-	return prm
+	// The store is in alloc's function, so a parameter it stores is one
+	// of that function's.
+	p, _ := storedOnce(alloc).(*ssa.Parameter)
+	return p
 }

@@ -211,14 +211,15 @@ func (ck *checker) targets(c *ssa.Call, e *env) []target {
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		v = u.X // a captured variable's cell
 	}
-	switch f := v.(type) {
-	case *ssa.Parameter:
-		v, _ = e.lookup(f)
-	case *ssa.FreeVar:
-		v = mapid.Binding(f) // f := func() { ... }; go func() { f() }()
+	if p, ok := v.(*ssa.Parameter); ok {
+		v, _ = e.lookup(p)
 	}
-	if a, ok := v.(*ssa.Alloc); ok {
-		v = storedOnce(a)
+	switch v.(type) {
+	case *ssa.FreeVar, *ssa.Alloc:
+		// f := func() { ... }; go func() { f() }(): a function the call
+		// may run is enough to find accesses it may make (see
+		// mapid.StoredOnce).
+		v = mapid.StoredOnce(v)
 	}
 	if fn, bound := goroutine.Target(v); fn != nil && len(bound) == 0 {
 		return []target{{fn, c.Call.Args}}
@@ -232,19 +233,4 @@ func padArgs(fn *ssa.Function, bound []ssa.Value) []ssa.Value {
 	out := make([]ssa.Value, len(fn.Params))
 	copy(out, bound)
 	return out
-}
-
-// storedOnce returns the value stored in the local variable a when it is
-// stored exactly once, else nil.
-func storedOnce(a *ssa.Alloc) ssa.Value {
-	var v ssa.Value
-	for _, r := range *a.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
-			if v != nil {
-				return nil
-			}
-			v = st.Val
-		}
-	}
-	return v
 }

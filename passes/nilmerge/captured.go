@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/mapid"
 )
 
 // This file carries facts about captured variables (locals that live in
@@ -27,7 +29,7 @@ func storedOnEdge(v ssa.Value, B, p *ssa.BasicBlock) ssa.Value {
 		return nil
 	}
 	alloc, ok := load.X.(*ssa.Alloc)
-	if !ok || !onlyLoadsAndStores(alloc) {
+	if !ok || !mapid.OnlyLoadsAndStores(alloc) {
 		return nil
 	}
 	// The last store on p's dominator chain, or the allocation itself,
@@ -110,40 +112,4 @@ func reach(start []*ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock
 		work = append(work, next(b)...)
 	}
 	return seen
-}
-
-// onlyLoadsAndStores reports whether the variable at alloc is only loaded
-// and stored to in its function, and only loaded by the closures that
-// capture it: nothing else can change it behind the stores.
-func onlyLoadsAndStores(alloc *ssa.Alloc) bool {
-	for _, ref := range *alloc.Referrers() {
-		switch r := ref.(type) {
-		case *ssa.Store:
-			if r.Val == alloc {
-				return false
-			}
-		case *ssa.UnOp:
-			if r.Op != token.MUL {
-				return false
-			}
-		case *ssa.DebugRef:
-		case *ssa.MakeClosure:
-			fn := r.Fn.(*ssa.Function)
-			for i, b := range r.Bindings {
-				if b != alloc {
-					continue
-				}
-				for _, fref := range *fn.FreeVars[i].Referrers() {
-					if u, ok := fref.(*ssa.UnOp); !ok || u.Op != token.MUL {
-						if _, ok := fref.(*ssa.DebugRef); !ok {
-							return false
-						}
-					}
-				}
-			}
-		default:
-			return false
-		}
-	}
-	return true
 }

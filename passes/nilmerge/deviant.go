@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -130,9 +131,9 @@ func builtByHelper(ptr ssa.Value) bool {
 
 // calledFunc returns the function that call calls: its static callee, or
 // the function literal held by a local variable that is assigned once and
-// that the call reads, directly or as a closure's captured variable
-// (newStream := func() *S {...}; t.Run(name, func(t *testing.T) {
-// s := newStream() })).
+// otherwise only loaded ([mapid.SoleValue]), which the call reads directly
+// or as a closure's captured variable (newStream := func() *S {...};
+// t.Run(name, func(t *testing.T) { s := newStream() })).
 func calledFunc(call *ssa.Call) *ssa.Function {
 	if f := call.Call.StaticCallee(); f != nil {
 		return f
@@ -141,36 +142,9 @@ func calledFunc(call *ssa.Call) *ssa.Function {
 	if !ok || load.Op != token.MUL {
 		return nil
 	}
-	cell := load.X
-	for range 4 {
-		fv, ok := cell.(*ssa.FreeVar)
-		if !ok {
-			break
-		}
-		cell = mapid.Binding(fv)
-	}
-	al, ok := cell.(*ssa.Alloc)
-	if !ok || !onlyLoadsAndStores(al) {
-		return nil
-	}
-	var fn *ssa.Function
-	for _, ref := range *al.Referrers() {
-		s, ok := ref.(*ssa.Store)
-		if !ok {
-			continue
-		}
-		if s.Addr != al || fn != nil {
-			return nil // stored elsewhere, or assigned twice
-		}
-		switch v := s.Val.(type) {
-		case *ssa.Function:
-			fn = v
-		case *ssa.MakeClosure:
-			fn, _ = v.Fn.(*ssa.Function)
-		}
-		if fn == nil {
-			return nil
-		}
+	fn, bound := goroutine.Target(mapid.SoleValue(load.X))
+	if len(bound) > 0 {
+		return nil // a bound method value is not followed
 	}
 	return fn
 }

@@ -74,3 +74,17 @@ func TallyLocked(keys []string) map[string]int {
 	wg.Wait()
 	return counts
 }
+
+// A closure assigns bump later: the goroutines may still run the first
+// function, whose write races. The function stored once where bump is
+// declared is one the call may run, which is all a race needs.
+func TallyThenMute(keys []string) map[string]int {
+	counts := map[string]int{}
+	bump := func(k string) { counts[k]++ } // want `concurrent write to map counts \(held: none\)`
+	mute := func() { bump = func(string) {} }
+	for _, k := range keys {
+		go func() { bump(k) }()
+	}
+	mute()
+	return counts
+}

@@ -85,6 +85,21 @@ func scaleCases(names []string) {
 	}
 }
 
+// The literal converted to a named function type is the same helper.
+type streamMaker func() *streamAssignment
+
+func scaleCasesNamed(names []string) {
+	newStream := streamMaker(func() *streamAssignment {
+		return &streamAssignment{consumers: map[string]*assignment{}}
+	})
+	for _, name := range names {
+		run(func() {
+			osa := newStream()
+			osa.consumers[name] = &assignment{Name: name}
+		})
+	}
+}
+
 // Twin: the function literal returns a struct it did not build.
 func scaleCurrent(names []string) {
 	getStream := func() *streamAssignment {
