@@ -181,7 +181,7 @@ func (fx *fixer) mergeLoop(w *write, stmt inspector.Cursor) (*inspector.Cursor, 
 	if !ok1 || !ok2 || !ok3 || !ok4 || info.Uses[key] == nil || info.Uses[key] != info.Defs[lk] || info.Uses[val] == nil || info.Uses[val] != info.Defs[lv] {
 		return nil, nil
 	}
-	dm, sm := coreMap(info.TypeOf(w.mexpr)), coreMap(info.TypeOf(loop.X))
+	dm, sm := apis.CoreMap(info.TypeOf(w.mexpr)), apis.CoreMap(info.TypeOf(loop.X))
 	if dm == nil || sm == nil || !types.Identical(dm.Key(), sm.Key()) || !types.Identical(dm.Elem(), sm.Elem()) {
 		return nil, nil
 	}
@@ -350,37 +350,6 @@ func nameable(t types.Type, pkgScope, scope *types.Scope, pos token.Pos, depth i
 	return false
 }
 
-// coreMap returns the map type that t is, or that all the types of the type
-// parameter t's constraint are.
-func coreMap(t types.Type) *types.Map {
-	if m, ok := t.Underlying().(*types.Map); ok {
-		return m
-	}
-	tp, ok := types.Unalias(t).(*types.TypeParam)
-	if !ok {
-		return nil
-	}
-	iface, ok := tp.Constraint().Underlying().(*types.Interface)
-	if !ok {
-		return nil
-	}
-	var core *types.Map
-	for i := range iface.NumEmbeddeds() {
-		u, ok := iface.EmbeddedType(i).(*types.Union)
-		if !ok {
-			return nil
-		}
-		for j := range u.Len() {
-			m, ok := u.Term(j).Type().Underlying().(*types.Map)
-			if !ok || core != nil && !types.Identical(m, core) {
-				return nil
-			}
-			core = m
-		}
-	}
-	return core
-}
-
 // mapsUsedElsewhere reports whether the file refers to the package of the
 // maps.Copy call other than in call, so that replacing call keeps the
 // import used.
@@ -426,7 +395,7 @@ func replaceableMerge(fn *types.Func) bool {
 	if !ok || sig == nil || from.Arg < 0 || from.Arg >= sig.Params().Len() {
 		return false
 	}
-	return coreMap(sig.Params().At(from.Arg).Type()) != nil
+	return apis.CoreMap(sig.Params().At(from.Arg).Type()) != nil
 }
 
 // mergeFix makes the map before a merge of srcExpr into it (stmt: the

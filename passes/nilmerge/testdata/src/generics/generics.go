@@ -35,3 +35,13 @@ func NewSet[K comparable]() *Set[K] { return &Set[K]{} }
 func (s *Set[K]) Add(k K) {
 	s.items[k] = struct{}{} // want `write to map s.items, which is nil here: field items is never assigned, and Set is created without it at generics.go:32`
 }
+
+// MergeExact is Merge with a constraint of one exact map type: its core
+// type is that map too, so the fix sizes the map for src.
+func MergeExact[M map[K]V, K comparable, V any](src M) M { // want MergeExact:"returnsNil\\(0@generics\\.go:46\\)"
+	var out M
+	for k, v := range src {
+		out[k] = v // want `write to map out, which is nil here: declared without make at generics.go:42`
+	}
+	return out
+}
