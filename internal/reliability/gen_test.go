@@ -127,9 +127,20 @@ func (g *generator) block(indent, depth int, inClosure bool) {
 	}
 }
 
+// stmt writes one statement, or a compound one holding a block, chosen at
+// random; a choice whose condition does not hold falls back to a plain
+// write.
 func (g *generator) stmt(in, depth int, inClosure bool) {
-	nested := depth < 3
-	switch c := g.choose(24); {
+	c := g.choose(24)
+	if !g.simpleStmt(in, c) && !g.compoundStmt(in, depth, inClosure, c) {
+		g.line(in, "%s[k] = %d", g.mapExpr(), c)
+	}
+}
+
+// simpleStmt writes choice c when it is a statement without a block of
+// random statements, and reports whether it did.
+func (g *generator) simpleStmt(in, c int) bool {
+	switch {
 	case c == 0:
 		g.line(in, "%s[k] = len(src)", g.mapExpr())
 	case c == 1:
@@ -145,29 +156,6 @@ func (g *generator) stmt(in, depth int, inClosure bool) {
 		g.line(in, "maps.Copy(%s, src)", g.mapExpr())
 	case c == 5:
 		g.line(in, "%s = make(map[string]int)", g.mapExpr())
-	case c == 6 && nested:
-		g.line(in, "if len(src) > %d {", g.choose(3))
-		g.block(in+1, depth+1, inClosure)
-		if g.choose(2) == 0 {
-			g.line(in, "} else {")
-			g.block(in+1, depth+1, inClosure)
-		}
-		g.line(in, "}")
-	case c == 7 && nested:
-		lock, unlock := g.lock()
-		g.line(in, "%s", lock)
-		g.block(in, depth+1, true) // no return between lock and unlock
-		g.line(in, "%s", unlock)
-	case c == 8 && nested:
-		g.line(in, "go func() {")
-		g.block(in+1, depth+1, true)
-		g.line(in, "}()")
-	case c == 9 && nested:
-		g.line(in, "wg.Add(1)")
-		g.line(in, "go func() {")
-		g.line(in+1, "defer wg.Done()")
-		g.block(in+1, depth+1, true)
-		g.line(in, "}()")
 	case c == 10:
 		kk := g.fresh("k")
 		g.line(in, "for %s := range %s {", kk, g.mapExpr())
@@ -195,20 +183,64 @@ func (g *generator) stmt(in, depth int, inClosure bool) {
 		x := g.fresh("x")
 		g.line(in, "%s := %s[k]", x, g.mapExpr())
 		g.line(in, "_ = %s", x)
-	case c == 17 && nested:
-		g.line(in, "for i := 0; i < %d; i++ {", 1+g.choose(3))
-		g.block(in+1, depth+1, inClosure)
-		g.line(in, "}")
 	case c == 18:
 		g.line(in, "wg.Wait()")
-	case c == 19 && !inClosure:
-		g.line(in, "if k == %q {", fmt.Sprint(g.choose(3)))
-		g.line(in+1, "return out")
-		g.line(in, "}")
 	case c == 20:
 		kk := g.fresh("k")
 		g.line(in, "for %s := range %s {", kk, g.mapExpr())
 		g.line(in+1, "ch <- %s", kk)
+		g.line(in, "}")
+	case c == 22:
+		g.line(in, "%s[k] += len(out)", g.mapExpr())
+	case c == 23:
+		local := g.fresh("local")
+		g.line(in, "var %s map[string]int", local)
+		g.line(in, "if len(src) > 0 {")
+		g.line(in+1, "%s = map[string]int{}", local)
+		g.line(in, "}")
+		g.line(in, "%s[k] = 1", local)
+	default:
+		return false
+	}
+	return true
+}
+
+// compoundStmt writes choice c when it is a statement holding a block, a
+// return or a call of another generated function, and reports whether it
+// did.
+func (g *generator) compoundStmt(in, depth int, inClosure bool, c int) bool {
+	nested := depth < 3
+	switch {
+	case c == 6 && nested:
+		g.line(in, "if len(src) > %d {", g.choose(3))
+		g.block(in+1, depth+1, inClosure)
+		if g.choose(2) == 0 {
+			g.line(in, "} else {")
+			g.block(in+1, depth+1, inClosure)
+		}
+		g.line(in, "}")
+	case c == 7 && nested:
+		lock, unlock := g.lock()
+		g.line(in, "%s", lock)
+		g.block(in, depth+1, true) // no return between lock and unlock
+		g.line(in, "%s", unlock)
+	case c == 8 && nested:
+		g.line(in, "go func() {")
+		g.block(in+1, depth+1, true)
+		g.line(in, "}()")
+	case c == 9 && nested:
+		g.line(in, "wg.Add(1)")
+		g.line(in, "go func() {")
+		g.line(in+1, "defer wg.Done()")
+		g.block(in+1, depth+1, true)
+		g.line(in, "}()")
+	case c == 17 && nested:
+		g.line(in, "for i := 0; i < %d; i++ {", 1+g.choose(3))
+		g.block(in+1, depth+1, inClosure)
+		g.line(in, "}")
+	case c == 19 && !inClosure:
+		g.line(in, "if k == %q {", fmt.Sprint(g.choose(3)))
+		g.line(in+1, "return out")
 		g.line(in, "}")
 	case c == 21:
 		j := g.choose(len(g.funcs))
@@ -221,16 +253,8 @@ func (g *generator) stmt(in, depth int, inClosure bool) {
 		} else {
 			g.line(in, "out = append(out, %s...)", call)
 		}
-	case c == 22:
-		g.line(in, "%s[k] += len(out)", g.mapExpr())
-	case c == 23:
-		local := g.fresh("local")
-		g.line(in, "var %s map[string]int", local)
-		g.line(in, "if len(src) > 0 {")
-		g.line(in+1, "%s = map[string]int{}", local)
-		g.line(in, "}")
-		g.line(in, "%s[k] = 1", local)
 	default:
-		g.line(in, "%s[k] = %d", g.mapExpr(), c)
+		return false
 	}
+	return true
 }
