@@ -58,47 +58,48 @@ func StoredOnce(addr ssa.Value) ssa.Value {
 // OnlyLoadsAndStores reports whether the variable at alloc is only loaded
 // and stored to in its function, and only loaded by the closures that
 // capture it: nothing else can change it behind the stores.
-func OnlyLoadsAndStores(alloc *ssa.Alloc) bool {
-	for _, ref := range *alloc.Referrers() {
+func OnlyLoadsAndStores(alloc *ssa.Alloc) bool { return usedThrough(alloc, true, true) }
+
+// OnlyLoaded reports whether every use of the address addr loads through
+// it (debug references aside).
+func OnlyLoaded(addr ssa.Value) bool { return usedThrough(addr, false, false) }
+
+// OnlyLoadedOrStored reports whether every use of the address addr loads
+// or stores through it (debug references aside): the address itself goes
+// nowhere.
+func OnlyLoadedOrStored(addr ssa.Value) bool { return usedThrough(addr, true, false) }
+
+// usedThrough reports whether every use of the address addr is a load
+// through it, a store through it (when stores is set), or the binding of
+// a closure that only loads it (when closures is set).
+func usedThrough(addr ssa.Value, stores, closures bool) bool {
+	refs := addr.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, ref := range *refs {
 		switch r := ref.(type) {
-		case *ssa.Store:
-			if r.Val == alloc {
-				return false // its address is stored elsewhere
-			}
 		case *ssa.UnOp:
 			if r.Op != token.MUL {
 				return false
 			}
+		case *ssa.Store:
+			if !stores || r.Addr != addr {
+				return false // its address is stored elsewhere
+			}
 		case *ssa.DebugRef:
 		case *ssa.MakeClosure:
-			if !onlyLoadedBy(r, alloc) {
+			if !closures {
 				return false
+			}
+			fn := r.Fn.(*ssa.Function)
+			for i, b := range r.Bindings {
+				if b == addr && !OnlyLoaded(fn.FreeVars[i]) {
+					return false
+				}
 			}
 		default:
 			return false
-		}
-	}
-	return true
-}
-
-// onlyLoadedBy reports whether the closure that mc makes only loads the
-// free variables that mc binds to alloc.
-func onlyLoadedBy(mc *ssa.MakeClosure, alloc *ssa.Alloc) bool {
-	fn := mc.Fn.(*ssa.Function)
-	for i, b := range mc.Bindings {
-		if b != alloc {
-			continue
-		}
-		for _, ref := range *fn.FreeVars[i].Referrers() {
-			switch r := ref.(type) {
-			case *ssa.UnOp:
-				if r.Op != token.MUL {
-					return false
-				}
-			case *ssa.DebugRef:
-			default:
-				return false
-			}
 		}
 	}
 	return true

@@ -114,3 +114,39 @@ spilled$1: sole x, once x, param x
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// Each FieldAddr of these functions is classified by the address-use
+// predicates: read only, read and written, or handed on.
+const fieldSrc = `package p
+
+type T struct{ a, b int }
+
+func keep(*int) {}
+
+func read(t *T) int       { return t.a }
+func written(t *T)        { t.a = t.a + 1 }
+func handedOn(t *T)       { keep(&t.a) }
+`
+
+func TestAddressUses(t *testing.T) {
+	pkg := ssatest.Build(t, fieldSrc)
+	var b strings.Builder
+	for _, fn := range ssatest.Funcs(pkg) {
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				if fa, ok := instr.(*ssa.FieldAddr); ok {
+					fmt.Fprintf(&b, "%s: loaded %t, loaded or stored %t\n", fn.Name(), mapid.OnlyLoaded(fa), mapid.OnlyLoadedOrStored(fa))
+				}
+			}
+		}
+	}
+	// t.a = t.a + 1 computes the address twice: once to load, once to store.
+	want := `read: loaded true, loaded or stored true
+written: loaded true, loaded or stored true
+written: loaded false, loaded or stored true
+handedOn: loaded false, loaded or stored false
+`
+	if got := b.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/mapid"
 )
 
 // This file follows a struct that a helper of this package builds and
@@ -130,10 +132,10 @@ func freshUnset(al *ssa.Alloc, i int) (decoder string, at token.Pos, ok bool) {
 	for _, ref := range *al.Referrers() {
 		switch r := ref.(type) {
 		case *ssa.FieldAddr:
-			if r.Field == i && !onlyLoaded(r) {
+			if r.Field == i && !mapid.OnlyLoaded(r) {
 				return "", token.NoPos, false
 			}
-			if r.Field != i && !onlyAssigned(r) {
+			if r.Field != i && !mapid.OnlyLoadedOrStored(r) { // the other fields of a literal
 				return "", token.NoPos, false
 			}
 		case *ssa.Return, *ssa.DebugRef:
@@ -181,25 +183,4 @@ func freshUnset(al *ssa.Alloc, i int) (decoder string, at token.Pos, ok bool) {
 		}
 	}
 	return decoder, at, true
-}
-
-// onlyAssigned reports whether the address of a field is only stored to
-// or loaded from (the other fields of a literal).
-func onlyAssigned(fa *ssa.FieldAddr) bool {
-	for _, ref := range *fa.Referrers() {
-		switch r := ref.(type) {
-		case *ssa.Store:
-			if r.Addr != fa {
-				return false
-			}
-		case *ssa.UnOp:
-			if r.Op != token.MUL {
-				return false
-			}
-		case *ssa.DebugRef:
-		default:
-			return false
-		}
-	}
-	return true
 }

@@ -9,6 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/mapid"
 )
 
 // This file recognises the nil sources other than nil constants: struct
@@ -54,7 +56,7 @@ func scanWrites(pass *analysis.Pass, s *buildssa.SSA) *pkgWrites {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
 				case *ssa.FieldAddr:
-					if f := fieldOf(instr.X.Type(), instr.Field); f != nil && !onlyLoaded(instr) {
+					if f := fieldOf(instr.X.Type(), instr.Field); f != nil && !mapid.OnlyLoaded(instr) {
 						w.setFields[f] = true
 					}
 				case *ssa.ChangeType:
@@ -100,22 +102,6 @@ func copied(al *ssa.Alloc) bool {
 		}
 	}
 	return false
-}
-
-// onlyLoaded reports whether the address is only read through.
-func onlyLoaded(fa *ssa.FieldAddr) bool {
-	for _, ref := range *fa.Referrers() {
-		switch ref := ref.(type) {
-		case *ssa.UnOp:
-			if ref.Op != token.MUL {
-				return false
-			}
-		case *ssa.DebugRef:
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // structName returns the named struct type that t is or points to.
@@ -199,7 +185,7 @@ func allocFieldUnset(al *ssa.Alloc, i, depth int) bool {
 	for _, ref := range *al.Referrers() {
 		switch ref := ref.(type) {
 		case *ssa.FieldAddr:
-			if ref.Field == i && !onlyLoaded(ref) {
+			if ref.Field == i && !mapid.OnlyLoaded(ref) {
 				return false
 			}
 		case *ssa.UnOp:
