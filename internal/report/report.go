@@ -7,6 +7,7 @@ package report
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -71,6 +72,19 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 		d.SuggestedFixes = nil
 	}
 	r.pass.Report(d)
+}
+
+// ReportAll reports diags (each through Report) in position order; with
+// skipTests, those in _test.go files are left out (the -skiptests option of
+// the passes that analyse test files). It sorts diags in place.
+func (r *Reporter) ReportAll(diags []analysis.Diagnostic, skipTests bool) {
+	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int { return int(a.Pos) - int(b.Pos) })
+	for _, d := range diags {
+		if f := r.pass.Fset.File(d.Pos); skipTests && f != nil && strings.HasSuffix(f.Name(), "_test.go") {
+			continue
+		}
+		r.Report(d)
+	}
 }
 
 // IsGenerated reports whether pos is in a generated file (one with a

@@ -3,8 +3,6 @@ package concurrentwrite
 import (
 	_ "embed"
 	"go/token"
-	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -123,13 +121,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ck.checkGoroutines(fns, accs)
 	ck.checkRequired(fns)
 
-	slices.SortStableFunc(ck.diags, func(a, b analysis.Diagnostic) int { return int(a.Pos) - int(b.Pos) })
-	for _, d := range ck.diags {
-		if f := pass.Fset.File(d.Pos); c.SkipTests && f != nil && strings.HasSuffix(f.Name(), "_test.go") {
-			continue
-		}
-		ck.r.Report(d)
-	}
+	ck.r.ReportAll(ck.diags, c.SkipTests)
 	return nil, nil
 }
 

@@ -3,8 +3,6 @@ package escape
 import (
 	_ "embed"
 	"go/token"
-	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -67,13 +65,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ck.checkUnsafe()
 
 	r := report.New(pass)
-	slices.SortStableFunc(ck.diags, func(a, b analysis.Diagnostic) int { return int(a.Pos) - int(b.Pos) })
-	for _, d := range ck.diags {
-		if f := pass.Fset.File(d.Pos); c.SkipTests && f != nil && strings.HasSuffix(f.Name(), "_test.go") {
-			continue
-		}
-		r.Report(d)
-	}
+	r.ReportAll(ck.diags, c.SkipTests)
 	return nil, nil
 }
 
