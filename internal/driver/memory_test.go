@@ -23,8 +23,8 @@ func TestGCLimitFor(t *testing.T) {
 }
 
 // TestGCTunerFollowsLiveHeap checks that the limit follows the live heap
-// after a collection, without waiting for a package to be done, and that
-// stop restores the collector's settings.
+// up after a collection, without waiting for a package to be done, but not
+// down, and that stop restores the collector's settings.
 func TestGCTunerFollowsLiveHeap(t *testing.T) {
 	percent := debug.SetGCPercent(-1)
 	debug.SetGCPercent(percent)
@@ -48,9 +48,21 @@ func TestGCTunerFollowsLiveHeap(t *testing.T) {
 		}
 	}
 	runtime.KeepAlive(keep)
+	keep = nil
+	// Once the heap is garbage, the limit stays: it is a high-water mark.
+	for range 3 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	g.mu.Lock()
+	after := g.limit
+	g.mu.Unlock()
 	g.stop()
 	if got < 48<<20 {
 		t.Errorf("limit after collecting a 32 MB live heap = %d MB, want at least 48 MB", got>>20)
+	}
+	if after < got {
+		t.Errorf("limit fell from %d MB to %d MB when the live heap did", got>>20, after>>20)
 	}
 	if p := debug.SetGCPercent(percent); p != percent {
 		t.Errorf("GC percent after stop = %d, want %d", p, percent)
