@@ -27,6 +27,10 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports |
 // it returns the exit code.
 func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout, stderr io.Writer) int {
 	g, err := load(patterns, analyzers, o)
+	if err == nil && o.build != nil {
+		h := <-o.build
+		o.version, err = h.id, h.err
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
 		return 1

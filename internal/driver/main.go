@@ -74,7 +74,14 @@ type options struct {
 	cacheDir               string
 	cpuprofile, memprofile string
 	trace                  string
-	version                string // maplint's build, part of every cache key
+	version                string            // maplint's build, part of every cache key
+	build                  <-chan hashResult // delivers version, unless nil
+}
+
+// hashResult is the hash of the executable, or why there is none.
+type hashResult struct {
+	id  string
+	err error
 }
 
 // triState is an enable flag: unset, true or false (like multichecker's).
@@ -164,12 +171,14 @@ Run '%[1]s help' for more detail,
 	}
 	analyzers = selectAnalyzers(analyzers, enabled)
 
-	id, err := version.ExecutableHash()
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", progname(), err)
-		return 1
-	}
-	o.version = id
+	// The executable's hash keys the cache: it is computed while go list
+	// runs (see check).
+	hashc := make(chan hashResult, 1)
+	go func() {
+		id, err := version.ExecutableHash()
+		hashc <- hashResult{id, err}
+	}()
+	o.build = hashc
 	if !o.noCache {
 		dir, err := os.UserCacheDir()
 		if err == nil {
