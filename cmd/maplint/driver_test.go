@@ -94,6 +94,29 @@ func TestCache(t *testing.T) {
 	}
 }
 
+// TestCacheWithoutExport checks that a root nothing imports is cached
+// without its types, and analysed again when a later run has a package
+// that imports it: lib alone first, then the module, where app imports lib
+// and needs lib's types and facts for its finding.
+func TestCacheWithoutExport(t *testing.T) {
+	bin := testbin.Maplint(t)
+	dir := module(t, "merge")
+	cache := t.TempDir()
+	out, code := runCached(t, dir, cache, bin, "-debug=analysed", "./lib")
+	if want := []string{"example.com/merge/lib"}; code != 0 || !slices.Equal(analysed(out), want) {
+		t.Errorf("lib alone: exit %d, analysed %q, want 0 and %q\n%s", code, analysed(out), want, out)
+	}
+	for _, want := range [][]string{{"example.com/merge/app", "example.com/merge/lib"}, nil} {
+		out, code = runCached(t, dir, cache, bin, "-debug=analysed", "./...")
+		if code != 3 || !mergeFinding.MatchString(out) {
+			t.Errorf("the module: exit %d, want 3 and %s:\n%s", code, mergeFinding, out)
+		}
+		if got := analysed(out); !slices.Equal(got, want) {
+			t.Errorf("the module: analysed %q, want %q\n%s", got, want, out)
+		}
+	}
+}
+
 // TestCgo checks a cgo package: analysed from cgo's output (go list is run
 // with -compiled for it alone), with facts for its importers, and
 // re-analysed when a header its preamble includes changes.

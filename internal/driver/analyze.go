@@ -56,7 +56,7 @@ func (g *graph) process(n *node, errs *errorLog) {
 		n.errored = true
 	}
 	if !n.errored {
-		if e, ok := g.cacheGet(n.key, n.root); ok {
+		if e, ok := g.cacheGet(n.key, n.root, len(n.rdeps) > 0); ok {
 			n.fromCache = true
 			n.findings = e.Findings // facts are read when a dependent needs them
 			return
@@ -80,7 +80,7 @@ func (g *graph) process(n *node, errs *errorLog) {
 		}
 	}
 	g.analyse(n, srcs, errs)
-	if !n.errored && n.export != nil && g.cachePut(n.key, &cacheEntry{Export: n.export, Facts: n.facts, Findings: n.findings}) {
+	if !n.errored && (n.export != nil || len(n.rdeps) == 0) && g.cachePut(n.key, &cacheEntry{Export: n.export, Facts: n.facts, Findings: n.findings}) {
 		// Dependents read the export data back from the cache, if at
 		// all: meanwhile it would be most of the heap (a package's types
 		// are read when a package that imports it directly is checked,
@@ -225,9 +225,11 @@ func (g *graph) importFor(n *node, path string) (*types.Package, error) {
 
 // keepTypes keeps the types of n for dependents as export data; read back
 // (see typesOf), they hold no syntax, scopes of function bodies or
-// positions beyond lines.
+// positions beyond lines. A package that nothing in this run imports (a
+// test, a command) needs none: its cache entry goes without, and a run in
+// which a package imports it analyses it again (see cacheGet).
 func (g *graph) keepTypes(n *node, tpkg *types.Package) {
-	if len(n.rdeps) == 0 && n.errored {
+	if len(n.rdeps) == 0 {
 		return
 	}
 	start := time.Now()

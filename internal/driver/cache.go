@@ -87,13 +87,21 @@ func (g *graph) cachePath(key, kind string) string {
 
 // cacheGet reports whether key has an entry and returns it, without its
 // export data and facts. Only a root's entry is read: a dependency's has no
-// findings.
-func (g *graph) cacheGet(key string, root bool) (*cacheEntry, bool) {
+// findings. A root that nothing imported when it was cached has no export
+// data (see analyse): when export is set, the package's dependents need it,
+// and its entry counts only if it has export data. (A dependency always
+// has dependents, and its entries always have export data.)
+func (g *graph) cacheGet(key string, root, export bool) (*cacheEntry, bool) {
 	if g.o.cacheDir == "" {
 		return nil, false
 	}
 	path := g.cachePath(key, "a")
 	var e cacheEntry
+	if root && export {
+		if _, err := os.Stat(g.cachePath(key, "x")); err != nil {
+			return nil, false
+		}
+	}
 	if !root {
 		if _, err := os.Stat(path); err != nil {
 			return nil, false
@@ -156,8 +164,10 @@ func (g *graph) cachePut(key string, e *cacheEntry) bool {
 	if gob.NewEncoder(&a).Encode(e.Findings) != nil || gob.NewEncoder(&f).Encode(e.Facts) != nil {
 		return false
 	}
-	return writeFile(g.cachePath(key, "x"), e.Export) == nil &&
-		writeFile(g.cachePath(key, "f"), f.Bytes()) == nil &&
+	if e.Export != nil && writeFile(g.cachePath(key, "x"), e.Export) != nil {
+		return false
+	}
+	return writeFile(g.cachePath(key, "f"), f.Bytes()) == nil &&
 		writeFile(g.cachePath(key, "a"), a.Bytes()) == nil
 }
 
