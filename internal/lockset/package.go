@@ -233,21 +233,21 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 				}
 				for _, cb := range opts.callbacks(c) {
 					if in[cb] && only(cb) {
-						at := translate(held, nil, cb)
-						lower(cb, at, at.Len() < held.Len())
+						at, all := translateAll(held, nil, cb)
+						lower(cb, at, !all)
 					}
 				}
 				cf := c.Call.StaticCallee()
 				if cf == nil || !in[cf] || !only(cf) {
 					return
 				}
-				at := translate(held, &c.Call, cf)
+				at, all := translateAll(held, &c.Call, cf)
 				if params := unsharedParams(c, cf, opts); len(params) > 0 && !(opts.Unconstraining != nil && opts.Unconstraining(fn)) {
 					st.lowerUnshared(cf, c, at, params)
 					return
 				}
 				st.resite(p, c, cf, at)
-				lower(cf, at, at.Len() < held.Len())
+				lower(cf, at, !all)
 			})
 			p.lowerDeferred(r, in, lower)
 		}
@@ -277,8 +277,8 @@ func (p *Package) lowerDeferred(r *Result, in map[*ssa.Function]bool, lower func
 			continue
 		}
 		held, _ := r.DeferHeld(d) // none when it runs only on a panic
-		at := translate(held, &d.Call, cf)
-		lower(cf, at, at.Len() < held.Len())
+		at, all := translateAll(held, &d.Call, cf)
+		lower(cf, at, !all)
 	}
 }
 
@@ -411,9 +411,19 @@ func usedValues(instr ssa.Instruction, cbs []*ssa.Function) []ssa.Value {
 // paths below its parameters, rooted at the callee's parameters, and package
 // variables.
 func translate(held Set, call *ssa.CallCommon, callee *ssa.Function) Set {
-	out := Set{}
+	out, _ := translateAll(held, call, callee)
+	return out
+}
+
+// translateAll is translate, and reports whether every lock of held is
+// named in the callee. A lock passed under several names is held under
+// each: nats-server passes both mset and batches := mset.batches to
+// checkFlowControl while holding batches.mu, which another caller knows
+// only as its parameter batches.
+func translateAll(held Set, call *ssa.CallCommon, callee *ssa.Function) (Set, bool) {
+	out, all := Set{}, true
 	if call != nil && len(call.Args) != len(callee.Params) {
-		return out
+		return out, held.Len() == 0
 	}
 	for _, l := range held.Locks() {
 		if _, ok := l.Ref.Root.(*ssa.Global); ok || encloses(valueFunc(l.Ref.Root), callee) {
@@ -422,18 +432,19 @@ func translate(held Set, call *ssa.CallCommon, callee *ssa.Function) Set {
 			out = out.With(l)
 			continue
 		}
-		if call == nil {
-			continue // a callback: only what it sees through free variables
-		}
-		for i, arg := range call.Args {
-			ar := mapid.RefOf(arg)
-			if rel, ok := l.Ref.Path.TrimPrefix(ar.Path); ok && ar.Root == l.Ref.Root {
-				out = out.With(Lock{Ref: mapid.Ref{Root: callee.Params[i], Path: rel}, Read: l.Read, Pos: l.Pos})
-				break
+		named := false
+		if call != nil {
+			for i, arg := range call.Args {
+				ar := mapid.RefOf(arg)
+				if rel, ok := l.Ref.Path.TrimPrefix(ar.Path); ok && ar.Root == l.Ref.Root {
+					out = out.With(Lock{Ref: mapid.Ref{Root: callee.Params[i], Path: rel}, Read: l.Read, Pos: l.Pos})
+					named = true
+				}
 			}
 		}
+		all = all && named // a callback sees only what its free variables name
 	}
-	return out
+	return out, all
 }
 
 // onlyCalled reports whether the closure mc is only ever called directly.
