@@ -95,8 +95,8 @@ func (p *Package) inherits(fn *ssa.Function, depth int) bool {
 
 // callContexts returns the contexts of the static calls of fn; see AtCalls.
 func (p *Package) callContexts(fn *ssa.Function, depth int) ([]callContext, bool) {
-	if len(p.deferSites[fn]) > 0 {
-		return nil, false // deferred calls run at returns, not at a call
+	if len(p.deferSites[fn])+len(p.dynSites[fn]) > 0 {
+		return nil, false // deferred and interface calls are not bound call by call
 	}
 	var out []callContext
 	for _, site := range p.sites[fn] {

@@ -4,8 +4,6 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/maplint/maplint/internal/mapid"
 )
 
 // A Package is the lockset analysis of every function of a package.
@@ -16,8 +14,11 @@ type Package struct {
 	calls     map[*ssa.Function][]*ssa.Function
 	taken     map[*ssa.Function]bool
 	sites     map[*ssa.Function][]*ssa.Call // static calls of each function of the package
-	// deferSites holds the deferred static calls of each function.
+	// deferSites holds the deferred static calls of each function,
+	// dynSites the interface method calls that may run it.
 	deferSites map[*ssa.Function][]*ssa.Defer
+	dynSites   map[*ssa.Function][]*ssa.Call
+	dyn        *dynamic
 	order      []*ssa.Function // callers before callees, outside cycles
 	// alone is Options.Unconstraining: calls from these functions say
 	// nothing of the locks a callee needs.
@@ -128,6 +129,8 @@ func Prepare(fns []*ssa.Function, opts Options) *Package {
 		results:    make(map[*ssa.Function]*Result, len(fns)),
 		sites:      make(map[*ssa.Function][]*ssa.Call),
 		deferSites: make(map[*ssa.Function][]*ssa.Defer),
+		dynSites:   make(map[*ssa.Function][]*ssa.Call),
+		dyn:        newDynamic(fns),
 		alone:      opts.Unconstraining,
 	}
 	in := make(map[*ssa.Function]bool, len(fns))
@@ -235,6 +238,12 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 					if in[cb] && only(cb) {
 						at, all := translateAll(held, nil, cb)
 						lower(cb, at, !all)
+					}
+				}
+				for _, cf := range p.dyn.callees(&c.Call) {
+					if in[cf] && only(cf) {
+						at, all := translateArgs(held, callArgs(&c.Call), cf)
+						lower(cf, at, !all)
 					}
 				}
 				cf := c.Call.StaticCallee()
@@ -355,6 +364,13 @@ func (p *Package) scan(fns []*ssa.Function, in map[*ssa.Function]bool, opts *Opt
 						callers[callee] = append(callers[callee], fn)
 						p.sites[callee] = append(p.sites[callee], c)
 					}
+					for _, callee := range p.dyn.callees(&c.Call) {
+						if in[callee] {
+							calls[fn] = append(calls[fn], callee)
+							callers[callee] = append(callers[callee], fn)
+							p.dynSites[callee] = append(p.dynSites[callee], c)
+						}
+					}
 					cbs = opts.callbacks(c)
 					for _, cb := range cbs {
 						if in[cb] {
@@ -407,46 +423,6 @@ func usedValues(instr ssa.Instruction, cbs []*ssa.Function) []ssa.Value {
 	return rands
 }
 
-// translate returns the locks of held (at a call) that the callee can name:
-// paths below its parameters, rooted at the callee's parameters, and package
-// variables.
-func translate(held Set, call *ssa.CallCommon, callee *ssa.Function) Set {
-	out, _ := translateAll(held, call, callee)
-	return out
-}
-
-// translateAll is translate, and reports whether every lock of held is
-// named in the callee. A lock passed under several names is held under
-// each: nats-server passes both mset and batches := mset.batches to
-// checkFlowControl while holding batches.mu, which another caller knows
-// only as its parameter batches.
-func translateAll(held Set, call *ssa.CallCommon, callee *ssa.Function) (Set, bool) {
-	out, all := Set{}, true
-	if call != nil && len(call.Args) != len(callee.Params) {
-		return out, held.Len() == 0
-	}
-	for _, l := range held.Locks() {
-		if _, ok := l.Ref.Root.(*ssa.Global); ok || encloses(valueFunc(l.Ref.Root), callee) {
-			// A closure sees its enclosing functions' values through its
-			// free variables, which mapid resolves to those values.
-			out = out.With(l)
-			continue
-		}
-		named := false
-		if call != nil {
-			for i, arg := range call.Args {
-				ar := mapid.RefOf(arg)
-				if rel, ok := l.Ref.Path.TrimPrefix(ar.Path); ok && ar.Root == l.Ref.Root {
-					out = out.With(Lock{Ref: mapid.Ref{Root: callee.Params[i], Path: rel}, Read: l.Read, Pos: l.Pos})
-					named = true
-				}
-			}
-		}
-		all = all && named // a callback sees only what its free variables name
-	}
-	return out, all
-}
-
 // onlyCalled reports whether the closure mc is only ever called directly.
 func onlyCalled(mc *ssa.MakeClosure) bool {
 	refs := mc.Referrers()
@@ -468,28 +444,4 @@ func onlyCalled(mc *ssa.MakeClosure) bool {
 		}
 	}
 	return true
-}
-
-// valueFunc returns the function that computes v, or nil.
-func valueFunc(v ssa.Value) *ssa.Function {
-	switch v := v.(type) {
-	case *ssa.Parameter:
-		return v.Parent()
-	case ssa.Instruction:
-		return v.Parent()
-	}
-	return nil
-}
-
-// encloses reports whether outer is a strict lexical ancestor of fn.
-func encloses(outer, fn *ssa.Function) bool {
-	if outer == nil {
-		return false
-	}
-	for p := fn.Parent(); p != nil; p = p.Parent() {
-		if p == outer {
-			return true
-		}
-	}
-	return false
 }

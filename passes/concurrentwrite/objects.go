@@ -187,7 +187,9 @@ type target struct {
 // (go func() { f() }() with f passed in); and the functions and closures
 // it passes to a function of another package, which runs them during the
 // call or in a goroutine of its own (wait.Until(c.worker, ...)), either way
-// alongside the spawner.
+// alongside the spawner; for an interface method call, the package's
+// implementations, and for a call of a func field, the one function the
+// package stores in it (lockset.DynTargets).
 func (ck *checker) targets(c *ssa.Call, e *env) []target {
 	if callee := c.Call.StaticCallee(); callee != nil {
 		if ck.lp.Result(callee) != nil {
@@ -201,6 +203,15 @@ func (ck *checker) targets(c *ssa.Call, e *env) []target {
 			if fn, bound := goroutine.Target(a); fn != nil && ck.lp.Result(fn) != nil {
 				out = append(out, target{fn, padArgs(fn, bound)})
 			}
+		}
+		return out
+	}
+	if dyn := ck.lp.DynTargets(&c.Call); len(dyn) > 0 {
+		// An interface method call runs one of the package's
+		// implementations; a func field, the one function stored in it.
+		out := make([]target, 0, len(dyn))
+		for _, t := range dyn {
+			out = append(out, target{t.Fn, t.Args})
 		}
 		return out
 	}

@@ -27,18 +27,6 @@ func (s *Stats) Dec(k string) {
 // writes.
 func (s *Stats) Peek(k string) int { return s.m[k] } // want `concurrent read of map s.m without s.mu`
 
-// known miss: an unexported method only called through an interface runs
-// under whatever lock its callers hold, which is not known.
-type resetter interface{ reset() }
-
-func (s *Stats) reset() { clear(s.m) }
-
-func ResetAll(rs []resetter) {
-	for _, r := range rs {
-		r.reset()
-	}
-}
-
 // A lock taken through a sync.Locker parameter holds it: silent.
 func Through(l sync.Locker, m map[string]int) {
 	l.Lock()
