@@ -115,17 +115,35 @@
 // report an access that holds some other lock (a different locking
 // discipline), an access in a closure passed as a callback (taken to run
 // during the call that receives it, under the caller's locks), in an
-// exported method of an unexported type (reached through an interface,
-// often inside the package's own critical section), or in a function whose
+// exported method of an unexported type that the package never calls
+// (reached through an interface of another package, often inside the
+// package's own critical section), or in a function whose
 // callers all hold locks it cannot name (db.mu held by the caller,
 // dc.db.mu in the callee). Goroutine races get a fix only on a local map
 // (see below).
 //
-// Known limitations: a goroutine is followed through static calls,
+// A call through an interface is a call of each implementation in the
+// package (a type that implements the interface, exported or converted to
+// an interface in the package): a method run only through interfaces runs
+// under the locks every such call holds, and one call without the lock
+// leaves it unguarded. A goroutine is followed through static calls,
 // closures, function values passed as arguments (go wait.Until(c.worker,
-// …)) and closures called through variables, up to 4 calls deep and 64
-// functions per spawn, but not through interface method calls (no call
-// graph such as VTA is built); an exported method that waits on a channel
+// …)), closures called through variables, interface method calls, and
+// calls of a func field that the package sets to one function
+// (c.onEvict = c.evicted).
+//
+// Known limitations: an interface call is taken to reach every
+// implementation in the package (no points-to analysis such as VTA: it
+// would cost a whole-program pass), and implementations in other packages
+// are not followed (go/analysis sees a package before its importers); what
+// a goroutine reaches is explored per spawn, up to 4 calls deep and 64
+// functions, not summarised once per function, so a race deeper than that
+// is missed; a function stored in a func field or passed as a value runs
+// under none of its callers' locks (only static, deferred and interface
+// calls are call sites for the caller-lock summary), so the check of
+// guarded maps leaves its accesses alone unless something else exposes
+// it (a goroutine that reaches it is still checked); an
+// exported method that waits on a channel
 // is taken to hand its work to the goroutine, and a channel receive
 // anywhere between the spawn and an access is taken as the hand-off that
 // orders them; a lock a caller holds is seen through up to three callers'
