@@ -26,6 +26,7 @@ type dynamic struct {
 	boxed   map[*types.TypeName]bool   // types converted (or pointers to them) to an interface
 	cache   map[dynKey][]*ssa.Function
 	fields  map[*types.Var][]*ssa.Store // the stores into func-typed fields
+	pkg     *types.Package              // the package analysed
 }
 
 type dynKey struct {
@@ -34,7 +35,7 @@ type dynKey struct {
 }
 
 func newDynamic(fns []*ssa.Function) *dynamic {
-	d := &dynamic{methods: make(map[string][]*ssa.Function), boxed: make(map[*types.TypeName]bool), cache: make(map[dynKey][]*ssa.Function), fields: make(map[*types.Var][]*ssa.Store)}
+	d := &dynamic{pkg: pkgOf(fns), methods: make(map[string][]*ssa.Function), boxed: make(map[*types.TypeName]bool), cache: make(map[dynKey][]*ssa.Function), fields: make(map[*types.Var][]*ssa.Store)}
 	for _, fn := range fns {
 		if recv := fn.Signature.Recv(); recv != nil && fn.Parent() == nil && fn.Synthetic == "" && !generic(recv.Type()) {
 			d.methods[fn.Name()] = append(d.methods[fn.Name()], fn)
@@ -68,7 +69,7 @@ func (d *dynamic) callees(c *ssa.CallCommon) []*ssa.Function {
 		return nil
 	}
 	iface, ok := c.Value.Type().Underlying().(*types.Interface)
-	if !ok {
+	if !ok || !d.local(c) {
 		return nil
 	}
 	key := dynKey{types.Unalias(c.Value.Type()), c.Method.Id()}
@@ -98,6 +99,20 @@ func (d *dynamic) callees(c *ssa.CallCommon) []*ssa.Function {
 	return out
 }
 
+// local reports whether the callee set of the interface method call c is
+// the package's to know: the interface is declared in the package, or the
+// method is unexported (so declared and called only in its package). An
+// interface of another package (io.Writer) is implemented by types this
+// package never sees, and its calls here are rarely of this package's
+// types.
+func (d *dynamic) local(c *ssa.CallCommon) bool {
+	if !c.Method.Exported() {
+		return true
+	}
+	n, ok := types.Unalias(c.Value.Type()).(*types.Named)
+	return ok && d.pkg != nil && n.Obj().Pkg() == d.pkg
+}
+
 // namedOf returns the named type t is or points to, or nil.
 func namedOf(t types.Type) *types.Named {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
@@ -105,6 +120,16 @@ func namedOf(t types.Type) *types.Named {
 	}
 	n, _ := types.Unalias(t).(*types.Named)
 	return n
+}
+
+// pkgOf returns the package of fns (the first with one).
+func pkgOf(fns []*ssa.Function) *types.Package {
+	for _, fn := range fns {
+		if fn.Pkg != nil {
+			return fn.Pkg.Pkg
+		}
+	}
+	return nil
 }
 
 // generic reports whether t is (a pointer to) a type with type parameters.

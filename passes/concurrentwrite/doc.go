@@ -122,9 +122,10 @@
 // dc.db.mu in the callee). Goroutine races get a fix only on a local map
 // (see below).
 //
-// A call through an interface is a call of each implementation in the
-// package (a type that implements the interface, exported or converted to
-// an interface in the package): a method run only through interfaces runs
+// A call of an interface method, when the package declares the
+// interface or the method is unexported, is a call of each implementation
+// in the package (a type that implements the interface, exported or
+// converted to an interface in the package): a method run only through interfaces runs
 // under the locks every such call holds, and one call without the lock
 // leaves it unguarded. A goroutine is followed through static calls,
 // closures, function values passed as arguments (go wait.Until(c.worker,
@@ -134,8 +135,9 @@
 //
 // Known limitations: an interface call is taken to reach every
 // implementation in the package (no points-to analysis such as VTA: it
-// would cost a whole-program pass), and implementations in other packages
-// are not followed (go/analysis sees a package before its importers); what
+// would cost a whole-program pass), and calls of other packages'
+// interfaces (io.Writer), and implementations in other packages, are not
+// followed (go/analysis sees a package before its importers); what
 // a goroutine reaches is explored per spawn, up to 4 calls deep and 64
 // functions, not summarised once per function, so a race deeper than that
 // is missed; a function stored in a func field or passed as a value runs
