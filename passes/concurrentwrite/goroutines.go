@@ -119,14 +119,28 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 			return
 		}
 		r.Each(func(instr ssa.Instruction, held lockset.Set) {
-			c, ok := instr.(*ssa.Call)
-			if !ok || visited >= maxFuncs {
+			if visited >= maxFuncs {
 				return
 			}
-			// A lock held on some path to the call protects the callee
-			// as far as this pass is concerned (conditional locking).
-			lk := locked || held.Len() > 0 || r.MayHold(instr).Len() > 0
-			for _, t := range ck.targets(c, e) {
+			var ts []target
+			var lk bool
+			switch c := instr.(type) {
+			case *ssa.Call:
+				// A lock held on some path to the call protects the
+				// callee as far as this pass is concerned (conditional
+				// locking).
+				lk = locked || held.Len() > 0 || r.MayHold(instr).Len() > 0
+				ts = ck.targets(c, e)
+			case *ssa.Defer:
+				// A deferred helper runs at return, with the locks
+				// held then (defer r.remove(id) in a worker).
+				dh, _ := r.DeferHeld(c)
+				lk = locked || dh.Len() > 0
+				if callee := c.Call.StaticCallee(); callee != nil {
+					ts = []target{{callee, c.Call.Args}}
+				}
+			}
+			for _, t := range ts {
 				if t.fn == fn || ck.lp.Result(t.fn) == nil || len(t.args) != len(t.fn.Params) {
 					continue
 				}
