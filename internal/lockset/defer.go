@@ -89,6 +89,32 @@ func (r *Result) runDeferred(ret *ssa.Return, held Set, record bool) Set {
 	return held
 }
 
+// deferredFrom sets what each deferred call of a function of source code
+// runs under from an analysis of the paths through its defer statement
+// only: at a return that a path without the defer also reaches, the
+// must-hold set forgets the locks taken on the defer's path, though the
+// call runs only on that path (client-go's tlsTransportCache.get: if
+// canCache { c.mu.Lock(); defer c.mu.Unlock(); defer func() { ...
+// c.lenLocked() }() }).
+func (r *Result) deferredFrom() {
+	for _, d := range r.defers {
+		if callee := d.Call.StaticCallee(); callee == nil || len(callee.Blocks) == 0 {
+			continue // a lock operation or a function of another package
+		}
+		delete(r.deferAt, d)
+		if !r.seen[d.Block().Index] {
+			continue
+		}
+		sub := solve(&Result{Fn: r.Fn, callees: r.callees, entrySet: r.entry[d.Block().Index], consts: r.consts, split: r.split, union: r.union, from: d})
+		if held, ok := sub.deferAt[d]; ok {
+			if r.deferAt == nil {
+				r.deferAt = make(map[*ssa.Defer]Set)
+			}
+			r.deferAt[d] = held
+		}
+	}
+}
+
 // blockReaches reports whether control can flow from block from to block
 // to (from == to counts).
 func blockReaches(from, to *ssa.BasicBlock) bool {

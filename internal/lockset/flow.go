@@ -33,6 +33,7 @@ type Result struct {
 	pendingAt  map[*ssa.Return][]*ssa.Defer
 	split      map[ssa.Value]bool // conditions bound to a truth value (see splitOn)
 	parts      []*Result          // one analysis per truth value of the split conditions
+	from       *ssa.Defer         // analysed only along the paths through this defer (see deferredFrom)
 }
 
 // Analyze computes the locks held in fn, given the locks held on entry.
@@ -60,15 +61,19 @@ func solve(r *Result) *Result {
 	if n == 0 {
 		return r
 	}
+	start := fn.Blocks[0]
+	if r.from != nil {
+		start = r.from.Block()
+	}
 	r.entry = make([]Set, n)
 	r.seen = make([]bool, n)
-	r.entry[0], r.seen[0] = entry, true
+	r.entry[start.Index], r.seen[start.Index] = entry, true
 	r.findDefers()
 	// Must-hold dataflow to a fixed point: a block's entry set is the meet
 	// of its predecessors' exit sets; sets only shrink, so it terminates.
-	work := []*ssa.BasicBlock{fn.Blocks[0]}
+	work := []*ssa.BasicBlock{start}
 	queued := make([]bool, n)
-	queued[0] = true
+	queued[start.Index] = true
 	for len(work) > 0 {
 		b := work[0]
 		work = work[1:]
@@ -93,6 +98,9 @@ func solve(r *Result) *Result {
 				work = append(work, s)
 			}
 		}
+	}
+	if r.from == nil {
+		r.deferredFrom()
 	}
 	return r
 }

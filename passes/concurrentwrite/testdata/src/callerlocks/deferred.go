@@ -77,3 +77,18 @@ func (d *Deferred) storeAndUnlock(k string) {
 	d.m[k] = 5
 	d.mu.Unlock()
 }
+
+// A lock and a deferred helper taken under the same condition: the helper
+// runs only on the path that locked, under the lock (client-go's
+// tlsTransportCache.get defers metrics of c.lenLocked() inside
+// `if canCache { c.mu.Lock(); defer c.mu.Unlock(); ... }`): silent.
+func (d *Deferred) Maybe(k string, cache bool) {
+	if cache {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		defer func() { d.trimLocked() }()
+	}
+	_ = k
+}
+
+func (d *Deferred) trimLocked() { delete(d.m, "") }
