@@ -105,7 +105,10 @@ func (p *Package) callContexts(fn *ssa.Function, depth int) ([]callContext, bool
 			continue
 		}
 		if p.results[caller] == nil {
-			return nil, false
+			// Not analysed yet (the requirements fixed point, in a cycle
+			// of calls): like a call not seen yet, it constrains nothing
+			// now, and its first analysis makes fn's be redone (resite).
+			continue
 		}
 		outer := []*callContext{nil} // the caller's own analysis
 		if depth < maxForward && p.OnlyCalled(caller) && (p.testsParams(caller) || forwards(site) || p.inherits(caller, depth+1)) {

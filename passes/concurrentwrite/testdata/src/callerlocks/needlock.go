@@ -40,7 +40,17 @@ func (fs *FileStore) removeMsgFromBlock(mb *msgBlock, seq uint32) bool {
 		return false
 	}
 	fs.removeMsgBlock(mb)
+	if seq > 100 {
+		fs.expireMsgs(seq - 100)
+	}
 	return true
+}
+
+// expireMsgs closes a cycle of calls (removeMsg, removeMsgFromBlock,
+// expireMsgs, removeMsg), as nats-server's expiry paths do: it runs under
+// fs.mu and passes needFSLock=false.
+func (fs *FileStore) expireMsgs(seq uint32) {
+	fs.removeMsg(seq, false)
 }
 
 // Both locks should be held.
