@@ -174,6 +174,9 @@
 // map): the ownership is a fact of the program's state (which map holds
 // the session), not of its code. A condition tested inside a loop (a
 // value recomputed on each iteration) is not correlated with itself, and
-// a function is split on three such conditions at most. Unguarded reads
+// a function is split on three such conditions at most. A lock that the
+// spawner takes and the goroutine releases (sarama's Broker.Open:
+// b.lock.Lock(); go func() { defer b.lock.Unlock(); … }()) is not handed
+// over: the goroutine's writes are taken as holding no lock. Unguarded reads
 // (-concurrentwrite.reads) stay opt-in for these reasons.
 package concurrentwrite
