@@ -74,8 +74,9 @@
 // a []byte or an error made of the entries is reported when an exported
 // function returns it. A list returned by an exported function that no
 // caller in the package shows is reported only with -iterorder.strict;
-// by default a fact (OrderedResultFact) carries the order to the callers
-// in other packages, and a caller that writes, prints, encodes, hashes or
+// by default, when the result is a slice, a fact (OrderedResultFact)
+// carries the order to the callers in other packages (a struct or map
+// holding one is not followed there), and a caller that writes, prints, encodes, hashes or
 // returns as text what it got is reported at the call:
 //
 //	names := lib.Names(m) // result depends on map iteration order: the result of lib.Names, built in map order and returned unsorted, is written to w unsorted
