@@ -129,9 +129,10 @@
 // under the locks every such call holds, and one call without the lock
 // leaves it unguarded. A goroutine is followed through static calls,
 // closures, function values passed as arguments (go wait.Until(c.worker,
-// …)), closures called through variables, interface method calls, and
+// …)), closures called through variables, interface method calls,
 // calls of a func field that the package sets to one function
-// (c.onEvict = c.evicted).
+// (c.onEvict = c.evicted), and the helpers it defers (defer r.remove(id)),
+// which run with the locks held at its return.
 //
 // Known limitations: an interface call is taken to reach every
 // implementation in the package (no points-to analysis such as VTA: it
