@@ -225,48 +225,23 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 			lower := func(cf *ssa.Function, at Set, dropped bool) {
 				st.lower(p, fn, r, cf, at, dropped, opts)
 			}
-			inContext := p.contextHeld(fn)
-			r.Each(func(instr ssa.Instruction, held Set) {
-				c, ok := instr.(*ssa.Call)
-				if !ok {
-					return
-				}
-				if h, ok := inContext[c]; ok {
-					held = held.Union(h)
-				}
-				for _, cb := range opts.callbacks(c) {
-					if in[cb] && only(cb) {
-						at, all := translateAll(held, nil, cb)
-						lower(cb, at, !all)
-					}
-				}
-				for _, cf := range p.dyn.callees(&c.Call) {
-					if in[cf] && only(cf) {
-						at, all := translateArgs(held, callArgs(&c.Call), cf)
-						lower(cf, at, !all)
-					}
-				}
-				cf := c.Call.StaticCallee()
-				if cf == nil || !in[cf] || !only(cf) {
-					return
-				}
-				at, all := translateAll(held, &c.Call, cf)
-				if params := unsharedParams(c, cf, opts); len(params) > 0 && !(opts.Unconstraining != nil && opts.Unconstraining(fn)) {
-					st.lowerUnshared(cf, c, at, params)
-					return
-				}
-				st.resite(p, c, cf, at)
-				lower(cf, at, !all)
-			})
+			p.lowerCalls(st, r, in, opts, lower)
 			p.lowerDeferred(r, in, lower)
 		}
 	}
+	p.summarise(st, callee)
+}
+
+// summarise gives every function never analyzed (only called from code
+// never analyzed) an opaque result, and records each function's
+// requirements in its summary.
+func (p *Package) summarise(st *reqState, callee Callees) {
 	for _, fn := range p.order {
-		if p.results[fn] == nil { // only called from code never analyzed
+		if p.results[fn] == nil {
 			p.results[fn] = Analyze(fn, Set{}, callee)
 			p.results[fn].Opaque = true
 		}
-		if req, ok := st.entry(fn); only(fn) && ok {
+		if req, ok := st.entry(fn); p.OnlyCalled(fn) && ok {
 			sum := p.summaries[fn]
 			for _, l := range req.Locks() {
 				if a, ok := AbstractOf(fn, l.Ref, l.Read); ok {
@@ -275,6 +250,45 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 			}
 		}
 	}
+}
+
+// lowerCalls lowers the requirements of every function r.Fn calls (through
+// callbacks, dynamic calls and static calls) to the locks held at the call.
+func (p *Package) lowerCalls(st *reqState, r *Result, in map[*ssa.Function]bool, opts *Options, lower func(*ssa.Function, Set, bool)) {
+	fn, only := r.Fn, p.OnlyCalled
+	inContext := p.contextHeld(fn)
+	r.Each(func(instr ssa.Instruction, held Set) {
+		c, ok := instr.(*ssa.Call)
+		if !ok {
+			return
+		}
+		if h, ok := inContext[c]; ok {
+			held = held.Union(h)
+		}
+		for _, cb := range opts.callbacks(c) {
+			if in[cb] && only(cb) {
+				at, all := translateAll(held, nil, cb)
+				lower(cb, at, !all)
+			}
+		}
+		for _, cf := range p.dyn.callees(&c.Call) {
+			if in[cf] && only(cf) {
+				at, all := translateArgs(held, callArgs(&c.Call), cf)
+				lower(cf, at, !all)
+			}
+		}
+		cf := c.Call.StaticCallee()
+		if cf == nil || !in[cf] || !only(cf) {
+			return
+		}
+		at, all := translateAll(held, &c.Call, cf)
+		if params := unsharedParams(c, cf, opts); len(params) > 0 && !(opts.Unconstraining != nil && opts.Unconstraining(fn)) {
+			st.lowerUnshared(cf, c, at, params)
+			return
+		}
+		st.resite(p, c, cf, at)
+		lower(cf, at, !all)
+	})
 }
 
 // lowerDeferred lowers the requirements of the functions whose calls r.Fn
