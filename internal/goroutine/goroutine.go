@@ -334,19 +334,29 @@ func loopBlocks(fn *ssa.Function) []bool {
 // value defined in block def is made anew in each iteration that reaches
 // use (a variable declared in the loop body that a go statement captures).
 func SameIteration(def, use *ssa.BasicBlock) bool {
-	return reaches(def, use) && reaches(use, def) && def != use || (def == use && inCycle(def))
+	return Reaches(def, use) && Reaches(use, def) && def != use || (def == use && InCycle(def))
 }
 
-func inCycle(b *ssa.BasicBlock) bool {
+// InCycle reports whether control can flow from b back to b.
+func InCycle(b *ssa.BasicBlock) bool {
 	for _, s := range b.Succs {
-		if reaches(s, b) {
+		if Reaches(s, b) {
 			return true
 		}
 	}
 	return false
 }
 
-func reaches(from, to *ssa.BasicBlock) bool {
+// Reaches reports whether control can flow from block from to block to
+// (from == to counts).
+func Reaches(from, to *ssa.BasicBlock) bool {
+	return ReachesAvoiding(from, to, nil)
+}
+
+// ReachesAvoiding reports whether control can flow from block from to
+// block to without leaving a block for which skip (when not nil) is true;
+// to itself counts when reached, even if skip holds for it.
+func ReachesAvoiding(from, to *ssa.BasicBlock, skip func(*ssa.BasicBlock) bool) bool {
 	seen := make([]bool, len(from.Parent().Blocks))
 	work := []*ssa.BasicBlock{from}
 	for len(work) > 0 {
@@ -355,7 +365,7 @@ func reaches(from, to *ssa.BasicBlock) bool {
 		if x == to {
 			return true
 		}
-		if seen[x.Index] {
+		if seen[x.Index] || skip != nil && skip(x) {
 			continue
 		}
 		seen[x.Index] = true

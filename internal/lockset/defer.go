@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/goroutine"
 )
 
 // Deferred calls run when the function returns, last deferred first. A
@@ -34,7 +36,7 @@ func (r *Result) pending(ret *ssa.Return) []*ssa.Defer {
 	}
 	var out []*ssa.Defer
 	for _, d := range r.defers {
-		if blockReaches(d.Block(), ret.Block()) {
+		if goroutine.Reaches(d.Block(), ret.Block()) {
 			out = append(out, d)
 		}
 	}
@@ -113,24 +115,4 @@ func (r *Result) deferredFrom() {
 			r.deferAt[d] = held
 		}
 	}
-}
-
-// blockReaches reports whether control can flow from block from to block
-// to (from == to counts).
-func blockReaches(from, to *ssa.BasicBlock) bool {
-	seen := make([]bool, len(from.Parent().Blocks))
-	work := []*ssa.BasicBlock{from}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if b == to {
-			return true
-		}
-		if seen[b.Index] {
-			continue
-		}
-		seen[b.Index] = true
-		work = append(work, b.Succs...)
-	}
-	return false
 }

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -141,26 +142,7 @@ func onceValued(v ssa.Value) bool {
 		return isParam
 	}
 	b := instr.Block()
-	return b != nil && !inCycle(b)
-}
-
-// inCycle reports whether control can flow from b back to b.
-func inCycle(b *ssa.BasicBlock) bool {
-	seen := make([]bool, len(b.Parent().Blocks))
-	work := append([]*ssa.BasicBlock(nil), b.Succs...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if x == b {
-			return true
-		}
-		if seen[x.Index] {
-			continue
-		}
-		seen[x.Index] = true
-		work = append(work, x.Succs...)
-	}
-	return false
+	return b != nil && !goroutine.InCycle(b)
 }
 
 // splitOn analyses r.Fn once per assignment of truth values to conds and

@@ -100,21 +100,9 @@ func fieldVar(fa *ssa.FieldAddr) *types.Var {
 // returns.
 func (ck *checker) reachesAvoiding(from, to, avoid *ssa.BasicBlock) bool {
 	cfgs, _ := ck.pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := []*ssa.BasicBlock{from}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if b == to {
-			return true
-		}
-		if b == avoid || seen[b] || neverReturns(cfgs, b) {
-			continue
-		}
-		seen[b] = true
-		work = append(work, b.Succs...)
-	}
-	return false
+	return goroutine.ReachesAvoiding(from, to, func(b *ssa.BasicBlock) bool {
+		return b == avoid || neverReturns(cfgs, b)
+	})
 }
 
 func neverReturns(cfgs *ctrlflow.CFGs, b *ssa.BasicBlock) bool {
