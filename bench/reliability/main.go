@@ -82,21 +82,44 @@ func main() {
 	fmt.Println("PASS")
 }
 
-func run(c *config) (failures int, err error) {
+func run(c *config) (int, error) {
 	tmp, err := os.MkdirTemp("", "maplint-reliability")
 	if err != nil {
 		return 0, err
 	}
 	defer os.RemoveAll(tmp)
+	if err := prepare(c, tmp); err != nil {
+		return 0, err
+	}
+	t := new(tally)
+	out, err := checkRuns(c, tmp, t)
+	if err != nil || out == nil {
+		return t.failures, err
+	}
+	err = checkFixes(c, tmp, out, t)
+	return t.failures, err
+}
+
+// A tally counts and prints the failures of a run.
+type tally struct{ failures int }
+
+func (t *tally) fail(format string, args ...any) {
+	t.failures++
+	fmt.Printf("FAIL "+format+"\n", args...)
+}
+
+// prepare builds maplint when no binary is given and fills in the go
+// command's build cache and the directory to run in.
+func prepare(c *config, tmp string) error {
 	if c.binary == "" {
 		c.binary = filepath.Join(tmp, "maplint")
 		if out, err := exec.Command("go", "build", "-o", c.binary, "./cmd/maplint").CombinedOutput(); err != nil {
-			return 0, fmt.Errorf("building maplint: %v\n%s", err, out)
+			return fmt.Errorf("building maplint: %v\n%s", err, out)
 		}
 	}
 	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
 	if err != nil {
-		return 0, err
+		return err
 	}
 	c.gocache = strings.TrimSpace(string(gocache))
 	if c.dir == "" {
@@ -104,17 +127,18 @@ func run(c *config) (failures int, err error) {
 		if slices.Contains(c.patterns, "std") || slices.Contains(c.patterns, "cmd") {
 			goroot, err := exec.Command("go", "env", "GOROOT").Output()
 			if err != nil {
-				return 0, err
+				return err
 			}
 			c.dir = filepath.Join(strings.TrimSpace(string(goroot)), "src")
 		}
 	}
-	fail := func(format string, args ...any) {
-		failures++
-		fmt.Printf("FAIL "+format+"\n", args...)
-	}
+	return nil
+}
 
-	// 1. No crash, no analysis error, identical output.
+// checkRuns runs maplint c.runs times on empty caches and once more on a
+// warm one: no crash, no analysis error, identical output. It returns the
+// first run's output, or nil when a failure stops the check.
+func checkRuns(c *config, tmp string, t *tally) (*reliability.Output, error) {
 	args := append(append([]string{"-json"}, c.flags...), c.patterns...)
 	var first, lastStderr []byte
 	var out *reliability.Output
@@ -126,7 +150,7 @@ func run(c *config) (failures int, err error) {
 		cache := filepath.Join(tmp, fmt.Sprintf("cache%d", min(i, c.runs-1)))
 		res, err := runMaplint(c, args, cache)
 		if err != nil {
-			return failures, err
+			return nil, err
 		}
 		what := "empty cache"
 		if i == c.runs {
@@ -134,33 +158,33 @@ func run(c *config) (failures int, err error) {
 		}
 		fmt.Printf("run %d (%s): maplint %s: %.1f s, peak RSS %d MB, exit %d\n", i+1, what, strings.Join(args, " "), res.wall.Seconds(), res.rssMB, res.code)
 		if res.timedOut {
-			fail("run %d timed out after %v", i+1, c.timeout)
-			return failures, nil
+			t.fail("run %d timed out after %v", i+1, c.timeout)
+			return nil, nil
 		}
 		if trace, ok := reliability.Crashed(res.stderr); ok {
-			fail("run %d crashed:\n%s", i+1, trace)
-			return failures, nil
+			t.fail("run %d crashed:\n%s", i+1, trace)
+			return nil, nil
 		}
 		if i == 0 {
 			lastStderr = res.stderr
 			first = res.stdout
 			out, err = reliability.ParseJSON(res.stdout)
 			if err != nil {
-				fail("%v", err)
-				return failures, nil
+				t.fail("%v", err)
+				return nil, nil
 			}
 			if res.code != 0 && res.code != 3 {
 				msg := strings.TrimSpace(lastLines(res.stderr, 20))
 				if c.loadErrors {
 					fmt.Printf("note: exit %d (packages that do not load or type-check):\n%s\n", res.code, msg)
 				} else {
-					fail("exit %d:\n%s", res.code, msg)
+					t.fail("exit %d:\n%s", res.code, msg)
 				}
 			}
 			continue
 		}
 		if !bytes.Equal(first, res.stdout) {
-			fail("run %d output differs from run 1: %s", i+1, firstDifference(first, res.stdout))
+			t.fail("run %d output differs from run 1: %s", i+1, firstDifference(first, res.stdout))
 		}
 	}
 	perPass := make(map[string]int)
@@ -176,20 +200,25 @@ func run(c *config) (failures int, err error) {
 			fmt.Printf("note: %s\n", e)
 			continue
 		}
-		fail("analysis error: %s", e)
+		t.fail("analysis error: %s", e)
 	}
+	return out, nil
+}
 
-	// 2. Every fix leaves code that builds and vets.
+// checkFixes applies every fix and checks that the code still builds and
+// vets: all fixes together, then one by one the fixes that overlap, the
+// alternatives, and every fix when the fixes together break the build.
+func checkFixes(c *config, tmp string, out *reliability.Output, t *tally) error {
 	primary, alternatives := reliability.Fixes(out.Diagnostics)
 	files, skipped, err := reliability.Apply(primary, os.ReadFile)
 	if err != nil {
-		fail("applying fixes: %v", err)
-		return failures, nil
+		t.fail("applying fixes: %v", err)
+		return nil
 	}
 	fmt.Printf("fixes: %d applied together to %d files, %d overlapping an earlier one, %d alternatives\n",
 		len(primary)-len(skipped), len(files), len(skipped), len(alternatives))
 	if len(files) == 0 {
-		return failures, nil
+		return nil
 	}
 	var pkgs []string
 	for _, af := range primary {
@@ -200,7 +229,7 @@ func run(c *config) (failures int, err error) {
 	slices.Sort(pkgs)
 	broken, err := checkFixed(c, tmp, files, pkgs)
 	if err != nil {
-		return failures, err
+		return err
 	}
 	singles := append(append([]reliability.AppliedFix(nil), skipped...), alternatives...)
 	if broken != "" {
@@ -218,22 +247,22 @@ func run(c *config) (failures int, err error) {
 		}
 		files, _, err := reliability.Apply([]reliability.AppliedFix{af}, os.ReadFile)
 		if err != nil {
-			fail("applying fix %q at %s: %v", af.Fix.Message, af.Diag.Posn, err)
+			t.fail("applying fix %q at %s: %v", af.Fix.Message, af.Diag.Posn, err)
 			continue
 		}
 		msg, err := checkFixed(c, tmp, files, []string{af.Package})
 		if err != nil {
-			return failures, err
+			return err
 		}
 		if msg != "" {
 			culprits++
-			fail("fix %q for %s: %s (%s) breaks %s:\n%s", af.Fix.Message, af.Diag.Posn, af.Diag.Message, af.Diag.Analyzer, af.Package, msg)
+			t.fail("fix %q for %s: %s (%s) breaks %s:\n%s", af.Fix.Message, af.Diag.Posn, af.Diag.Message, af.Diag.Analyzer, af.Package, msg)
 		}
 	}
 	if broken != "" && culprits == 0 {
-		fail("the fixes break the build together, though each builds alone:\n%s", broken)
+		t.fail("the fixes break the build together, though each builds alone:\n%s", broken)
 	}
-	return failures, nil
+	return nil
 }
 
 type result struct {
