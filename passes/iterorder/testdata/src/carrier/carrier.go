@@ -1,6 +1,6 @@
 // Package carrier checks that a method implementing an interface of an
 // imported package (a propagation carrier's Keys) is
-// judged by that interface's contract: not reported.
+// judged by that interface's contract: no finding and no fact.
 package carrier
 
 import "carrier/propagation"
@@ -20,7 +20,8 @@ func (c *Carrier) Keys() []string {
 	return keys
 }
 
-// Pairs is not part of any interface, and formats: reported.
+// Pairs is not part of any interface: the map order of its list passes to
+// its callers (OrderedResultFact), where Keys's does not.
 func (c *Carrier) Pairs() []string { // want Pairs:`orderedresult\(0\)`
 	var pairs []string
 	for k, v := range c.md {

@@ -41,7 +41,7 @@ func Result(series map[string][]float64) Matrix {
 }
 
 // Unsorted implements sort.Interface but nothing in the package sorts it:
-// returning it in map order is reported.
+// the map order it is returned in passes to its callers (OrderedResultFact).
 type Unsorted []string
 
 func (u Unsorted) Len() int           { return len(u) }
@@ -179,7 +179,8 @@ func References(files map[string]*Config) []*string {
 
 type Config struct{ Path, KeyPath string }
 
-// Paths returns the values: reported.
+// Paths returns the values: their map order passes to its callers
+// (OrderedResultFact).
 func Paths(files map[string]*Config) []string { // want Paths:`orderedresult\(0\)`
 	var out []string
 	for _, f := range files {
@@ -267,7 +268,8 @@ func Slots(m map[string]int, n int) []string {
 	return out
 }
 
-// Copied keeps the lookup's order: reported.
+// Copied keeps the lookup's order, which passes to its callers
+// (OrderedResultFact).
 func Copied(m map[string]bool) []int { // want Copied:`orderedresult\(0\)`
 	var keys []string
 	for k := range m {
@@ -281,7 +283,8 @@ func Copied(m map[string]bool) []int { // want Copied:`orderedresult\(0\)`
 	return out
 }
 
-// Compacted keeps the lookup's order through a counter: reported.
+// Compacted keeps the lookup's order through a counter, and it passes to
+// its callers (OrderedResultFact).
 func Compacted(m map[string]bool) []int { // want Compacted:`orderedresult\(0\)`
 	var keys []string
 	for k := range m {

@@ -42,7 +42,8 @@ func All(charts map[string]*ChartResult) []*ChartResult {
 }
 
 // Labels is sortable, but a sortable []string says nothing of the other
-// lists of strings the package returns: reported.
+// lists of strings the package returns: their order passes to the
+// callers (OrderedResultFact).
 type Labels []string
 
 func (s Labels) Len() int           { return len(s) }
@@ -59,7 +60,8 @@ func LabelKeys(m map[string]string) []string { // want LabelKeys:`orderedresult\
 
 type Binding struct{ Subject string }
 
-// Bindings has no sort offered by the package: reported.
+// Bindings has no sort offered by the package: its order passes to the
+// callers (OrderedResultFact).
 func Bindings(m map[string]Binding) []Binding { // want Bindings:`orderedresult\(0\)`
 	var out []Binding
 	for _, b := range m {

@@ -1,7 +1,8 @@
 // Package defaultdiscovery is Prometheus service discovery and a collector
 // without the -iterorder.orderfree option: a general-purpose linter does
 // not know that the discovery manager keys target groups by Source, so the
-// list is reported until the project says so (see TestOrderFreeOption). The
+// list carries map order to its callers (OrderedResultFact) until the
+// project says so (see TestOrderFreeOption). The
 // collector's sends are reported only with -strict (a send is a -strict
 // sink), and then too until the project names prometheus.Metric.
 package defaultdiscovery

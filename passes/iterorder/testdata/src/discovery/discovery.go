@@ -54,7 +54,8 @@ func (d *Discovery) Targets() []model.LabelSet {
 	return out
 }
 
-// Names is not a target list: it is reported.
+// Names is not a target list: the map order of its list passes to its
+// callers (OrderedResultFact).
 func Names(old map[string]bool) []string { // want Names:`orderedresult\(0\)`
 	var out []string
 	for name := range old {

@@ -1,6 +1,7 @@
 // Package helpers exercises slices returned by helpers: an unexported
 // helper whose callers all sort the result is silent, one whose caller
-// prints it unsorted is reported, and an exported one is always reported.
+// prints it unsorted is reported, and an exported one passes the order
+// to its callers in other packages (OrderedResultFact).
 package helpers
 
 import (

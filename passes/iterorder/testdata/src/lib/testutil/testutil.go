@@ -1,5 +1,6 @@
 // Package testutil helps tests. Its path does not make it a test file:
-// tests compare what its fixtures return, so their order is a result.
+// the map order of what its fixtures return passes to the tests that call
+// them (OrderedResultFact), as from any package.
 package testutil
 
 func Clusters(weights map[string]int) []string { // want Clusters:`orderedresult\(0\)`
