@@ -178,6 +178,10 @@
 // a function is split on three such conditions at most. A lock that the
 // spawner takes and the goroutine releases (sarama's Broker.Open:
 // b.lock.Lock(); go func() { defer b.lock.Unlock(); … }()) is not handed
-// over: the goroutine's writes are taken as holding no lock. Unguarded reads
-// (-concurrentwrite.reads) stay opt-in for these reasons.
+// over: the goroutine's writes are taken as holding no lock. A lock held on
+// an object is not seen through a back-pointer to it: grpc's priority
+// balancer holds b.mu and calls cb.parent.handleChildStateUpdate, where
+// cb.parent is b, and nothing in the code proves the two paths name one
+// object. Unguarded reads (-concurrentwrite.reads) stay opt-in for these
+// reasons.
 package concurrentwrite
