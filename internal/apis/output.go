@@ -19,6 +19,7 @@ var outputRows = []Row{
 	{"bufio", "Writer", "WriteRune", Output, 0, "buffers r for the underlying writer"},
 	{"os", "File", "Write", Output, 0, "writes p to the file"},
 	{"os", "File", "WriteString", Output, 0, "writes s to the file"},
+	{"os", "", "WriteFile", Output, 1, "writes data as the whole content of the named file"},
 	{"strings", "Builder", "Write", Output, 0, "appends p to the builder's text"},
 	{"strings", "Builder", "WriteString", Output, 0, "appends s to the builder's text"},
 	{"strings", "Builder", "WriteByte", Output, 0, "appends c to the builder's text"},

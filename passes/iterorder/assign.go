@@ -40,8 +40,12 @@ func (s *scan) assign(as *ast.AssignStmt, stack []ast.Node, report bool) {
 		}
 		if as.Tok == token.DEFINE || s.isLocal(obj) && !(s.mode == orderMode && s.isParam(obj) && !direct) {
 			if tainted {
+				before := s.tainted[obj]
 				s.tainted[obj] = true
 				s.noteAlias(lhs, rhs, direct)
+				if s.mode == orderMode {
+					s.noteField(obj, lhs, rhs, direct, before)
+				}
 			} else if s.mode == orderMode && direct && as.Tok == token.ASSIGN {
 				delete(s.tainted, obj) // overwritten: keys = slices.Sorted(...)
 			}

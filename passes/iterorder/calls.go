@@ -124,11 +124,15 @@ func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bo
 	if s.mode == factMode && sc.kind == writeSink && via == 0 {
 		return // a helper writing to its own destination is a logger
 	}
+	if sc.kind == fileSink && s.mode == elemMode {
+		return // one whole file per element: the order is in no file
+	}
 	if sc.kind == logSink && !s.c.cfg.Strict {
 		return // log lines interleave anyway; their order is not a result
 	}
 	if report && !s.debugOnly(stack) && !failurePath(s.c.info, stack) {
 		s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
+		s.findings[len(s.findings)-1].whole = sc.kind == fileSink
 	}
 }
 
@@ -248,8 +252,11 @@ func (s *scan) factCall(call *ast.CallExpr, report bool) {
 			if i != p.Index && !(sig.Variadic() && p.Index == sig.Params().Len()-1 && i > p.Index) {
 				continue
 			}
-			if !s.taintedExpr(a) {
-				continue
+			if !s.taintedExpr(a) || p.Whole && s.mode == elemMode {
+				continue // Whole: one file per element shows no order
+			}
+			if f := s.heldIn(a); p.Field > 0 && f != nil && fieldIndex(s.c.info.TypeOf(a), f) != p.Field-1 {
+				continue // the order is in a field the helper does not use
 			}
 			if _, isLit := ast.Unparen(a).(*ast.FuncLit); isLit {
 				// Work handed to a queue or a callback (q.Add(func() {...})):
@@ -284,6 +291,8 @@ func sinkVerb(sc sinkCall) string {
 		return "encoded by " + sc.name
 	case hashSink:
 		return "written to hash " + types.ExprString(sc.target)
+	case fileSink:
+		return "written to a file by " + sc.name
 	}
 	return ""
 }
@@ -292,7 +301,7 @@ func sinkCategory(k sinkKind) string {
 	switch k {
 	case printSink:
 		return "print"
-	case writeSink:
+	case writeSink, fileSink:
 		return "write"
 	case logSink:
 		return "log"

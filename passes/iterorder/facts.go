@@ -36,6 +36,8 @@ type ParamSink struct {
 	Index int    // the parameter's index in the signature (receiver excluded)
 	What  string // what happens to it, as in a message: "written to w"
 	Via   int    // 1 + the index of the parameter it is written into (a writer, an encoder), or 0
+	Field int    // 1 + the index of the one field of the (struct) parameter the function uses, or 0
+	Whole bool   // written as the whole content of a file (os.WriteFile): a list passed in shows its order, calls with one element each do not
 }
 
 func (*SinkFact) AFact() {}
@@ -86,7 +88,7 @@ func (c *checker) computeFacts() {
 				sc.tainted[p] = true
 				sc.run()
 				if len(sc.findings) > 0 {
-					params = append(params, ParamSink{Index: i, What: sc.findings[0].verb, Via: sc.findings[0].via})
+					params = append(params, ParamSink{Index: i, What: sc.findings[0].verb, Via: sc.findings[0].via, Whole: sc.findings[0].whole, Field: onlyField(c.info, fi.body, p)})
 				}
 			}
 			if old := c.facts[obj]; (old == nil) != (params == nil) || old != nil && len(old.Params) != len(params) {

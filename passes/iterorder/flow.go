@@ -34,6 +34,7 @@ type finding struct {
 	via      int  // factMode: 1 + the index of the parameter written into, or 0
 	returned bool // the order reaches a result of the function (a slice returned unsorted)
 	complete bool // verb already says the value is unsorted ("appended to out, which is returned unsorted")
+	whole    bool // factMode: the sink writes a whole file (os.WriteFile), so only an ordered value shows order there
 }
 
 type related struct {
@@ -64,9 +65,11 @@ type scan struct {
 	accExpr   string                // orderMode: the slice the loop filled, as written (resp.Items)
 	debugLoop bool                  // the loop runs only when debugging
 
-	outerAssigned map[types.Object]bool // elemMode: outer variables assigned in the loop
-	holders       map[types.Object]bool // orderMode: variables holding the ordered value in a field (s.v = keys)
-	aliases       []fieldAlias          // orderMode: fields of local variables that share a tainted slice
+	outerAssigned map[types.Object]bool        // elemMode: outer variables assigned in the loop
+	holders       map[types.Object]bool        // orderMode: variables holding the ordered value in a field (s.v = keys)
+	aliases       []fieldAlias                 // orderMode: fields of local variables that share a tainted slice
+	fieldOf       map[types.Object]*types.Var  // orderMode: the one field of a tainted struct variable that holds the order (fields.go)
+	callField     map[*ast.CallExpr]*types.Var // orderMode: the same for the result of a call in calls
 	accs          []*accumulator
 	findings      []finding
 }
@@ -91,6 +94,8 @@ func (c *checker) newScan(m mode, fn *funcInfo, region ast.Node, depth int) *sca
 		calls:         make(map[*ast.CallExpr]int),
 		outerAssigned: make(map[types.Object]bool),
 		holders:       make(map[types.Object]bool),
+		fieldOf:       make(map[types.Object]*types.Var),
+		callField:     make(map[*ast.CallExpr]*types.Var),
 	}
 }
 

@@ -83,6 +83,11 @@ func (c *checker) reportImportedOrder(report func(analysis.Diagnostic)) {
 		if !first.complete {
 			obs += " unsorted"
 		}
+		if first.returned && caller.obj != nil && len(first.related) > 0 {
+			// Kept in what an unexported function returns, and shown by
+			// one of its callers (see the related information).
+			obs = "returned unsorted by " + caller.obj.Name() + ", whose caller shows it"
+		}
 		name := fn.Name()
 		if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
 			name = strings.TrimPrefix(types.TypeString(sig.Recv().Type(), types.RelativeTo(c.pass.Pkg)), "*") + "." + name

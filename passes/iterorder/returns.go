@@ -79,7 +79,11 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 			s.find(r.Pos(), "returned on the first match, which need not be unique", "first")
 		}
 	case orderMode:
-		if f := s.c.returned(s.fn, idx, r, s.depth); f != nil {
+		var field *types.Var
+		if idx < len(r.Results) {
+			field = s.heldIn(r.Results[idx])
+		}
+		if f := s.c.returned(s.fn, idx, r, s.depth, field); f != nil {
 			s.findings = append(s.findings, *f)
 		}
 	}
@@ -131,7 +135,7 @@ func (c *checker) makesError(call *ast.CallExpr) bool {
 // literal or used as a value; for an unexported function called only
 // directly, when one of its callers (all in this package) observes it
 // before sorting it.
-func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) *finding {
+func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, field *types.Var) *finding {
 	f := &finding{pos: r.Pos(), verb: "returned", category: "append", returned: true}
 	if c.documentedUnordered(fn) {
 		return nil
@@ -174,6 +178,9 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int) 
 		os := c.newScan(orderMode, caller, caller.node, depth+1)
 		os.start = call.Pos()
 		os.calls[call] = idx
+		if field != nil {
+			os.callField[call] = field // the order is in this field of the result
+		}
 		os.run()
 		if len(os.findings) > 0 {
 			first := os.findings[0]

@@ -19,6 +19,7 @@ const (
 	logSink             // log and log/slog
 	encodeSink          // json, gob, xml encoders and csv writers
 	hashSink            // a hash.Hash
+	fileSink            // os.WriteFile: the whole content of a file named by a string
 )
 
 // A sinkCall is a call that makes some of its arguments observable in the
@@ -70,6 +71,9 @@ func (c *checker) classifySink(call *ast.CallExpr) sinkCall {
 		switch {
 		case recvX != nil:
 			sc.target = recvX
+		case kind == writeSink && r.Arg > 0 && isKind(c.info.TypeOf(call.Args[0]), types.IsString):
+			// A file named by a string, written whole: no writer to follow.
+			sc.kind = fileSink
 		case r.Arg > 0:
 			sc.target = call.Args[0]
 		case kind == writeSink:

@@ -1,0 +1,123 @@
+package iterorder
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// Fields of a struct that holds map order.
+//
+// After the loop (orderMode), a list stored into one field of a local
+// struct (meta := T{Links: t.Links()}, meta.Links = keys) makes the struct
+// carry the order, but only in that field. The scan remembers the field
+// (scan.fieldOf, and scan.callField for the result of a call), so that a
+// helper known to show only another field of its parameter (ParamSink.Field)
+// is not blamed: go-ethereum's cmd/devp2p keeps Tree.Links() and
+// Tree.Nodes() in two fields of one definition, marshals the first to a
+// file and sorts the second before it writes it.
+
+// heldIn returns the one field of the struct value e in which its map order
+// lies, or nil when it is not known (the whole value, or several fields).
+func (s *scan) heldIn(e ast.Expr) *types.Var {
+	switch x := ast.Unparen(stripAddr(e)).(type) {
+	case *ast.Ident:
+		return s.fieldOf[s.c.info.Uses[x]]
+	case *ast.CallExpr:
+		return s.callField[x]
+	case *ast.CompositeLit:
+		st, _ := typeOf(s.c.info, x).Underlying().(*types.Struct)
+		if st == nil {
+			return nil
+		}
+		var field *types.Var
+		for i, el := range x.Elts {
+			f, v := (*types.Var)(nil), el
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				f, _ = s.c.info.Uses[identOf(kv.Key)].(*types.Var)
+				v = kv.Value
+			} else if i < st.NumFields() {
+				f = st.Field(i)
+			}
+			if !s.taintedExpr(v) {
+				continue
+			}
+			if field != nil || f == nil {
+				return nil
+			}
+			field = f
+		}
+		return field
+	}
+	return nil
+}
+
+// noteField records, for the local variable obj assigned the tainted value
+// rhs through lhs, the field that holds the order: the field rhs holds it
+// in when obj is assigned whole, the field assigned when obj was not
+// carrying order before (info.Links = keys); otherwise none.
+func (s *scan) noteField(obj types.Object, lhs, rhs ast.Expr, direct, before bool) {
+	var f *types.Var
+	if direct {
+		f = s.heldIn(rhs)
+	} else if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && !before && s.c.info.Uses[identOf(sel.X)] == obj {
+		f, _ = s.c.info.Uses[sel.Sel].(*types.Var)
+	}
+	if f == nil || !f.IsField() {
+		delete(s.fieldOf, obj)
+		return
+	}
+	s.fieldOf[obj] = f
+}
+
+// fieldIndex returns the index of f among the fields of the struct t (or
+// *t), or -1.
+func fieldIndex(t types.Type, f *types.Var) int {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	if st == nil {
+		return -1
+	}
+	for i := range st.NumFields() {
+		if st.Field(i) == f {
+			return i
+		}
+	}
+	return -1
+}
+
+// onlyField returns 1 + the index of the one field of the struct parameter
+// p that body uses (every use of p is p.F or &p.F for the same F), or 0.
+func onlyField(info *types.Info, body *ast.BlockStmt, p *types.Var) int {
+	if body == nil {
+		return 0
+	}
+	var field *types.Var
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if info.Uses[identOf(n.X)] == p {
+				f, _ := info.Uses[n.Sel].(*types.Var)
+				if f == nil || !f.IsField() || field != nil && field != f {
+					ok = false
+				}
+				field = f
+				return false
+			}
+		case *ast.Ident:
+			if info.Uses[n] == p {
+				ok = false
+			}
+		}
+		return true
+	})
+	if !ok || field == nil {
+		return 0
+	}
+	return fieldIndex(p.Type(), field) + 1
+}
