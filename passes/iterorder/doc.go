@@ -82,6 +82,13 @@
 //	names := lib.Names(m) // result depends on map iteration order: the result of lib.Names, built in map order and returned unsorted, is written to w unsorted
 //	fmt.Fprintln(w, strings.Join(names, ","))
 //
+// The caller's scan follows the list into a field of a local struct
+// (meta := T{Links: lib.Names(m)}, meta.Links = ...), and that struct
+// into what an unexported function returns, field by field: a helper of
+// the package that uses only another field of its struct parameter is
+// not blamed. os.WriteFile, which writes a whole file, shows an ordered
+// value; called once per map entry it shows no order.
+//
 // A doc comment that says the result is unordered ("in no particular
 // order") clears it: its callers cannot rely on an order. The fix still
 // sorts where the slice is built.
