@@ -222,29 +222,11 @@ func bindArgs(call *ssa.Call, fn *ssa.Function, bound map[*ssa.Parameter]bool) (
 // condParam returns the parameter that cond tests, seen through negations
 // and closures' free variables, and whether it is negated.
 func condParam(cond ssa.Value) (*ssa.Parameter, bool) {
-	neg := false
-	for {
-		switch v := cond.(type) {
-		case *ssa.UnOp:
-			if prm := mapid.SpilledParam(v.X); prm != nil && v.Op == token.MUL {
-				return prm, neg
-			}
-			if v.Op != token.NOT {
-				return nil, false
-			}
-			neg, cond = !neg, v.X
-		case *ssa.FreeVar:
-			b := mapid.Binding(v)
-			if b == nil {
-				return nil, false
-			}
-			cond = b
-		case *ssa.Parameter:
-			return v, neg
-		default:
-			return nil, false
-		}
+	v, neg := stripCond(cond)
+	if prm, ok := v.(*ssa.Parameter); ok {
+		return prm, neg
 	}
+	return nil, false
 }
 
 // succs returns the successors of b that can run: all of them, except
@@ -271,7 +253,8 @@ func (r *Result) bound(b *ssa.BasicBlock) (v, neg, ok bool) {
 	if !isIf {
 		return false, false, false
 	}
-	if prm, neg := condParam(iff.Cond); prm != nil {
+	c, neg := stripCond(iff.Cond)
+	if prm, isParam := c.(*ssa.Parameter); isParam {
 		if v, ok := r.consts[prm]; ok {
 			return v, neg, true
 		}
@@ -279,7 +262,6 @@ func (r *Result) bound(b *ssa.BasicBlock) (v, neg, ok bool) {
 	if r.split == nil {
 		return false, false, false
 	}
-	c, neg := stripCond(iff.Cond)
 	v, ok = r.split[c]
 	return v, neg, ok
 }

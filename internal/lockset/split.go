@@ -83,15 +83,19 @@ func condValue(b *ssa.BasicBlock) ssa.Value {
 	return v
 }
 
-// stripCond returns the value cond stands for and whether it is negated.
+// stripCond returns the value cond stands for, seen through negations,
+// closures' free variables and the load of a spilled parameter, and
+// whether it is negated; nil for a constant.
 func stripCond(cond ssa.Value) (ssa.Value, bool) {
-	if prm, neg := condParam(cond); prm != nil {
-		return prm, neg
-	}
 	neg := false
 	for {
 		switch v := cond.(type) {
 		case *ssa.UnOp:
+			if v.Op == token.MUL {
+				if prm := mapid.SpilledParam(v.X); prm != nil {
+					return prm, neg
+				}
+			}
 			if v.Op != token.NOT {
 				return cond, neg
 			}
