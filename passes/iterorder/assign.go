@@ -227,10 +227,7 @@ func (s *scan) resolveAccumulators() {
 			continue
 		}
 		first := os.findings[0]
-		obs := first.verb
-		if !first.complete {
-			obs += " unsorted"
-		}
+		obs := first.observed()
 		rel := append([]related{{first.pos, name + " is " + obs + " here"}}, first.related...)
 		s.find(a.pos, a.verb+" "+name+", which is "+obs, "append", rel...)
 		s.findings[len(s.findings)-1].returned = first.returned

@@ -37,6 +37,15 @@ type finding struct {
 	whole    bool // factMode: the sink writes a whole file (os.WriteFile), so only an ordered value shows order there
 }
 
+// observed is what a value carried on from the finding's sink shows: its
+// verb, with "unsorted" unless the verb already says so.
+func (f finding) observed() string {
+	if f.complete {
+		return f.verb
+	}
+	return f.verb + " unsorted"
+}
+
 type related struct {
 	pos     token.Pos
 	message string

@@ -79,10 +79,7 @@ func (c *checker) reportImportedOrder(report func(analysis.Diagnostic)) {
 			continue
 		}
 		first := os.findings[0]
-		obs := first.verb
-		if !first.complete {
-			obs += " unsorted"
-		}
+		obs := first.observed()
 		if first.returned && caller.obj != nil && len(first.related) > 0 {
 			// Kept in what an unexported function returns, and shown by
 			// one of its callers (see the related information).
