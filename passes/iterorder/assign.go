@@ -396,12 +396,7 @@ func (s *scan) taintedLiteral(lit *ast.CompositeLit) bool {
 	for i, e := range lit.Elts {
 		if st != nil {
 			var field *types.Var
-			if kv, ok := e.(*ast.KeyValueExpr); ok {
-				field, _ = s.c.info.Uses[identOf(kv.Key)].(*types.Var)
-				e = kv.Value
-			} else if i < st.NumFields() {
-				field = st.Field(i)
-			}
+			field, e = litField(s.c.info, st, i, e)
 			if field != nil && !field.Exported() {
 				continue
 			}

@@ -31,13 +31,7 @@ func (s *scan) heldIn(e ast.Expr) *types.Var {
 		}
 		var field *types.Var
 		for i, el := range x.Elts {
-			f, v := (*types.Var)(nil), el
-			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				f, _ = s.c.info.Uses[identOf(kv.Key)].(*types.Var)
-				v = kv.Value
-			} else if i < st.NumFields() {
-				f = st.Field(i)
-			}
+			f, v := litField(s.c.info, st, i, el)
 			if !s.taintedExpr(v) {
 				continue
 			}
@@ -49,6 +43,19 @@ func (s *scan) heldIn(e ast.Expr) *types.Var {
 		return field
 	}
 	return nil
+}
+
+// litField returns the field that the i-th element el of a literal of
+// the struct type st sets (nil when unknown) and the value it sets.
+func litField(info *types.Info, st *types.Struct, i int, el ast.Expr) (*types.Var, ast.Expr) {
+	if kv, ok := el.(*ast.KeyValueExpr); ok {
+		f, _ := info.Uses[identOf(kv.Key)].(*types.Var)
+		return f, kv.Value
+	}
+	if i < st.NumFields() {
+		return st.Field(i), el
+	}
+	return nil, el
 }
 
 // noteField records, for the local variable obj assigned the tainted value
