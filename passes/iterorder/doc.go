@@ -76,11 +76,15 @@
 // caller in the package shows is reported only with -iterorder.strict;
 // by default, when the result is a slice, a fact (OrderedResultFact)
 // carries the order to the callers in other packages (a struct or map
-// holding one is not followed there), and a caller that writes, prints, encodes, hashes or
-// returns as text what it got is reported at the call:
+// holding one is not followed there), and a caller that writes, prints,
+// encodes, hashes or returns as text what it got is reported at the call:
 //
 //	names := lib.Names(m) // result depends on map iteration order: the result of lib.Names, built in map order and returned unsorted, is written to w unsorted
 //	fmt.Fprintln(w, strings.Join(names, ","))
+//
+// That finding has no fix: the list is built in the other package, and a
+// sort at the call would leave the function's other callers unsorted;
+// -iterorder.strict reports the loop itself, with its sort fix.
 //
 // The caller's scan follows the list into a field of a local struct
 // (meta := T{Links: lib.Names(m)}, meta.Links = ...), and that struct
