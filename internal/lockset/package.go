@@ -282,7 +282,14 @@ func (p *Package) lowerCalls(st *reqState, r *Result, in map[*ssa.Function]bool,
 			return
 		}
 		at, all := translateAll(held, &c.Call, cf)
-		if params := unsharedParams(c, cf, opts); len(params) > 0 && !(opts.Unconstraining != nil && opts.Unconstraining(fn)) {
+		// A call passing an unshared object constrains the callee's
+		// locks on the other objects only when it names every lock it
+		// holds and its caller's own locks are known: otherwise it is
+		// opaque like any such call (lower). nats-server's
+		// InstallSnapshot holds n's lock and calls
+		// c.n.installSnapshot(snap) on a fresh snap, where c.n is n
+		// under a name the callee cannot see.
+		if params := unsharedParams(c, cf, opts); len(params) > 0 && all && !r.Opaque && !(opts.Unconstraining != nil && opts.Unconstraining(fn)) {
 			st.lowerUnshared(cf, c, at, params)
 			return
 		}

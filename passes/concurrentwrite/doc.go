@@ -179,9 +179,9 @@
 // spawner takes and the goroutine releases (sarama's Broker.Open:
 // b.lock.Lock(); go func() { defer b.lock.Unlock(); … }()) is not handed
 // over: the goroutine's writes are taken as holding no lock. A lock held on
-// an object is not seen through a back-pointer to it: grpc's priority
-// balancer holds b.mu and calls cb.parent.handleChildStateUpdate, where
-// cb.parent is b, and nothing in the code proves the two paths name one
-// object. Unguarded reads (-concurrentwrite.reads) stay opt-in for these
-// reasons.
+// an object is not seen through a back-pointer to it (grpc's priority
+// balancer holds b.mu and reaches b again as cb.parent): such a call says
+// nothing of the callee's locks, and a helper reached only that way is
+// not checked. Unguarded reads (-concurrentwrite.reads) stay opt-in for
+// these reasons.
 package concurrentwrite
