@@ -231,6 +231,7 @@ func (s *scan) resolveAccumulators() {
 		rel := append([]related{{first.pos, name + " is " + obs + " here"}}, first.related...)
 		s.find(a.pos, a.verb+" "+name+", which is "+obs, "append", rel...)
 		s.findings[len(s.findings)-1].returned = first.returned
+		s.findings[len(s.findings)-1].stream = allStream(os.findings)
 		s.findings[len(s.findings)-1].complete = true
 	}
 }

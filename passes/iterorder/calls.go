@@ -98,9 +98,11 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 // the mode's policy leaves the sink out.
 func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bool) {
 	via := 0
+	stream := false
 	if sc.target != nil {
 		dst := s.destination(sc.target, 0)
 		obj, _ := s.root(stripAddr(dst))
+		stream = (sc.kind == writeSink || sc.kind == encodeSink) && isStreamDest(obj)
 		if sc.kind == writeSink && s.intoLocal(obj, dst, call.Pos(), report) {
 			return
 		}
@@ -133,6 +135,7 @@ func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bo
 	if report && !s.debugOnly(stack) && !failurePath(s.c.info, stack) {
 		s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
 		s.findings[len(s.findings)-1].whole = sc.kind == fileSink
+		s.findings[len(s.findings)-1].stream = stream
 	}
 }
 

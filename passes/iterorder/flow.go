@@ -35,6 +35,7 @@ type finding struct {
 	returned bool // the order reaches a result of the function (a slice returned unsorted)
 	complete bool // verb already says the value is unsorted ("appended to out, which is returned unsorted")
 	whole    bool // factMode: the sink writes a whole file (os.WriteFile), so only an ordered value shows order there
+	stream   bool // the order reaches only a stream: bytes written or encoded to a writer that is not a global, or a []byte returned (roundtrip.go)
 }
 
 // observed is what a value carried on from the finding's sink shows: its

@@ -44,6 +44,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -89,7 +90,7 @@ func New() *analysis.Analyzer {
 		Name:      "iterorder",
 		Doc:       analysisdoc.MustExtract(doc, "iterorder"),
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer, buildssa.Analyzer},
 		Run:       cfg.run,
 		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact), new(SortFact), new(OrderedResultFact)},
 	}
@@ -123,6 +124,9 @@ type checker struct {
 	ordered map[*types.Func]int // exported functions returning map order no caller here shows (OrderedResultFact)
 
 	decls []funcDecl // the package's function declarations with a body
+
+	ssa      *buildssa.SSA
+	restored map[types.Object]bool // built on demand by restoredMap (roundtrip.go)
 }
 
 func (cfg *Config) run(pass *analysis.Pass) (any, error) {
@@ -141,6 +145,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		orderFree: parseOrderFree(cfg.OrderFree),
 		decls:     funcDecls(pass),
 		ordered:   make(map[*types.Func]int),
+		ssa:       pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
 	}
 	c.computeMatchFacts()
 	c.computeRandomFacts()
@@ -174,6 +179,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		sc.run()
+		sc.findings = c.dropRoundTrips(loop.Map, sc.findings)
 		sc.findings = append(sc.findings, flowFindings(flows.At(rs.For))...)
 		if len(sc.findings) == 0 || onlyReturned(sc.findings) && c.isCollectionAccessor(loop, fn) {
 			continue

@@ -198,3 +198,9 @@ func TestFactGobRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundTrip checks maps written to a stream that the package reads
+// back into the same map (silent), next to the twins that stay reported.
+func TestRoundTrip(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "roundtrip")
+}

@@ -150,6 +150,7 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 			return nil
 		}
 		isText = isKind(t, types.IsString) || isByteSlice(t)
+		f.stream = isByteSlice(t) // an encoding, unless a caller shows it (below)
 	}
 	if !isText && fn.obj != nil && fn.obj.Exported() && c.isInternal() {
 		// Data (a list, a struct holding one) returned by a function that
@@ -184,6 +185,7 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		os.run()
 		if len(os.findings) > 0 {
 			first := os.findings[0]
+			f.stream = f.stream && allStream(os.findings)
 			f.related = append([]related{{first.pos, "the caller's result is " + first.verb + " unsorted here"}}, first.related...)
 			return f
 		}
