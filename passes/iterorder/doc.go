@@ -125,6 +125,23 @@
 // them: out[idx[h]] = res[j]) is not reported either: the order of the
 // visits does not show in the result.
 //
+// A map written out to a stream that the package reads back into the
+// same map is a round trip, and is not reported either: hashicorp/serf's
+// snapshot writes its alive nodes to a file in map order and replays every
+// line back into the same map; pgx's startup message appends its
+// parameters and decodes them back into its Parameters field. The two
+// ends are tied by the map's identity — a map type of the package, a
+// field of one of its struct types, or a package-level variable — and the
+// reader must store into a map of that identity, in a loop, under a key
+// decoded from input (a []byte parameter, a reader such as a file or a
+// bufio.Reader, or what json.Unmarshal or a json.Decoder decoded from
+// one): each record goes back under its own key, so the written order is
+// gone. Only the stream is exempt: bytes written or encoded to a writer
+// that is not a package-level variable, or a []byte returned. Printing,
+// logging, hashing, a write to os.Stdout, and text returned as a string
+// (a String method) stay reported, as does a map read back into a list,
+// or filled from another map rather than decoded.
+//
 // A send to a pool of workers (goroutines started in a loop of the same
 // function that receive from the channel) is not reported: the workers
 // handle the values concurrently, whatever the order of the sends. Nor, by
@@ -274,11 +291,21 @@
 //   - a multimap re-encoded as a list of pairs (grpc's binary log of
 //     metadata.MD), which its readers fold back into a multimap: the same
 //     shape as a listing whose order shows;
-//   - a map's pairs encoded into a wire message whose peer parses them
-//     back into a map (pgx's startup parameters and hstore values, NATS
-//     message headers, a Redis command's PARAMS): the same shape as the
-//     XML, JSON, text or hash of pairs that a person reads or a digest
-//     compares, which are real; only the consumer tells them apart;
+//   - a map's pairs encoded into a wire message whose peer, in another
+//     program, parses them back into a map (a Redis command's PARAMS):
+//     the same shape as the XML, JSON, text or hash of pairs that a person
+//     reads or a digest compares, which are real; only the consumer tells
+//     them apart. Where the package decodes the message itself, back into
+//     the same map, it is a round trip (above);
+//   - a round trip the pass does not link: a reader that fills a local map
+//     and assigns it to the field afterwards, one that parses a string
+//     parameter or adds through a method of the map type (h.Add(k, v)),
+//     or a writer that hands the pairs to a helper;
+//   - conversely, a round trip takes on trust that the stream written is
+//     the one read back and that no one else reads it: a map dumped for
+//     people through a writer parameter, in a package that also loads the
+//     map from a stream, or a lock file that a tool reads back as a set
+//     while people diff it under version control, is silent;
 //   - output under a condition read at run time (an environment variable
 //     that turns on debugging output, as urfave/cli's
 //     CLI_TEMPLATE_ERROR_DEBUG): a condition does not say what its output
