@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -169,11 +170,15 @@ func ownMapType(pkg *types.Package, t types.Type) *types.TypeName {
 }
 
 // findRestoredMaps returns the identities of the maps that a function of
-// the package fills, in a loop, under keys decoded from input.
+// the package fills, in a loop, under keys decoded from input; or that a
+// helper fills under a key it is given (hw.Add(seq, ts) storing
+// entries[seq] = ts), called in such a loop with an argument decoded from
+// input, one call deep.
 func (c *checker) findRestoredMaps() map[types.Object]bool {
 	out := make(map[types.Object]bool)
+	helpers := make(map[*ssa.Function][]keyedBy)
 	for _, fn := range c.ssa.SrcFuncs {
-		inLoop := make(map[*ssa.BasicBlock]bool)
+		loops := make(map[*ssa.BasicBlock]bool)
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				u, ok := instr.(*ssa.MapUpdate)
@@ -184,18 +189,55 @@ func (c *checker) findRestoredMaps() map[types.Object]bool {
 				if id == nil || out[id] {
 					continue
 				}
-				if loop, seen := inLoop[b]; !seen {
-					inLoop[b] = inCycle(b)
-				} else if !loop {
+				if inLoop(loops, b) && decodedFromInput(u.Key) {
+					out[id] = true
 					continue
 				}
-				if inLoop[b] && decodedFromInput(u.Key) {
-					out[id] = true
+				for _, p := range paramsOf(u.Key) {
+					helpers[fn] = append(helpers[fn], keyedBy{id, p})
+				}
+			}
+		}
+	}
+	if len(helpers) == 0 {
+		return out
+	}
+	for _, fn := range c.ssa.SrcFuncs {
+		loops := make(map[*ssa.BasicBlock]bool)
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				for _, k := range helpers[call.Call.StaticCallee()] {
+					if !out[k.id] && k.param < len(call.Call.Args) && inLoop(loops, b) && decodedFromInput(call.Call.Args[k.param]) {
+						out[k.id] = true
+					}
 				}
 			}
 		}
 	}
 	return out
+}
+
+// A keyedBy says that a function stores into the map of identity id under
+// a key computed from its parameter param (an index into Params, the
+// receiver first for a method, as in a static call's Args).
+type keyedBy struct {
+	id    types.Object
+	param int
+}
+
+// inLoop reports whether b runs once per iteration of a loop, memoised in
+// loops.
+func inLoop(loops map[*ssa.BasicBlock]bool, b *ssa.BasicBlock) bool {
+	in, ok := loops[b]
+	if !ok {
+		in = inCycle(b)
+		loops[b] = in
+	}
+	return in
 }
 
 // inCycle reports whether block b can reach itself: it runs once per
@@ -217,15 +259,40 @@ func inCycle(b *ssa.BasicBlock) bool {
 	return false
 }
 
-// maxInputWalk bounds the values decodedFromInput visits.
+// maxInputWalk bounds the values walkBack visits.
 const maxInputWalk = 512
 
 // decodedFromInput reports whether v is computed from input that the
 // function decodes: a []byte parameter, a value of a reader type, or the
 // target of a Decode row (json.Unmarshal(data, &recs)) given one of them.
-// The walk follows operands backwards, and the values stored into a local
-// variable.
 func decodedFromInput(v ssa.Value) bool {
+	found := false
+	walkBack(v, func(x ssa.Value) bool {
+		p, isParam := x.(*ssa.Parameter)
+		found = isReader(x.Type()) || isParam && isByteSlice(p.Type())
+		return found
+	})
+	return found
+}
+
+// paramsOf returns the indices of the parameters v is computed from.
+func paramsOf(v ssa.Value) []int {
+	var out []int
+	walkBack(v, func(x ssa.Value) bool {
+		if p, ok := x.(*ssa.Parameter); ok {
+			if i := slices.Index(p.Parent().Params, p); i >= 0 {
+				out = append(out, i)
+			}
+		}
+		return false
+	})
+	return out
+}
+
+// walkBack visits v and the values it is computed from, following
+// operands backwards and, for a local variable, the values stored into it
+// (fillsOf), until stop returns true or maxInputWalk values were visited.
+func walkBack(v ssa.Value, stop func(ssa.Value) bool) {
 	seen := make(map[ssa.Value]bool)
 	work := []ssa.Value{v}
 	for len(work) > 0 && len(seen) < maxInputWalk {
@@ -235,19 +302,14 @@ func decodedFromInput(v ssa.Value) bool {
 			continue
 		}
 		seen[x] = true
-		if isReader(x.Type()) {
-			return true
+		if stop(x) {
+			return
 		}
 		switch x := x.(type) {
-		case *ssa.Parameter:
-			if isByteSlice(x.Type()) {
-				return true
-			}
-			continue
 		case *ssa.Alloc:
 			work = append(work, fillsOf(x)...)
 			continue
-		case *ssa.Const, *ssa.Global, *ssa.Function, *ssa.FreeVar, *ssa.Builtin:
+		case *ssa.Parameter, *ssa.Const, *ssa.Global, *ssa.Function, *ssa.FreeVar, *ssa.Builtin:
 			continue
 		}
 		instr, ok := x.(ssa.Instruction)
@@ -260,7 +322,6 @@ func decodedFromInput(v ssa.Value) bool {
 			}
 		}
 	}
-	return false
 }
 
 // fillsOf returns the values that fill the local variable a: those stored
