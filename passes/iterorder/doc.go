@@ -135,8 +135,10 @@
 // reader must store into a map of that identity, in a loop, under a key
 // decoded from input (a []byte parameter, a reader such as a file or a
 // bufio.Reader, or what json.Unmarshal or a json.Decoder decoded from
-// one): each record goes back under its own key, so the written order is
-// gone. Only the stream is exempt: bytes written or encoded to a writer
+// one), or call in such a loop, with a decoded argument, a helper of the
+// package that stores under that argument (a timer wheel's Decode calling
+// hw.Add(seq, ts)): each record goes back under its own key, so the
+// written order is gone. Only the stream is exempt: bytes written or encoded to a writer
 // that is not a package-level variable, or a []byte returned. Printing,
 // logging, hashing, a write to os.Stdout, and text returned as a string
 // (a String method) stay reported, as does a map read back into a list,
@@ -298,9 +300,13 @@
 //     them apart. Where the package decodes the message itself, back into
 //     the same map, it is a round trip (above);
 //   - a round trip the pass does not link: a reader that fills a local map
-//     and assigns it to the field afterwards, one that parses a string
-//     parameter or adds through a method of the map type (h.Add(k, v)),
-//     or a writer that hands the pairs to a helper;
+//     of an unnamed type and returns it or assigns it to the field
+//     afterwards (nats-server's meta snapshot, decoded into a fresh
+//     map[string]map[string]*streamAssignment), a writer ranging over a
+//     parameter rather than the field, a reader of another record type
+//     (a stream state decoded into another struct's map), one that parses
+//     a string parameter, stores more than one call deep, or a writer
+//     that hands the pairs to a helper;
 //   - conversely, a round trip takes on trust that the stream written is
 //     the one read back and that no one else reads it: a map dumped for
 //     people through a writer parameter, in a package that also loads the
