@@ -26,7 +26,7 @@ func TestCrossPackage(t *testing.T) {
 }
 
 func TestScenarios(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), withReads(t), "generics", "buildtagged", "knownmiss")
+	analysistest.Run(t, analysistest.TestData(), withReads(t), "generics", "buildtagged", "knownmiss", "testvariant")
 }
 
 // TestGenerated checks that a finding in a generated file comes without a

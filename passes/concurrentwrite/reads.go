@@ -36,7 +36,7 @@ func (ck *checker) checkReads(accs []*access) {
 		// forgets the lock outnumbers the one locked setter.
 		var obs []guard.Obs
 		for _, a := range shared {
-			if a.Write {
+			if a.Write && ck.gr.GuardEvidence(a.g) {
 				obs = append(obs, guard.Obs{Base: a.base, Held: a.held, Write: true})
 			}
 		}
