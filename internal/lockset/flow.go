@@ -34,6 +34,7 @@ type Result struct {
 	split      map[ssa.Value]bool // conditions bound to a truth value (see splitOn)
 	parts      []*Result          // one analysis per truth value of the split conditions
 	from       *ssa.Defer         // analysed only along the paths through this defer (see deferredFrom)
+	handed     map[*ssa.Go][]Lock // locks each go statement hands to its goroutine (see handedOff)
 }
 
 // Analyze computes the locks held in fn, given the locks held on entry.
@@ -157,6 +158,10 @@ func (r *Result) walk(b *ssa.BasicBlock, visit func(ssa.Instruction, Set)) Set {
 		switch instr := instr.(type) {
 		case *ssa.Call:
 			held = r.apply(&instr.Call, held, instr, record)
+		case *ssa.Go:
+			for _, l := range r.handedOff(instr, record) {
+				held = held.Without(l.Ref, l.Read)
+			}
 		case *ssa.Return:
 			if visit != nil {
 				continue // the fixed point (visit == nil) records the exit

@@ -197,7 +197,7 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 	// shrink, so this terminates, and recursive helpers (a *Locked function
 	// calling itself) keep their callers' locks.
 	only := p.OnlyCalled
-	st := &reqState{reqs: make(map[*ssa.Function]*Set), dirty: make(map[*ssa.Function]bool), opaque: make(map[*ssa.Function]bool), unshared: make(map[*ssa.Function][]unsharedSite), siteAt: make(map[*ssa.Call]Set), resited: make(map[*ssa.Call]int)}
+	st := &reqState{reqs: make(map[*ssa.Function]*Set), dirty: make(map[*ssa.Function]bool), opaque: make(map[*ssa.Function]bool), unshared: make(map[*ssa.Function][]unsharedSite), siteAt: make(map[*ssa.Call]Set), resited: make(map[*ssa.Call]int), handoff: make(map[*ssa.Function]*Set), dropsFor: make(map[*ssa.Function][]Lock)}
 	reqs, dirty, opaque := st.reqs, st.dirty, st.opaque
 	for _, fn := range p.order {
 		if !only(fn) {
@@ -218,6 +218,8 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 			entry := Set{}
 			if only(fn) {
 				entry, _ = st.entry(fn)
+			} else if h := st.handoff[fn]; h != nil {
+				entry = *h
 			}
 			r := Analyze(fn, entry, callee)
 			r.Opaque = only(fn) && reqs[fn] == nil && len(st.unshared[fn]) == 0 && opaque[fn]
@@ -227,6 +229,7 @@ func (p *Package) requirements(in map[*ssa.Function]bool, opts *Options, callee 
 			}
 			p.lowerCalls(st, r, in, opts, lower)
 			p.lowerDeferred(r, in, lower)
+			st.handOver(r, in, callee)
 		}
 	}
 	p.summarise(st, callee)
@@ -324,7 +327,12 @@ type reqState struct {
 	// locks depend on its boolean parameters (see resite).
 	siteAt  map[*ssa.Call]Set
 	resited map[*ssa.Call]int
-	changed bool
+	// handoff holds the locks each goroutine closure runs under on
+	// entry, handed over by its spawner (see handOver); dropsFor caches
+	// the locks each closure releases without taking them.
+	handoff  map[*ssa.Function]*Set
+	dropsFor map[*ssa.Function][]Lock
+	changed  bool
 }
 
 // lower lowers the requirements of cf, called by fn (analysed as r) with

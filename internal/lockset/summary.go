@@ -147,18 +147,7 @@ func Effect(r *Result) (acq, rel []Abstract) {
 			acq = append(acq, a)
 		}
 	}
-	var foreign []Lock
-	for i, l := range r.released {
-		if r.MayHold(r.releasedAt[i]).Holds(l.Ref, true) {
-			// Taken on some path here: the function's own lock, locked
-			// and unlocked under correlated conditions (if !hasLock {
-			// mu.Lock() } ... if !hasLock { mu.Unlock() }).
-			continue
-		}
-		if !slices.ContainsFunc(foreign, l.same) {
-			foreign = append(foreign, l)
-		}
-	}
+	foreign := dropped(r)
 	if len(foreign) == 0 {
 		return acq, nil
 	}

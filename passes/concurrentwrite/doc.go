@@ -177,8 +177,11 @@
 // value recomputed on each iteration) is not correlated with itself, and
 // a function is split on three such conditions at most. A lock that the
 // spawner takes and the goroutine releases (sarama's Broker.Open:
-// b.lock.Lock(); go func() { defer b.lock.Unlock(); … }()) is not handed
-// over: the goroutine's writes are taken as holding no lock. A lock held on
+// b.lock.Lock(); go func() { defer b.lock.Unlock(); … }()) is handed over:
+// the goroutine's accesses before the unlock hold it, and the spawner
+// holds it no more. Only a function literal that go starts, or that is
+// passed to the function go starts, is followed; a named function started
+// by go runs under no lock. A lock held on
 // an object is not seen through a back-pointer to it (grpc's priority
 // balancer holds b.mu and reaches b again as cb.parent): such a call says
 // nothing of the callee's locks, and a helper reached only that way is
