@@ -49,7 +49,7 @@ func (r *Result) collect(fns []*ssa.Function) []*Access {
 				acc := &Access{Access: a, Fn: fn, ID: id, Held: held, Loaded: held, May: res.MayHold(instr)}
 				if base != nil {
 					acc.Base = mapid.RefOf(base)
-					acc.Fresh = r.IsFresh(fn, acc.Base)
+					acc.Fresh = r.IsFresh(fn, acc.Base) || r.setupFresh(fn, acc.Base, instr)
 				} else {
 					acc.Fresh = r.Alone[fn] || (id.Kind == mapid.Global && r.initOnly[id.Global])
 				}

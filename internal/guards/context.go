@@ -286,6 +286,9 @@ func onceBodies(fns []*ssa.Function) map[*ssa.Function]bool {
 //	go l.runLoop()
 func (r *Result) unsharedArg(c *ssa.Call, i int) bool {
 	caller := c.Parent()
+	if r.setupFresh(caller, mapid.RefOf(c.Call.Args[i]), c) {
+		return true
+	}
 	if !r.IsFresh(caller, mapid.RefOf(c.Call.Args[i])) {
 		return false
 	}

@@ -86,6 +86,9 @@ type Result struct {
 	imported map[*ssa.Function]*lockset.Summary
 	guards   map[mapid.ID]guard.Guard
 	initOnly map[*ssa.Global]bool // maps that exist only while the package initialises
+	// setup holds the setup methods, each with the instructions that end
+	// its setup phase (see setupMethods).
+	setup map[*ssa.Function][]ssa.Instruction
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -113,6 +116,7 @@ func run(pass *analysis.Pass) (any, error) {
 		Unshared: r.unsharedArg,
 	})
 	r.contexts(fns)
+	r.setup = r.setupMethods(fns)
 	r.Locks.Solve()
 	r.served(fns)
 	r.exposure(fns)

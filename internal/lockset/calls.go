@@ -30,11 +30,15 @@ import (
 // hasLock=true hold c.mu). Calls from tests and init (Unconstraining) say
 // nothing and are skipped.
 //
+// A call that passes an object nobody else has yet (Options.Unshared) names
+// it in the CallSet's Unshared: whatever it holds, nobody else can touch
+// that object there (a constructor's or a setup method's call).
+//
 // ok is false when fn is not only called statically, or a call passes a
 // value that is not a constant (nor a bound parameter of its caller) for a
 // boolean parameter, when neither fn nor a caller tests one: the answer
 // would be a guess.
-func (p *Package) AtCalls(fn *ssa.Function, instr ssa.Instruction) (sets []Set, ok bool) {
+func (p *Package) AtCalls(fn *ssa.Function, instr ssa.Instruction) (sets []CallSet, ok bool) {
 	if !p.OnlyCalled(fn) || !p.contextual(fn) {
 		return nil, false
 	}
@@ -42,10 +46,10 @@ func (p *Package) AtCalls(fn *ssa.Function, instr ssa.Instruction) (sets []Set, 
 	if !ok {
 		return nil, false
 	}
-	for i := range ctxs {
-		p.analyzeIn(fn, &ctxs[i]).Each(func(i ssa.Instruction, held Set) {
+	for k := range ctxs {
+		p.analyzeIn(fn, &ctxs[k]).Each(func(i ssa.Instruction, held Set) {
 			if i == instr {
-				sets = append(sets, held)
+				sets = append(sets, CallSet{Held: held, Unshared: ctxs[k].unshared})
 			}
 		})
 	}
@@ -56,11 +60,22 @@ func (p *Package) AtCalls(fn *ssa.Function, instr ssa.Instruction) (sets []Set, 
 // that decide the locks.
 const maxForward = 3
 
-// A callContext is how one call runs a function: the locks held on entry
-// and the constants bound to its boolean parameters.
+// A CallSet is the locks held at an instruction on one call of its
+// function (see AtCalls).
+type CallSet struct {
+	Held Set
+	// Unshared holds the parameters of the function bound, on this call,
+	// to objects nobody else has yet.
+	Unshared []*ssa.Parameter
+}
+
+// A callContext is how one call runs a function: the locks held on entry,
+// the constants bound to its boolean parameters, and the parameters bound
+// to unshared objects.
 type callContext struct {
-	entry  Set
-	consts map[*ssa.Parameter]bool
+	entry    Set
+	consts   map[*ssa.Parameter]bool
+	unshared []*ssa.Parameter
 }
 
 // contextual reports whether the locks held in fn may depend on boolean
@@ -136,7 +151,7 @@ func (p *Package) callContexts(fn *ssa.Function, depth int) ([]callContext, bool
 				}
 			})
 			if found { // else the call is unreachable
-				out = append(out, callContext{entry: translate(at, &site.Call, fn), consts: consts})
+				out = append(out, callContext{entry: translate(at, &site.Call, fn), consts: consts, unshared: unsharedParams(site, fn, &p.opts)})
 			}
 		}
 	}

@@ -81,3 +81,9 @@ func TestReadsOffByDefault(t *testing.T) {
 func TestReadsSilent(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), withReads(t), "readsilent")
 }
+
+// TestSetupPhase runs the pass on objects completed by a setup method
+// before their concurrent use, each with a reported twin.
+func TestSetupPhase(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), withReads(t), "setupphase")
+}

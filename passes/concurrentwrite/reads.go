@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -98,7 +99,10 @@ func (ck *checker) guardOf(group []*access) ([]*access, guard.Guard, bool) {
 func (ck *checker) unguarded(a *access, g guard.Guard) bool {
 	if sites, ok := ck.lp.AtCalls(a.fn, a.Instr); ok {
 		for _, s := range sites {
-			if !g.Held(a.base, s, !a.Write) {
+			if slices.Contains(s.Unshared, rootParam(a.base)) {
+				continue // nobody else has the object on this call
+			}
+			if !g.Held(a.base, s.Held, !a.Write) {
 				return true
 			}
 		}
@@ -129,6 +133,12 @@ func (ck *checker) ownsWrites(a *access, shared []*access) bool {
 		}
 	}
 	return true
+}
+
+// rootParam returns the parameter the object ref is reached from, or nil.
+func rootParam(ref mapid.Ref) *ssa.Parameter {
+	prm, _ := ref.Root.(*ssa.Parameter)
+	return prm
 }
 
 func (ck *checker) reportRead(a, w *access, g guard.Guard) {
