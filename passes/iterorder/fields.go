@@ -128,3 +128,22 @@ func onlyField(info *types.Info, body *ast.BlockStmt, p *types.Var) int {
 	}
 	return fieldIndex(p.Type(), field) + 1
 }
+
+// otherField reports whether sel selects a field of a struct whose map
+// order is known to lie in another one (orderMode): r.Title of r :=
+// lib.Build(m), whose order is in r.Names, carries none.
+func (s *scan) otherField(sel *ast.SelectorExpr) bool {
+	if s.mode != orderMode {
+		return false
+	}
+	held := s.heldIn(sel.X)
+	if held == nil {
+		return false
+	}
+	selection := s.c.info.Selections[sel]
+	if selection == nil || selection.Kind() != types.FieldVal {
+		return false // a method (r.String()) sees the whole value
+	}
+	i := fieldIndex(typeOf(s.c.info, sel.X), held)
+	return i >= 0 && selection.Index()[0] != i
+}

@@ -324,7 +324,7 @@ func (s *scan) taintedExpr(e ast.Expr) bool {
 				}
 				return false
 			}
-			found = s.taintedExpr(n.X)
+			found = s.taintedExpr(n.X) && !s.otherField(n)
 			return false
 		}
 		return true

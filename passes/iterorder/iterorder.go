@@ -121,7 +121,9 @@ type checker struct {
 
 	orderFree map[string]bool // Config.OrderFree, parsed
 
-	ordered map[*types.Func]int // exported functions returning map order no caller here shows (OrderedResultFact)
+	ordered map[*types.Func]*OrderedResultFact // exported functions returning map order no caller here shows (OrderedResultFact)
+
+	methodFacts map[string][]orderedCallee // built on demand by orderedMethods
 
 	decls []funcDecl // the package's function declarations with a body
 
@@ -144,7 +146,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 
 		orderFree: parseOrderFree(cfg.OrderFree),
 		decls:     funcDecls(pass),
-		ordered:   make(map[*types.Func]int),
+		ordered:   make(map[*types.Func]*OrderedResultFact),
 		ssa:       pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
 	}
 	c.computeMatchFacts()

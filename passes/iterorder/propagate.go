@@ -27,80 +27,149 @@ import (
 // the fact is {Index: 0}, printed as `orderedresult(0)`; a caller
 // `fmt.Println(lib.Keys(m))` is reported, a caller that sorts the result
 // or adds it to a set is not.
+//
+// A struct (or pointer to one) whose field holds the list carries the
+// fact with Field, 1 + that field's index: for
+//
+//	func Build(m map[string]int) *Report { return &Report{Title: "t", Names: keys(m)} }
+//
+// the fact is {Index: 0, Field: 2}, printed as `orderedresult(0.field1)`
+// (the field of index 1);
+// a caller that prints r.Names, or encodes r whole, is reported, one that
+// prints only r.Title is not.
 type OrderedResultFact struct {
 	Index int
+	Field int // 1 + the index of the one field of the (struct) result that holds the list, or 0: the result is the list
 }
 
 func (*OrderedResultFact) AFact() {}
 
-func (f *OrderedResultFact) String() string { return fmt.Sprintf("orderedresult(%d)", f.Index) }
-
-// markOrderedResult records that fn returns map order as result idx and
-// that no caller in the package shows it; the fact is exported at the end
-// of the run.
-func (c *checker) markOrderedResult(fn *types.Func, idx int) {
-	if _, ok := c.ordered[fn]; !ok {
-		c.ordered[fn] = idx
+func (f *OrderedResultFact) String() string {
+	if f.Field > 0 {
+		return fmt.Sprintf("orderedresult(%d.field%d)", f.Index, f.Field-1)
 	}
+	return fmt.Sprintf("orderedresult(%d)", f.Index)
+}
+
+// field returns the field of fn's result that holds the list, or nil.
+func (f *OrderedResultFact) field(fn *types.Func) *types.Var {
+	sig, _ := fn.Type().(*types.Signature)
+	if f.Field == 0 || sig == nil || f.Index >= sig.Results().Len() {
+		return nil
+	}
+	st := structOf(sig.Results().At(f.Index).Type())
+	if st == nil || f.Field > st.NumFields() {
+		return nil
+	}
+	return st.Field(f.Field - 1)
+}
+
+// structOf returns the struct type of t or *t, or nil.
+func structOf(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
+}
+
+// markOrderedResult records that fn returns map order as result idx (in
+// its field, when not nil) and that no caller in the package shows it;
+// the fact is exported at the end of the run.
+func (c *checker) markOrderedResult(fn *types.Func, idx int, field *types.Var) {
+	if _, ok := c.ordered[fn]; ok {
+		return
+	}
+	f := &OrderedResultFact{Index: idx}
+	if field != nil {
+		sig, _ := fn.Type().(*types.Signature)
+		f.Field = fieldIndex(sig.Results().At(idx).Type(), field) + 1
+	}
+	c.ordered[fn] = f
 }
 
 // exportOrderedResults exports the facts recorded by markOrderedResult.
 func (c *checker) exportOrderedResults() {
 	for _, d := range c.decls {
-		if idx, ok := c.ordered[d.obj]; ok {
-			c.pass.ExportObjectFact(d.obj, &OrderedResultFact{Index: idx})
+		if f, ok := c.ordered[d.obj]; ok {
+			c.pass.ExportObjectFact(d.obj, f)
 		}
 	}
 }
 
 // reportImportedOrder reports the calls of functions of other packages
 // whose result carries map order (OrderedResultFact) where the caller
-// shows that order: the sink is here, the loop in the other package.
+// shows that order: the sink is here, the loop in the other package. A
+// call of a method of an interface declared in this package stands for
+// the implementations that carry the fact (ifacecalls.go).
 func (c *checker) reportImportedOrder(report func(analysis.Diagnostic)) {
 	for cur := range c.ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
-		if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
+		if fn == nil || fn.Pkg() == nil {
 			continue
 		}
-		fact := new(OrderedResultFact)
-		if !c.pass.ImportObjectFact(fn.Origin(), fact) {
+		impls := c.orderedCallees(fn)
+		if len(impls) == 0 {
 			continue
 		}
 		caller := c.enclosingFuncCursor(cur)
 		if caller == nil || !c.inScope(cur, caller) {
 			continue
 		}
-		os := c.newScan(orderMode, caller, caller.node, 1)
-		os.start = call.Pos()
-		os.calls[call] = fact.Index
-		os.run()
-		if len(os.findings) == 0 {
-			continue
+		for _, impl := range impls {
+			if d, ok := c.importedOrderAt(call, caller, fn, impl); ok {
+				report(d)
+				break
+			}
 		}
-		first := os.findings[0]
-		obs := first.observed()
-		if first.returned && caller.obj != nil && len(first.related) > 0 {
-			// Kept in what an unexported function returns, and shown by
-			// one of its callers (see the related information).
-			obs = "returned unsorted by " + caller.obj.Name() + ", whose caller shows it"
-		}
-		name := fn.Name()
-		if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
-			name = strings.TrimPrefix(types.TypeString(sig.Recv().Type(), types.RelativeTo(c.pass.Pkg)), "*") + "." + name
-		} else {
-			name = fn.Pkg().Name() + "." + name
-		}
-		d := analysis.Diagnostic{
-			Pos:      call.Pos(),
-			End:      call.End(),
-			Category: "append",
-			Message:  "result depends on map iteration order: the result of " + name + ", built in map order and returned unsorted, is " + obs,
-		}
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: first.pos, Message: "map order reaches this: " + first.verb})
-		for _, rel := range first.related {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: rel.pos, Message: rel.message})
-		}
-		report(d)
 	}
+}
+
+// importedOrderAt scans caller from call, whose callee fn returns the
+// order impl's fact describes, and returns the finding if it shows it.
+func (c *checker) importedOrderAt(call *ast.CallExpr, caller *funcInfo, fn *types.Func, impl orderedCallee) (analysis.Diagnostic, bool) {
+	os := c.newScan(orderMode, caller, caller.node, 1)
+	os.start = call.Pos()
+	os.calls[call] = impl.fact.Index
+	if f := impl.fact.field(impl.fn); f != nil {
+		os.callField[call] = f
+	}
+	os.run()
+	if len(os.findings) == 0 {
+		return analysis.Diagnostic{}, false
+	}
+	first := os.findings[0]
+	obs := first.observed()
+	if first.returned && caller.obj != nil && len(first.related) > 0 {
+		// Kept in what an unexported function returns, and shown by
+		// one of its callers (see the related information).
+		obs = "returned unsorted by " + caller.obj.Name() + ", whose caller shows it"
+	}
+	what := "the result of " + c.funcName(impl.fn)
+	if impl.fn != fn {
+		what += " (called through " + c.funcName(fn) + ")"
+	}
+	if f := impl.fact.field(impl.fn); f != nil {
+		what = "the field " + f.Name() + " of " + what
+	}
+	d := analysis.Diagnostic{
+		Pos:      call.Pos(),
+		End:      call.End(),
+		Category: "append",
+		Message:  "result depends on map iteration order: " + what + ", built in map order and returned unsorted, is " + obs,
+	}
+	d.Related = append(d.Related, analysis.RelatedInformation{Pos: first.pos, Message: "map order reaches this: " + first.verb})
+	for _, rel := range first.related {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: rel.pos, Message: rel.message})
+	}
+	return d, true
+}
+
+// funcName names fn for a message: Type.Method or pkg.Func.
+func (c *checker) funcName(fn *types.Func) string {
+	if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
+		return strings.TrimPrefix(types.TypeString(sig.Recv().Type(), types.RelativeTo(c.pass.Pkg)), "*") + "." + fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
 }

@@ -191,12 +191,8 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		}
 	}
 	if exported && !c.cfg.Strict {
-		if fn.sig != nil && idx < fn.sig.Results().Len() && isSlice(fn.sig.Results().At(idx).Type()) {
-			// Only a list carries the order to other packages: a value
-			// built from a map's entries (a key parsed from its fields,
-			// a struct holding a list) is not followed through its
-			// fields there.
-			c.markOrderedResult(fn.obj, idx)
+		if fn.sig != nil && idx < fn.sig.Results().Len() {
+			c.carryResult(fn.obj, idx, field)
 		}
 		return nil
 	}
@@ -208,6 +204,23 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		return f
 	}
 	return nil
+}
+
+// carryResult gives fn, whose result idx carries map order that no caller
+// in the package shows, an OrderedResultFact when the order can be
+// followed in other packages: the result is a list, or a struct whose one
+// field field holds a list (or text). A value built from a map's entries
+// in another way (a key parsed from its fields, a struct whose ordered
+// field is not known) is not followed there.
+func (c *checker) carryResult(fn *types.Func, idx int, field *types.Var) {
+	t := fn.Type().(*types.Signature).Results().At(idx).Type()
+	if isSlice(t) {
+		c.markOrderedResult(fn, idx, nil)
+		return
+	}
+	if field != nil && structOf(t) != nil && fieldIndex(t, field) >= 0 && carriesOrder(field.Type()) && !implementsError(field.Type()) {
+		c.markOrderedResult(fn, idx, field)
+	}
 }
 
 // callers returns the calls of fn in this package, in source order, and
