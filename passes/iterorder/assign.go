@@ -222,6 +222,9 @@ func (s *scan) resolveAccumulators() {
 		os.start = s.loop.End()
 		os.tainted[a.obj] = true
 		os.accExpr = name
+		if f := directField(s.c.info, a.expr, a.obj); f != nil {
+			os.fieldOf[a.obj] = f // r.Names = append(r.Names, k): the order is in r's field Names
+		}
 		os.run()
 		if len(os.findings) == 0 {
 			continue

@@ -87,7 +87,7 @@ func fieldIndex(t types.Type, f *types.Var) int {
 		return -1
 	}
 	for i := range st.NumFields() {
-		if st.Field(i) == f {
+		if st.Field(i) == f || st.Field(i).Origin() == f.Origin() {
 			return i
 		}
 	}
@@ -144,6 +144,22 @@ func (s *scan) otherField(sel *ast.SelectorExpr) bool {
 	if selection == nil || selection.Kind() != types.FieldVal {
 		return false // a method (r.String()) sees the whole value
 	}
+	// A held field that is not one of the struct's (shownAt's marker)
+	// means only the value used whole shows the order.
 	i := fieldIndex(typeOf(s.c.info, sel.X), held)
-	return i >= 0 && selection.Index()[0] != i
+	return i < 0 || selection.Index()[0] != i
+}
+
+// directField returns F when e is obj.F, a field of the variable obj
+// itself, or nil.
+func directField(info *types.Info, e ast.Expr, obj types.Object) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || info.Uses[identOf(sel.X)] != obj {
+		return nil
+	}
+	f, _ := info.Uses[sel.Sel].(*types.Var)
+	if f == nil || !f.IsField() {
+		return nil
+	}
+	return f
 }

@@ -92,7 +92,7 @@ func New() *analysis.Analyzer {
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer, buildssa.Analyzer},
 		Run:       cfg.run,
-		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact), new(SortFact), new(OrderedResultFact)},
+		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact), new(SortFact), new(OrderedResultFact), new(ShownResultFact)},
 	}
 	a.Flags.BoolVar(&cfg.NoFix, "nofix", false, "do not suggest ranging over sorted keys")
 	a.Flags.BoolVar(&cfg.Strict, "strict", false, "also report logging, stores into fields, floating-point sums, arbitrary picks, first matches and sends")
@@ -124,6 +124,7 @@ type checker struct {
 	ordered map[*types.Func]*OrderedResultFact // exported functions returning map order no caller here shows (OrderedResultFact)
 
 	methodFacts map[string][]orderedCallee // built on demand by orderedMethods
+	shown       []shownMethod              // built on demand by shownMethods
 
 	decls []funcDecl // the package's function declarations with a body
 
@@ -207,6 +208,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 	}
 	c.reportImportedOrder(r.Report)
 	c.exportOrderedResults()
+	c.exportShownResults()
 	return nil, nil
 }
 

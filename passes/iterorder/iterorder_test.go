@@ -118,6 +118,18 @@ func TestCrossPackage(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "emitter", "crosspkg")
 }
 
+// A struct result whose field holds the list, and a list reached through
+// an interface the consumer declares (OrderedResultFact).
+func TestResultFields(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "reportlib", "reportuse")
+}
+
+// What an interface's own package shows of its methods' results is
+// reported in the implementing packages (ShownResultFact).
+func TestShownThroughInterface(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "shownapi", "shownimpl")
+}
+
 func TestForeignInterface(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "carrier")
 }
@@ -173,6 +185,8 @@ func TestFactGobRoundTrip(t *testing.T) {
 		&iterorder.MatchFact{Sides: []uint8{1, 0, 2}, Interval: true},
 		&iterorder.RandomFact{},
 		&iterorder.SortFact{Param: -1},
+		&iterorder.OrderedResultFact{Index: 1, Field: 3},
+		&iterorder.ShownResultFact{Index: 0, Whole: false, Fields: []int{1, 4}},
 	}
 	for _, f := range facts {
 		var buf bytes.Buffer

@@ -140,8 +140,16 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 	if c.documentedUnordered(fn) {
 		return nil
 	}
-	if fn.obj != nil && c.implementsForeign(fn.obj) {
-		return nil
+	if fn.obj != nil {
+		if m := c.shownThrough(fn.obj, idx, field); m != nil {
+			// The package that declares the interface shows what its
+			// callers get (shown.go).
+			f.related = append(f.related, related{m.Pos(), "returned through " + c.funcName(m) + ", whose caller in package " + m.Pkg().Name() + " shows it"})
+			return f
+		}
+		if c.implementsForeign(fn.obj) {
+			return nil
+		}
 	}
 	isText := true
 	if fn.sig != nil && idx < fn.sig.Results().Len() {

@@ -1,0 +1,47 @@
+// Package shownapi declares interfaces and shows what their methods
+// return, in caddy's shape: caddyfile.Adapter.Adapt encodes the config its
+// ServerType's Setup builds, and the server types live in packages that
+// import this one (ShownResultFact).
+package shownapi
+
+import "encoding/json"
+
+// A Config is what a server type sets up.
+type Config struct {
+	Title    string
+	Subjects []string
+}
+
+// A ServerType builds a config.
+type ServerType interface {
+	Setup(opts map[string]string) (*Config, error) // want Setup:`shownresult\(0 whole\)`
+}
+
+// An Adapter encodes the config of its server type: the whole result of
+// Setup is shown.
+type Adapter struct {
+	ServerType ServerType
+}
+
+func (a Adapter) Adapt(opts map[string]string) ([]byte, error) {
+	cfg, err := a.ServerType.Setup(opts)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(cfg)
+}
+
+// A Describer's config is shown by its title only, and its peers are only
+// counted.
+type Describer interface {
+	Describe() *Config // want Describe:`shownresult\(0 field0\)`
+	Peers() []string
+}
+
+func Title(d Describer) string {
+	return d.Describe().Title
+}
+
+func NumPeers(d Describer) int {
+	return len(d.Peers())
+}

@@ -1,0 +1,57 @@
+// Package shownimpl implements shownapi's interfaces; what it returns is
+// shown by shownapi, which it imports, so its loops are reported here.
+package shownimpl
+
+import (
+	"slices"
+
+	"shownapi"
+)
+
+// Server's config, encoded whole by shownapi.Adapter, lists the hosts of
+// its options in map order.
+type Server struct{}
+
+func (Server) Setup(opts map[string]string) (*shownapi.Config, error) {
+	cfg := &shownapi.Config{Title: "hosts"}
+	for h := range opts { // want `keys appended to cfg.Subjects, which is returned unsorted`
+		cfg.Subjects = append(cfg.Subjects, h)
+	}
+	return cfg, nil
+}
+
+// Its silent twin sorts them.
+type SortedServer struct{}
+
+func (SortedServer) Setup(opts map[string]string) (*shownapi.Config, error) {
+	cfg := &shownapi.Config{Title: "hosts"}
+	for h := range opts {
+		cfg.Subjects = append(cfg.Subjects, h)
+	}
+	slices.Sort(cfg.Subjects)
+	return cfg, nil
+}
+
+// Silent too: shownapi shows only the Title of what Describe returns (the
+// order travels on as OrderedResultFact), and only counts the peers (a
+// list returned by a method of an imported package's interface gets no
+// fact: that interface's contract decides).
+type Hosts struct {
+	hosts map[string]bool
+}
+
+func (h Hosts) Describe() *shownapi.Config { // want Describe:`orderedresult\(0.field1\)`
+	cfg := &shownapi.Config{Title: "hosts"}
+	for k := range h.hosts {
+		cfg.Subjects = append(cfg.Subjects, k)
+	}
+	return cfg
+}
+
+func (h Hosts) Peers() []string {
+	var out []string
+	for k := range h.hosts {
+		out = append(out, k)
+	}
+	return out
+}
