@@ -224,6 +224,7 @@ func (s *scan) resolveAccumulators() {
 		os.accExpr = name
 		if f := directField(s.c.info, a.expr, a.obj); f != nil {
 			os.fieldOf[a.obj] = f // r.Names = append(r.Names, k): the order is in r's field Names
+			os.seqField[a.obj] = true
 		}
 		os.run()
 		if len(os.findings) == 0 {

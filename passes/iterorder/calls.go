@@ -23,11 +23,11 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 			if obj, direct := s.root(sx); obj != nil && s.tainted[obj] && (direct || types.ExprString(sx) == s.accExpr) {
 				delete(s.tainted, obj) // see call's doc: the variable, or the slice filled
 				return
-			} else if f := s.fieldOf[obj]; obj != nil && s.tainted[obj] && f != nil && directField(c.info, sx, obj) == f {
-				delete(s.tainted, obj) // the one field that held the order (r.Names), sorted
-				return
 			} else if s.sortsAlias(sx) {
 				return // slices.SortFunc(hs.kvs, ...) after hs.kvs = kvs sorts kvs
+			} else if f := s.fieldOf[obj]; obj != nil && s.tainted[obj] && s.seqField[obj] && f != nil && directField(c.info, sx, obj) == f {
+				delete(s.tainted, obj) // the one field whose sequence is the order (r.Names), sorted
+				return
 			} else if obj != nil && s.holders[obj] {
 				// sort.Sort(s) after s.v = keys sorts keys in place.
 				clear(s.tainted)

@@ -64,16 +64,66 @@ func litField(info *types.Info, st *types.Struct, i int, el ast.Expr) (*types.Va
 // carrying order before (info.Links = keys); otherwise none.
 func (s *scan) noteField(obj types.Object, lhs, rhs ast.Expr, direct, before bool) {
 	var f *types.Var
+	seq := false
 	if direct {
 		f = s.heldIn(rhs)
+		seq = s.seqHeld(rhs)
 	} else if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && !before && s.c.info.Uses[identOf(sel.X)] == obj {
 		f, _ = s.c.info.Uses[sel.Sel].(*types.Var)
+		seq = s.isSeqValue(rhs)
 	}
 	if f == nil || !f.IsField() {
 		delete(s.fieldOf, obj)
+		delete(s.seqField, obj)
 		return
 	}
 	s.fieldOf[obj] = f
+	s.seqField[obj] = seq
+}
+
+// seqHeld reports whether the field of the struct value e that holds its
+// map order (heldIn) is itself the ordered sequence, rather than a list of
+// values that hold one each: sorting that field then removes the order.
+func (s *scan) seqHeld(e ast.Expr) bool {
+	switch x := ast.Unparen(stripAddr(e)).(type) {
+	case *ast.Ident:
+		return s.seqField[s.c.info.Uses[x]]
+	case *ast.CallExpr:
+		return s.callField[x] != nil // a field named by OrderedResultFact holds the list
+	case *ast.CompositeLit:
+		st, _ := typeOf(s.c.info, x).Underlying().(*types.Struct)
+		if st == nil {
+			return false
+		}
+		for i, el := range x.Elts {
+			if f, v := litField(s.c.info, st, i, el); f != nil && s.taintedExpr(v) {
+				return s.isSeqValue(v)
+			}
+		}
+	}
+	return false
+}
+
+// isSeqValue reports whether the order-carrying value v, stored in a
+// field, is the ordered sequence itself (keys, lib.Names(m), append(x.F,
+// keys...)) rather than a list whose elements hold one (append(app.Policies,
+// internal), []*policy{internal}).
+func (s *scan) isSeqValue(v ast.Expr) bool {
+	switch x := ast.Unparen(v).(type) {
+	case *ast.CompositeLit:
+		return false
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
+			if b, ok := s.c.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" && !x.Ellipsis.IsValid() {
+				for _, a := range x.Args[1:] {
+					if s.taintedExpr(a) {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
 }
 
 // fieldIndex returns the index of f among the fields of the struct t (or

@@ -79,6 +79,7 @@ type scan struct {
 	holders       map[types.Object]bool        // orderMode: variables holding the ordered value in a field (s.v = keys)
 	aliases       []fieldAlias                 // orderMode: fields of local variables that share a tainted slice
 	fieldOf       map[types.Object]*types.Var  // orderMode: the one field of a tainted struct variable that holds the order (fields.go)
+	seqField      map[types.Object]bool        // orderMode: that field's own sequence is the order (not lists inside its elements)
 	callField     map[*ast.CallExpr]*types.Var // orderMode: the same for the result of a call in calls
 	accs          []*accumulator
 	findings      []finding
@@ -105,6 +106,7 @@ func (c *checker) newScan(m mode, fn *funcInfo, region ast.Node, depth int) *sca
 		outerAssigned: make(map[types.Object]bool),
 		holders:       make(map[types.Object]bool),
 		fieldOf:       make(map[types.Object]*types.Var),
+		seqField:      make(map[types.Object]bool),
 		callField:     make(map[*ast.CallExpr]*types.Var),
 	}
 }

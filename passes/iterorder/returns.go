@@ -80,10 +80,12 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 		}
 	case orderMode:
 		var field *types.Var
+		seq := false
 		if idx < len(r.Results) {
 			field = s.heldIn(r.Results[idx])
+			seq = s.seqHeld(r.Results[idx])
 		}
-		if f := s.c.returned(s.fn, idx, r, s.depth, field); f != nil {
+		if f := s.c.returned(s.fn, idx, r, s.depth, field, seq); f != nil {
 			s.findings = append(s.findings, *f)
 		}
 	}
@@ -135,7 +137,11 @@ func (c *checker) makesError(call *ast.CallExpr) bool {
 // literal or used as a value; for an unexported function called only
 // directly, when one of its callers (all in this package) observes it
 // before sorting it.
-func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, field *types.Var) *finding {
+//
+// field is the one field of a struct result that holds the order (nil:
+// unknown, or not a struct), and seq whether that field's own sequence is
+// the order (OrderedResultFact carries only such a field).
+func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, field *types.Var, seq bool) *finding {
 	f := &finding{pos: r.Pos(), verb: "returned", category: "append", returned: true}
 	if c.documentedUnordered(fn) {
 		return nil
@@ -200,6 +206,9 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 	}
 	if exported && !c.cfg.Strict {
 		if fn.sig != nil && idx < fn.sig.Results().Len() {
+			if !seq {
+				field = nil
+			}
 			c.carryResult(fn.obj, idx, field)
 		}
 		return nil

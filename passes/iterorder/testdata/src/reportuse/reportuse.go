@@ -47,7 +47,7 @@ func Known(m map[string]int, name string) bool {
 // peerSource is what this package needs from what it is given;
 // *reportlib.Manager implements it.
 type peerSource interface {
-	Peers() []string
+	Peers() []string // want Peers:`shownresult\(0\)`
 }
 
 type API struct {

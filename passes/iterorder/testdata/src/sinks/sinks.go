@@ -202,7 +202,10 @@ func Verbose(m map[string]int) {
 
 type Response struct{ Items []string }
 
-func Build(m map[string]int) *Response {
+// Build returns a struct whose one field is the list in map order: no
+// caller here shows it, so OrderedResultFact carries it on, naming the
+// field.
+func Build(m map[string]int) *Response { // want Build:`orderedresult\(0.field0\)`
 	resp := &Response{}
 	for k := range m {
 		resp.Items = append(resp.Items, k)
