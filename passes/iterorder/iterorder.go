@@ -125,6 +125,10 @@ type checker struct {
 
 	methodFacts map[string][]orderedCallee // built on demand by orderedMethods
 	shown       []shownMethod              // built on demand by shownMethods
+	// hypothetical is set while shownAt scans what a caller does with an
+	// interface's result, which is not known to carry map order: what
+	// the scan finds returned must not become an OrderedResultFact.
+	hypothetical bool
 
 	decls []funcDecl // the package's function declarations with a body
 

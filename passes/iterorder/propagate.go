@@ -77,7 +77,7 @@ func structOf(t types.Type) *types.Struct {
 // its field, when not nil) and that no caller in the package shows it;
 // the fact is exported at the end of the run.
 func (c *checker) markOrderedResult(fn *types.Func, idx int, field *types.Var) {
-	if _, ok := c.ordered[fn]; ok {
+	if _, ok := c.ordered[fn]; ok || c.hypothetical {
 		return
 	}
 	f := &OrderedResultFact{Index: idx}
@@ -169,7 +169,13 @@ func (c *checker) importedOrderAt(call *ast.CallExpr, caller *funcInfo, fn *type
 // funcName names fn for a message: Type.Method or pkg.Func.
 func (c *checker) funcName(fn *types.Func) string {
 	if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
-		return strings.TrimPrefix(types.TypeString(sig.Recv().Type(), types.RelativeTo(c.pass.Pkg)), "*") + "." + fn.Name()
+		byName := func(p *types.Package) string {
+			if p == c.pass.Pkg {
+				return ""
+			}
+			return p.Name()
+		}
+		return strings.TrimPrefix(types.TypeString(sig.Recv().Type(), byName), "*") + "." + fn.Name()
 	}
 	return fn.Pkg().Name() + "." + fn.Name()
 }

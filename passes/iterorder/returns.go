@@ -175,6 +175,7 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		return nil
 	}
 	if fn.obj == nil || depth >= maxDepth {
+		f.unseen = true
 		return f
 	}
 	exported := fn.obj.Exported()
@@ -183,6 +184,7 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 	}
 	calls, escapes := c.callers(fn.obj)
 	if escapes && !exported {
+		f.unseen = true
 		return f
 	}
 	for _, call := range calls {
@@ -201,6 +203,7 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 			first := os.findings[0]
 			f.stream = f.stream && allStream(os.findings)
 			f.related = append([]related{{first.pos, "the caller's result is " + first.verb + " unsorted here"}}, first.related...)
+			f.unseen = first.unseen
 			return f
 		}
 	}

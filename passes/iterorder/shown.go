@@ -115,8 +115,12 @@ func (c *checker) shownAt(call *ast.CallExpr, caller *funcInfo, idx int, t types
 		if field != nil {
 			os.callField[call] = field
 		}
+		c.hypothetical = true
 		os.run()
-		return len(os.findings) > 0
+		c.hypothetical = false
+		// Only a caller seen to show it counts: returned from a function
+		// literal (merge.go's resultsFn) is assumed, not seen, shown.
+		return slices.ContainsFunc(os.findings, func(f finding) bool { return !f.unseen })
 	}
 	if isSlice(t) {
 		if shows(nil) {

@@ -45,3 +45,14 @@ func Title(d Describer) string {
 func NumPeers(d Describer) int {
 	return len(d.Peers())
 }
+
+// A Lister's names are only returned from a function literal, whose
+// callers are not in sight: assumed shown, not seen shown, so no
+// ShownResultFact (prometheus storage's mergeResults callback).
+type Lister interface {
+	Names() []string
+}
+
+func Collect(l Lister) func() []string {
+	return func() []string { return l.Names() }
+}

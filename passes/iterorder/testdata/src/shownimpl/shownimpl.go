@@ -55,3 +55,15 @@ func (h Hosts) Peers() []string {
 	}
 	return out
 }
+
+// Silent: Lister.Names is not seen shown by shownapi.
+type Tags struct{}
+
+func (Tags) Names() []string {
+	tags := map[string]bool{"a": true, "b": true}
+	var out []string
+	for t := range tags {
+		out = append(out, t)
+	}
+	return out
+}
