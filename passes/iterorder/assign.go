@@ -237,6 +237,7 @@ func (s *scan) resolveAccumulators() {
 		s.findings[len(s.findings)-1].returned = first.returned
 		s.findings[len(s.findings)-1].stream = allStream(os.findings)
 		s.findings[len(s.findings)-1].unseen = first.unseen
+		s.findings[len(s.findings)-1].bounded = first.bounded
 		s.findings[len(s.findings)-1].complete = true
 	}
 }

@@ -37,6 +37,7 @@ type finding struct {
 	whole    bool // factMode: the sink writes a whole file (os.WriteFile), so only an ordered value shows order there
 	stream   bool // the order reaches only a stream: bytes written or encoded to a writer that is not a global, or a []byte returned (roundtrip.go)
 	unseen   bool // returned where no caller is in sight (a literal, a function used as a value, the depth bound): assumed shown, not seen shown
+	bounded  bool // unseen because the depth bound stopped the search
 }
 
 // observed is what a value carried on from the finding's sink shows: its

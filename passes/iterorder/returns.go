@@ -176,6 +176,7 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 	}
 	if fn.obj == nil || depth >= maxDepth {
 		f.unseen = true
+		f.bounded = fn.obj != nil
 		return f
 	}
 	exported := fn.obj.Exported()
@@ -203,7 +204,7 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 			first := os.findings[0]
 			f.stream = f.stream && allStream(os.findings)
 			f.related = append([]related{{first.pos, "the caller's result is " + first.verb + " unsorted here"}}, first.related...)
-			f.unseen = first.unseen
+			f.unseen, f.bounded = first.unseen, first.bounded
 			return f
 		}
 	}
