@@ -74,10 +74,12 @@
 // a []byte or an error made of the entries is reported when an exported
 // function returns it. A list returned by an exported function that no
 // caller in the package shows is reported only with -iterorder.strict;
-// by default, when the result is a slice, a fact (OrderedResultFact)
-// carries the order to the callers in other packages (a struct or map
-// holding one is not followed there), and a caller that writes, prints,
-// encodes, hashes or returns as text what it got is reported at the call:
+// by default, when the result is a slice, or a struct whose one field is
+// the list (the fact names the field), a fact (OrderedResultFact) carries
+// the order to the callers in other packages (a map holding one is not
+// followed there), and a caller that writes, prints, encodes, hashes or
+// returns as text what it got (the field, or the whole struct) is
+// reported at the call:
 //
 //	names := lib.Names(m) // result depends on map iteration order: the result of lib.Names, built in map order and returned unsorted, is written to w unsorted
 //	fmt.Fprintln(w, strings.Join(names, ","))
@@ -92,6 +94,21 @@
 // the package that uses only another field of its struct parameter is
 // not blamed. os.WriteFile, which writes a whole file, shows an ordered
 // value; called once per map entry it shows no order.
+//
+// A call of a method of an interface declared in the caller's package
+// stands for the implementations this package can see (its own, and
+// those of its dependencies) whose results carry the fact, and is
+// reported when any of them does: at run time the call goes to one of
+// them, and its order is what the caller shows (prometheus's API calls
+// its own alertmanagerRetriever, implemented by *notifier.Manager). A
+// broad interface declared elsewhere is not followed: many of its
+// implementations are never given to the call. The other way round, a
+// package that declares an interface and shows what a method of it
+// returns (caddyfile's Adapter encodes what ServerType.Setup returns)
+// marks the method (ShownResultFact), and an implementation in a package
+// that imports it is reported at its loop. Only a caller seen to show the
+// result counts there: returning it from a function literal, or reaching
+// the depth bound of the search, is not seen.
 //
 // A doc comment that says the result is unordered ("in no particular
 // order") clears it: its callers cannot rely on an order. The fix still
@@ -276,7 +293,10 @@
 // other packages, and no fact carries the order to them. A list returned
 // by an exported function whose consumer is in another module (a server
 // list that a framework starts in order) is found only when that module
-// is analysed with the library, or with -strict. A sort is
+// is analysed with the library, or with -strict; so is one whose
+// consumer is a test of another package, a method registered by
+// reflection (an RPC service), or a caller beyond the depth bound. A
+// sort is
 // recognised anywhere after the loop,
 // even on a branch that does not reach every use. Closures are not
 // followed. An unexported method called through an interface is treated as
