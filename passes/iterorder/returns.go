@@ -146,16 +146,11 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 	if c.documentedUnordered(fn) {
 		return nil
 	}
-	if fn.obj != nil {
-		if m := c.shownThrough(fn.obj, idx, field); m != nil {
-			// The package that declares the interface shows what its
-			// callers get (shown.go).
-			f.related = append(f.related, related{m.Pos(), "returned through " + c.funcName(m) + ", whose caller in package " + m.Pkg().Name() + " shows it"})
+	if shown, silent := c.throughInterface(fn, idx, field, f); shown || silent {
+		if shown {
 			return f
 		}
-		if c.implementsForeign(fn.obj) {
-			return nil
-		}
+		return nil
 	}
 	isText := true
 	if fn.sig != nil && idx < fn.sig.Results().Len() {
@@ -225,6 +220,21 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		return f
 	}
 	return nil
+}
+
+// throughInterface decides a result of fn, a method that implements an
+// interface of another package: shown when that interface's package shows
+// it (ShownResultFact; the related information on f says so), silent when
+// it is a list the interface's contract decides on (implementsForeign).
+func (c *checker) throughInterface(fn *funcInfo, idx int, field *types.Var, f *finding) (shown, silent bool) {
+	if fn.obj == nil {
+		return false, false
+	}
+	if m := c.shownThrough(fn.obj, idx, field); m != nil {
+		f.related = append(f.related, related{m.Pos(), "returned through " + c.funcName(m) + ", whose caller in package " + m.Pkg().Name() + " shows it"})
+		return true, false
+	}
+	return false, c.implementsForeign(fn.obj)
 }
 
 // carryResult gives fn, whose result idx carries map order that no caller
