@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/maplint/maplint/internal/driver/output"
+	"github.com/maplint/maplint/internal/factsonly"
 )
 
 // process analyses one node whose dependencies are done: from the cache
@@ -355,7 +356,13 @@ func (g *graph) runAnalyzers(n *node, analyzers []*analysis.Analyzer, files []*a
 		}
 		g.bindFacts(pass, n, tpkg, local)
 		start := time.Now()
-		res, err := a.Run(pass)
+		run := a.Run
+		if a == factsonly.Analyzer && !n.root {
+			// Nothing shows a dependency's diagnostics: its passes need
+			// only export their facts (see package factsonly).
+			run = func(*analysis.Pass) (any, error) { return &factsonly.Result{FactsOnly: true}, nil }
+		}
+		res, err := run(pass)
 		n.timing.add(a.Name, start)
 		if err == nil && reflect.TypeOf(res) != a.ResultType {
 			err = fmt.Errorf("internal error: analyzer %s returned a result of type %v, but declared ResultType %v", a.Name, reflect.TypeOf(res), a.ResultType)

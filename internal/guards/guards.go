@@ -25,6 +25,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/factsonly"
 	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/guard"
 	"github.com/maplint/maplint/internal/lockset"
@@ -36,7 +37,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "guards",
 	Doc:        "guards: infer the locks held at each map access and the lock that guards each shared map (reports nothing)",
 	URL:        "https://pkg.go.dev/github.com/maplint/maplint/internal/guards",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, factsonly.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(SummaryFact), new(ServesFact)},
@@ -127,7 +128,11 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range fns {
 		r.returnsFresh(fn, 0)
 	}
-	r.inferGuards(pass)
+	if !factsonly.Of(pass) {
+		// Only the passes' diagnostics read the inferred guards; their
+		// facts (concurrentwrite's LockFact) do not.
+		r.inferGuards(pass)
+	}
 	r.exportFacts(fns)
 	r.pass = nil // the Result outlives the pass's run
 	return r, nil

@@ -13,6 +13,7 @@ import (
 	"github.com/maplint/maplint/internal/analysisdoc"
 	"github.com/maplint/maplint/internal/directive"
 	"github.com/maplint/maplint/internal/edits"
+	"github.com/maplint/maplint/internal/factsonly"
 	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/guards"
 	"github.com/maplint/maplint/internal/lockset"
@@ -55,7 +56,7 @@ func New() *analysis.Analyzer {
 		Name:      "concurrentwrite",
 		Doc:       analysisdoc.MustExtract(doc, "concurrentwrite"),
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/concurrentwrite",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, ctrlflow.Analyzer, directive.Analyzer, guards.Analyzer},
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, ctrlflow.Analyzer, directive.Analyzer, guards.Analyzer, factsonly.Analyzer},
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(LockFact)},
 	}
@@ -113,6 +114,9 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ck.fns = fns
 	accs := ck.collect()
 	ck.exportFacts(fns, accs)
+	if factsonly.Of(pass) {
+		return nil, nil // the facts are all a dependent reads
+	}
 	ck.checkGuarded(accs)
 	if c.Reads {
 		ck.checkReads(accs)

@@ -50,6 +50,7 @@ import (
 
 	"github.com/maplint/maplint/internal/analysisdoc"
 	"github.com/maplint/maplint/internal/directive"
+	"github.com/maplint/maplint/internal/factsonly"
 	"github.com/maplint/maplint/internal/orderflow"
 	"github.com/maplint/maplint/internal/report"
 	"github.com/maplint/maplint/passes/iterorder/internal/maploop"
@@ -90,7 +91,7 @@ func New() *analysis.Analyzer {
 		Name:      "iterorder",
 		Doc:       analysisdoc.MustExtract(doc, "iterorder"),
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer, buildssa.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer, buildssa.Analyzer, factsonly.Analyzer},
 		Run:       cfg.run,
 		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact), new(SortFact), new(OrderedResultFact), new(ShownResultFact)},
 	}
@@ -160,6 +161,9 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 	c.computeFacts()
 	c.computeIterFacts()
 	fixer := newFixer(pass)
+	// On a dependency only the facts are wanted: the loops are still
+	// scanned, for the ordered results they return (OrderedResultFact).
+	factsOnly := factsonly.Of(pass)
 	flows := pass.ResultOf[orderflow.Analyzer].(*orderflow.Result)
 	for cur := range c.ins.Root().Preorder((*ast.RangeStmt)(nil)) {
 		rs := cur.Node().(*ast.RangeStmt)
@@ -185,7 +189,10 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 				sc.tainted[obj] = true
 			}
 		}
-		sc.run()
+		sc.run() // marks the ordered results (OrderedResultFact)
+		if factsOnly {
+			continue
+		}
 		sc.findings = c.dropRoundTrips(loop.Map, sc.findings)
 		sc.findings = append(sc.findings, flowFindings(flows.At(rs.For))...)
 		if len(sc.findings) == 0 || onlyReturned(sc.findings) && c.isCollectionAccessor(loop, fn) {
@@ -210,6 +217,8 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		}
 		r.Report(d)
 	}
+	// Not skipped on a dependency: its scans of the callers mark the
+	// results that carry an imported order on (OrderedResultFact).
 	c.reportImportedOrder(r.Report)
 	c.exportOrderedResults()
 	c.exportShownResults()

@@ -19,6 +19,7 @@ import (
 
 	"github.com/maplint/maplint/internal/analysisdoc"
 	"github.com/maplint/maplint/internal/directive"
+	"github.com/maplint/maplint/internal/factsonly"
 	"github.com/maplint/maplint/internal/report"
 )
 
@@ -77,7 +78,7 @@ func New() *analysis.Analyzer {
 		Name:      "nilmerge",
 		Doc:       analysisdoc.MustExtract(doc, "nilmerge"),
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/nilmerge",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer, directive.Analyzer},
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer, directive.Analyzer, factsonly.Analyzer},
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(ReturnsNil)},
 	}
@@ -120,6 +121,9 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	a.exportFacts()
+	if factsonly.Of(pass) {
+		return nil, nil // the facts are all a dependent reads
+	}
 
 	syn := indexSyntax(ins)
 	var found []finding
