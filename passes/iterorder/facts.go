@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -54,7 +55,13 @@ func (f *SinkFact) String() string {
 // the package, imported otherwise.
 func (c *checker) sinkFact(fn *types.Func) *SinkFact {
 	if fn.Pkg() == c.pass.Pkg {
-		return c.facts[fn]
+		f := c.facts[fn]
+		if c.factReads != nil {
+			if _, ok := c.factReads[fn]; !ok {
+				c.factReads[fn] = f
+			}
+		}
+		return f
 	}
 	f := new(SinkFact)
 	if c.pass.ImportObjectFact(fn, f) {
@@ -66,6 +73,13 @@ func (c *checker) sinkFact(fn *types.Func) *SinkFact {
 // computeFacts summarises every function declared in the package, iterating
 // until no summary changes (a helper that calls a helper), and exports the
 // facts. Function literals get no fact: they are not called by name.
+//
+// A function is scanned again in a later round only when a fact of the
+// package that its scans read has changed since: a scan's findings depend
+// on the package's facts only through sinkFact (the syntax, the types and
+// the imported facts do not change during the run), so the scan would find
+// what it found before. Most functions are thus scanned once, and the
+// facts are those of scanning every function in every round.
 func (c *checker) computeFacts() {
 	var decls []funcDecl
 	for _, d := range c.decls {
@@ -73,24 +87,20 @@ func (c *checker) computeFacts() {
 			decls = append(decls, d)
 		}
 	}
+	type scanned struct {
+		params []ParamSink
+		reads  map[*types.Func]*SinkFact // the facts of the package its scans read
+	}
+	last := make([]*scanned, len(decls))
 	for range 4 {
 		changed := false
-		for _, d := range decls {
-			fd, obj := d.fd, d.obj
-			fi := c.funcInfoOf(fd)
-			var params []ParamSink
-			for i := range fi.sig.Params().Len() {
-				p := fi.sig.Params().At(i)
-				if p.Name() == "" || p.Name() == "_" {
-					continue
-				}
-				sc := c.newScan(factMode, fi, fd, 0)
-				sc.tainted[p] = true
-				sc.run()
-				if len(sc.findings) > 0 {
-					params = append(params, ParamSink{Index: i, What: sc.findings[0].verb, Via: sc.findings[0].via, Whole: sc.findings[0].whole, Field: onlyField(c.info, fi.body, p)})
-				}
+		for i, d := range decls {
+			if last[i] == nil || c.factsChanged(last[i].reads) {
+				c.factReads = make(map[*types.Func]*SinkFact)
+				last[i] = &scanned{params: c.paramSinks(d), reads: c.factReads}
+				c.factReads = nil
 			}
+			obj, params := d.obj, last[i].params
 			if old := c.facts[obj]; (old == nil) != (params == nil) || old != nil && len(old.Params) != len(params) {
 				changed = true
 			}
@@ -107,6 +117,38 @@ func (c *checker) computeFacts() {
 			c.pass.ExportObjectFact(d.obj, c.facts[d.obj])
 		}
 	}
+}
+
+// paramSinks scans d once per named parameter and returns what reaches a
+// sink, in parameter order.
+func (c *checker) paramSinks(d funcDecl) []ParamSink {
+	fi := c.funcInfoOf(d.fd)
+	var params []ParamSink
+	for i := range fi.sig.Params().Len() {
+		p := fi.sig.Params().At(i)
+		if p.Name() == "" || p.Name() == "_" {
+			continue
+		}
+		sc := c.newScan(factMode, fi, d.fd, 0)
+		sc.tainted[p] = true
+		sc.run()
+		if len(sc.findings) > 0 {
+			params = append(params, ParamSink{Index: i, What: sc.findings[0].verb, Via: sc.findings[0].via, Whole: sc.findings[0].whole, Field: onlyField(c.info, fi.body, p)})
+		}
+	}
+	return params
+}
+
+// factsChanged reports whether a fact of the package differs from its
+// value in reads.
+func (c *checker) factsChanged(reads map[*types.Func]*SinkFact) bool {
+	for fn, was := range reads {
+		now := c.facts[fn]
+		if (now == nil) != (was == nil) || now != nil && !slices.Equal(now.Params, was.Params) {
+			return true
+		}
+	}
+	return false
 }
 
 // funcDecl is a function declaration of the package with a body, and the

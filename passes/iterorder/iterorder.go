@@ -135,6 +135,10 @@ type checker struct {
 
 	ssa      *buildssa.SSA
 	restored map[types.Object]bool // built on demand by restoredMap (roundtrip.go)
+
+	// factReads records, while computeFacts scans a function, the facts
+	// of the package its scans read (see sinkFact); nil otherwise.
+	factReads map[*types.Func]*SinkFact
 }
 
 func (cfg *Config) run(pass *analysis.Pass) (any, error) {
