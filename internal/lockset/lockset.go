@@ -183,12 +183,26 @@ func Classify(call *ssa.CallCommon) (Op, ssa.Value) {
 	// A sync.Locker (a field or parameter of interface type) is named by
 	// the path of the interface value: l.Lock() and l.Unlock() on the same
 	// field or parameter take and release the same lock.
+	// The rows are looked up once, not once per op: Classify runs on every
+	// call of every function, most of which have none (and a miss tries
+	// the sync types an interface may stand for).
+	rows := apis.Rows(fn)
 	for _, o := range ops {
-		if r, ok := apis.Find(fn, o.role); ok {
+		if r, ok := firstRow(rows, o.role); ok {
 			if mu := apis.Arg(call, r.Arg); mu != nil {
 				return o.op, mu
 			}
 		}
 	}
 	return None, nil
+}
+
+// firstRow returns the first of rows for role, as apis.Find does.
+func firstRow(rows []apis.Row, role apis.Role) (apis.Row, bool) {
+	for _, r := range rows {
+		if r.Role == role {
+			return r, true
+		}
+	}
+	return apis.Row{}, false
 }
