@@ -218,6 +218,15 @@ func callsParallel(fn *ssa.Function) bool {
 	return false
 }
 
+// Outermost returns the named function that fn, a closure, is written in;
+// fn itself when it is not a closure.
+func Outermost(fn *ssa.Function) *ssa.Function {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return fn
+}
+
 // InTestFile reports whether fn is declared in a _test.go file.
 func InTestFile(fn *ssa.Function) bool {
 	f := fn.Prog.Fset.File(fn.Pos())

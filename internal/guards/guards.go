@@ -107,9 +107,7 @@ func run(pass *analysis.Pass) (any, error) {
 		Synchronous: func(c *ssa.Call) bool { return !goroutine.IsSpawnCall(c) },
 		// Tests and init call *Locked helpers without the lock, alone.
 		Unconstraining: func(fn *ssa.Function) bool {
-			for fn.Parent() != nil {
-				fn = fn.Parent()
-			}
+			fn = goroutine.Outermost(fn)
 			return isAlone(fn) || goroutine.InTestFile(fn)
 		},
 		// A constructor's calls on the object it builds say nothing of

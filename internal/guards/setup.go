@@ -38,7 +38,7 @@ func (r *Result) setupMethods(fns []*ssa.Function) map[*ssa.Function][]ssa.Instr
 	fields := make(map[*types.Var]*use)
 	calledShared := make(map[*ssa.Function]bool) // called by the package on a shared object
 	for _, fn := range fns {
-		if goroutine.InTestFile(outermost(fn)) {
+		if goroutine.InTestFile(goroutine.Outermost(fn)) {
 			continue
 		}
 		for _, b := range fn.Blocks {
@@ -52,10 +52,11 @@ func (r *Result) setupMethods(fns []*ssa.Function) map[*ssa.Function][]ssa.Instr
 				if !ok || !zeroUnusable(fa.Type().(*types.Pointer).Elem()) {
 					continue
 				}
-				f := fieldVar(fa)
+				f := mapid.FieldVar(fa)
 				if f == nil {
 					continue
 				}
+				f = f.Origin()
 				u := fields[f]
 				if u == nil {
 					u = &use{storers: make(map[*ssa.Function]bool), loaders: make(map[*ssa.Function]bool)}
@@ -69,7 +70,7 @@ func (r *Result) setupMethods(fns []*ssa.Function) map[*ssa.Function][]ssa.Instr
 					// A store, or the field's address taken: a write as
 					// far as this is concerned, on the receiver only (a
 					// closure's store counts as its enclosing method's).
-					m := outermost(fn)
+					m := goroutine.Outermost(fn)
 					if ref := mapid.RefOf(fa.X); ref.Root == nil || ref.Root != receiver(m) || !ref.Path.IsEmpty() {
 						u.storers[nil] = true
 					}
@@ -105,7 +106,7 @@ func (r *Result) setupMethods(fns []*ssa.Function) map[*ssa.Function][]ssa.Instr
 // closures) reads the field.
 func loadedElsewhere(loaders map[*ssa.Function]bool, m *ssa.Function) bool {
 	for fn := range loaders {
-		if outermost(fn) != m {
+		if goroutine.Outermost(fn) != m {
 			return true
 		}
 	}
@@ -215,25 +216,4 @@ func zeroUnusable(t types.Type) bool {
 		return true
 	}
 	return false
-}
-
-func outermost(fn *ssa.Function) *ssa.Function {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	return fn
-}
-
-// fieldVar returns the field that fa selects, nil when its object's type
-// is not a pointer to a struct (a type parameter's core type).
-func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field).Origin()
 }

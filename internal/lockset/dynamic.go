@@ -4,6 +4,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/mapid"
 )
 
 // Dynamic calls. An interface method call runs one of the methods of the
@@ -44,7 +46,7 @@ func newDynamic(fns []*ssa.Function) *dynamic {
 			for _, instr := range b.Instrs {
 				if st, ok := instr.(*ssa.Store); ok {
 					if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
-						if f := fieldVar(fa); f != nil {
+						if f := mapid.FieldVar(fa); f != nil {
 							if _, isFunc := f.Type().Underlying().(*types.Signature); isFunc {
 								d.fields[f] = append(d.fields[f], st)
 							}
@@ -181,7 +183,7 @@ func (p *Package) DynTargets(c *ssa.CallCommon) []Target {
 	if !ok {
 		return nil
 	}
-	f := fieldVar(fa)
+	f := mapid.FieldVar(fa)
 	if f == nil || len(p.dyn.fields[f]) != 1 {
 		return nil
 	}
@@ -215,17 +217,4 @@ func boundMethod(wrapper *ssa.Function) *ssa.Function {
 		}
 	}
 	return nil
-}
-
-// fieldVar returns the field that fa addresses.
-func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field)
 }

@@ -36,6 +36,21 @@ func FieldOf(t types.Type, i int) Step {
 	return Step{kind: FieldStep, field: st.Field(i).Origin()}
 }
 
+// FieldVar returns the field that fa selects, nil when its object's type
+// is not a pointer to a struct (a type parameter's core type). The field
+// is the one of fa's own type; Origin gives its generic origin.
+func FieldVar(fa *ssa.FieldAddr) *types.Var {
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field)
+}
+
 // Deref returns the step that loads through a pointer.
 func Deref() Step { return Step{kind: DerefStep} }
 

@@ -155,10 +155,7 @@ func (ck *checker) collect() []*access {
 // funcName names fn for messages: its outermost enclosing named function,
 // e.g. (*Session).Add.
 func (ck *checker) funcName(fn *ssa.Function) string {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	return fn.RelString(ck.pass.Pkg)
+	return goroutine.Outermost(fn).RelString(ck.pass.Pkg)
 }
 
 // inFile reports whether pos is in one of the pass's files (and not in a

@@ -83,16 +83,14 @@ func boolField(v ssa.Value) (*types.Var, ssa.Value) {
 	if !ok {
 		return nil, nil
 	}
-	f := fieldVar(fa)
+	f := mapid.FieldVar(fa)
+	if f == nil {
+		return nil, nil
+	}
 	if b, ok := f.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
 		return nil, nil
 	}
-	return f, fa.X
-}
-
-func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	st := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-	return st.Field(fa.Field).Origin()
+	return f.Origin(), fa.X
 }
 
 // reachesAvoiding reports whether to is reachable from from without
@@ -127,7 +125,7 @@ func (ck *checker) startFlag(flag *types.Var) bool {
 					continue
 				}
 				fa, ok := st.Addr.(*ssa.FieldAddr)
-				if !ok || fieldVar(fa) != flag {
+				if !ok || !sameField(fa, flag) {
 					continue
 				}
 				if _, fresh := fa.X.(*ssa.Alloc); fresh {
@@ -154,4 +152,10 @@ func (ck *checker) spawnsAfter(fn *ssa.Function, instr ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// sameField reports whether fa selects the field f (its generic origin).
+func sameField(fa *ssa.FieldAddr, f *types.Var) bool {
+	v := mapid.FieldVar(fa)
+	return v != nil && v.Origin() == f
 }

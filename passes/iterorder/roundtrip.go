@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/apis"
+	"github.com/maplint/maplint/internal/mapid"
 )
 
 // This file recognises a map written out to a stream that the package
@@ -137,15 +138,7 @@ func ssaMapIdentity(pkg *types.Package, v ssa.Value) types.Object {
 	}
 	switch a := load.X.(type) {
 	case *ssa.FieldAddr:
-		p, ok := a.X.Type().Underlying().(*types.Pointer)
-		if !ok {
-			return nil
-		}
-		st, ok := p.Elem().Underlying().(*types.Struct)
-		if !ok || a.Field >= st.NumFields() {
-			return nil
-		}
-		if f := st.Field(a.Field); f.Pkg() == pkg {
+		if f := mapid.FieldVar(a); f != nil && f.Pkg() == pkg {
 			return f.Origin()
 		}
 	case *ssa.Global:
