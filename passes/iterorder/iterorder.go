@@ -202,20 +202,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		if len(sc.findings) == 0 || onlyReturned(sc.findings) && c.isCollectionAccessor(loop, fn) {
 			continue
 		}
-		slices.SortStableFunc(sc.findings, func(a, b finding) int { return int(a.pos - b.pos) })
-		first := sc.findings[0]
-		d := analysis.Diagnostic{
-			Pos:      rs.For,
-			End:      rs.X.End(),
-			Category: first.category,
-			Message:  "result depends on map iteration order: " + c.label(loop) + " " + first.verb,
-		}
-		for _, f := range sc.findings {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.pos, Message: "map order reaches this: " + f.verb})
-			for _, rel := range f.related {
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: rel.pos, Message: rel.message})
-			}
-		}
+		d := c.diagnostic(rs, loop, sc.findings)
 		if !cfg.NoFix {
 			fixer.attach(&d, cur, loop)
 		}
@@ -227,6 +214,26 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 	c.exportOrderedResults()
 	c.exportShownResults()
 	return nil, nil
+}
+
+// diagnostic reports the loop rs: its message names the first of its
+// findings in source order, and each finding is a related line.
+func (c *checker) diagnostic(rs *ast.RangeStmt, loop *maploop.Loop, findings []finding) analysis.Diagnostic {
+	slices.SortStableFunc(findings, func(a, b finding) int { return int(a.pos - b.pos) })
+	first := findings[0]
+	d := analysis.Diagnostic{
+		Pos:      rs.For,
+		End:      rs.X.End(),
+		Category: first.category,
+		Message:  "result depends on map iteration order: " + c.label(loop) + " " + first.verb,
+	}
+	for _, f := range findings {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.pos, Message: "map order reaches this: " + f.verb})
+		for _, rel := range f.related {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: rel.pos, Message: rel.message})
+		}
+	}
+	return d
 }
 
 // label names what the loop visits, for the message: "keys" when the body
