@@ -110,13 +110,28 @@ func (l *loop) assignedUnder(p *ssa.Phi, s *ssa.BasicBlock, compared ssa.Value, 
 			}
 			continue
 		}
-		if !l.derived[e] || !s.Dominates(pred) || sameValue(e, compared, 0) {
+		if !l.derived[e] || !s.Dominates(pred) || sameValue(e, compared, 0) || l.arrivesOutside(p, e, s) {
 			continue
 		}
 		for i, o := range p.Edges {
 			if i != j && l.body[p.Block().Preds[i]] && !s.Dominates(p.Block().Preds[i]) && o != e {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// arrivesOutside reports whether the value e also reaches phi p on an
+// edge from a body block not under s: computed before the comparison and
+// passed on whichever way it goes (totFiles += n; if size > max {...}),
+// not assigned under it. SSA threads an empty else branch straight to the
+// loop's header, so such a value arrives both from s and from the
+// comparison's block.
+func (l *loop) arrivesOutside(p *ssa.Phi, e ssa.Value, s *ssa.BasicBlock) bool {
+	for i, o := range p.Edges {
+		if pred := p.Block().Preds[i]; o == e && l.body[pred] && !s.Dominates(pred) {
+			return true
 		}
 	}
 	return false

@@ -220,3 +220,45 @@ func MaxLen(m map[string]bool) int {
 	}
 	return maxlength
 }
+
+// SumsAndMaxes skips some entries, sums two fields and keeps the maximum
+// of each (syncthing's usage report, lib/ur usage_report.go:85): the sums
+// are computed on every path that reaches the comparisons, not kept under
+// them, and each maximum keeps only the value it compared.
+func SumsAndMaxes(m map[string]*usage, skip func(string) bool) (totFiles, maxFiles int, totBytes, maxBytes int64) {
+	for id, a := range m {
+		if skip(id) {
+			continue
+		}
+		totFiles += a.Files
+		totBytes += a.Bytes
+		if a.Files > maxFiles {
+			maxFiles = a.Files
+		}
+		if a.Bytes > maxBytes {
+			maxBytes = a.Bytes
+		}
+	}
+	return totFiles, maxFiles, totBytes, maxBytes
+}
+
+// SumAndArgMax keeps, next to its sums, the id of the largest entry: ties
+// go to the first visited.
+func SumAndArgMax(m map[string]*usage, skip func(string) bool) (totBytes int64, biggest string) {
+	var maxBytes int64
+	for id, a := range m { // want `ArgMaxTie biggest`
+		if skip(id) {
+			continue
+		}
+		totBytes += a.Bytes
+		if a.Bytes > maxBytes {
+			maxBytes, biggest = a.Bytes, id
+		}
+	}
+	return totBytes, biggest
+}
+
+type usage struct {
+	Files int
+	Bytes int64
+}
