@@ -21,10 +21,12 @@ import (
 //
 // Every access to the map that the goroutines make, and that the spawner
 // makes while they run, is wrapped; the mutex is declared right after the
-// map's variable, so it is in scope wherever the map is. The fix is not
-// offered when one of those statements calls a function that might reach
-// the map (it could deadlock or miss an access), or is not a simple
-// statement, and it is offered once per map.
+// map's variable, so it is in scope wherever the map is named. The fix is
+// not offered when an access is outside that scope (the map passed to
+// another function, which names it as its parameter), when one of those
+// statements calls a function that might reach the map (it could deadlock
+// or miss an access), or is not a simple statement; and it is offered
+// once per map.
 
 // localMutexFix returns the fix for the race between the unlocked write w
 // and the accesses others, on a local map.
@@ -55,6 +57,11 @@ func (ck *checker) localMutexFix(w *access, others []*access) []analysis.Suggest
 	out := append(imp, analysis.TextEdit{Pos: end, End: end, NewText: fmt.Appendf(nil, "\n%svar %s %sMutex", indent, name, prefix)})
 	done := make(map[ast.Node]bool)
 	for _, a := range append([]*access{w}, others...) {
+		if a.Pos < decl.End() || !obj.Parent().Contains(a.Pos) {
+			// Reached through another name (a parameter of a function
+			// the map is passed to): the new mutex is not in scope there.
+			return nil
+		}
 		e, ok := ck.wrapStmt(a, name, done)
 		if !ok {
 			return nil
