@@ -228,8 +228,11 @@ func Outermost(fn *ssa.Function) *ssa.Function {
 }
 
 // InTestFile reports whether fn is declared in a _test.go file.
-func InTestFile(fn *ssa.Function) bool {
-	f := fn.Prog.Fset.File(fn.Pos())
+func InTestFile(fn *ssa.Function) bool { return InTestFileAt(fn.Prog.Fset, fn.Pos()) }
+
+// InTestFileAt reports whether pos is in a _test.go file.
+func InTestFileAt(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 

@@ -122,8 +122,7 @@ func (r *Result) GuardEvidence(a *Access) bool {
 	case mapid.Global:
 		pos = a.ID.Global.Pos()
 	}
-	f := a.Fn.Prog.Fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+	return goroutine.InTestFileAt(a.Fn.Prog.Fset, pos)
 }
 
 // declarations holds the guards declared on the package's fields and
