@@ -17,57 +17,94 @@ import (
 	"github.com/maplint/maplint/internal/mapid"
 )
 
-// collect returns the map accesses of the package with their context.
-func (r *Result) collect(fns []*ssa.Function) []*Access {
-	var out []*Access
+// collect returns the map accesses of the package with their context, and
+// apart the accesses of functions whose callers all hold locks this
+// analysis cannot name (lockset's Result.Opaque): those are not checked,
+// since the lock they run under is unknown, but they are evidence about
+// the guard (see Unnamed).
+func (r *Result) collect(fns []*ssa.Function) (out, unnamed []*Access) {
 	for _, fn := range fns {
 		res := r.Locks.Result(fn)
-		if res == nil || res.TryLocks || res.Opaque {
-			// Held locks depend on TryLock's result, or the callers hold
-			// locks this analysis cannot name: not modelled.
+		if res == nil || res.TryLocks {
+			// Held locks depend on TryLock's result: not modelled.
 			continue
 		}
-		live := liveBlocks(fn)
-		loads := make(map[ssa.Value]lockset.Set)
-		first := len(out)
-		res.Each(func(instr ssa.Instruction, held lockset.Set) {
-			if live != nil && !live[instr.Block()] {
-				return // under a constant condition that rules it out
+		if res.Opaque {
+			unnamed = r.accessesOf(fn, res, unnamed)
+		} else {
+			out = r.accessesOf(fn, res, out)
+		}
+	}
+	return out, unnamed
+}
+
+// accessesOf appends the map accesses of fn, analysed as res, to out.
+func (r *Result) accessesOf(fn *ssa.Function, res *lockset.Result, out []*Access) []*Access {
+	live := liveBlocks(fn)
+	loads := make(map[ssa.Value]lockset.Set)
+	first := len(out)
+	res.Each(func(instr ssa.Instruction, held lockset.Set) {
+		if live != nil && !live[instr.Block()] {
+			return // under a constant condition that rules it out
+		}
+		if u, ok := instr.(*ssa.UnOp); ok && u.Op == token.MUL && isMapType(u.Type()) {
+			loads[u] = held
+		}
+		for _, a := range mapid.Accesses(instr) {
+			id, base := mapid.Of(a.Map)
+			if a.Holder != nil {
+				// A hidden read (json.Marshal(s) reads s.m).
+				id, base = a.FieldMap, a.Holder
 			}
-			if u, ok := instr.(*ssa.UnOp); ok && u.Op == token.MUL && isMapType(u.Type()) {
-				loads[u] = held
+			if id.Kind == mapid.Unknown {
+				continue
 			}
-			for _, a := range mapid.Accesses(instr) {
-				id, base := mapid.Of(a.Map)
-				if a.Holder != nil {
-					// A hidden read (json.Marshal(s) reads s.m).
-					id, base = a.FieldMap, a.Holder
-				}
-				if id.Kind == mapid.Unknown {
-					continue
-				}
-				acc := &Access{Access: a, Fn: fn, ID: id, Held: held, Loaded: held, May: res.MayHold(instr)}
-				if base != nil {
-					acc.Base = mapid.RefOf(base)
-					acc.Fresh = r.IsFresh(fn, acc.Base) || r.setupFresh(fn, acc.Base, instr)
-				} else {
-					acc.Fresh = r.Alone[fn] || (id.Kind == mapid.Global && r.initOnly[id.Global])
-				}
-				out = append(out, acc)
+			acc := &Access{Access: a, Fn: fn, ID: id, Held: held, Loaded: held, May: res.MayHold(instr)}
+			if base != nil {
+				acc.Base = mapid.RefOf(base)
+				acc.Fresh = r.IsFresh(fn, acc.Base) || r.setupFresh(fn, acc.Base, instr)
+			} else {
+				acc.Fresh = r.Alone[fn] || (id.Kind == mapid.Global && r.initOnly[id.Global])
 			}
-		})
-		for _, acc := range out[first:] {
-			if h, ok := loads[acc.Map]; ok && acc.Map != nil {
-				acc.Loaded = h
-			}
+			out = append(out, acc)
+		}
+	})
+	for _, acc := range out[first:] {
+		if h, ok := loads[acc.Map]; ok && acc.Map != nil {
+			acc.Loaded = h
 		}
 	}
 	return out
 }
 
+// indexUnnamed records, per shared map, the accesses of unnamed that are
+// evidence about its guard (see Unnamed).
+func (r *Result) indexUnnamed(unnamed []*Access) {
+	r.unnamed = make(map[mapid.ID][]guard.Obs)
+	for _, a := range unnamed {
+		if (a.ID.Kind == mapid.Field || a.ID.Kind == mapid.Global) && r.GuardEvidence(a) {
+			r.unnamed[a.ID] = append(r.unnamed[a.ID], guard.Obs{Base: a.Base, Held: a.Held, Write: a.Write})
+		}
+	}
+}
+
+// Unnamed returns the accesses to the map id made in functions whose
+// callers hold locks this analysis cannot name, as evidence about its
+// guard: each holds only the locks it takes itself. Their callers hold a
+// lock of another object (or of this one under a name the callee cannot
+// see), and what else they hold is not recorded, so a guard held there by
+// the callers is missed; the majority rule of guard.Infer tolerates a few
+// such accesses. Leaving them out let a lock held at a minority of the
+// accesses pass for the guard: go-ethereum's SortedMap.items is guarded
+// by the pool's lock, held by the callers of the list that owns the
+// SortedMap; only Put and flatten, which also reset or fill the cache,
+// hold m.cacheMu, and the pass inferred cacheMu from them and reported
+// Get.
+func (r *Result) Unnamed(id mapid.ID) []guard.Obs { return r.unnamed[id] }
+
 // inferGuards finds the guard of every shared map (fields and package
-// variables) from the accesses that are evidence, a declared guard taking
-// precedence.
+// variables) from the accesses that are evidence, those made under locks
+// that cannot be named included, a declared guard taking precedence.
 func (r *Result) inferGuards(pass *analysis.Pass) {
 	declared := declaredGuards(pass)
 	r.guards = make(map[mapid.ID]guard.Guard)
@@ -86,9 +123,10 @@ func (r *Result) inferGuards(pass *analysis.Pass) {
 		}
 	}
 	for _, id := range order {
+		all := append(obs[id], r.Unnamed(id)...)
 		if d, ok := declared.of(id); ok {
-			r.guards[id] = guard.Declared(d, obs[id])
-		} else if g, ok := guard.Infer(obs[id]); ok {
+			r.guards[id] = guard.Declared(d, all)
+		} else if g, ok := guard.Infer(all); ok {
 			r.guards[id] = g
 		}
 	}

@@ -86,7 +86,8 @@ type Result struct {
 	freshRet map[*ssa.Function]bool
 	imported map[*ssa.Function]*lockset.Summary
 	guards   map[mapid.ID]guard.Guard
-	initOnly map[*ssa.Global]bool // maps that exist only while the package initialises
+	unnamed  map[mapid.ID][]guard.Obs // see Unnamed
+	initOnly map[*ssa.Global]bool     // maps that exist only while the package initialises
 	// setup holds the setup methods, each with the instructions that end
 	// its setup phase (see setupMethods).
 	setup map[*ssa.Function][]ssa.Instruction
@@ -120,7 +121,9 @@ func run(pass *analysis.Pass) (any, error) {
 	r.served(fns)
 	r.exposure(fns)
 	r.initOnly = initOnly(fns)
-	r.Accesses = r.collect(fns)
+	var unnamed []*Access
+	r.Accesses, unnamed = r.collect(fns)
+	r.indexUnnamed(unnamed)
 	// Memoised answers are computed now, in a fixed order, so that the
 	// Result is deterministic and read-only from here on.
 	for _, fn := range fns {

@@ -34,11 +34,18 @@ func (ck *checker) checkReads(accs []*access) {
 	for _, group := range groups(accs) {
 		shared, g, ok := ck.guardOf(group)
 		// The writes say what guards the map: a getter per field that
-		// forgets the lock outnumbers the one locked setter.
+		// forgets the lock outnumbers the one locked setter. Writes
+		// under locks the pass cannot name count, holding none of the
+		// candidates they do not take themselves (see guards.Unnamed).
 		var obs []guard.Obs
 		for _, a := range shared {
 			if a.Write && ck.gr.GuardEvidence(a.g) {
 				obs = append(obs, guard.Obs{Base: a.base, Held: a.held, Write: true})
+			}
+		}
+		for _, o := range ck.gr.Unnamed(group[0].id) {
+			if o.Write {
+				obs = append(obs, o)
 			}
 		}
 		if wg, wok := guard.Infer(obs); wok {
