@@ -9,6 +9,8 @@
 package guard
 
 import (
+	"slices"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/lockset"
@@ -32,6 +34,9 @@ type Guard struct {
 	// Declared says the guard is declared (//maplint:guardedby), not
 	// inferred.
 	Declared bool
+	// Tied holds the other locks held by as many accesses and as many
+	// writes: the evidence does not choose between them (see Infer).
+	Tied []Guard
 }
 
 // Field returns the declared guard of a map field: the step that selects
@@ -66,25 +71,100 @@ func (g Guard) For(base mapid.Ref) mapid.Ref {
 	return base.Child(g.Rel)
 }
 
-// Held reports whether held holds g for an access through base, in write
-// mode unless read.
+// Held reports whether held holds g, or a lock tied with it, for an access
+// through base, in write mode unless read.
 func (g Guard) Held(base mapid.Ref, held lockset.Set, read bool) bool {
-	return held.Holds(g.For(base), read)
+	return held.Holds(g.For(base), read) || slices.ContainsFunc(g.Tied, func(t Guard) bool { return t.Held(base, held, read) })
+}
+
+// Is reports whether ref is g, or a lock tied with it, for an access
+// through base.
+func (g Guard) Is(base, ref mapid.Ref) bool {
+	return g.For(base).Equal(ref) || slices.ContainsFunc(g.Tied, func(t Guard) bool { return t.Is(base, ref) })
 }
 
 type candidate struct {
 	rel   mapid.Path
 	abs   mapid.Ref
 	holds int
-	write bool // a write holds it
+	write bool  // a write holds it
+	at    []int // the accesses holding it, in order
 	first int
 	ptr   bool // reached through a pointer from the object holding the map
 }
 
 // Infer returns the lock held by the most accesses of obs, if it is held by
-// at least as many accesses as lack it. A tie between candidates goes to
-// the one seen first, so the result is deterministic for a given order.
+// at least as many accesses as lack it.
+//
+// Candidates held by as many accesses are a tie, which neither the order
+// in which the locks are seen nor their names may break: the one held by
+// more of the writes is the guard, since it is the lock that excludes the
+// writers. When that is a tie too (nats-server's
+// updateAccountClaimsWithRefresh writes a.signingKeys holding a.mu and
+// a.cmu, and the reads hold one or the other), the evidence does not
+// choose: the Guard lists the others in Tied, and an access holding none
+// of them is unguarded whichever the author meant.
 func Infer(obs []Obs) (Guard, bool) {
+	cands := candidates(obs)
+	var best []*candidate
+	for _, c := range cands {
+		if c.ptr && (c.holds < len(obs) || !c.write) {
+			continue
+		}
+		switch {
+		case len(best) == 0 || c.holds > best[0].holds:
+			best = []*candidate{c}
+		case c.holds == best[0].holds:
+			best = append(best, c)
+		}
+	}
+	if len(best) == 0 || best[0].holds*2 < len(obs) {
+		return Guard{}, false
+	}
+	if slices.ContainsFunc(best, func(c *candidate) bool { return !c.ptr }) {
+		// A lock of the object itself before a lock reached through a
+		// pointer, both held everywhere.
+		best = slices.DeleteFunc(best, func(c *candidate) bool { return c.ptr })
+	}
+	best = breakTie(best, obs)
+	g := best[0].guard(len(obs))
+	for _, c := range best[1:] {
+		g.Tied = append(g.Tied, c.guard(len(obs)))
+	}
+	return g, true
+}
+
+func (c *candidate) guard(n int) Guard {
+	return Guard{Rel: c.rel, Abs: c.abs, Holds: c.holds, Lacks: n - c.holds, Sample: c.first}
+}
+
+// breakTie returns the candidates among tied held by the most writes:
+// the lock that excludes writers is the guard the evidence shows.
+func breakTie(tied []*candidate, obs []Obs) []*candidate {
+	writes := func(c *candidate) int {
+		n := 0
+		for _, i := range c.at {
+			if obs[i].Write {
+				n++
+			}
+		}
+		return n
+	}
+	var most []*candidate
+	for _, c := range tied {
+		switch {
+		case len(most) == 0 || writes(c) > writes(most[0]):
+			most = []*candidate{c}
+		case writes(c) == writes(most[0]):
+			most = append(most, c)
+		}
+	}
+	return most
+}
+
+// candidates returns the locks held at the accesses of obs that may guard
+// the map, in the order they are first seen.
+func candidates(obs []Obs) []*candidate {
 	var cands []*candidate
 	find := func(rel mapid.Path, abs mapid.Ref) *candidate {
 		for _, c := range cands {
@@ -97,7 +177,6 @@ func Infer(obs []Obs) (Guard, bool) {
 		return c
 	}
 	for i, o := range obs {
-		var seen []*candidate
 		for _, l := range o.Held.Locks() {
 			if o.Write && l.Read {
 				continue // a read lock does not guard a write
@@ -124,10 +203,10 @@ func Infer(obs []Obs) (Guard, bool) {
 			default:
 				continue
 			}
-			if contains(seen, c) {
+			if slices.Contains(c.at, i) {
 				continue
 			}
-			seen = append(seen, c)
+			c.at = append(c.at, i)
 			c.holds++
 			if c.first < 0 || (o.Write && !c.write) {
 				c.first = i
@@ -135,19 +214,7 @@ func Infer(obs []Obs) (Guard, bool) {
 			c.write = c.write || o.Write
 		}
 	}
-	var best *candidate
-	for _, c := range cands {
-		if c.ptr && (c.holds < len(obs) || !c.write) {
-			continue
-		}
-		if best == nil || c.holds > best.holds || (c.holds == best.holds && best.ptr && !c.ptr) {
-			best = c
-		}
-	}
-	if best == nil || best.holds*2 < len(obs) {
-		return Guard{}, false
-	}
-	return Guard{Rel: best.rel, Abs: best.abs, Holds: best.holds, Lacks: len(obs) - best.holds, Sample: best.first}, true
+	return cands
 }
 
 // derefBeforeLast reports whether p loads through a pointer before its
@@ -155,15 +222,6 @@ func Infer(obs []Obs) (Guard, bool) {
 func derefBeforeLast(p mapid.Path) bool {
 	for i := 0; i < p.Len()-1; i++ {
 		if p.At(i).Kind() == mapid.DerefStep {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(cs []*candidate, c *candidate) bool {
-	for _, x := range cs {
-		if x == c {
 			return true
 		}
 	}

@@ -63,16 +63,13 @@ func (ck *checker) checkGuarded(accs []*access) {
 			}
 			other := otherAccess(shared, a, func(b *access) bool { return g.Held(b.base, b.held, !b.Write) })
 			ref := g.For(a.base)
-			gname, fixable := ck.guardName(a, ref, g.Rel)
+			gname, fixable := ck.guardText(a, g)
 			d := analysis.Diagnostic{
 				Pos:      a.Pos,
 				Category: CategoryUnguarded,
 				Message: fmt.Sprintf("concurrent write to map %s without %s (held: %s); also accessed by %s",
 					ck.mapName(a), gname, a.held.String(ck.lockName), ck.funcName(other.fn)),
 				Related: []analysis.RelatedInformation{{Pos: other.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(other), ck.mapName(other), gname)}},
-			}
-			if g, ok := ref.Root.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg == ck.pass.Pkg && ref.Path.IsEmpty() {
-				gname, fixable = g.Name(), true
 			}
 			if fixable {
 				d.SuggestedFixes = ck.wrapFix(a, gname, ref)

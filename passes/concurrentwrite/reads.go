@@ -150,10 +150,7 @@ func rootParam(ref mapid.Ref) *ssa.Parameter {
 
 func (ck *checker) reportRead(a, w *access, g guard.Guard) {
 	ref := g.For(a.base)
-	gname, fixable := ck.guardName(a, ref, g.Rel)
-	if gl, ok := ref.Root.(*ssa.Global); ok && gl.Pkg != nil && gl.Pkg.Pkg == ck.pass.Pkg && ref.Path.IsEmpty() {
-		gname, fixable = gl.Name(), true
-	}
+	gname, fixable := ck.guardText(a, g)
 	how := "read"
 	if strings.Contains(a.Op, ".") {
 		how = "read by " + a.Op

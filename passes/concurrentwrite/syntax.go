@@ -8,8 +8,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/edits"
+	"github.com/maplint/maplint/internal/guard"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
 )
@@ -94,6 +96,27 @@ func isLockMethod(name string) bool {
 		return true
 	}
 	return false
+}
+
+// guardText prints the guard g of the map a accesses, with the locks tied
+// with it ("a.cmu or a.mu"), and reports whether the fix can take it: a
+// single lock it can name (when locks are tied, the evidence does not say
+// which one the access should take).
+func (ck *checker) guardText(a *access, g guard.Guard) (string, bool) {
+	name, fixable := ck.oneGuardText(a, g)
+	for _, t := range g.Tied {
+		n, _ := ck.oneGuardText(a, t)
+		name, fixable = name+" or "+n, false
+	}
+	return name, fixable
+}
+
+func (ck *checker) oneGuardText(a *access, g guard.Guard) (string, bool) {
+	ref := g.For(a.base)
+	if gl, ok := ref.Root.(*ssa.Global); ok && gl.Pkg != nil && gl.Pkg.Pkg == ck.pass.Pkg && ref.Path.IsEmpty() {
+		return gl.Name(), true
+	}
+	return ck.guardName(a, ref, g.Rel)
 }
 
 // guardName prints the guard of a map accessed through base as source text

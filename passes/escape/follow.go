@@ -158,7 +158,7 @@ func (ck *checker) store(gr *guards.Result, l *load, a alias, s *ssa.Store, push
 			return escape{}, false // a local object: followed no further
 		}
 		id := mapid.FieldID(addr.X.Type(), addr.Field)
-		if g, ok := gr.Guard(id); ok && g.For(mapid.RefOf(addr.X)).Equal(l.lock) {
+		if g, ok := gr.Guard(id); ok && g.Is(mapid.RefOf(addr.X), l.lock) {
 			return escape{}, false // kept under the same guard
 		}
 		return escape{how: fmt.Sprintf("stored in %s, which outlives the critical section", ref.String()), at: s.Pos(), nested: a.nested}, true

@@ -11,6 +11,7 @@ import (
 
 	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/goroutine"
+	"github.com/maplint/maplint/internal/guard"
 	"github.com/maplint/maplint/internal/guards"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
@@ -260,11 +261,14 @@ func guardedLoad(gr *guards.Result, w written, fn *ssa.Function, instr ssa.Instr
 		}
 		name = id.Global.Name()
 	}
-	lock := g.For(b)
-	if !h.Holds(lock, true) {
-		return nil
+	// The lock held among the guard and those tied with it (see
+	// guard.Infer): the critical section the map leaves.
+	for _, c := range append([]guard.Guard{g}, g.Tied...) {
+		if lock := c.For(b); h.Holds(lock, true) {
+			return &load{fn: fn, v: v, id: id, name: name, lock: lock}
+		}
 	}
-	return &load{fn: fn, v: v, id: id, name: name, lock: lock}
+	return nil
 }
 
 // reportEscape reports the escape e of l, with the fix that copies the map

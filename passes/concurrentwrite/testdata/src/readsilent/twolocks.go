@@ -59,6 +59,6 @@ func (a *Limits) enabled(verbose bool) bool {
 
 // The twin: neither lock.
 func (a *Limits) Has(k string) bool {
-	_, ok := a.limits[k] // want `concurrent read of map a.limits without a.cmu`
+	_, ok := a.limits[k] // want `concurrent read of map a.limits without a.cmu or a.mu \(held: none\)`
 	return ok
 }
