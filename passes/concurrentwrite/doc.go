@@ -104,6 +104,17 @@
 // A closure called under RLock and again under Lock runs under the read
 // lock.
 //
+// The guard of a map is the lock held at the most accesses, if at least
+// half of them hold it; accesses in functions whose callers hold locks the
+// pass cannot name count as holding only the locks they take themselves,
+// so that a lock taken at a minority of the accesses (go-ethereum's
+// SortedMap.cacheMu, taken by the two methods that also reset the cache,
+// while the pool's lock guards the items) is not the guard. Between locks
+// held by as many accesses, the one held by more writes is the guard; when
+// the writes do not choose either (every write holds both), an access
+// holding any of them is guarded, and one holding none is reported naming
+// them all, without a fix.
+//
 // The pass is silent when the accesses hold a common lock, when the object
 // is not shared yet (a constructor, and the helpers it calls, filling a map
 // before returning it), in init functions, in sync.Once, OnceFunc and
@@ -186,6 +197,12 @@
 // and registration methods that lock although they only run before Start
 // (caddy's TLS.RegisterServerNames, read unlocked by the goroutine Start
 // launches), stay reported with -reads.
+// A lock taken under a condition that the callee tests again on the same
+// value is not correlated with it either: caddy's NetworkAddress.Listen
+// locks unixSocketsMu when na.IsUnixNetwork(), and listen calls
+// reuseUnixSocket, which reads and writes unixSockets, under the same
+// test; the result of a method call is not known to be the same twice (it
+// may read state that changes), so the reads stay reported with -reads.
 // Write //maplint:ignore concurrentwrite <reason> on such a line:
 //
 //	for node := range w.State { //maplint:ignore concurrentwrite read after the witness is built
