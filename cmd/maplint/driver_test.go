@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/maplint/maplint/internal/testbin"
 )
@@ -61,6 +62,17 @@ func appendComment(t *testing.T, file string) {
 	}
 }
 
+// age sets the modification time of files to d ago.
+func age(t *testing.T, d time.Duration, files ...string) {
+	t.Helper()
+	then := time.Now().Add(-d)
+	for _, f := range files {
+		if err := os.Chtimes(f, then, then); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestCache(t *testing.T) {
 	bin := testbin.Maplint(t)
 	dir := module(t, "merge")
@@ -75,12 +87,24 @@ func TestCache(t *testing.T) {
 			t.Errorf("%s: analysed %q, want %q\n%s", what, got, want, out)
 		}
 	}
+	// Files modified over two seconds ago have their content hashes
+	// memoised (see internal/driver/sources.go): age them, so that the
+	// runs below use the memo.
+	lib := filepath.Join(dir, "lib", "lib.go")
+	age(t, time.Hour, lib, filepath.Join(dir, "app", "app.go"))
 	step("first run", "example.com/merge/app", "example.com/merge/lib")
 	// The cache is os.UserCacheDir()/maplint, which XDG_CACHE_HOME moves.
 	if _, err := os.Stat(filepath.Join(cache, "maplint")); err != nil && runtime.GOOS == "linux" {
 		t.Errorf("no cache under XDG_CACHE_HOME: %v", err)
 	}
 	step("second run")
+	// Files are known by content: a new modification time alone changes
+	// nothing; a change of content, even one aged at once, re-analyses.
+	age(t, 30*time.Minute, lib)
+	step("after touching lib")
+	appendComment(t, lib)
+	age(t, 20*time.Minute, lib)
+	step("after editing lib, aged", "example.com/merge/app", "example.com/merge/lib")
 	// app imports lib: a change to lib re-analyses both, one to app only app.
 	appendComment(t, filepath.Join(dir, "lib", "lib.go"))
 	step("after editing lib", "example.com/merge/app", "example.com/merge/lib")

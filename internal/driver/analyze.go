@@ -35,7 +35,7 @@ func (g *graph) process(n *node, errs *errorLog) {
 	// warm run then reads no file of theirs. The files users edit, the
 	// roots' and the main module's, are known by their content.
 	byContent := n.root || n.pkg.Module != nil && n.pkg.Module.Main
-	srcs, err := readSources(n.pkg.GoFiles, byContent)
+	srcs, err := g.identify(n.pkg.GoFiles, byContent)
 	if err != nil {
 		errs.add(err.Error())
 		n.errored = true
@@ -47,7 +47,7 @@ func (g *graph) process(n *node, errs *errorLog) {
 			headers = append(headers, name)
 		}
 	}
-	hsrcs, err := readSources(headers, byContent)
+	hsrcs, err := g.identify(headers, byContent)
 	if err != nil {
 		errs.add(err.Error())
 		n.errored = true
@@ -63,7 +63,7 @@ func (g *graph) process(n *node, errs *errorLog) {
 			return
 		}
 	}
-	if !byContent && !n.errored {
+	if !n.errored && !read(srcs) {
 		if srcs, err = readSources(n.pkg.GoFiles, true); err != nil {
 			errs.add(err.Error())
 			n.errored = true
@@ -92,36 +92,6 @@ func (g *graph) process(n *node, errs *errorLog) {
 	if len(n.rdeps) == 0 {
 		n.export = nil // nothing will read it
 	}
-}
-
-// source is a file of a package and its content, or, when only its
-// identity is needed, its size and modification time.
-type source struct {
-	name string
-	data []byte
-	stat string // instead of data: size and modification time
-}
-
-// readSources returns the named files, read when content is set,
-// otherwise only stat'ed.
-func readSources(names []string, content bool) ([]source, error) {
-	srcs := make([]source, 0, len(names))
-	for _, name := range names {
-		if !content {
-			info, err := os.Stat(name)
-			if err != nil {
-				return srcs, err
-			}
-			srcs = append(srcs, source{name: name, stat: fmt.Sprintf("size %d mtime %d", info.Size(), info.ModTime().UnixNano())})
-			continue
-		}
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return srcs, err
-		}
-		srcs = append(srcs, source{name: name, data: data})
-	}
-	return srcs, nil
 }
 
 // analyse parses and type-checks n, runs the analyzers and keeps what
