@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/types"
 	"reflect"
+	"slices"
 	"sort"
 	"sync"
 
@@ -86,46 +87,54 @@ func (s *factStore) encode() []factEntry {
 	return out
 }
 
-// decodedFacts returns the facts of a done node, decoded against its
-// canonical types.
-func (g *graph) decodedFacts(n *node) map[factKey]analysis.Fact {
+// decodedFacts returns the facts of analyzer a about a done node,
+// decoded against its canonical types. Facts are decoded per analyzer: a
+// lookup, or an enumeration (AllObjectFacts), by one analyzer reads the
+// export data of only the packages that have facts of that analyzer (a
+// package may have facts of ctrlflow or guards alone, whose types the
+// enumerations of another analyzer do not need).
+func (g *graph) decodedFacts(n *node, a *analysis.Analyzer) map[factKey]analysis.Fact {
 	n.factsOnce.Do(func() {
-		n.decoded = make(map[factKey]analysis.Fact)
 		if n.fromCache {
 			n.facts, _ = g.cacheFacts(n.key)
 		}
-		if len(n.facts) == 0 {
-			return
-		}
-		tpkg, err := g.typesOf(n)
-		if err != nil {
-			return
-		}
-		byName := make(map[string]*analysis.Analyzer)
-		for _, a := range g.rootAnalyzers {
-			byName[a.Name] = a
-		}
-		for _, e := range n.facts {
-			a := byName[e.Analyzer]
-			if a == nil || e.Type < 0 || e.Type >= len(a.FactTypes) {
-				continue
-			}
-			var obj types.Object
-			if e.Object != "" {
-				obj, err = objectpath.Object(tpkg, objectpath.Path(e.Object))
-				if err != nil {
-					continue // not in the export data: no dependent can name it
-				}
-			}
-			t := reflect.TypeOf(a.FactTypes[e.Type])
-			fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
-			if err := gob.NewDecoder(bytes.NewReader(e.Data)).Decode(fact); err != nil {
-				continue
-			}
-			n.decoded[factKey{a, obj, t, tpkg}] = fact
-		}
 	})
-	return n.decoded
+	n.decodedMu.Lock()
+	defer n.decodedMu.Unlock()
+	if m, ok := n.decoded[a]; ok {
+		return m
+	}
+	if n.decoded == nil {
+		n.decoded = make(map[*analysis.Analyzer]map[factKey]analysis.Fact)
+	}
+	m := make(map[factKey]analysis.Fact)
+	n.decoded[a] = m
+	if !slices.ContainsFunc(n.facts, func(e factEntry) bool { return e.Analyzer == a.Name }) {
+		return m
+	}
+	tpkg, err := g.typesOf(n)
+	if err != nil {
+		return m
+	}
+	for _, e := range n.facts {
+		if e.Analyzer != a.Name || e.Type < 0 || e.Type >= len(a.FactTypes) {
+			continue
+		}
+		var obj types.Object
+		if e.Object != "" {
+			obj, err = objectpath.Object(tpkg, objectpath.Path(e.Object))
+			if err != nil {
+				continue // not in the export data: no dependent can name it
+			}
+		}
+		t := reflect.TypeOf(a.FactTypes[e.Type])
+		fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
+		if err := gob.NewDecoder(bytes.NewReader(e.Data)).Decode(fact); err != nil {
+			continue
+		}
+		m[factKey{a, obj, t, tpkg}] = fact
+	}
+	return m
 }
 
 // bindFacts sets the fact functions of pass, which analyses n: facts of the
@@ -140,7 +149,7 @@ func (g *graph) bindFacts(pass *analysis.Pass, n *node, tpkg *types.Package, loc
 			fact = local.facts[k]
 			local.mu.Unlock()
 		} else if d := g.nodeOf(pkg); d != nil {
-			fact = g.decodedFacts(d)[k]
+			fact = g.decodedFacts(d, a)[k]
 			n.timing.lookup(d, fact != nil)
 		}
 		if fact == nil {
@@ -214,10 +223,8 @@ func (g *graph) eachFact(n *node, local *factStore, a *analysis.Analyzer, f func
 			return
 		}
 		seen[d] = true
-		for k, v := range g.decodedFacts(d) {
-			if k.a == a {
-				f(k, v)
-			}
+		for k, v := range g.decodedFacts(d, a) {
+			f(k, v)
 		}
 		for _, dd := range d.deps {
 			visit(dd)

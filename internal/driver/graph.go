@@ -65,8 +65,9 @@ type node struct {
 	fromSource *types.Package // when export data could not be written; guarded by graph.mu
 	export     []byte         // export data, until it has been read (or from the cache)
 	facts      []factEntry
-	factsOnce  sync.Once
-	decoded    map[factKey]analysis.Fact
+	factsOnce  sync.Once // reads facts from the cache
+	decodedMu  sync.Mutex
+	decoded    map[*analysis.Analyzer]map[factKey]analysis.Fact // by decodedFacts, per analyzer
 
 	findings []output.Finding
 	timing   *timing // -debug=timing
