@@ -42,7 +42,7 @@ func (s *scan) assign(as *ast.AssignStmt, stack []ast.Node, report bool) {
 			if tainted {
 				before := s.tainted[obj]
 				s.tainted[obj] = true
-				s.noteAlias(lhs, rhs, direct)
+				s.noteAlias(obj, lhs, rhs, direct, before)
 				if s.mode == orderMode {
 					s.noteField(obj, lhs, rhs, direct, before)
 				}
@@ -411,52 +411,6 @@ func (s *scan) taintedLiteral(lit *ast.CompositeLit) bool {
 		if s.taintedExpr(e) {
 			return true
 		}
-	}
-	return false
-}
-
-// A fieldAlias is a field of a local variable assigned a tainted slice
-// variable after the loop (hs.kvs = kvs): both share one backing array, so
-// sorting the field sorts the variable.
-type fieldAlias struct {
-	field string       // the field as written: hs.kvs
-	src   types.Object // the slice variable: kvs
-}
-
-// noteAlias records lhs = rhs as a fieldAlias when lhs is a field of a
-// local variable (not direct) and rhs is a slice variable, in orderMode.
-func (s *scan) noteAlias(lhs, rhs ast.Expr, direct bool) {
-	if s.mode != orderMode || direct || rhs == nil {
-		return
-	}
-	id, ok := ast.Unparen(rhs).(*ast.Ident)
-	if !ok {
-		return
-	}
-	src := s.c.info.Uses[id]
-	if src == nil || !s.tainted[src] {
-		return
-	}
-	if _, ok := typeOf(s.c.info, rhs).Underlying().(*types.Slice); !ok {
-		return
-	}
-	s.aliases = append(s.aliases, fieldAlias{field: types.ExprString(lhs), src: src})
-}
-
-// sortsAlias reports whether sorting sx sorts a slice variable through a
-// field that shares its backing array (sort hs.kvs after hs.kvs = kvs),
-// and clears that variable's order and the holder's.
-func (s *scan) sortsAlias(sx ast.Expr) bool {
-	name := types.ExprString(sx)
-	for _, a := range s.aliases {
-		if a.field != name {
-			continue
-		}
-		delete(s.tainted, a.src)
-		if holder, _ := s.root(sx); holder != nil {
-			delete(s.tainted, holder)
-		}
-		return true
 	}
 	return false
 }

@@ -89,7 +89,10 @@
 // -iterorder.strict reports the loop itself, with its sort fix.
 //
 // The caller's scan follows the list into a field of a local struct
-// (meta := T{Links: lib.Names(m)}, meta.Links = ...), and that struct
+// (meta := T{Links: lib.Names(m)}, meta.Links = ...; a sort of the path
+// that holds it, srv.Logs.SkipHosts after srv.Logs.SkipHosts =
+// append(srv.Logs.SkipHosts, hosts...), clears it when no other part of
+// the struct holds order), and that struct
 // into what an unexported function returns, field by field: a helper of
 // the package that uses only another field of its struct parameter is
 // not blamed. os.WriteFile, which writes a whole file, shows an ordered
@@ -109,10 +112,6 @@
 // that imports it is reported at its loop. Only a caller seen to show the
 // result counts there: returning it from a function literal, or reaching
 // the depth bound of the search, is not seen.
-//
-// A doc comment that says the result is unordered ("in no particular
-// order") clears it: its callers cannot rely on an order. The fix still
-// sorts where the slice is built.
 //
 // Not reported either:
 //
@@ -170,11 +169,10 @@
 // its output differs from run to run by design.
 //
 // Names are not read: no identifier, package path element, comment or
-// doc wording silences a finding, apart from a doc comment that says the
-// result of the function comes in no particular order (never for a hash
-// or an encoder's output, which must be stable whatever the doc says).
-// Where the order is genuinely intended, say so with
-// //maplint:ignore iterorder <reason>.
+// doc wording silences a finding. A doc comment that says a function's
+// result comes in no particular order changes nothing: its callers decide,
+// as for any other function. Where the order is genuinely intended, say
+// so with //maplint:ignore iterorder <reason>.
 //
 // The fix: where the map's key type is ordered (cmp.Ordered), it visits the
 // keys in sorted order, reading the value in the body, in the form the

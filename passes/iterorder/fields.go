@@ -3,6 +3,7 @@ package iterorder
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 )
 
 // Fields of a struct that holds map order.
@@ -212,4 +213,87 @@ func directField(info *types.Info, e ast.Expr, obj types.Object) *types.Var {
 		return nil
 	}
 	return f
+}
+
+// A fieldAlias is a field path of a local variable that was assigned,
+// after the loop, the ordered sequence itself: a tainted slice variable
+// (hs.kvs = kvs: both share one backing array, so sorting the field sorts
+// the variable), or an append onto the path (srv.Logs.SkipHosts =
+// append(srv.Logs.SkipHosts, hosts...), as caddy's httpcaddyfile does
+// with the hosts of each site block before it sorts SkipHosts). Sorting
+// the path sorts what it holds.
+type fieldAlias struct {
+	holder types.Object // the local variable: hs, srv
+	field  string       // the path as written: hs.kvs, srv.Logs.SkipHosts
+	src    types.Object // the slice variable that shares the array, or nil
+}
+
+// noteAlias records lhs = rhs, which taints obj (before: obj carried
+// order already), as a fieldAlias when lhs is a path of fields of obj and
+// rhs the ordered sequence itself (isSeqValue), in orderMode. Otherwise
+// obj holds order in a way that sorting one path does not clear (the
+// whole value, an element, a list of values that hold one each), and is
+// marked so in scan.mixed.
+func (s *scan) noteAlias(obj types.Object, lhs, rhs ast.Expr, direct, before bool) {
+	if s.mode != orderMode {
+		return
+	}
+	if direct || rhs == nil || !s.fieldPath(lhs, obj) || !s.isSeqValue(rhs) || before && !s.hasAlias(obj) {
+		s.mixed[obj] = true
+		return
+	}
+	var src types.Object
+	if id, ok := ast.Unparen(rhs).(*ast.Ident); ok && s.tainted[s.c.info.Uses[id]] && isSlice(typeOf(s.c.info, rhs)) {
+		src = s.c.info.Uses[id]
+	}
+	s.aliases = append(s.aliases, fieldAlias{holder: obj, field: types.ExprString(lhs), src: src})
+}
+
+// fieldPath reports whether e is a path of fields from the variable obj
+// (obj.F, obj.F.G, through pointers), with no index or call on the way.
+func (s *scan) fieldPath(e ast.Expr, obj types.Object) bool {
+	for {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		if selection := s.c.info.Selections[sel]; selection == nil || selection.Kind() != types.FieldVal {
+			return false
+		}
+		if s.c.info.Uses[identOf(sel.X)] == obj {
+			return true
+		}
+		e = sel.X
+	}
+}
+
+// hasAlias reports whether some path of obj is a fieldAlias.
+func (s *scan) hasAlias(obj types.Object) bool {
+	for _, a := range s.aliases {
+		if a.holder == obj {
+			return true
+		}
+	}
+	return false
+}
+
+// sortsAlias reports whether sorting sx sorts a fieldAlias (sort hs.kvs
+// after hs.kvs = kvs), and clears the order of the slice variable that
+// shares its array, and the holder's when no other path of it, and no
+// other part, carries order.
+func (s *scan) sortsAlias(sx ast.Expr) bool {
+	name := types.ExprString(sx)
+	i := slices.IndexFunc(s.aliases, func(a fieldAlias) bool { return a.field == name })
+	if i < 0 {
+		return false
+	}
+	a := s.aliases[i]
+	s.aliases = slices.DeleteFunc(s.aliases, func(b fieldAlias) bool { return b.holder == a.holder && b.field == name })
+	if a.src != nil {
+		delete(s.tainted, a.src)
+	}
+	if !s.mixed[a.holder] && !s.hasAlias(a.holder) {
+		delete(s.tainted, a.holder)
+	}
+	return true
 }

@@ -3,9 +3,7 @@ package iterorder
 import (
 	"go/ast"
 	"go/types"
-	"regexp"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -143,9 +141,6 @@ func (c *checker) makesError(call *ast.CallExpr) bool {
 // the order (OrderedResultFact carries only such a field).
 func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, field *types.Var, seq bool) *finding {
 	f := &finding{pos: r.Pos(), verb: "returned", category: "append", returned: true}
-	if c.documentedUnordered(fn) {
-		return nil
-	}
 	if shown, silent := c.throughInterface(fn, idx, field, f); shown || silent {
 		if shown {
 			return f
@@ -301,28 +296,6 @@ func (c *checker) indexCalls() {
 			return true
 		})
 	}
-}
-
-// unorderedDoc matches a doc comment that says the result has no order.
-var unorderedDoc = regexp.MustCompile(`(?i)(no (particular|specific|guaranteed|defined) order|in any order|unordered (slice|list|result|sequence)|arbitrary order|random order|order is (not|un)|not (be )?(sorted|ordered)|unsorted|order of the (returned|result)[a-z ]* is (not|un)|order of [a-z ]+ (is|are) not (guaranteed|defined|specified|deterministic|stable)|(undefined|unspecified|non[- ]?deterministic|a non defined) order)`)
-
-// documentedUnordered reports whether fn's doc comment says that its
-// result comes in no particular order: the API promises nothing, so its
-// callers cannot depend on an order.
-func (c *checker) documentedUnordered(fn *funcInfo) bool {
-	fd, ok := fn.node.(*ast.FuncDecl)
-	if !ok || fd.Doc == nil {
-		return false
-	}
-	// The doc names the function (RunUnsorted returns ...): its name is
-	// an identifier, not a statement about the order.
-	words := strings.Fields(fd.Doc.Text())
-	for i, w := range words {
-		if strings.Trim(w, ".,;:()`'\"") == fd.Name.Name {
-			words[i] = ""
-		}
-	}
-	return unorderedDoc.MatchString(strings.Join(words, " "))
 }
 
 // implementsForeign reports whether method fn returns a slice and

@@ -6,6 +6,7 @@ package helpers
 
 import (
 	"fmt"
+	"io"
 	"sort"
 )
 
@@ -93,8 +94,10 @@ func Collected(m map[string]int) ([]string, error) {
 	return out, nil
 }
 
-// Names returns the names of m, in no particular order.
-func Names(m map[string]int) []string {
+// Names returns the names of m, in no particular order. Its doc's words
+// change nothing: no caller in the package shows the list, so the order
+// passes to the callers in other packages, which decide.
+func Names(m map[string]int) []string { // want Names:`orderedresult\(0\)`
 	var out []string
 	for k := range m {
 		out = append(out, k)
@@ -102,11 +105,66 @@ func Names(m map[string]int) []string {
 	return out
 }
 
-// Hosts returns the hosts of m, deduplicated as an unordered set of names.
-func Hosts(m map[string]int) []string { // want Hosts:`orderedresult\(0\)`
-	var out []string
-	for k := range m {
-		out = append(out, k)
+// An unexported helper whose doc says nothing of the order: its callers
+// decide (caddy's serverBlock.hostsFromKeys, whose callers sort the hosts
+// they keep in a field of the server, or use them as a set).
+
+type logs struct{ SkipHosts []string }
+
+type server struct {
+	Logs *logs
+	Name string
+}
+
+func hostsOf(m map[string]int) []string {
+	hosts := make([]string, 0, len(m))
+	for h := range m {
+		hosts = append(hosts, h)
 	}
+	return hosts
+}
+
+func Servers(blocks []map[string]int) []*server {
+	var out []*server
+	srv := &server{Logs: &logs{}}
+	for _, b := range blocks {
+		srv.Logs.SkipHosts = append(srv.Logs.SkipHosts, hostsOf(b)...)
+	}
+	sort.Strings(srv.Logs.SkipHosts) // sorts the path the hosts went into
+	out = append(out, srv)
 	return out
+}
+
+func Forced(blocks []map[string]int) map[string]bool {
+	forced := make(map[string]bool)
+	for _, b := range blocks {
+		for _, h := range hostsOf(b) {
+			forced[h] = true
+		}
+	}
+	return forced
+}
+
+// The twin: a caller that puts the hosts into two fields of its struct,
+// sorts one of them, and prints both.
+func unsortedHostsOf(m map[string]int) []string {
+	hosts := make([]string, 0, len(m))
+	for h := range m { // want `keys appended to hosts, which is returned unsorted`
+		hosts = append(hosts, h)
+	}
+	return hosts
+}
+
+type names struct{ Skip, Other []string }
+
+type host struct{ Names *names }
+
+func PrintHosts(w io.Writer, blocks []map[string]int) { // want PrintHosts:`sinks\(1: written to w\)`
+	h := &host{Names: &names{}}
+	for _, b := range blocks {
+		h.Names.Skip = append(h.Names.Skip, unsortedHostsOf(b)...)
+		h.Names.Other = append(h.Names.Other, unsortedHostsOf(b)...)
+	}
+	sort.Strings(h.Names.Other) // Skip still holds the hosts in map order
+	fmt.Fprintln(w, h.Names)
 }
