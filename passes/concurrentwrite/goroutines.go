@@ -260,6 +260,7 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 					ck.reportRace(w.access, w.access, sp, ck.describeOthers(sp))
 				}
 			}
+			ck.readPairs(sp.accs, sp.accs, sp, ck.describeOthers(sp), true)
 		}
 		if sp.parent == nil {
 			continue
@@ -279,6 +280,8 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 			mine = append(mine, ck.laterCalls(sp, byFn)...)
 			ck.pairs(sp.accs, mine, sp, ck.funcName(sp.parent)+" after it starts "+ck.describe(sp))
 			ck.pairs(mine, sp.accs, sp, ck.describe(sp))
+			ck.readPairs(sp.accs, mine, sp, ck.funcName(sp.parent)+" after it starts "+ck.describe(sp), false)
+			ck.readPairs(mine, sp.accs, sp, ck.describe(sp), false)
 		}
 		// Other goroutines started later by the same function.
 		for _, other := range perParent[sp.parent] {
@@ -287,6 +290,8 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 			}
 			ck.pairs(sp.accs, other.accs, sp, ck.describe(other))
 			ck.pairs(other.accs, sp.accs, other, ck.describe(sp))
+			ck.readPairs(sp.accs, other.accs, sp, ck.describe(other), false)
+			ck.readPairs(other.accs, sp.accs, other, ck.describe(sp), false)
 		}
 	}
 }
@@ -305,6 +310,58 @@ func (ck *checker) pairs(ws, os []*gaccess, sp *spawn, by string) {
 			}
 		}
 	}
+}
+
+// readPairs reports each read of rs, holding no lock, that has a write of
+// ws to the same map holding none either (itself reported), with -reads:
+// "concurrent map read and map write" kills the process as surely as two
+// writes, and the read is where it crashes. For the copies of one
+// goroutine (copies), both accesses must reach the same map in every copy.
+// A read of a reference loaded under a lock is left alone: a snapshot
+// swapped out in the critical section (streams := t.activeStreams;
+// t.activeStreams = nil; unlock; range streams) is the function's own.
+//
+//	for _, c := range conns {
+//		go func() {
+//			if inUse[c.res] > limit { … } // reported
+//			inUse[c.res]++               // reported as a write
+//		}()
+//	}
+func (ck *checker) readPairs(rs, ws []*gaccess, sp *spawn, by string, copies bool) {
+	if !ck.Reads {
+		return
+	}
+	for _, r := range rs {
+		if r.Write || r.locked || !r.outer || (copies && !r.shared) || (r.g != nil && r.g.Loaded.Len() > 0) {
+			continue
+		}
+		for _, w := range ws {
+			if w.Write && !w.locked && w.access != r.access && w.outer && (!copies || w.shared) && sameMap(r, w) {
+				ck.reportReadRace(r.access, w.access, sp, by)
+				break
+			}
+		}
+	}
+}
+
+func (ck *checker) reportReadRace(r, w *access, sp *spawn, by string) {
+	if !ck.inFile(r.Pos) || ck.reported[r.Pos] {
+		return
+	}
+	related := []analysis.RelatedInformation{{Pos: w.Pos, Message: fmt.Sprintf("%s of %s", opNoun(w), ck.mapName(w))}}
+	if p := sp.Pos(); p.IsValid() {
+		related = append(related, analysis.RelatedInformation{Pos: p, Message: "goroutine started here"})
+	}
+	how := "read"
+	if strings.Contains(r.Op, ".") {
+		how = "read by " + r.Op
+	}
+	ck.add(analysis.Diagnostic{
+		Pos:      r.Pos,
+		Category: CategoryRead,
+		Message:  fmt.Sprintf("concurrent %s of map %s (held: none); also written by %s", how, ck.mapName(r), by),
+		Related:  related,
+	})
 }
 
 func (ck *checker) reportRace(w, o *access, sp *spawn, by string) {

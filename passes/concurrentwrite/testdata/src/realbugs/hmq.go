@@ -27,7 +27,7 @@ func (c *mqttClient) readLoop() {
 func (c *mqttClient) retryDelivery() {
 	for {
 		time.Sleep(time.Second)
-		for id, in := range c.inflight {
+		for id, in := range c.inflight { // want `concurrent read of map c.inflight \(held: none\); also written by the goroutine started in HandleConnection`
 			if time.Since(in.at) > time.Minute {
 				delete(c.inflight, id) // want `concurrent write to map c.inflight \(held: none\)`
 			}
