@@ -93,6 +93,7 @@ type checker struct {
 	reported map[token.Pos]bool
 	// localFixed holds the local maps already given a mutex by a fix.
 	localFixed map[mapid.ID]bool
+	back       map[backPair]bool // computed on first use, see backPointers
 }
 
 func (c *Config) run(pass *analysis.Pass) (any, error) {

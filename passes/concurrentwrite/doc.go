@@ -175,7 +175,9 @@
 // is taken to hand its work to the goroutine, and a channel receive
 // anywhere between the spawn and an access is taken as the hand-off that
 // orders them (also the receive of a loop that starts a goroutine per
-// value it receives, for x := range ch { go f(x) }, which orders nothing); a lock a caller holds is seen through up to three callers'
+// value it receives, for x := range ch { go f(x) }, and the select of a
+// loop that serves requests while the goroutine it started reads replies,
+// apache/pulsar-client-go#47, which order nothing); a lock a caller holds is seen through up to three callers'
 // boolean parameters; deferred calls are ordered by their position, so a
 // defer in a loop or under a condition is taken to run at every return
 // it can reach. The fix for a goroutine race declares a sync.Mutex only next to
@@ -229,10 +231,11 @@
 // an object is not seen through a back-pointer to it (grpc's priority
 // balancer holds b.mu and reaches b again as cb.parent): such a call says
 // nothing of the callee's locks, and a helper reached only that way is
-// not checked; for the same reason a goroutine that reaches a map through
-// a back-pointer is not paired with the owner's accesses
-// (apache/pulsar-client-go#47: the reader goroutine's
-// c.reader.cnx.pendingReqs and run's c.pendingReqs). A function stored in
+// not checked. (A goroutine that reaches a map through a back-pointer is
+// paired with the owner's accesses when the package proves it one: every
+// helper is made with a pointer to the owner that then holds it,
+// c.reader = newConnectionReader(c), so c.reader.cnx.pendingReqs is
+// c.pendingReqs.) A function stored in
 // a field of another package's type, which that package runs in its own
 // goroutines (gardener/docforge#121's jobs.Job.Worker), is not known to
 // run concurrently: what another package does with a value it is given

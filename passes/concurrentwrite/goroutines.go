@@ -212,8 +212,17 @@ func encloses(outer, fn *ssa.Function) bool {
 	return false
 }
 
-func sameMap(a, b *gaccess) bool {
-	return a.id == b.id && (a.id.Kind != mapid.Field || a.base.Equal(b.base))
+func (ck *checker) sameMap(a, b *gaccess) bool {
+	if a.id != b.id {
+		return false
+	}
+	if a.id.Kind != mapid.Field || a.base.Equal(b.base) {
+		return true
+	}
+	if ck.back == nil {
+		ck.back = backPointers(ck.fns, ck.pass.Pkg)
+	}
+	return canon(a.base, ck.back).Equal(canon(b.base, ck.back))
 }
 
 // checkGoroutines reports writes, holding no lock, that run in a goroutine
@@ -304,7 +313,7 @@ func (ck *checker) pairs(ws, os []*gaccess, sp *spawn, by string) {
 			continue
 		}
 		for _, o := range os {
-			if o.access != w.access && w.outer && o.outer && sameMap(w, o) {
+			if o.access != w.access && w.outer && o.outer && ck.sameMap(w, o) {
 				ck.reportRace(w.access, o.access, sp, by)
 				break
 			}
@@ -336,7 +345,7 @@ func (ck *checker) readPairs(rs, ws []*gaccess, sp *spawn, by string, copies boo
 			continue
 		}
 		for _, w := range ws {
-			if w.Write && !w.locked && w.access != r.access && w.outer && (!copies || w.shared) && sameMap(r, w) {
+			if w.Write && !w.locked && w.access != r.access && w.outer && (!copies || w.shared) && ck.sameMap(r, w) {
 				ck.reportReadRace(r.access, w.access, sp, by)
 				break
 			}

@@ -3,14 +3,20 @@
 // goroutine that run starts looked up and deleted pending requests while
 // the run loop added them, with no lock (#53, "concurrent map writes" in
 // (*connection).run, is the same race seen from the other side). The fix
-// guarded pendingReqs with a mutex.
+// guarded pendingReqs with a mutex. The reader goroutine reaches the map as
+// c.reader.cnx.pendingReqs, run as c.pendingReqs: the same map, since
+// newConnection makes the reader with a pointer back to its connection
+// (the pass follows such back-pointers, see goroutines/backpointer.go).
 //
-// Missed: the reader goroutine reaches the map as c.reader.cnx.pendingReqs
-// and run writes it as c.pendingReqs. That c.reader.cnx is c again is an
-// invariant newConnection establishes (the reader is made with a pointer
-// back to its connection), and the pass pairs a goroutine's access with
-// another only on the same access path: a back-pointer is not followed.
+// Missed: run's writes come after a select that receives, and the pass
+// takes any receive after a spawn as the goroutine's hand-off that orders
+// the spawner's later accesses after it. Here the reader goroutine sends
+// on neither channel; telling so needs to know every sender of a channel
+// (one that never leaves the package) and which select case leads to the
+// write.
 package knownmiss
+
+import "sync"
 
 type baseCommand struct {
 	requestID uint64
@@ -40,8 +46,12 @@ func newConnection() *connection {
 		pendingReqs:      make(map[uint64]*pulsarRequest),
 		closeCh:          make(chan struct{}),
 	}
-	cnx.reader = &connectionReader{cnx: cnx, commands: make(chan *baseCommand)}
+	cnx.reader = newConnectionReader(cnx)
 	return cnx
+}
+
+func newConnectionReader(cnx *connection) *connectionReader {
+	return &connectionReader{cnx: cnx, commands: make(chan *baseCommand)}
 }
 
 func (c *connection) start() {
@@ -83,4 +93,49 @@ func (c *connection) handleResponse(requestID uint64, response *baseCommand) {
 	}
 	delete(c.pendingReqs, requestID)
 	request.callback(response)
+}
+
+// The fixed version: pendingLock guards pendingReqs on both sides.
+
+type connectionFixed struct {
+	incomingRequests chan *pulsarRequest
+	pendingLock      sync.Mutex
+	pendingReqs      map[uint64]*pulsarRequest
+	reader           *connectionReaderFixed
+}
+
+type connectionReaderFixed struct {
+	cnx      *connectionFixed
+	commands chan *baseCommand
+}
+
+func newConnectionFixed() *connectionFixed {
+	cnx := &connectionFixed{pendingReqs: make(map[uint64]*pulsarRequest)}
+	cnx.reader = &connectionReaderFixed{cnx: cnx}
+	return cnx
+}
+
+func (c *connectionFixed) run() {
+	go c.reader.readFromConnection()
+	for req := range c.incomingRequests {
+		c.pendingLock.Lock()
+		c.pendingReqs[req.id] = req
+		c.pendingLock.Unlock()
+	}
+}
+
+func (r *connectionReaderFixed) readFromConnection() {
+	for cmd := range r.commands {
+		r.cnx.handleResponse(cmd.requestID, cmd)
+	}
+}
+
+func (c *connectionFixed) handleResponse(requestID uint64, response *baseCommand) {
+	c.pendingLock.Lock()
+	request, ok := c.pendingReqs[requestID]
+	delete(c.pendingReqs, requestID)
+	c.pendingLock.Unlock()
+	if ok {
+		request.callback(response)
+	}
 }
