@@ -236,6 +236,7 @@ func (s *scan) resolveAccumulators() {
 		s.find(a.pos, a.verb+" "+name+", which is "+obs, "append", rel...)
 		s.findings[len(s.findings)-1].returned = first.returned
 		s.findings[len(s.findings)-1].stream = allStream(os.findings)
+		s.findings[len(s.findings)-1].items = elemOf(s.c.info.TypeOf(a.expr))
 		s.findings[len(s.findings)-1].unseen = first.unseen
 		s.findings[len(s.findings)-1].bounded = first.bounded
 		s.findings[len(s.findings)-1].complete = true

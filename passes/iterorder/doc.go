@@ -160,6 +160,16 @@
 // (a String method) stay reported, as does a map read back into a list,
 // or filled from another map rather than decoded.
 //
+// The two ends may also be tied by the type of the items: a writer that
+// lists a map's values as records of a type of the package (nats-server's
+// meta snapshot, a list of writeableStreamAssignment encoded as JSON), or
+// ranges over a map of such values (a stream state's sources), and a
+// reader that, in a loop, puts each record it decodes into a map, under a
+// decoded key computed from the record or as the map's value of that
+// type: the reader may fill a fresh map it returns, or another struct's
+// map. A reader that also appends the records to a list keeps their
+// order, and the writer stays reported.
+//
 // A send to a pool of workers (goroutines started in a loop of the same
 // function that receive from the channel) is not reported: the workers
 // handle the values concurrently, whatever the order of the sends. Nor, by
@@ -277,7 +287,10 @@
 //
 // Test files are analysed only in Example functions, whose output is
 // compared: tests that pick any element of a map, or report failures per
-// entry with t.Errorf, do not depend on which comes first.
+// entry with t.Errorf, do not depend on which comes first. Likewise a
+// test that calls a function of the package does not show its result:
+// only the callers outside tests (and Examples) decide whether a list
+// returned unsorted is observed.
 //
 // # Known limitations
 //
@@ -317,14 +330,19 @@
 //     reads or a digest compares, which are real; only the consumer tells
 //     them apart. Where the package decodes the message itself, back into
 //     the same map, it is a round trip (above);
-//   - a round trip the pass does not link: a reader that fills a local map
-//     of an unnamed type and returns it or assigns it to the field
-//     afterwards (nats-server's meta snapshot, decoded into a fresh
-//     map[string]map[string]*streamAssignment), a writer ranging over a
-//     parameter rather than the field, a reader of another record type
-//     (a stream state decoded into another struct's map), one that parses
-//     a string parameter, stores more than one call deep, or a writer
-//     that hands the pairs to a helper;
+//   - a round trip the pass does not link: a reader of records of a
+//     type other than the writer's whose map holds neither (keys written
+//     as bare strings and read into a map of strings in another
+//     struct), one that parses a string parameter, stores more than one
+//     call deep, or a writer that hands the pairs to a helper;
+//   - protocol lines a peer in another program registers as a set
+//     (nats-server's RS+ interest lines to a gateway): the reader is not
+//     in the package, or parses the line in a state machine whose store
+//     into the interest table the pass does not link to the writer;
+//   - a choice among tied entries where any is right (a guess of the next
+//     leader among peers with equal logs, a least-loaded broker): the
+//     pass cannot tell a tie that does not matter from one that does,
+//     and reports both (the arg-max bugs are of the second kind);
 //   - conversely, a round trip takes on trust that the stream written is
 //     the one read back and that no one else reads it: a map dumped for
 //     people through a writer parameter, in a package that also loads the

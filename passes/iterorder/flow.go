@@ -31,13 +31,14 @@ type finding struct {
 	verb     string // "printed by fmt.Println", "appended to out, which is returned unsorted"
 	category string
 	related  []related
-	via      int  // factMode: 1 + the index of the parameter written into, or 0
-	returned bool // the order reaches a result of the function (a slice returned unsorted)
-	complete bool // verb already says the value is unsorted ("appended to out, which is returned unsorted")
-	whole    bool // factMode: the sink writes a whole file (os.WriteFile), so only an ordered value shows order there
-	stream   bool // the order reaches only a stream: bytes written or encoded to a writer that is not a global, or a []byte returned (roundtrip.go)
-	unseen   bool // returned where no caller is in sight (a literal, a function used as a value, the depth bound): assumed shown, not seen shown
-	bounded  bool // unseen because the depth bound stopped the search
+	via      int        // factMode: 1 + the index of the parameter written into, or 0
+	returned bool       // the order reaches a result of the function (a slice returned unsorted)
+	complete bool       // verb already says the value is unsorted ("appended to out, which is returned unsorted")
+	whole    bool       // factMode: the sink writes a whole file (os.WriteFile), so only an ordered value shows order there
+	stream   bool       // the order reaches only a stream: bytes written or encoded to a writer that is not a global, or a []byte returned (roundtrip.go)
+	items    types.Type // the element type of the slice the loop fills, when the finding follows one (roundtripitems.go)
+	unseen   bool       // returned where no caller is in sight (a literal, a function used as a value, the depth bound): assumed shown, not seen shown
+	bounded  bool       // unseen because the depth bound stopped the search
 }
 
 // observed is what a value carried on from the finding's sink shows: its

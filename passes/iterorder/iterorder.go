@@ -135,6 +135,8 @@ type checker struct {
 
 	ssa      *buildssa.SSA
 	restored map[types.Object]bool // built on demand by restoredMap (roundtrip.go)
+	// built on demand by restoredItems (roundtripitems.go)
+	restoredTypes map[*types.TypeName]bool
 
 	// factReads records, while computeFacts scans a function, the facts
 	// of the package its scans read (see sinkFact); nil otherwise.

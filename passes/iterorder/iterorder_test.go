@@ -218,3 +218,11 @@ func TestFactGobRoundTrip(t *testing.T) {
 func TestRoundTrip(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "roundtrip")
 }
+
+// TestRoundTripItems checks round trips linked by the type of the items a
+// writer lists and a reader puts into a map (silent), next to twins whose
+// reader keeps a list or which nothing reads back; and that a test calling
+// a function does not show its result.
+func TestRoundTripItems(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "roundtripitems")
+}

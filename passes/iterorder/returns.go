@@ -179,9 +179,18 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		return f
 	}
 	for _, call := range calls {
-		caller := c.enclosingFunc(call)
+		cur, ok := c.ins.Root().FindNode(call)
+		if !ok {
+			return f
+		}
+		caller := c.enclosingFuncCursor(cur)
 		if caller == nil {
 			return f
+		}
+		if !c.inScope(cur, caller) {
+			// A test that calls fn shows its result to no one (inScope),
+			// as for the callers that propagate.go and shown.go follow.
+			continue
 		}
 		os := c.newScan(orderMode, caller, caller.node, depth+1)
 		os.start = call.Pos()

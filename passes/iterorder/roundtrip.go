@@ -77,18 +77,20 @@ func (c *checker) restoredMap(e ast.Expr) bool {
 
 // dropRoundTrips removes the findings whose order reaches only a stream
 // when the loop's map, written as e, is read back into the same map by the
-// package (restoredMap).
+// package (restoredMap), or the items it holds or the slice a finding
+// fills holds are read back into a map (restoredItems, roundtripitems.go).
 func (c *checker) dropRoundTrips(e ast.Expr, fs []finding) []finding {
 	some := false
 	for _, f := range fs {
 		some = some || f.stream
 	}
-	if !some || !c.restoredMap(e) {
+	if !some {
 		return fs
 	}
+	whole := c.restoredMap(e) || c.restoredItems(c.mapValueType(e))
 	var out []finding
 	for _, f := range fs {
-		if !f.stream {
+		if !f.stream || !whole && !c.restoredItems(f.items) {
 			out = append(out, f)
 		}
 	}
@@ -328,6 +330,14 @@ func fillsOf(a *ssa.Alloc) []ssa.Value {
 		case *ssa.Store:
 			if ref.Addr == a {
 				out = append(out, ref.Val)
+			}
+		case *ssa.FieldAddr, *ssa.IndexAddr:
+			// A composite literal (&T{Name: n}, or the array behind
+			// append's variadic slice) is filled element by element.
+			for _, r := range *ref.(ssa.Value).Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == ref.(ssa.Value) {
+					out = append(out, st.Val)
+				}
 			}
 		case *ssa.Call:
 			out = append(out, decodeOperands(ref, a)...)
