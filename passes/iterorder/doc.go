@@ -290,7 +290,9 @@
 // entry with t.Errorf, do not depend on which comes first. Likewise a
 // test that calls a function of the package does not show its result:
 // only the callers outside tests (and Examples) decide whether a list
-// returned unsorted is observed.
+// returned unsorted is observed. A function that retries by calling
+// itself and returns what the call returns hands the list to its own
+// callers, and they decide.
 //
 // # Known limitations
 //

@@ -226,3 +226,9 @@ func TestRoundTrip(t *testing.T) {
 func TestRoundTripItems(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "roundtripitems")
 }
+
+// TestRecursion checks a list returned through a function that retries by
+// calling itself: its callers outside the recursion decide.
+func TestRecursion(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "recursion")
+}

@@ -199,6 +199,12 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 			os.callField[call] = field // the order is in this field of the result
 		}
 		os.run()
+		if caller.obj != nil && caller.obj.Origin() == fn.obj.Origin() {
+			// A recursive call whose result fn returns hands it to fn's
+			// own callers, which this loop judges: following it again
+			// would only spend the depth bound and call that observed.
+			os.findings = slices.DeleteFunc(os.findings, func(f finding) bool { return f.returned })
+		}
 		if len(os.findings) > 0 {
 			first := os.findings[0]
 			f.stream = f.stream && allStream(os.findings)
