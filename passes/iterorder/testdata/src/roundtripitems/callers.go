@@ -2,9 +2,10 @@ package roundtripitems
 
 import "fmt"
 
-// An unexported function returning a map's keys unsorted: what its
-// callers do with them decides. Here a caller prints them; a caller in a
-// test shows a result to no one (callers_test.go, the meta snapshot).
+// What the callers of an unexported function do with the list it returns
+// decides. Here a caller prints it; a caller in a test shows a result to
+// no one (callers_test.go, the meta snapshot).
+
 func shown(names map[string]int) []string {
 	var out []string
 	for k := range names { // want `result depends on map iteration order: keys appended to out, which is returned unsorted`
