@@ -305,15 +305,6 @@ func (c *checker) enclosingFuncCursor(cur inspector.Cursor) *funcInfo {
 	return nil
 }
 
-// enclosingFunc returns the innermost function around n.
-func (c *checker) enclosingFunc(n ast.Node) *funcInfo {
-	cur, ok := c.ins.Root().FindNode(n)
-	if !ok {
-		return nil
-	}
-	return c.enclosingFuncCursor(cur)
-}
-
 func (c *checker) funcInfoOf(fd *ast.FuncDecl) *funcInfo {
 	obj, _ := c.info.Defs[fd.Name].(*types.Func)
 	fi := &funcInfo{node: fd, body: fd.Body, obj: obj}
