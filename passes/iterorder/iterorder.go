@@ -130,6 +130,9 @@ type checker struct {
 	// interface's result, which is not known to carry map order: what
 	// the scan finds returned must not become an OrderedResultFact.
 	hypothetical bool
+	// following holds the functions whose returned order returned() is
+	// judging, innermost last: a caller among them is a recursion.
+	following []*types.Func
 
 	decls []funcDecl // the package's function declarations with a body
 

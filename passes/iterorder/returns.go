@@ -178,6 +178,8 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		f.unseen = true
 		return f
 	}
+	c.following = append(c.following, fn.obj.Origin())
+	defer func() { c.following = c.following[:len(c.following)-1] }()
 	for _, call := range calls {
 		cur, ok := c.ins.Root().FindNode(call)
 		if !ok {
@@ -199,10 +201,13 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 			os.callField[call] = field // the order is in this field of the result
 		}
 		os.run()
-		if caller.obj != nil && caller.obj.Origin() == fn.obj.Origin() {
-			// A recursive call whose result fn returns hands it to fn's
-			// own callers, which this loop judges: following it again
-			// would only spend the depth bound and call that observed.
+		if caller.obj != nil && slices.Contains(c.following, caller.obj.Origin()) {
+			// A recursive call (fn calling itself, or a function whose
+			// result is being followed back to fn: joinSync calling
+			// retryJoinSync calling joinSync) whose result the caller
+			// returns hands it back to callers this search judges
+			// anyway: following it again would only spend the depth
+			// bound and call that observed.
 			os.findings = slices.DeleteFunc(os.findings, func(f finding) bool { return f.returned })
 		}
 		if len(os.findings) > 0 {

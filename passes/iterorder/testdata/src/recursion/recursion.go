@@ -11,8 +11,8 @@ import (
 
 // The shape of sarama's consumer group (consumer_group.go): balance lists
 // the subscribed topics in map order, joinSync puts them in its result,
-// retryJoinSync retries by calling itself, and the session uses the list
-// as a set of topics to watch.
+// retryJoinSync retries by calling itself and joinSync, which calls it
+// back, and the session uses the list as a set of topics to watch.
 type result struct {
 	topics []string
 }
@@ -39,7 +39,12 @@ func (g *group) balance() []string {
 	return all
 }
 
-func (g *group) joinSync() (*result, error) {
+func (g *group) joinSync(retries int) (*result, error) {
+	if len(g.members) == 0 {
+		// As sarama's joinSync on a coordinator error: the two
+		// functions call each other.
+		return g.retryJoinSync(retries - 1)
+	}
 	topics := g.balance()
 	if len(topics) == 0 {
 		return nil, errRetry
@@ -48,7 +53,10 @@ func (g *group) joinSync() (*result, error) {
 }
 
 func (g *group) retryJoinSync(retries int) (*result, error) {
-	res, err := g.joinSync()
+	if retries < 0 {
+		return nil, errRetry
+	}
+	res, err := g.joinSync(retries)
 	if err != nil && retries > 0 {
 		return g.retryJoinSync(retries - 1)
 	}
