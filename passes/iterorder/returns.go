@@ -181,38 +181,12 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 	c.following = append(c.following, fn.obj.Origin())
 	defer func() { c.following = c.following[:len(c.following)-1] }()
 	for _, call := range calls {
-		cur, ok := c.ins.Root().FindNode(call)
+		first, ok := c.callerObserves(call, idx, field, depth)
 		if !ok {
 			return f
 		}
-		caller := c.enclosingFuncCursor(cur)
-		if caller == nil {
-			return f
-		}
-		if !c.inScope(cur, caller) {
-			// A test that calls fn shows its result to no one (inScope),
-			// as for the callers that propagate.go and shown.go follow.
-			continue
-		}
-		os := c.newScan(orderMode, caller, caller.node, depth+1)
-		os.start = call.Pos()
-		os.calls[call] = idx
-		if field != nil {
-			os.callField[call] = field // the order is in this field of the result
-		}
-		os.run()
-		if caller.obj != nil && slices.Contains(c.following, caller.obj.Origin()) {
-			// A recursive call (fn calling itself, or a function whose
-			// result is being followed back to fn: joinSync calling
-			// retryJoinSync calling joinSync) whose result the caller
-			// returns hands it back to callers this search judges
-			// anyway: following it again would only spend the depth
-			// bound and call that observed.
-			os.findings = slices.DeleteFunc(os.findings, func(f finding) bool { return f.returned })
-		}
-		if len(os.findings) > 0 {
-			first := os.findings[0]
-			f.stream = f.stream && allStream(os.findings)
+		if first != nil {
+			f.stream = f.stream && first.stream
 			f.related = append([]related{{first.pos, "the caller's result is " + first.verb + " unsorted here"}}, first.related...)
 			f.unseen, f.bounded = first.unseen, first.bounded
 			return f
@@ -235,6 +209,49 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		return f
 	}
 	return nil
+}
+
+// callerObserves scans the caller of fn at call, whose result idx (its
+// field, when not nil) carries map order, and returns the first finding
+// of the scan, with stream set when every finding reaches only a stream;
+// nil when the caller observes nothing. ok is false when the caller
+// cannot be found.
+func (c *checker) callerObserves(call *ast.CallExpr, idx int, field *types.Var, depth int) (first *finding, ok bool) {
+	cur, ok := c.ins.Root().FindNode(call)
+	if !ok {
+		return nil, false
+	}
+	caller := c.enclosingFuncCursor(cur)
+	if caller == nil {
+		return nil, false
+	}
+	if !c.inScope(cur, caller) {
+		// A test that calls fn shows its result to no one (inScope),
+		// as for the callers that propagate.go and shown.go follow.
+		return nil, true
+	}
+	os := c.newScan(orderMode, caller, caller.node, depth+1)
+	os.start = call.Pos()
+	os.calls[call] = idx
+	if field != nil {
+		os.callField[call] = field // the order is in this field of the result
+	}
+	os.run()
+	if caller.obj != nil && slices.Contains(c.following, caller.obj.Origin()) {
+		// A recursive call (fn calling itself, or a function whose
+		// result is being followed back to fn: joinSync calling
+		// retryJoinSync calling joinSync) whose result the caller
+		// returns hands it back to callers this search judges anyway:
+		// following it again would only spend the depth bound and call
+		// that observed.
+		os.findings = slices.DeleteFunc(os.findings, func(f finding) bool { return f.returned })
+	}
+	if len(os.findings) == 0 {
+		return nil, true
+	}
+	first = &os.findings[0]
+	first.stream = allStream(os.findings)
+	return first, true
 }
 
 // throughInterface decides a result of fn, a method that implements an
