@@ -96,3 +96,23 @@ func TestLockOfAnotherObject(t *testing.T) {
 		t.Errorf("Infer = %q, want no guard", g.Rel)
 	}
 }
+
+// TestTie checks that two locks held by as many accesses and writes are
+// both kept (neither order nor name chooses), and that a tie in accesses
+// goes to the lock more writes hold.
+func TestTie(t *testing.T) {
+	g, ok := guard.Infer(observe(t, "a", "c"))
+	if !ok || len(g.Tied) != 1 {
+		t.Fatalf("Infer(a, c) = %q tied %d (ok %v), want two tied locks", g.Rel, len(g.Tied), ok)
+	}
+	got := []string{g.Rel.String(), g.Tied[0].Rel.String()}
+	if !(got[0] == ".mu" && got[1] == ".other" || got[0] == ".other" && got[1] == ".mu") {
+		t.Errorf("tied locks = %v, want .mu and .other", got)
+	}
+	// b reads under mu's read lock, c writes under other: one access
+	// each, but only other is held by a write.
+	g, ok = guard.Infer(observe(t, "b", "c"))
+	if !ok || g.Rel.String() != ".other" || len(g.Tied) != 0 {
+		t.Errorf("Infer(b, c) = %q tied %d (ok %v), want .other alone", g.Rel, len(g.Tied), ok)
+	}
+}
