@@ -222,3 +222,38 @@ func (c *checker) isSortedResult(call *ast.CallExpr) bool {
 	_, ok := apis.Find(fn.Origin(), apis.Sorted)
 	return ok
 }
+
+// carriesOrder reports whether a value of type t can hold a sequence of
+// elements in an order: strings, slices, arrays, channels, iterators, and
+// tuples with one of them.
+func carriesOrder(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if tup, ok := t.(*types.Tuple); ok {
+		for v := range tup.Variables() {
+			if carriesOrder(v.Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	if types.IsInterface(t) && implementsError(t) {
+		// An error built from ordered parts (errors.Join(errs...),
+		// errors.New(strings.Join(problems, ", "))): its text lists them.
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice, *types.Array, *types.Chan, *types.Signature:
+		return true
+	case *types.Pointer:
+		// A struct built by a function from the slice is not followed
+		// (newSet(keys), &T{} returned by a constructor); a struct literal
+		// that holds it (&T{keys: out}) is, by the expression itself.
+		_, isStruct := u.Elem().Underlying().(*types.Struct)
+		return !isStruct && carriesOrder(u.Elem())
+	}
+	return false
+}
