@@ -59,7 +59,9 @@
 // helper that always stores a new map there), which leaves the old map to
 // this function alone; functions whose caller holds the
 // lock (a *Locked helper) or that return with it held; len after the
-// unlock.
+// unlock; a write while the read lock taken for the load is still held
+// (the map never left the critical section: a write holding only the read
+// lock is concurrentwrite's finding).
 //
 // Second, the address of a loop variable stored in a map, in a file whose
 // Go version is before 1.22 (go.mod's go line or the file's //go:build

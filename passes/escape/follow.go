@@ -57,7 +57,11 @@ func (ck *checker) follow(gr *guards.Result, w written, l *load) (escape, bool, 
 					continue // len reads one word, and stale counts are common by design
 				}
 				writes = writes || acc.Write
-				if h, in := l.held[instr]; in && !h.Holds(l.lock, !acc.Write) && !ok {
+				// Released, not merely held for reading: a write holding
+				// only the read lock never left the critical section, and
+				// is concurrentwrite's finding (prometheus's agent truncate
+				// deletes under RLock with no unlock in between).
+				if h, in := l.held[instr]; in && !h.Holds(l.lock, true) && !ok {
 					found, ok = escape{how: opPhrase(acc) + " after the unlock", at: acc.Pos, unlock: ck.unlockOf(l), nested: a.nested}, true
 				}
 			}

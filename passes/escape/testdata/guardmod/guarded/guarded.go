@@ -231,3 +231,33 @@ func (n *Notifier) URLs() []string {
 	}
 	return out
 }
+
+// Agent is the positive twin of guardedsilent.Agent: the entries are
+// deleted after the read lock is released.
+type Agent struct {
+	mtx     sync.RWMutex
+	deleted map[int]int
+}
+
+func (a *Agent) Mark(ref, seg int) {
+	a.mtx.Lock()
+	defer a.mtx.Unlock()
+	a.deleted[ref] = seg
+}
+
+func (a *Agent) Truncate(mint int) {
+	a.mtx.RLock()
+	deleted := a.deleted // want `map a.deleted escapes its guard a.mtx: ranged over after the unlock`
+	a.mtx.RUnlock()
+	for ref, last := range deleted {
+		if last <= mint {
+			delete(deleted, ref)
+		}
+	}
+}
+
+func (a *Agent) Pending() int {
+	a.mtx.RLock()
+	defer a.mtx.RUnlock()
+	return len(a.deleted)
+}

@@ -265,3 +265,46 @@ func (t *Table) Index(n string) int {
 	t.mu.Unlock()
 	return names[n]
 }
+
+// Agent is prometheus's tsdb/agent DB (v0.316.0): truncate holds the read
+// lock for its whole run and deletes entries of a map loaded under it. No
+// unlock comes between the load and the write, so the map never leaves
+// the critical section: a write holding only the read lock is
+// concurrentwrite's finding, not an escape. The positive twin is
+// guarded.Agent, which writes after the RUnlock.
+type Agent struct {
+	mtx     sync.RWMutex
+	deleted map[int]int
+	series  map[int]int
+}
+
+func (a *Agent) Mark(ref, seg int) {
+	a.mtx.Lock()
+	defer a.mtx.Unlock()
+	a.deleted[ref] = seg
+}
+
+func (a *Agent) gc(mint int) {
+	for ref := range a.series {
+		if ref < mint {
+			a.deleted[ref] = mint
+		}
+	}
+}
+
+func (a *Agent) Truncate(mint int) {
+	a.mtx.RLock()
+	defer a.mtx.RUnlock()
+	a.gc(mint)
+	for ref, last := range a.deleted {
+		if last <= mint {
+			delete(a.deleted, ref)
+		}
+	}
+}
+
+func (a *Agent) Pending() int {
+	a.mtx.RLock()
+	defer a.mtx.RUnlock()
+	return len(a.deleted)
+}
