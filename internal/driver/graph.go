@@ -301,12 +301,15 @@ func (g *graph) findings() []output.Finding {
 // package's data declares what its API mentions of its dependencies too.
 // Reading it therefore needs no other package's data: the objects it
 // mentions are declared in the (possibly still empty) packages of its
-// dependencies, and the data of a dependency is read only when a package
-// that imports it directly is type-checked, or when its facts are looked up.
-// A re-run after an edit to one package thus reads the data of that
-// package's direct imports, not of its whole dependency closure. The
-// reader skips objects a package already has and completes the package,
-// so reading a package's own data after others mentioned it is safe.
+// dependencies. The reader skips objects a package already has and
+// completes the package, so reading a package's own data after others
+// mentioned it is safe. But a package left incomplete would be written by
+// later reads while analyzers of other packages walk it (buildssa creates
+// every package its Imports() lead to), so typesOf reads a package's
+// dependencies, transitively, before it: a package handed to a
+// type-checker or an analyzer never changes again. The data of a
+// dependency is read when a package that imports it, directly or not, is
+// type-checked, or when its facts are looked up.
 
 // typesOf returns the canonical types of a done node, reading them from its
 // export data the first time they are needed.
@@ -318,6 +321,20 @@ func (g *graph) typesOf(n *node) (*types.Package, error) {
 		if n.pkg.PkgPath == "unsafe" {
 			n.types = types.Unsafe
 			return
+		}
+		// Dependencies first, each complete: a read declares in the
+		// packages it mentions only the objects they do not hold yet, so
+		// once every package n's types lead to is complete, no later read
+		// writes to them while analyzers walk them (buildssa creates
+		// every package of Imports(), transitively; apis looks names up
+		// in sync). Without this, a read for one package inserted into a
+		// scope another goroutine was reading: "concurrent map read and
+		// map write" in go/types.(*Scope).Lookup on client-go.
+		for _, d := range n.deps {
+			g.typesOf(d)
+		}
+		for _, d := range n.implicit {
+			g.typesOf(d)
 		}
 		// A read may declare objects in the packages of every node it
 		// mentions: reads are serial.
