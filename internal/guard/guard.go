@@ -74,7 +74,19 @@ func (g Guard) For(base mapid.Ref) mapid.Ref {
 // Held reports whether held holds g, or a lock tied with it, for an access
 // through base, in write mode unless read.
 func (g Guard) Held(base mapid.Ref, held lockset.Set, read bool) bool {
-	return held.Holds(g.For(base), read) || slices.ContainsFunc(g.Tied, func(t Guard) bool { return t.Held(base, held, read) })
+	_, ok := g.HeldLock(base, held, read)
+	return ok
+}
+
+// HeldLock returns the lock, g's or one tied with it, that held holds for
+// an access through base, in write mode unless read.
+func (g Guard) HeldLock(base mapid.Ref, held lockset.Set, read bool) (mapid.Ref, bool) {
+	for _, c := range append([]Guard{g}, g.Tied...) {
+		if lock := c.For(base); held.Holds(lock, read) {
+			return lock, true
+		}
+	}
+	return mapid.Ref{}, false
 }
 
 // Is reports whether ref is g, or a lock tied with it, for an access

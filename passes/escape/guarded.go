@@ -11,7 +11,6 @@ import (
 
 	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/goroutine"
-	"github.com/maplint/maplint/internal/guard"
 	"github.com/maplint/maplint/internal/guards"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
@@ -263,12 +262,11 @@ func guardedLoad(gr *guards.Result, w written, fn *ssa.Function, instr ssa.Instr
 	}
 	// The lock held among the guard and those tied with it (see
 	// guard.Infer): the critical section the map leaves.
-	for _, c := range append([]guard.Guard{g}, g.Tied...) {
-		if lock := c.For(b); h.Holds(lock, true) {
-			return &load{fn: fn, v: v, id: id, name: name, lock: lock}
-		}
+	lock, ok := g.HeldLock(b, h, true)
+	if !ok {
+		return nil
 	}
-	return nil
+	return &load{fn: fn, v: v, id: id, name: name, lock: lock}
 }
 
 // reportEscape reports the escape e of l, with the fix that copies the map
