@@ -361,14 +361,10 @@ func (ck *checker) reportReadRace(r, w *access, sp *spawn, by string) {
 	if p := sp.Pos(); p.IsValid() {
 		related = append(related, analysis.RelatedInformation{Pos: p, Message: "goroutine started here"})
 	}
-	how := "read"
-	if strings.Contains(r.Op, ".") {
-		how = "read by " + r.Op
-	}
 	ck.add(analysis.Diagnostic{
 		Pos:      r.Pos,
 		Category: CategoryRead,
-		Message:  fmt.Sprintf("concurrent %s of map %s (held: none); also written by %s", how, ck.mapName(r), by),
+		Message:  fmt.Sprintf("concurrent %s of map %s (held: none); also written by %s", readVerb(r), ck.mapName(r), by),
 		Related:  related,
 	})
 }

@@ -151,15 +151,11 @@ func rootParam(ref mapid.Ref) *ssa.Parameter {
 func (ck *checker) reportRead(a, w *access, g guard.Guard) {
 	ref := g.For(a.base)
 	gname, fixable := ck.guardText(a, g)
-	how := "read"
-	if strings.Contains(a.Op, ".") {
-		how = "read by " + a.Op
-	}
 	d := analysis.Diagnostic{
 		Pos:      a.Pos,
 		Category: CategoryRead,
 		Message: fmt.Sprintf("concurrent %s of map %s without %s (held: %s); also written by %s holding it",
-			how, ck.mapName(a), gname, a.held.String(ck.lockName), ck.funcName(w.fn)),
+			readVerb(a), ck.mapName(a), gname, a.held.String(ck.lockName), ck.funcName(w.fn)),
 		Related: []analysis.RelatedInformation{{Pos: w.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(w), ck.mapName(w), gname)}},
 	}
 	if fixable {
@@ -241,4 +237,13 @@ func heldByEveryWrite(a *access, shared []*access) bool {
 		}
 	}
 	return false
+}
+
+// readVerb describes read access a for a message: "read", or "read by
+// maps.Clone" for a read made by a call.
+func readVerb(a *access) string {
+	if strings.Contains(a.Op, ".") {
+		return "read by " + a.Op
+	}
+	return "read"
 }
