@@ -322,14 +322,10 @@ func (g *graph) typesOf(n *node) (*types.Package, error) {
 			n.types = types.Unsafe
 			return
 		}
-		// Dependencies first, each complete: a read declares in the
-		// packages it mentions only the objects they do not hold yet, so
-		// once every package n's types lead to is complete, no later read
-		// writes to them while analyzers walk them (buildssa creates
-		// every package of Imports(), transitively; apis looks names up
-		// in sync). Without this, a read for one package inserted into a
-		// scope another goroutine was reading: "concurrent map read and
-		// map write" in go/types.(*Scope).Lookup on client-go.
+		// Dependencies first, each complete, so that no later read
+		// writes to a package analyzers may walk (see above; without it,
+		// "concurrent map read and map write" in go/types.(*Scope).Lookup
+		// on client-go).
 		for _, d := range n.deps {
 			g.typesOf(d)
 		}
