@@ -59,7 +59,13 @@ func (r *Result) accessesOf(fn *ssa.Function, res *lockset.Result, out []*Access
 			if id.Kind == mapid.Unknown {
 				continue
 			}
-			acc := &Access{Access: a, Fn: fn, ID: id, Held: held, Loaded: held, May: res.MayHold(instr)}
+			// Held on some path of every call counts as held on some
+			// path here (see lockset.MayOnEntry).
+			may := res.MayHold(instr)
+			if held.Len() == 0 && may.Len() == 0 {
+				may = r.Locks.MayOnEntry(fn)
+			}
+			acc := &Access{Access: a, Fn: fn, ID: id, Held: held, Loaded: held, May: may}
 			if base != nil {
 				acc.Base = mapid.RefOf(base)
 				acc.Fresh = r.IsFresh(fn, acc.Base) || r.setupFresh(fn, acc.Base, instr)

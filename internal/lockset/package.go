@@ -22,7 +22,8 @@ type Package struct {
 	order      []*ssa.Function // callers before callees, outside cycles
 	// alone is Options.Unconstraining: calls from these functions say
 	// nothing of the locks a callee needs.
-	alone func(*ssa.Function) bool
+	alone    func(*ssa.Function) bool
+	mayEntry map[mayKey]Set // see MayOnEntry
 	// Set by Prepare for Solve.
 	in     map[*ssa.Function]bool
 	opts   Options
