@@ -30,11 +30,12 @@
 // a value holding the map, unless the value describes itself through
 // fmt.Stringer, fmt.Formatter or json.Marshaler) made without the lock
 // that the map's writes hold (category unguardedread), when the
-// -concurrentwrite.reads flag is set; with the same flag, a read holding
-// no lock that races a write of the same map from a goroutine (the copies
-// of a goroutine started in a loop, the code after the spawn, two
-// goroutines one function starts) is reported as well. A read holding any lock that every
-// write holds is guarded. Reads that are not races are left alone: a map whose reference was
+// -concurrentwrite.reads flag is set. A read holding no lock that races
+// an unlocked write of the same map from a goroutine (the copies of a
+// goroutine started in a loop, the code after the spawn, two goroutines
+// one function starts) is reported by default, next to the write, which
+// is reported too: the read is where "concurrent map read and map write"
+// crashes. A read holding any lock that every write holds is guarded. Reads that are not races are left alone: a map whose reference was
 // taken under the lock (a snapshot swapped out in the critical section is
 // the function's own; one left in place is the escape pass's finding),
 // operands that fmt prints with %p or %T, maps that exist only while the

@@ -322,9 +322,12 @@ func (ck *checker) pairs(ws, os []*gaccess, sp *spawn, by string) {
 }
 
 // readPairs reports each read of rs, holding no lock, that has a write of
-// ws to the same map holding none either (itself reported), with -reads:
-// "concurrent map read and map write" kills the process as surely as two
-// writes, and the read is where it crashes. For the copies of one
+// ws to the same map holding none either (itself reported): "concurrent
+// map read and map write" kills the process as surely as two writes, and
+// the read is where it crashes. It is on by default, unlike the guarded
+// reads of checkReads: it speaks only where the write that the read races
+// is reported too, so it adds a place to a finding, never a finding whose
+// write the pass would keep quiet about. For the copies of one
 // goroutine (copies), both accesses must reach the same map in every copy.
 // A read of a reference loaded under a lock is left alone: a snapshot
 // swapped out in the critical section (streams := t.activeStreams;
@@ -337,9 +340,6 @@ func (ck *checker) pairs(ws, os []*gaccess, sp *spawn, by string) {
 //		}()
 //	}
 func (ck *checker) readPairs(rs, ws []*gaccess, sp *spawn, by string, copies bool) {
-	if !ck.Reads {
-		return
-	}
 	for _, r := range rs {
 		if r.Write || r.locked || !r.outer || (copies && !r.shared) || (r.g != nil && r.g.Loaded.Len() > 0) {
 			continue
@@ -355,6 +355,12 @@ func (ck *checker) readPairs(rs, ws []*gaccess, sp *spawn, by string, copies boo
 
 func (ck *checker) reportReadRace(r, w *access, sp *spawn, by string) {
 	if !ck.inFile(r.Pos) || ck.reported[r.Pos] {
+		return
+	}
+	if goroutine.InTestFile(w.fn) && !goroutine.InTestFile(r.fn) {
+		// A race that only a test makes is the test's finding (its write
+		// is reported): the package's own read would be reported in the
+		// test build alone, and the fix belongs to the test.
 		return
 	}
 	related := []analysis.RelatedInformation{{Pos: w.Pos, Message: fmt.Sprintf("%s of %s", opNoun(w), ck.mapName(w))}}

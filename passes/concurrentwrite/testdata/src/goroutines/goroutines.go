@@ -69,13 +69,13 @@ func OnCancel(ctx context.Context, state map[string]bool) {
 	context.AfterFunc(ctx, func() {
 		state["cancelled"] = true // want `concurrent write to map state \(held: none\); also accessed by OnCancel after it starts`
 	})
-	fmt.Println(len(state))
+	fmt.Println(len(state)) // want `concurrent read of map state \(held: none\); also written by the function started by AfterFunc in OnCancel`
 }
 
 // Report ranges over the map in one goroutine while another writes it.
 func Report(stats map[string]int) {
 	go func() {
-		for k, v := range stats {
+		for k, v := range stats { // want `concurrent read of map stats \(held: none\); also written by the goroutine started in Report`
 			fmt.Println(k, v)
 		}
 	}()
