@@ -298,21 +298,35 @@ func (g *graph) findings() []output.Finding {
 // Types cross package boundaries as export data (see analyse), read back
 // into one types.Package per node for the whole run, so that an object has
 // one identity for every package that sees it. Export data is deep: a
-// package's data declares what its API mentions of its dependencies too.
-// Reading it therefore needs no other package's data: the objects it
-// mentions are declared in the (possibly still empty) packages of its
-// dependencies. The reader skips objects a package already has and
-// completes the package, so reading a package's own data after others
-// mentioned it is safe. But a package left incomplete would be written by
-// later reads while analyzers of other packages walk it (buildssa creates
-// every package its Imports() lead to), so typesOf reads a package's
-// dependencies, transitively, before it: a package handed to a
-// type-checker or an analyzer never changes again. The data of a
-// dependency is read when a package that imports it, directly or not, is
-// type-checked, or when its facts are looked up.
+// package's data declares what its API mentions of its dependencies too,
+// in the (possibly still incomplete) packages of those dependencies, and
+// lists them as the package's Imports(). A read writes only into packages
+// that lack what it declares: the package read, and packages whose own
+// data has not been read yet (a complete package already holds every
+// object that another package's data can mention of it, since that data
+// can reach it only through the package's API). Analyzers and
+// type-checkers reach packages only through Imports(), from the packages
+// typesOf returns (buildssa creates every package they lead to). So the
+// invariant is:
+//
+//	when typesOf returns a package, every package its Imports() lead to,
+//	transitively, is complete: its own data has been read.
+//
+// No read then writes into a package that a type-checker or an analyzer
+// of another package can see (without it, bench's client-go run died with
+// "concurrent map read and map write" in go/types.(*Scope).Lookup), and
+// passes that look a type up in a package they reach (internal/apis finds
+// sync's types so) find it whatever was read before. The packages
+// completed are only those that the types of the packages analysed reach:
+// after an edit of caddy's main package, a third of what reading every
+// dependency costs; on client-go, whose APIs reach net/http, nearly all.
+// The data of a dependency is read when a package that imports it is
+// type-checked, when its facts are looked up, or when a package read
+// mentions it.
 
 // typesOf returns the canonical types of a done node, reading them from its
-// export data the first time they are needed.
+// export data the first time they are needed, then completing every
+// package they reach (see above).
 func (g *graph) typesOf(n *node) (*types.Package, error) {
 	n.typesOnce.Do(func() {
 		if n.types != nil {
@@ -322,22 +336,22 @@ func (g *graph) typesOf(n *node) (*types.Package, error) {
 			n.types = types.Unsafe
 			return
 		}
-		// Dependencies first, each complete, so that no later read
-		// writes to a package analyzers may walk (see above; without it,
-		// "concurrent map read and map write" in go/types.(*Scope).Lookup
-		// on client-go).
-		for _, d := range n.deps {
-			g.typesOf(d)
-		}
-		for _, d := range n.implicit {
-			g.typesOf(d)
-		}
 		// A read may declare objects in the packages of every node it
 		// mentions: reads are serial.
 		g.exportMu.Lock()
-		defer g.exportMu.Unlock()
 		n.types, n.typesErr = g.readExport(n)
 		n.export = nil
+		g.exportMu.Unlock()
+		if n.types == nil {
+			return
+		}
+		// Imports() are dependencies of n: the recursion ends, and no
+		// two nodes wait for each other's typesOnce.
+		for _, imp := range n.types.Imports() {
+			if d := g.nodeOf(imp); d != nil && d != n {
+				g.typesOf(d)
+			}
+		}
 	})
 	return n.types, n.typesErr
 }

@@ -1,0 +1,3 @@
+module example.com/exportrace
+
+go 1.22
