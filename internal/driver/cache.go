@@ -125,9 +125,23 @@ func (g *graph) cacheGet(key string, root, export bool) (*cacheEntry, bool) {
 	return &e, true
 }
 
-// cacheExport returns the export data of key, if any.
-func (g *graph) cacheExport(key string) ([]byte, bool) {
-	return g.cacheRead(key, "x")
+// cacheOpen opens the file of kind of key, if any, and returns its size.
+func (g *graph) cacheOpen(key, kind string) (*os.File, int64, bool) {
+	if g.o.cacheDir == "" {
+		return nil, 0, false
+	}
+	path := g.cachePath(key, kind)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, false
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, false
+	}
+	touch(path, info)
+	return f, info.Size(), true
 }
 
 // cacheFacts returns the facts of key, if any.
