@@ -37,9 +37,13 @@ const maxSplit = 3
 // branches locks or unlocks), that keep one value per call (a parameter,
 // or a value defined outside any loop), and that r does not bind already.
 func splitConds(r *Result) []ssa.Value {
-	tests := make(map[ssa.Value]int)
-	locks := make(map[ssa.Value]bool)
+	// The branches on each value, values in the order they are first
+	// tested. Most functions test no value twice: locksIn, which asks the
+	// API table about every call of a block, is asked only about the
+	// blocks after a value tested twice or more, and the map is made only
+	// for a function that branches.
 	var order []ssa.Value
+	var branches map[ssa.Value][]*ssa.BasicBlock
 	for _, b := range r.Fn.Blocks {
 		v := condValue(b)
 		if v == nil {
@@ -51,21 +55,34 @@ func splitConds(r *Result) []ssa.Value {
 		if _, bound := r.split[v]; bound {
 			continue
 		}
-		if tests[v] == 0 {
+		if branches == nil {
+			branches = make(map[ssa.Value][]*ssa.BasicBlock)
+		}
+		if _, seen := branches[v]; !seen {
 			order = append(order, v)
 		}
-		tests[v]++
-		for _, s := range b.Succs {
-			locks[v] = locks[v] || locksIn(s)
-		}
+		branches[v] = append(branches[v], b)
 	}
 	var out []ssa.Value
 	for _, v := range order {
-		if tests[v] >= 2 && locks[v] && onceValued(v) && len(out) < maxSplit {
+		if bs := branches[v]; len(bs) >= 2 && locksAfter(bs) && onceValued(v) && len(out) < maxSplit {
 			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// locksAfter reports whether a block right after one of the branches
+// ending blocks locks or unlocks (see locksIn).
+func locksAfter(blocks []*ssa.BasicBlock) bool {
+	for _, b := range blocks {
+		for _, s := range b.Succs {
+			if locksIn(s) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // condValue returns the value that the branch ending b tests, seen
