@@ -245,6 +245,11 @@
 // a field of another package's type, which that package runs in its own
 // goroutines (gardener/docforge#121's jobs.Job.Worker), is not known to
 // run concurrently: what another package does with a value it is given
-// is not summarised. Unguarded reads (-concurrentwrite.reads) stay opt-in for
-// these reasons.
+// is not summarised. Unguarded reads (-concurrentwrite.reads) stay opt-in
+// for these reasons. Calls made in test files say nothing of the locks
+// their callee needs, even from a goroutine a test starts: a test helper
+// that such a goroutine calls holding the guard, and that other tests call
+// alone or on caches of their own, is taken to write unguarded
+// (jellydator/ttlcache's addCacheItems, called under cache.items.mu from
+// the eviction goroutine of Test_Cache_Start).
 package concurrentwrite
