@@ -61,3 +61,26 @@ var equalRows = []Row{
 	{"go/types", "", "Identical", Equal, 0, "reports whether x and y are identical types"},
 	{"net/netip", "Addr", "Compare", Equal, Recv, "compares ip with ip2"},
 }
+
+// sameOrderRows: comparisons for which two slices are equal only with the
+// same elements in the same order. A test that compares, with one of
+// them, a list built in map order against a list written in a fixed
+// order passes or fails with the order of the run (stormkit-io#136:
+// Handlers() ranged over a map and the test compared it with a fixed
+// slice; stripe/smokescreen#190: TestMapKeys moved from require.Equal to
+// require.ElementsMatch). ElementsMatch and Subset compare as sets and
+// have no row.
+var sameOrderRows = []Row{
+	{"reflect", "", "DeepEqual", SameOrder, 0, "slices are deeply equal only when their elements are, index by index"},
+	{"slices", "", "Equal", SameOrder, 0, "the same elements in the same order"},
+	{"github.com/google/go-cmp/cmp", "", "Equal", SameOrder, 0, "slices are compared element by element, in order, unless an option sorts them"},
+	{"github.com/google/go-cmp/cmp", "", "Diff", SameOrder, 0, "reports the differences of slices compared element by element, in order"},
+	{"github.com/stretchr/testify/assert", "", "Equal", SameOrder, 1, "ObjectsAreEqual: reflect.DeepEqual, or bytes.Equal for []byte"},
+	{"github.com/stretchr/testify/assert", "", "EqualValues", SameOrder, 1, "ObjectsAreEqualValues: converts, then compares as Equal"},
+	{"github.com/stretchr/testify/assert", "", "Exactly", SameOrder, 1, "the same type, then compares as Equal"},
+	{"github.com/stretchr/testify/assert", "Assertions", "Equal", SameOrder, 0, "assert.Equal with the receiver's testing.T"},
+	{"github.com/stretchr/testify/require", "", "Equal", SameOrder, 1, "assert.Equal, then stops the test"},
+	{"github.com/stretchr/testify/require", "", "EqualValues", SameOrder, 1, "assert.EqualValues, then stops the test"},
+	{"github.com/stretchr/testify/require", "", "Exactly", SameOrder, 1, "assert.Exactly, then stops the test"},
+	{"github.com/stretchr/testify/require", "Assertions", "Equal", SameOrder, 0, "require.Equal with the receiver's testing.T"},
+}

@@ -77,6 +77,10 @@ type scan struct {
 	depth     int                   // nesting of scans, bounded
 	accExpr   string                // orderMode: the slice the loop filled, as written (resp.Items)
 	debugLoop bool                  // the loop runs only when debugging
+	// testCaller: an orderMode scan of a test that calls the function
+	// whose result carries the order; only comparisons in order are
+	// sinks there (see sink).
+	testCaller bool
 
 	outerAssigned map[types.Object]bool        // elemMode: outer variables assigned in the loop
 	holders       map[types.Object]bool        // orderMode: variables holding the ordered value in a field (s.v = keys)

@@ -3,8 +3,10 @@ package iterorder_test
 import (
 	"bytes"
 	"encoding/gob"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -231,4 +233,55 @@ func TestRoundTripItems(t *testing.T) {
 // calling itself: its callers outside the recursion decide.
 func TestRecursion(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "recursion")
+}
+
+// TestComparedInOrder checks that a test of the package comparing a
+// result in order with a fixed list reports the loop that built it, in
+// the package's test variant (which holds the tests), and nothing in the
+// package alone: analysistest checks each variant against the same want
+// comments, so they are checked here by hand.
+func TestComparedInOrder(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "src", "testcompare")
+	want := wantLines(t, filepath.Join(dir, "lib.go"))
+	variants := 0
+	for _, r := range analysistest.Run(ignoreWants{}, analysistest.TestData(), iterorder.New(), "testcompare") {
+		inTest := false
+		for _, f := range r.Pass.Files {
+			inTest = inTest || strings.HasSuffix(r.Pass.Fset.File(f.Pos()).Name(), "_test.go")
+		}
+		got := map[int]bool{}
+		for _, d := range r.Diagnostics {
+			pos := r.Pass.Fset.Position(d.Pos)
+			got[pos.Line] = true
+			if filepath.Base(pos.Filename) != "lib.go" || !inTest || !want[pos.Line] {
+				t.Errorf("%s: unexpected diagnostic (test variant: %v): %s", pos, inTest, d.Message)
+			}
+		}
+		if inTest {
+			variants++
+			for line := range want {
+				if !got[line] {
+					t.Errorf("lib.go:%d: no diagnostic in the test variant", line)
+				}
+			}
+		}
+	}
+	if variants != 1 {
+		t.Errorf("%d test variants analysed, want 1", variants)
+	}
+}
+
+// wantLines returns the lines of file that hold a want comment.
+func wantLines(t *testing.T, file string) map[int]bool {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[int]bool{}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, "// want ") {
+			lines[i+1] = true
+		}
+	}
+	return lines
 }

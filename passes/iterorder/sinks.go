@@ -20,6 +20,7 @@ const (
 	encodeSink          // json, gob, xml encoders and csv writers
 	hashSink            // a hash.Hash
 	fileSink            // os.WriteFile: the whole content of a file named by a string
+	compareSink         // reflect.DeepEqual, testify's Equal: a test's verdict, in a test that calls the function
 )
 
 // A sinkCall is a call that makes some of its arguments observable in the
@@ -69,6 +70,8 @@ func (c *checker) classifySink(call *ast.CallExpr) sinkCall {
 		}
 		sc := sinkCall{kind: kind, data: call.Args[r.Arg:], name: name}
 		switch {
+		case kind == compareSink:
+			// A verdict, not a destination: the test passes or fails.
 		case recvX != nil:
 			sc.target = recvX
 		case kind == writeSink && r.Arg > 0 && isKind(c.info.TypeOf(call.Args[0]), types.IsString):
@@ -118,6 +121,8 @@ func sinkKindOf(r apis.Role) sinkKind {
 		return encodeSink
 	case apis.Hash:
 		return hashSink
+	case apis.SameOrder:
+		return compareSink
 	}
 	return noSink
 }

@@ -1,0 +1,86 @@
+// This package checks that a test of the package comparing a result in
+// order with a fixed list (reflect.DeepEqual, testify's Equal) shows the
+// map order the result was built in: the test is flaky (stripe/smokescreen#190:
+// TestMapKeys compared mapKeys' result with require.Equal and moved to
+// require.ElementsMatch; stormkit-io/stormkit-io#136: a test compared a
+// list built by ranging over a map with a fixed-order slice). The silent
+// twins' tests compare as a set, sort first, or count. The want comments
+// hold in the package's test variant only: TestComparedInOrder checks them
+// by hand.
+package testcompare
+
+import "sort"
+
+// mapKeys is smokescreen's shape: its test compares it with require.Equal.
+func mapKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m { // want "result depends on map iteration order: keys appended to keys, which is returned unsorted"
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// Names is compared with reflect.DeepEqual by its test.
+func Names(m map[string]int) []string {
+	var out []string
+	for k := range m { // want "result depends on map iteration order: keys appended to out, which is returned unsorted"
+		out = append(out, k)
+	}
+	return out
+}
+
+// An Info lists the methods of a service, as grpc's ServiceInfo does.
+type Info struct {
+	Methods []string
+}
+
+// ServiceInfo is grpc's GetServiceInfo shape: a map whose values hold
+// lists built in map order; its test compares the map with DeepEqual.
+func ServiceInfo(services map[string]map[string]bool) map[string]Info {
+	ret := make(map[string]Info)
+	for name, methods := range services {
+		var ms []string
+		for m := range methods { // want "result depends on map iteration order: keys appended to ms, which is returned unsorted"
+			ms = append(ms, m)
+		}
+		ret[name] = Info{Methods: ms}
+	}
+	return ret
+}
+
+// setKeys is compared as a set by its test (require.ElementsMatch).
+func setKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// SortedByTest is sorted by its test before the comparison.
+func SortedByTest(m map[string]int) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// Counted is only counted by its test, and logged.
+func Counted(m map[string]int) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// Sorted sorts what it returns: its test may compare it in order.
+func Sorted(m map[string]int) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,59 @@
+// This file holds the tests of lib.go: the first three compare a list
+// built in map order with a fixed one, the others as a set, after a sort,
+// or by its length.
+package testcompare
+
+import (
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestMapKeys(t *testing.T) {
+	m := map[string]string{"a": "1", "b": "2"}
+	require.Equal(t, []string{"a", "b"}, mapKeys(m))
+}
+
+func TestNames(t *testing.T) {
+	got := Names(map[string]int{"a": 1, "b": 2})
+	if !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("Names() = %v", got)
+	}
+}
+
+func TestServiceInfo(t *testing.T) {
+	info := ServiceInfo(map[string]map[string]bool{"svc": {"Get": true, "List": true}})
+	want := map[string]Info{"svc": {Methods: []string{"Get", "List"}}}
+	if !reflect.DeepEqual(info, want) {
+		t.Errorf("ServiceInfo() = %+v, want %+v", info, want)
+	}
+}
+
+func TestSetKeys(t *testing.T) {
+	m := map[string]string{"a": "1", "b": "2"}
+	require.ElementsMatch(t, []string{"a", "b"}, setKeys(m))
+}
+
+func TestSortedByTest(t *testing.T) {
+	got := SortedByTest(map[string]int{"a": 1, "b": 2})
+	sort.Strings(got)
+	if !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("SortedByTest() = %v", got)
+	}
+}
+
+func TestCounted(t *testing.T) {
+	got := Counted(map[string]int{"a": 1, "b": 2})
+	t.Logf("got %v", got)
+	if len(got) != 2 {
+		t.Errorf("Counted() = %v", got)
+	}
+}
+
+func TestSorted(t *testing.T) {
+	if got := Sorted(map[string]int{"a": 1, "b": 2}); !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("Sorted() = %v", got)
+	}
+}
