@@ -13,14 +13,14 @@ import (
 type sinkKind int
 
 const (
-	noSink     sinkKind = iota
-	printSink           // fmt.Print*: standard output
-	writeSink           // an io.Writer, fmt.Fprint*, io.WriteString, binary.Write
-	logSink             // log and log/slog
-	encodeSink          // json, gob, xml encoders and csv writers
-	hashSink            // a hash.Hash
-	fileSink            // os.WriteFile: the whole content of a file named by a string
-	compareSink         // reflect.DeepEqual, testify's Equal: a test's verdict, in a test that calls the function
+	noSink      sinkKind = iota
+	printSink            // fmt.Print*: standard output
+	writeSink            // an io.Writer, fmt.Fprint*, io.WriteString, binary.Write
+	logSink              // log and log/slog
+	encodeSink           // json, gob, xml encoders and csv writers
+	hashSink             // a hash.Hash
+	fileSink             // os.WriteFile: the whole content of a file named by a string
+	compareSink          // reflect.DeepEqual, testify's Equal: a test's verdict, in a test that calls the function
 )
 
 // A sinkCall is a call that makes some of its arguments observable in the
