@@ -271,6 +271,12 @@ func TestComparedInOrder(t *testing.T) {
 	}
 }
 
+// TestComparedInOrderExternal checks the same in an external test
+// package, where the finding is at the test's call (OrderedResultFact).
+func TestComparedInOrderExternal(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "testcompareext")
+}
+
 // wantLines returns the lines of file that hold a want comment.
 func wantLines(t *testing.T, file string) map[int]bool {
 	data, err := os.ReadFile(file)

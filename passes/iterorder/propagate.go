@@ -115,11 +115,14 @@ func (c *checker) reportImportedOrder(report func(analysis.Diagnostic)) {
 			continue
 		}
 		caller := c.enclosingFuncCursor(cur)
-		if caller == nil || !c.inScope(cur, caller) {
+		if caller == nil {
 			continue
 		}
+		// A test shows the result only to a comparison in order (see
+		// callerObserves).
+		inTest := !c.inScope(cur, caller)
 		for _, impl := range impls {
-			if d, ok := c.importedOrderAt(call, caller, fn, impl); ok {
+			if d, ok := c.importedOrderAt(call, caller, fn, impl, inTest); ok {
 				report(d)
 				break
 			}
@@ -128,9 +131,11 @@ func (c *checker) reportImportedOrder(report func(analysis.Diagnostic)) {
 }
 
 // importedOrderAt scans caller from call, whose callee fn returns the
-// order impl's fact describes, and returns the finding if it shows it.
-func (c *checker) importedOrderAt(call *ast.CallExpr, caller *funcInfo, fn *types.Func, impl orderedCallee) (analysis.Diagnostic, bool) {
+// order impl's fact describes, and returns the finding if it shows it
+// (in a test, inTest, only a comparison in order shows it).
+func (c *checker) importedOrderAt(call *ast.CallExpr, caller *funcInfo, fn *types.Func, impl orderedCallee, inTest bool) (analysis.Diagnostic, bool) {
 	os := c.newScan(orderMode, caller, caller.node, 1)
+	os.testCaller = inTest
 	os.start = call.Pos()
 	os.calls[call] = impl.fact.Index
 	if f := impl.fact.field(impl.fn); f != nil {
@@ -140,7 +145,7 @@ func (c *checker) importedOrderAt(call *ast.CallExpr, caller *funcInfo, fn *type
 	// A caller the depth bound stopped at is not seen to show the
 	// result: at a call of another package's function, where the loop
 	// is out of sight, the finding needs a sink in sight.
-	os.findings = slices.DeleteFunc(os.findings, func(f finding) bool { return f.bounded })
+	os.findings = slices.DeleteFunc(os.findings, func(f finding) bool { return f.bounded || inTest && f.category != "compare" })
 	if len(os.findings) == 0 {
 		return analysis.Diagnostic{}, false
 	}
