@@ -351,7 +351,8 @@ func identOf(e ast.Expr) *ast.Ident {
 // taintedCall reports whether the result of call is derived from a tainted
 // value. In orderMode only results that can hold a sequence carry the
 // order (strings.Join(keys, ",") does, len(keys) and newSet(keys) do not),
-// and a sorting call (slices.Sorted) removes it.
+// and a sorting call (slices.Sorted, or a function of the package that
+// sorts its operand in place and returns it) removes it.
 func (s *scan) taintedCall(call *ast.CallExpr) bool {
 	if _, ok := s.calls[call]; ok {
 		return true
@@ -372,6 +373,9 @@ func (s *scan) taintedCall(call *ast.CallExpr) bool {
 		}
 		if s.c.isSortedResult(call) || !carriesOrder(info.TypeOf(call)) {
 			return false
+		}
+		if x, ok := s.c.isSortCall(call); ok && types.Identical(info.TypeOf(x), info.TypeOf(call)) {
+			return false // sortByID(nodes) sorts nodes in place and returns it
 		}
 		if t := info.TypeOf(call); types.IsInterface(t) && implementsError(t) && !s.c.makesError(call) {
 			return false // the error of a call that was given the data, not made of it

@@ -84,3 +84,19 @@ func Sorted(m map[string]int) []string {
 	sort.Strings(out)
 	return out
 }
+
+// SortedByHelper is sorted by sortStrings inside its test's comparison
+// (go-ethereum's dnsdisc test compares sortByID(tree.Nodes())).
+func SortedByHelper(m map[string]int) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// sortStrings sorts s in place and returns it.
+func sortStrings(s []string) []string {
+	sort.Strings(s)
+	return s
+}

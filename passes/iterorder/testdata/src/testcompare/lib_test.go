@@ -57,3 +57,9 @@ func TestSorted(t *testing.T) {
 		t.Errorf("Sorted() = %v", got)
 	}
 }
+
+func TestSortedByHelper(t *testing.T) {
+	if got := sortStrings(SortedByHelper(map[string]int{"a": 1, "b": 2})); !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("SortedByHelper() = %v", got)
+	}
+}
