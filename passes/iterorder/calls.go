@@ -107,6 +107,9 @@ func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bo
 		// reports, and shows it to no user.
 		return
 	}
+	if sc.kind == compareSink && s.c.comparedWithOne(sc.data) {
+		return // equal to a list of one element: no other order is possible
+	}
 	via := 0
 	stream := false
 	if sc.target != nil {
@@ -471,6 +474,22 @@ func isCallOf(info *types.Info, e ast.Expr, roles ...apis.Role) bool {
 	}
 	for _, r := range roles {
 		if _, ok := apis.Find(fn.Origin(), r); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedWithOne reports whether one of the compared operands is a
+// slice literal of at most one element ([]string{"common"},
+// []Rule{rule}): a list equal to it has no second element to come first.
+func (c *checker) comparedWithOne(operands []ast.Expr) bool {
+	for _, e := range operands {
+		lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+		if !ok {
+			continue
+		}
+		if _, isSlice := c.info.TypeOf(lit).Underlying().(*types.Slice); isSlice && len(lit.Elts) <= 1 {
 			return true
 		}
 	}

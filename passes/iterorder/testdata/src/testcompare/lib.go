@@ -100,3 +100,14 @@ func sortStrings(s []string) []string {
 	sort.Strings(s)
 	return s
 }
+
+// OneExpected is compared with a list of one element by its test: no
+// other order is possible (prometheus's rules test compares
+// dependencies(rule) with []Rule{rule}).
+func OneExpected(m map[string]int) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

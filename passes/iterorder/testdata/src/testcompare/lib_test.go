@@ -63,3 +63,7 @@ func TestSortedByHelper(t *testing.T) {
 		t.Errorf("SortedByHelper() = %v", got)
 	}
 }
+
+func TestOneExpected(t *testing.T) {
+	require.Equal(t, []string{"a"}, OneExpected(map[string]int{"a": 1}))
+}
