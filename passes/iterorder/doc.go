@@ -288,9 +288,13 @@
 // Test files are analysed only in Example functions, whose output is
 // compared: tests that pick any element of a map, or report failures per
 // entry with t.Errorf, do not depend on which comes first. Likewise a
-// test that calls a function of the package does not show its result:
-// only the callers outside tests (and Examples) decide whether a list
-// returned unsorted is observed. A function that retries by calling
+// test that calls a function does not show its result, except to a
+// comparison in order with a fixed list (the SameOrder rows of
+// internal/apis: reflect.DeepEqual, slices.Equal, go-cmp's Equal and
+// Diff, testify's Equal): such a test is flaky, and the loop (or, from
+// an external test package, the call) is reported. A comparison as a set
+// (ElementsMatch), after a sort, or with a list literal of one element
+// is not. A function that retries by calling
 // itself and returns what the call returns hands the list to its own
 // callers, and they decide.
 //
@@ -298,16 +302,17 @@
 //
 // Slices kept per key of another map (groups[g] = append(groups[g], k))
 // are not followed; nor are slices passed to functions without a fact
-// (including constructors that keep them in a struct), or compared in
-// tests (reflect.DeepEqual on an unsorted slice is a flaky test that the
-// pass misses). Facts are not transitive: a helper that calls a writing
+// (including constructors that keep them in a struct), compared in a
+// test's own map loop or inside a test helper (checkKeys(t, got, want)),
+// or compared outside tests. Facts are not transitive: a helper that calls a writing
 // helper gets no fact. The callers of an
 // exported function of an internal package are not judged: they are in
 // other packages, and no fact carries the order to them. A list returned
 // by an exported function whose consumer is in another module (a server
 // list that a framework starts in order) is found only when that module
 // is analysed with the library, or with -strict; so is one whose
-// consumer is a test of another package, a method registered by
+// consumer is a test of another package that does not compare it in
+// order, a method registered by
 // reflection (an RPC service), or a caller beyond the depth bound. A
 // sort is
 // recognised anywhere after the loop,
