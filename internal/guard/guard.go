@@ -22,6 +22,7 @@ type Obs struct {
 	Base  mapid.Ref // the object holding the map (zero for a package variable)
 	Held  lockset.Set
 	Write bool
+	Fn    *ssa.Function // the function making the access (nil when unknown)
 }
 
 // A Guard is the inferred lock.
@@ -206,11 +207,15 @@ func candidates(obs []Obs) []*candidate {
 				// object's data; it guards this map only when every
 				// access holds it (a child locking its parent's mutex).
 				c.ptr = derefBeforeLast(rel)
-			case o.Base.Root == nil && mapid.IsGlobal(l.Ref):
-				// A package-level mutex guards a package-level map; for a
-				// field it is a lock held around whole operations
-				// (testing's benchmarkLock around a benchmark), not
-				// evidence about one object's map.
+			case mapid.IsGlobal(l.Ref) && (o.Base.Root == nil || takenIn(o.Fn, l)):
+				// A package-level mutex guards a package-level map, and a
+				// field's map where the access's own function takes it
+				// (dovecot-xaps-daemon's dbMutex, locked by
+				// AddRegistration around its writes of db.Users). One that
+				// a caller holds around whole operations (testing's
+				// benchmarkLock around a benchmark run, which ResetTimer
+				// requires for clearing b.extra) is not evidence about one
+				// object's map.
 				c = find(mapid.Path{}, l.Ref)
 			default:
 				continue
@@ -227,6 +232,19 @@ func candidates(obs []Obs) []*candidate {
 		}
 	}
 	return cands
+}
+
+// takenIn reports whether the lock l was taken in fn itself: its Lock call
+// lies in fn's body (or in a closure inside it), not in a caller.
+func takenIn(fn *ssa.Function, l lockset.Lock) bool {
+	if fn == nil || !l.Pos.IsValid() {
+		return false
+	}
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	syn := fn.Syntax()
+	return syn != nil && syn.Pos() <= l.Pos && l.Pos < syn.End()
 }
 
 // derefBeforeLast reports whether p loads through a pointer before its

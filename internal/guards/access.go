@@ -89,7 +89,7 @@ func (r *Result) indexUnnamed(unnamed []*Access) {
 	r.unnamed = make(map[mapid.ID][]guard.Obs)
 	for _, a := range unnamed {
 		if (a.ID.Kind == mapid.Field || a.ID.Kind == mapid.Global) && r.GuardEvidence(a) {
-			r.unnamed[a.ID] = append(r.unnamed[a.ID], guard.Obs{Base: a.Base, Held: a.Held, Write: a.Write})
+			r.unnamed[a.ID] = append(r.unnamed[a.ID], guard.Obs{Base: a.Base, Held: a.Held, Write: a.Write, Fn: a.Fn})
 		}
 	}
 }
@@ -125,7 +125,7 @@ func (r *Result) inferGuards(pass *analysis.Pass) {
 			obs[a.ID] = []guard.Obs{}
 		}
 		if r.GuardEvidence(a) {
-			obs[a.ID] = append(obs[a.ID], guard.Obs{Base: a.Base, Held: a.Held, Write: a.Write})
+			obs[a.ID] = append(obs[a.ID], guard.Obs{Base: a.Base, Held: a.Held, Write: a.Write, Fn: a.Fn})
 		}
 	}
 	for _, id := range order {

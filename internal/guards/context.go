@@ -84,8 +84,9 @@ func (r *Result) contexts(fns []*ssa.Function) {
 // against a guard.
 func (r *Result) exposure(fns []*ssa.Function) {
 	var exported, many, once []*ssa.Function
+	r.handedOut = handedOut(fns)
 	for _, fn := range fns {
-		if IsAPI(fn) {
+		if r.Callable(fn) {
 			exported = append(exported, fn)
 		}
 		if (goroutine.IsHandler(fn) && !goroutine.InTestFile(fn)) || r.Served[fn] {
@@ -127,6 +128,48 @@ func IsAPI(fn *ssa.Function) bool {
 	}
 	n, ok := t.(*types.Named)
 	return ok && n.Obj().Exported()
+}
+
+// Callable reports whether other packages can call fn directly: IsAPI, or
+// an exported method of an unexported type that an exported function
+// hands out as such (func New() *googleClient, as gofr's Google Pub/Sub
+// client does): its users hold the value and call the method themselves,
+// from any goroutine.
+func (r *Result) Callable(fn *ssa.Function) bool {
+	if IsAPI(fn) {
+		return true
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil || !obj.Exported() {
+		return false
+	}
+	n := RecvNamed(fn)
+	return n != nil && r.handedOut[n.Obj()]
+}
+
+// handedOut returns the unexported named types of the package that an
+// exported function or method (IsAPI) returns, or a pointer to one. A
+// value handed out behind an interface is not one: its methods run where
+// the package calls them (see IsAPI).
+func handedOut(fns []*ssa.Function) map[*types.TypeName]bool {
+	var out map[*types.TypeName]bool
+	for _, fn := range fns {
+		if fn.Pkg == nil || !IsAPI(fn) {
+			continue
+		}
+		res := fn.Signature.Results()
+		for i := range res.Len() {
+			n := NamedOf(res.At(i).Type())
+			if n == nil || n.Obj().Exported() || n.Obj().Pkg() != fn.Pkg.Pkg {
+				continue
+			}
+			if out == nil {
+				out = make(map[*types.TypeName]bool)
+			}
+			out[n.Obj()] = true
+		}
+	}
+	return out
 }
 
 // closure returns roots and the functions of the package they call

@@ -75,6 +75,9 @@ type Result struct {
 	// API holds the functions that other packages can call directly, and
 	// what they call statically.
 	API map[*ssa.Function]bool
+	// handedOut holds the unexported types that exported functions
+	// return (see Callable).
+	handedOut map[*types.TypeName]bool
 	// Served holds the methods that a server registration (a gRPC
 	// service) runs in a goroutine per call.
 	Served map[*ssa.Function]bool

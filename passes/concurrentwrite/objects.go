@@ -59,7 +59,7 @@ func (ck *checker) laterCalls(sp *spawn, byFn map[*ssa.Function][]*access) []*ga
 func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*ssa.Function][]*access) {
 	methods := make(map[*types.Named][]*spawn) // exported methods, as handler-like spawns
 	for _, fn := range fns {
-		if n := guards.RecvNamed(fn); n != nil && guards.IsAPI(fn) && !waits(fn) {
+		if n := guards.RecvNamed(fn); n != nil && ck.gr.Callable(fn) && !waits(fn) {
 			m := &spawn{Spawn: &goroutine.Spawn{Kind: goroutine.Handler, Fn: fn}}
 			methods[n] = append(methods[n], m)
 		}
@@ -124,6 +124,29 @@ func (ck *checker) pairObject(mine, theirs []*gaccess, sp, m *spawn) {
 		for _, o := range mine {
 			if same(w, o) {
 				ck.reportRace(w.access, o.access, sp, ck.describe(sp))
+				break
+			}
+		}
+	}
+	if ck.Reads {
+		ck.pairObjectReads(mine, theirs, same, sp, ck.funcName(m.Fn))
+		ck.pairObjectReads(theirs, mine, same, sp, ck.describe(sp))
+	}
+}
+
+// pairObjectReads reports, with -reads, each read of rs holding no lock
+// that reaches the same map of the object as an unlocked write of ws (itself
+// reported): micromdm's dispatch goroutine, started by NewPubSub, ranged
+// over p.subscriptions while Subscribe appended to it. A read of a
+// reference loaded under a lock is left alone, as in readPairs.
+func (ck *checker) pairObjectReads(rs, ws []*gaccess, same func(a, b *gaccess) bool, sp *spawn, by string) {
+	for _, r := range rs {
+		if r.Write || r.locked || (r.g != nil && r.g.Loaded.Len() > 0) {
+			continue
+		}
+		for _, w := range ws {
+			if w.Write && !w.locked && same(r, w) {
+				ck.reportReadRace(r.access, w.access, sp, by)
 				break
 			}
 		}

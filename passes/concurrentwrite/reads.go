@@ -40,7 +40,7 @@ func (ck *checker) checkReads(accs []*access) {
 		var obs []guard.Obs
 		for _, a := range shared {
 			if a.Write && ck.gr.GuardEvidence(a.g) {
-				obs = append(obs, guard.Obs{Base: a.base, Held: a.held, Write: true})
+				obs = append(obs, guard.Obs{Base: a.base, Held: a.held, Write: true, Fn: a.fn})
 			}
 		}
 		for _, o := range ck.gr.Unnamed(group[0].id) {
