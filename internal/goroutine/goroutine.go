@@ -270,7 +270,12 @@ func Orders(instr ssa.Instruction) bool {
 
 // After reports whether to may execute after from in their function without
 // passing an instruction that Orders (to == from counts when in a loop).
-func After(from, to ssa.Instruction) bool {
+func After(from, to ssa.Instruction) bool { return AfterBy(from, to, Orders) }
+
+// AfterBy is After with orders in place of Orders: it reports whether to
+// may execute after from without passing an instruction for which orders
+// holds.
+func AfterBy(from, to ssa.Instruction, orders func(ssa.Instruction) bool) bool {
 	fb, tb := from.Block(), to.Block()
 	fi, ti := index(from), index(to)
 	// The rest of from's block.
@@ -278,7 +283,7 @@ func After(from, to ssa.Instruction) bool {
 		if instr == to {
 			return true
 		}
-		if Orders(instr) {
+		if orders(instr) {
 			return false
 		}
 	}
@@ -296,7 +301,7 @@ func After(from, to ssa.Instruction) bool {
 			if b == tb && i == ti {
 				return true
 			}
-			if Orders(instr) {
+			if orders(instr) {
 				blocked = true
 				break
 			}

@@ -174,11 +174,16 @@
 // it (a goroutine that reaches it is still checked); an
 // exported method that waits on a channel
 // is taken to hand its work to the goroutine, and a channel receive
-// anywhere between the spawn and an access is taken as the hand-off that
-// orders them (also the receive of a loop that starts a goroutine per
-// value it receives, for x := range ch { go f(x) }, and the select of a
-// loop that serves requests while the goroutine it started reads replies,
-// apache/pulsar-client-go#47, which order nothing); a lock a caller holds is seen through up to three callers'
+// between the spawn and an access is taken as the hand-off that orders
+// them unless the channel is an unexported field that nothing the
+// goroutine reaches sends on or closes (apache/pulsar-client-go#47's run
+// loop selects on requests its users send while the reader goroutine it
+// started deletes replies; also the loop for x := range c.jobs { go f(x) }
+// on such a field): a receive from a local channel, an exported field or a
+// call's result (ctx.Done(), time.After) still orders, as does any
+// receive when the goroutine's exploration hit its bounds; a send behind
+// a call the pass cannot resolve (a callback stored in a request) is not
+// seen; a lock a caller holds is seen through up to three callers'
 // boolean parameters; deferred calls are ordered by their position, so a
 // defer in a loop or under a condition is taken to run at every return
 // it can reach. The fix for a goroutine race declares a sync.Mutex only next to

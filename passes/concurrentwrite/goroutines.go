@@ -2,6 +2,7 @@ package concurrentwrite
 
 import (
 	"fmt"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -19,6 +20,11 @@ type spawn struct {
 	parent *ssa.Function
 	accs   []*gaccess // what the goroutine accesses, in the parent's terms
 	locked bool       // a lock is held where it starts (a call standing for a spawn)
+	// fns holds the functions the goroutine reaches; truncated says the
+	// walk stopped at its bounds; sends caches sendFields.
+	fns       map[*ssa.Function]bool
+	truncated bool
+	sends     map[*types.Var]bool
 }
 
 // A gaccess is an access reached from a goroutine, with its map named in
@@ -103,8 +109,10 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 	}
 	visited := 0
 	var walk func(fn *ssa.Function, e *env, locked bool, depth int)
+	sp.fns = make(map[*ssa.Function]bool)
 	walk = func(fn *ssa.Function, e *env, locked bool, depth int) {
 		visited++
+		sp.fns[fn] = true
 		for _, a := range byFn[fn] {
 			id, base, ok := accIn(a, e)
 			if !ok {
@@ -115,11 +123,16 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 			sp.accs = append(sp.accs, ga)
 		}
 		r := ck.lp.Result(fn)
-		if r == nil || depth >= maxDepth {
+		if r == nil {
+			return
+		}
+		if depth >= maxDepth {
+			sp.truncated = true
 			return
 		}
 		r.Each(func(instr ssa.Instruction, held lockset.Set) {
 			if visited >= maxFuncs {
+				sp.truncated = true
 				return
 			}
 			var ts []target
@@ -278,7 +291,7 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 		if sp.Kind != goroutine.Subtest && sp.Kind != goroutine.Handler {
 			var mine []*gaccess
 			for _, a := range byFn[sp.parent] {
-				if !goroutine.After(sp.Instr, a.Instr) {
+				if !ck.after(sp, a.Instr) {
 					continue
 				}
 				id, base, ok := accIn(a, nil)
@@ -294,7 +307,7 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 		}
 		// Other goroutines started later by the same function.
 		for _, other := range perParent[sp.parent] {
-			if other == sp || !goroutine.After(sp.Instr, other.Instr) {
+			if other == sp || !ck.after(sp, other.Instr) {
 				continue
 			}
 			ck.pairs(sp.accs, other.accs, sp, ck.describe(other))

@@ -24,7 +24,7 @@ func (ck *checker) laterCalls(sp *spawn, byFn map[*ssa.Function][]*access) []*ga
 	var out []*gaccess
 	r.Each(func(instr ssa.Instruction, held lockset.Set) {
 		c, ok := instr.(*ssa.Call)
-		if !ok || !goroutine.After(sp.Instr, c) {
+		if !ok || !ck.after(sp, c) {
 			return
 		}
 		callee := c.Call.StaticCallee()

@@ -7,14 +7,10 @@
 // c.reader.cnx.pendingReqs, run as c.pendingReqs: the same map, since
 // newConnection makes the reader with a pointer back to its connection
 // (the pass follows such back-pointers, see goroutines/backpointer.go).
-//
-// Missed: run's writes come after a select that receives, and the pass
-// takes any receive after a spawn as the goroutine's hand-off that orders
-// the spawner's later accesses after it. Here the reader goroutine sends
-// on neither channel; telling so needs to know every sender of a channel
-// (one that never leaves the package) and which select case leads to the
-// write.
-package knownmiss
+// run's writes come after a select that receives, but from channels the
+// reader never sends on nor closes (the package's users feed
+// incomingRequests): the select waits for them, not for the reader.
+package realbugs
 
 import "sync"
 
@@ -68,7 +64,7 @@ func (c *connection) run() {
 		case <-c.closeCh:
 			return
 		case req := <-c.incomingRequests:
-			c.pendingReqs[req.id] = req
+			c.pendingReqs[req.id] = req // want `concurrent write to map c.pendingReqs \(held: none\); also accessed by the goroutine started in \(\*connection\).run`
 			c.writeCommand(req.cmd)
 		}
 	}
@@ -87,11 +83,11 @@ func (c *connection) receivedCommand(cmd *baseCommand) {
 }
 
 func (c *connection) handleResponse(requestID uint64, response *baseCommand) {
-	request, ok := c.pendingReqs[requestID]
+	request, ok := c.pendingReqs[requestID] // want `concurrent read of map c.pendingReqs \(held: none\); also written by \(\*connection\).run after it starts`
 	if !ok {
 		return
 	}
-	delete(c.pendingReqs, requestID)
+	delete(c.pendingReqs, requestID) // want `concurrent write to map c.pendingReqs \(held: none\); also accessed by \(\*connection\).run after it starts`
 	request.callback(response)
 }
 
@@ -138,4 +134,30 @@ func (c *connectionFixed) handleResponse(requestID uint64, response *baseCommand
 	if ok {
 		request.callback(response)
 	}
+}
+
+// A hand-off that does order: the loader goroutine fills pendingReqs and
+// then sends on loaded, which run receives from before it writes.
+
+type connectionHandoff struct {
+	pendingReqs map[uint64]*pulsarRequest
+	closeCh     chan struct{}
+	loaded      chan struct{}
+}
+
+func (c *connectionHandoff) run(saved []*pulsarRequest) {
+	go c.load(saved)
+	select {
+	case <-c.closeCh:
+		return
+	case <-c.loaded:
+	}
+	c.pendingReqs[0] = &pulsarRequest{}
+}
+
+func (c *connectionHandoff) load(saved []*pulsarRequest) {
+	for _, req := range saved {
+		c.pendingReqs[req.id] = req
+	}
+	c.loaded <- struct{}{}
 }

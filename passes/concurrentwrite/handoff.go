@@ -1,0 +1,113 @@
+package concurrentwrite
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/goroutine"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// after reports whether to, in the function that starts the goroutine of
+// sp, may run after the spawn without an instruction between that waits
+// for the goroutine (see handsOff).
+func (ck *checker) after(sp *spawn, to ssa.Instruction) bool {
+	return goroutine.AfterBy(sp.Instr, to, func(instr ssa.Instruction) bool { return handsOff(sp, instr) })
+}
+
+// handsOff reports whether instr, run by the spawner of sp after the spawn,
+// may wait for the goroutine: a WaitGroup or errgroup Wait, or a receive
+// (or a select that receives) from a channel the goroutine may send on or
+// close. A channel held in an unexported field of a package type that no
+// function the goroutine reaches sends on or closes carries nothing from
+// it: apache/pulsar-client-go#47's run loop starts the reader goroutine,
+// then selects on c.closeCh and c.incomingRequests, which the package's
+// users feed, and adds to c.pendingReqs while the reader deletes from it.
+// Any other channel (a local one, an exported field, ctx.Done()) is taken
+// to be the hand-off, as is every receive when the goroutine's reach was
+// cut short. A function the goroutine runs through a value that the pass
+// cannot resolve (a callback stored in a request) is not looked into.
+func handsOff(sp *spawn, instr ssa.Instruction) bool {
+	if !goroutine.Orders(instr) {
+		return false
+	}
+	var chans []ssa.Value
+	switch instr := instr.(type) {
+	case *ssa.UnOp:
+		chans = []ssa.Value{instr.X}
+	case *ssa.Select:
+		for _, st := range instr.States {
+			if st.Dir == types.RecvOnly {
+				chans = append(chans, st.Chan)
+			}
+		}
+	default:
+		return true // Wait
+	}
+	if sp.truncated {
+		return true
+	}
+	sends := sp.sendFields()
+	for _, ch := range chans {
+		f := chanField(ch)
+		if f == nil || f.Exported() || sends[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// sendFields returns the channel fields that the functions the goroutine
+// of sp reaches send on or close.
+func (sp *spawn) sendFields() map[*types.Var]bool {
+	if sp.sends != nil {
+		return sp.sends
+	}
+	sp.sends = make(map[*types.Var]bool)
+	add := func(v ssa.Value) {
+		if f := chanField(v); f != nil {
+			sp.sends[f] = true
+		}
+	}
+	for fn := range sp.fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.Send:
+					add(instr.Chan)
+				case *ssa.Select:
+					for _, st := range instr.States {
+						if st.Dir == types.SendOnly {
+							add(st.Chan)
+						}
+					}
+				case *ssa.Call:
+					if bi, ok := instr.Call.Value.(*ssa.Builtin); ok && bi.Name() == "close" && len(instr.Call.Args) == 1 {
+						add(instr.Call.Args[0])
+					}
+				}
+			}
+		}
+	}
+	return sp.sends
+}
+
+// chanField returns the struct field that the channel v is loaded from
+// (c.incomingRequests), or nil.
+func chanField(v ssa.Value) *types.Var {
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
+			if f := mapid.FieldVar(fa); f != nil {
+				return f.Origin()
+			}
+		}
+	case *ssa.Field:
+		if st, ok := v.X.Type().Underlying().(*types.Struct); ok && v.Field < st.NumFields() {
+			return st.Field(v.Field).Origin()
+		}
+	}
+	return nil
+}
