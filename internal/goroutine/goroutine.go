@@ -34,10 +34,11 @@ const (
 	AfterFunc               // time.AfterFunc(d, f), context.AfterFunc(ctx, f)
 	Handler                 // http.HandleFunc(p, f), mux.HandleFunc(p, f), http.HandlerFunc(f)
 	Subtest                 // t.Run(name, f) where f calls t.Parallel()
+	Stored                  // x.Worker = f, where another package runs x.Worker in goroutines
 )
 
 func (k Kind) String() string {
-	return [...]string{"go statement", "WaitGroup.Go", "errgroup Go", "AfterFunc", "HTTP handler", "parallel subtest"}[k]
+	return [...]string{"go statement", "WaitGroup.Go", "errgroup Go", "AfterFunc", "HTTP handler", "parallel subtest", "stored function"}[k]
 }
 
 // A Spawn is a place that starts a function in new goroutines.
@@ -49,6 +50,10 @@ type Spawn struct {
 	// method's receiver), nil where unknown; free variables are seen by
 	// Fn directly.
 	Args []ssa.Value
+	// Bind holds values for the parameters of a function that made Fn, a
+	// closure, and returned it (withCtrl(w, ctrl) returning func() {
+	// w.Work(ctrl) }): Fn's free variables resolve to them.
+	Bind map[*ssa.Parameter]ssa.Value
 	Many bool // many copies may run at once: in a loop, or per request
 }
 

@@ -40,7 +40,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer, factsonly.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(SummaryFact), new(ServesFact)},
+	FactTypes:  []analysis.Fact{new(SummaryFact), new(ServesFact), new(RunsFact)},
 }
 
 // An Access is one map access with its context.
@@ -118,6 +118,11 @@ func run(pass *analysis.Pass) (any, error) {
 		// the locks its helpers need on it (contexts is computed first).
 		Unshared: r.unsharedArg,
 	})
+	for _, fn := range fns {
+		if runs := r.storedRuns(fn); len(runs) > 0 {
+			r.spawns[fn] = append(goroutine.Spawns(fn), runs...)
+		}
+	}
 	r.contexts(fns)
 	r.setup = r.setupMethods(fns)
 	r.Locks.Solve()
@@ -138,6 +143,7 @@ func run(pass *analysis.Pass) (any, error) {
 		r.inferGuards(pass)
 	}
 	r.exportFacts(fns)
+	r.exportRuns(fns)
 	r.pass = nil // the Result outlives the pass's run
 	return r, nil
 }

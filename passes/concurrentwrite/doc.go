@@ -246,11 +246,15 @@
 // paired with the owner's accesses when the package proves it one: every
 // helper is made with a pointer to the owner that then holds it,
 // c.reader = newConnectionReader(c), so c.reader.cnx.pendingReqs is
-// c.pendingReqs.) A function stored in
-// a field of another package's type, which that package runs in its own
-// goroutines (gardener/docforge#121's jobs.Job.Worker), is not known to
-// run concurrently: what another package does with a value it is given
-// is not summarised. Unguarded reads (-concurrentwrite.reads) stay opt-in
+// c.pendingReqs.) A function stored in an exported field that another
+// package runs in goroutines it starts (gardener/docforge#121's
+// jobs.Job.Worker, run by MaxWorkers goroutines: a fact on the field says
+// so) runs in those goroutines from the store on, when the stored value is
+// a function or closure of the package, one a function of the package
+// makes and returns, converted to a func adapter type (jobs.WorkerFunc) or
+// not, or a value of a type of the package (its methods the field's
+// interface names); a value passed to another package's function, which
+// stores it there, is not followed. Unguarded reads (-concurrentwrite.reads) stay opt-in
 // for these reasons. Calls made in test files say nothing of the locks
 // their callee needs, even from a goroutine a test starts: a test helper
 // that such a goroutine calls holding the guard, and that other tests call

@@ -102,6 +102,9 @@ const (
 func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 	fn := sp.Fn
 	bind := make(map[*ssa.Parameter]ssa.Value)
+	for p, v := range sp.Bind {
+		bind[p] = v
+	}
 	for i, a := range sp.Args {
 		if i < len(fn.Params) && a != nil {
 			bind[fn.Params[i]] = a
@@ -439,6 +442,8 @@ func (ck *checker) describe(sp *spawn) string {
 		loop = " in a loop"
 	}
 	switch sp.Kind {
+	case goroutine.Stored:
+		return "the goroutines that run the function " + where + " stores in " + ck.storedField(sp)
 	case goroutine.Handler:
 		return "concurrent requests to the handler registered in " + where
 	case goroutine.Subtest:

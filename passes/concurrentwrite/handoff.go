@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/goroutine"
+	"github.com/maplint/maplint/internal/guards"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -110,4 +111,23 @@ func chanField(v ssa.Value) *types.Var {
 		}
 	}
 	return nil
+}
+
+// storedField names the field that the store of a Stored spawn sets, as
+// jobs.Job.Worker.
+func (ck *checker) storedField(sp *spawn) string {
+	st, _ := sp.Instr.(*ssa.Store)
+	if st == nil {
+		return "a field"
+	}
+	fa, _ := st.Addr.(*ssa.FieldAddr)
+	if fa == nil {
+		return "a field"
+	}
+	f := mapid.FieldVar(fa)
+	n := guards.NamedOf(fa.X.Type())
+	if f == nil || n == nil {
+		return "a field"
+	}
+	return types.TypeString(n, types.RelativeTo(ck.pass.Pkg)) + "." + f.Name()
 }

@@ -1,21 +1,20 @@
 // gardener/docforge#121, "Concurrent map writes panic on git info
 // contributors": the git info workers, MaxWorkers goroutines of the jobs
 // package, each recorded contributors in the controller's map with no lock
-// (the fix added an RWMutex).
-//
-// Missed: the goroutines are started by package jobs, which runs
-// Job.Worker without knowing which function this package stores there;
-// this package sees only a function value stored in a field of another
-// package's type, never a spawn. What another package does with a value
-// it is given is not summarised (a fact on jobs.Job.Worker, "run in many
-// goroutines", would carry it).
-package knownmiss
+// (the fix added an RWMutex). The goroutines are started by package jobs,
+// which runs Job.Worker in each of them: its analysis exports that as a
+// fact on the field (runs(many)), and this package's store of the worker
+// function into it (a closure that withGitInfoController makes over the
+// controller, converted to the jobs.WorkerFunc adapter) starts that
+// function in many goroutines.
+package realbugs
 
 import (
 	"context"
 	"encoding/json"
+	"sync"
 
-	"knownmiss/jobs"
+	"realbugs/jobs"
 )
 
 type GitInfo struct {
@@ -67,7 +66,33 @@ func (g *gitInfoController) updateContributors(info []byte) error {
 		return err
 	}
 	for _, c := range gitInfo.Contributors {
-		g.contributors[c] = c // missed: a write from every worker goroutine
+		g.contributors[c] = c // want `concurrent write to map g.contributors \(held: none\); also accessed by other goroutines that run the function NewGitInfoController stores in realbugs/jobs.Job.Worker`
 	}
 	return nil
+}
+
+// The fixed version: the workers write the contributors under the
+// controller's lock.
+
+type gitInfoControllerFixed struct {
+	job          *jobs.Job
+	mu           sync.RWMutex
+	contributors map[string]string
+}
+
+func NewGitInfoControllerFixed(workersCount int) *gitInfoControllerFixed {
+	controller := &gitInfoControllerFixed{job: &jobs.Job{ID: "GitInfo", MaxWorkers: workersCount}, contributors: map[string]string{}}
+	controller.job.Worker = jobs.WorkerFunc(func(ctx context.Context, task any, wq jobs.WorkQueue) *jobs.WorkerError {
+		if task, ok := task.(*GitInfoTask); ok {
+			controller.updateContributors(task.Source)
+		}
+		return nil
+	})
+	return controller
+}
+
+func (g *gitInfoControllerFixed) updateContributors(c string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.contributors[c] = c
 }

@@ -1,5 +1,5 @@
 // Package jobs is the worker pool of gardener/docforge's pkg/jobs, reduced
-// to what knownmiss/docforge.go needs: a job's Worker runs in MaxWorkers
+// to what realbugs/docforge.go needs: a job's Worker runs in MaxWorkers
 // goroutines at once.
 package jobs
 
