@@ -50,3 +50,10 @@ var show = &analysis.Analyzer{
 func TestGuards(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), show, "declared")
 }
+
+// TestRunsFact checks the facts on fields whose value the package calls in
+// goroutines it starts (once, or many at once), and none on a field called
+// outside any goroutine.
+func TestRunsFact(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), guards.Analyzer, "runs")
+}
