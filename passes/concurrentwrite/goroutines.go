@@ -36,6 +36,9 @@ type gaccess struct {
 	locked bool // a lock is held at the access or at a call on the way
 	outer  bool // the map comes from outside the goroutine (not made by it)
 	shared bool // the map is the same for every copy of the goroutine
+	// spawned: reached through a call that starts a goroutine of its own
+	// (see env.spawned).
+	spawned bool
 }
 
 // env binds the parameters of the functions on a call path to values of
@@ -43,6 +46,10 @@ type gaccess struct {
 type env struct {
 	bind   map[*ssa.Parameter]ssa.Value
 	parent *env
+	// spawned says the path went through a call that starts its
+	// function argument in a goroutine of its own (mux.HandleFunc(p,
+	// func() {…})): what follows runs there, not in the caller.
+	spawned bool
 }
 
 func (e *env) lookup(p *ssa.Parameter) (ssa.Value, *env) {
@@ -121,7 +128,7 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 			if !ok {
 				continue
 			}
-			ga := &gaccess{access: a, id: id, base: base, locked: locked || a.held.Len() > 0 || a.may.Len() > 0}
+			ga := &gaccess{access: a, id: id, base: base, locked: locked || a.held.Len() > 0 || a.may.Len() > 0, spawned: e.spawned}
 			ga.outer, ga.shared = ck.sharedAcross(sp, ga)
 			sp.accs = append(sp.accs, ga)
 		}
@@ -140,6 +147,7 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 			}
 			var ts []target
 			var lk bool
+			spawned := e.spawned
 			switch c := instr.(type) {
 			case *ssa.Call:
 				// A lock held on some path to the call protects the
@@ -147,6 +155,7 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 				// locking).
 				lk = locked || held.Len() > 0 || r.MayHold(instr).Len() > 0
 				ts = ck.targets(c, e)
+				spawned = spawned || goroutine.IsSpawnCall(c)
 			case *ssa.Defer:
 				// A deferred helper runs at return, with the locks
 				// held then (defer r.remove(id) in a worker).
@@ -166,7 +175,7 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 						b[p] = t.args[i]
 					}
 				}
-				walk(t.fn, &env{bind: b, parent: e}, lk, depth+1)
+				walk(t.fn, &env{bind: b, parent: e, spawned: spawned}, lk, depth+1)
 			}
 		})
 	}
