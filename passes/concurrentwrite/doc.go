@@ -33,7 +33,8 @@
 // -concurrentwrite.reads flag is set. A read holding no lock that races
 // an unlocked write of the same map from a goroutine (the copies of a
 // goroutine started in a loop, the code after the spawn, two goroutines
-// one function starts) is reported by default, next to the write, which
+// one function starts, a goroutine a method or constructor starts and the
+// object's exported methods) is reported by default, next to the write, which
 // is reported too: the read is where "concurrent map read and map write"
 // crashes. A read holding any lock that every write holds is guarded. Reads that are not races are left alone: a map whose reference was
 // taken under the lock (a snapshot swapped out in the critical section is

@@ -133,17 +133,16 @@ func (ck *checker) pairObject(mine, theirs []*gaccess, sp, m *spawn) {
 			}
 		}
 	}
-	if ck.Reads {
-		ck.pairObjectReads(mine, theirs, same, sp, ck.funcName(m.Fn))
-		ck.pairObjectReads(theirs, mine, same, sp, ck.describe(sp))
-	}
+	ck.pairObjectReads(mine, theirs, same, sp, ck.funcName(m.Fn))
+	ck.pairObjectReads(theirs, mine, same, sp, ck.describe(sp))
 }
 
-// pairObjectReads reports, with -reads, each read of rs holding no lock
-// that reaches the same map of the object as an unlocked write of ws (itself
-// reported): micromdm's dispatch goroutine, started by NewPubSub, ranged
-// over p.subscriptions while Subscribe appended to it. A read of a
-// reference loaded under a lock is left alone, as in readPairs.
+// pairObjectReads reports each read of rs holding no lock that reaches the
+// same map of the object as an unlocked write of ws, itself reported (by
+// default, as readPairs does: it adds where the crash happens to a finding
+// the pass makes anyway): micromdm's dispatch goroutine, started by
+// NewPubSub, ranged over p.subscriptions while Subscribe appended to it. A
+// read of a reference loaded under a lock is left alone, as in readPairs.
 func (ck *checker) pairObjectReads(rs, ws []*gaccess, same func(a, b *gaccess) bool, sp *spawn, by string) {
 	for _, r := range rs {
 		if r.Write || r.locked || (r.g != nil && r.g.Loaded.Len() > 0) {

@@ -25,7 +25,7 @@ func NewPool() *Pool {
 
 func (p *Pool) reap() {
 	for range time.Tick(time.Minute) {
-		for k, c := range p.idle {
+		for k, c := range p.idle { // want `concurrent read of map p.idle \(held: none\); also written by \(\*Pool\).Put`
 			if time.Since(c.last) > time.Minute {
 				delete(p.idle, k) // want `concurrent write to map p.idle \(held: none\); also accessed by \(\*Pool\).Put`
 			}

@@ -28,7 +28,7 @@ func (m *SDMock) SetupHandlers() {
 	m.Mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		// The discovery should only call each API endpoint once.
 		m.calls[r.RequestURI]++ // want `concurrent write to map m.calls \(held: none\); also accessed by \(\*SDMock\).Reset`
-		if m.calls[r.RequestURI] != 1 {
+		if m.calls[r.RequestURI] != 1 { // want `concurrent read of map m.calls \(held: none\); also written by \(\*SDMock\).Reset`
 			w.WriteHeader(http.StatusTooManyRequests)
 		}
 	})
