@@ -1,7 +1,6 @@
 package guards
 
 import (
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -76,29 +75,12 @@ func calledFields(fn *ssa.Function) []*types.Var {
 			if !ok {
 				continue
 			}
-			if f := loadedField(c.Common().Value); f != nil {
+			if f := mapid.LoadedField(c.Common().Value); f != nil {
 				out = append(out, f)
 			}
 		}
 	}
 	return out
-}
-
-// loadedField returns the field that v is loaded from (j.Worker), or nil.
-func loadedField(v ssa.Value) *types.Var {
-	switch v := v.(type) {
-	case *ssa.UnOp:
-		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
-			if f := mapid.FieldVar(fa); f != nil {
-				return f.Origin()
-			}
-		}
-	case *ssa.Field:
-		if st, ok := v.X.Type().Underlying().(*types.Struct); ok && v.Field < st.NumFields() {
-			return st.Field(v.Field).Origin()
-		}
-	}
-	return nil
 }
 
 // storedRuns returns the spawns that fn makes by storing a function of the

@@ -1,6 +1,7 @@
 package mapid
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -49,6 +50,24 @@ func FieldVar(fa *ssa.FieldAddr) *types.Var {
 		return nil
 	}
 	return st.Field(fa.Field)
+}
+
+// LoadedField returns the generic origin of the struct field that v is
+// loaded from (*&x.f, or x.f of a struct value), or nil.
+func LoadedField(v ssa.Value) *types.Var {
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
+			if f := FieldVar(fa); f != nil {
+				return f.Origin()
+			}
+		}
+	case *ssa.Field:
+		if st, ok := v.X.Type().Underlying().(*types.Struct); ok && v.Field < st.NumFields() {
+			return st.Field(v.Field).Origin()
+		}
+	}
+	return nil
 }
 
 // Deref returns the step that loads through a pointer.

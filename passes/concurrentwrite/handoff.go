@@ -1,7 +1,6 @@
 package concurrentwrite
 
 import (
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -52,7 +51,7 @@ func handsOff(sp *spawn, instr ssa.Instruction) bool {
 	}
 	sends := sp.sendFields()
 	for _, ch := range chans {
-		f := chanField(ch)
+		f := mapid.LoadedField(ch)
 		if f == nil || f.Exported() || sends[f] {
 			return true
 		}
@@ -68,7 +67,7 @@ func (sp *spawn) sendFields() map[*types.Var]bool {
 	}
 	sp.sends = make(map[*types.Var]bool)
 	add := func(v ssa.Value) {
-		if f := chanField(v); f != nil {
+		if f := mapid.LoadedField(v); f != nil {
 			sp.sends[f] = true
 		}
 	}
@@ -93,24 +92,6 @@ func (sp *spawn) sendFields() map[*types.Var]bool {
 		}
 	}
 	return sp.sends
-}
-
-// chanField returns the struct field that the channel v is loaded from
-// (c.incomingRequests), or nil.
-func chanField(v ssa.Value) *types.Var {
-	switch v := v.(type) {
-	case *ssa.UnOp:
-		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
-			if f := mapid.FieldVar(fa); f != nil {
-				return f.Origin()
-			}
-		}
-	case *ssa.Field:
-		if st, ok := v.X.Type().Underlying().(*types.Struct); ok && v.Field < st.NumFields() {
-			return st.Field(v.Field).Origin()
-		}
-	}
-	return nil
 }
 
 // storedField names the field that the store of a Stored spawn sets, as
