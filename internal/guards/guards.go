@@ -108,12 +108,8 @@ func run(pass *analysis.Pass) (any, error) {
 		Imported: r.importedSummary,
 		// A closure passed to a call that does not start a goroutine is
 		// taken to run during the call, under the caller's locks.
-		Synchronous: func(c *ssa.Call) bool { return !goroutine.IsSpawnCall(c) },
-		// Tests and init call *Locked helpers without the lock, alone.
-		Unconstraining: func(fn *ssa.Function) bool {
-			fn = goroutine.Outermost(fn)
-			return isAlone(fn) || goroutine.InTestFile(fn)
-		},
+		Synchronous:    func(c *ssa.Call) bool { return !goroutine.IsSpawnCall(c) },
+		Unconstraining: r.unconstraining,
 		// A constructor's calls on the object it builds say nothing of
 		// the locks its helpers need on it (contexts is computed first).
 		Unshared: r.unsharedArg,
@@ -179,6 +175,26 @@ func (r *Result) Evidence(a *Access) bool {
 func (r *Result) Guard(id mapid.ID) (guard.Guard, bool) {
 	g, ok := r.guards[id]
 	return g, ok
+}
+
+// unconstraining reports whether the calls of callee made by caller say
+// nothing of the locks callee needs. Tests and init call *Locked helpers
+// of the package without the lock, alone; and a test holding a lock must
+// not silence a write of the package, which its users may make without
+// it: calls from test files never constrain package code. A helper of the
+// test files runs only where tests call it, so its callers' locks count,
+// except those of the functions that run alone (the test functions
+// themselves, and what only they call): jellydator/ttlcache's
+// addCacheItems writes c.items.values unlocked, called by prepCache on
+// the cache it builds, by tests on caches of their own, and by the
+// goroutine that Test_Cache_Start's eviction callback starts, which holds
+// cache.items.mu.
+func (r *Result) unconstraining(caller, callee *ssa.Function) bool {
+	if goroutine.InTestFile(callee) && r.Alone != nil {
+		return r.Alone[caller]
+	}
+	caller = goroutine.Outermost(caller)
+	return isAlone(caller) || goroutine.InTestFile(caller)
 }
 
 // isAlone reports whether fn runs before or apart from any concurrency of

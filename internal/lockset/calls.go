@@ -116,7 +116,7 @@ func (p *Package) callContexts(fn *ssa.Function, depth int) ([]callContext, bool
 	var out []callContext
 	for _, site := range p.sites[fn] {
 		caller := site.Parent()
-		if p.alone != nil && p.alone(caller) {
+		if p.alone != nil && p.alone(caller, fn) {
 			continue
 		}
 		if p.results[caller] == nil {

@@ -56,7 +56,7 @@ func (p *Package) mayOnSites(fn *ssa.Function, depth int) Set {
 	first := true
 	for _, site := range p.sites[fn] {
 		caller := site.Parent()
-		if p.alone != nil && p.alone(caller) {
+		if p.alone != nil && p.alone(caller, fn) {
 			continue
 		}
 		if p.testsParams(caller) {

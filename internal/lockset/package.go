@@ -20,9 +20,9 @@ type Package struct {
 	dynSites   map[*ssa.Function][]*ssa.Call
 	dyn        *dynamic
 	order      []*ssa.Function // callers before callees, outside cycles
-	// alone is Options.Unconstraining: calls from these functions say
-	// nothing of the locks a callee needs.
-	alone    func(*ssa.Function) bool
+	// alone is Options.Unconstraining: these calls say nothing of the
+	// locks the callee needs.
+	alone    func(caller, callee *ssa.Function) bool
 	mayEntry map[mayKey]Set // see MayOnEntry
 	// Set by Prepare for Solve.
 	in     map[*ssa.Function]bool
@@ -78,10 +78,10 @@ type Options struct {
 	// so that the closure runs with the locks held at the call. It must
 	// say no for calls that start goroutines.
 	Synchronous func(call *ssa.Call) bool
-	// Unconstraining reports whether the calls made by a function say
-	// nothing about the locks its callees need (tests calling a *Locked
-	// helper directly, one goroutine at a time).
-	Unconstraining func(*ssa.Function) bool
+	// Unconstraining reports whether the calls that caller makes of
+	// callee say nothing about the locks callee needs (tests calling a
+	// *Locked helper directly, one goroutine at a time).
+	Unconstraining func(caller, callee *ssa.Function) bool
 	// Unshared reports whether argument i of a static call is an object
 	// that no other goroutine can reach yet (a constructor's new value):
 	// the call says nothing of the locks the callee needs on that object,
@@ -293,7 +293,7 @@ func (p *Package) lowerCalls(st *reqState, r *Result, in map[*ssa.Function]bool,
 		// InstallSnapshot holds n's lock and calls
 		// c.n.installSnapshot(snap) on a fresh snap, where c.n is n
 		// under a name the callee cannot see.
-		if params := unsharedParams(c, cf, opts); len(params) > 0 && all && !r.Opaque && !(opts.Unconstraining != nil && opts.Unconstraining(fn)) {
+		if params := unsharedParams(c, cf, opts); len(params) > 0 && all && !r.Opaque && !(opts.Unconstraining != nil && opts.Unconstraining(fn, cf)) {
 			st.lowerUnshared(cf, c, at, params)
 			return
 		}
@@ -339,7 +339,7 @@ type reqState struct {
 // lower lowers the requirements of cf, called by fn (analysed as r) with
 // at held (dropped: some held lock cannot be named by cf).
 func (st *reqState) lower(p *Package, fn *ssa.Function, r *Result, cf *ssa.Function, at Set, dropped bool, opts *Options) {
-	if opts.Unconstraining != nil && opts.Unconstraining(fn) {
+	if opts.Unconstraining != nil && opts.Unconstraining(fn, cf) {
 		// A test calls the helper alone: it says nothing of the locks
 		// the helper needs, but the helper is analysed (with no lock)
 		// if nothing else calls it.

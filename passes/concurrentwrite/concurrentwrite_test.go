@@ -87,3 +87,10 @@ func TestReadsSilent(t *testing.T) {
 func TestSetupPhase(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), withReads(t), "setupphase")
 }
+
+// TestTestHelpers runs the pass on helpers of the test files, whose test
+// callers' locks count, and on package code that only tests call, whose
+// do not.
+func TestTestHelpers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), withReads(t), "testhelpers")
+}

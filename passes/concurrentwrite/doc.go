@@ -146,7 +146,13 @@
 // (reached through an interface of another package, often inside the
 // package's own critical section), or in a function whose
 // callers all hold locks it cannot name (db.mu held by the caller,
-// dc.db.mu in the callee). Goroutine races get a fix only on a local map
+// dc.db.mu in the callee). Calls made in test files say nothing of the
+// locks a function of the package needs (a test holding the lock must not
+// silence a write its users may make without it); a helper of the test
+// files runs under the locks its callers hold, but for the test functions
+// themselves, which run alone (jellydator/ttlcache's addCacheItems,
+// called under cache.items.mu from the goroutine Test_Cache_Start's
+// eviction callback starts, and elsewhere on caches of the tests' own). Goroutine races get a fix only on a local map
 // (see below).
 //
 // A call of an interface method, when the package declares the
@@ -256,10 +262,5 @@
 // not, or a value of a type of the package (its methods the field's
 // interface names); a value passed to another package's function, which
 // stores it there, is not followed. Unguarded reads (-concurrentwrite.reads) stay opt-in
-// for these reasons. Calls made in test files say nothing of the locks
-// their callee needs, even from a goroutine a test starts: a test helper
-// that such a goroutine calls holding the guard, and that other tests call
-// alone or on caches of their own, is taken to write unguarded
-// (jellydator/ttlcache's addCacheItems, called under cache.items.mu from
-// the eviction goroutine of Test_Cache_Start).
+// for these reasons.
 package concurrentwrite
