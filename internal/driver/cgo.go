@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -129,20 +127,4 @@ func (c *cgoLister) compiledFiles(p *packages.Package) ([]string, error) {
 		}
 	}
 	return files, nil
-}
-
-// goEnv returns the target architecture and whether cgo is enabled, as
-// the go command sees them.
-func goEnv() (arch string, cgo bool, err error) {
-	cmd := exec.Command("go", "env", "GOARCH", "CGO_ENABLED")
-	cmd.Stderr = os.Stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return "", false, fmt.Errorf("go env: %v", err)
-	}
-	lines := strings.Fields(string(out))
-	if len(lines) != 2 {
-		return "", false, fmt.Errorf("go env GOARCH CGO_ENABLED: unexpected output %q", out)
-	}
-	return lines[0], lines[1] == "1", nil
 }

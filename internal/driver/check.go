@@ -79,35 +79,17 @@ func load(patterns []string, analyzers []*analysis.Analyzer, o *options) (*graph
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
-	// Alongside go list: the target's architecture, and when cgo is
-	// enabled, the packages cgo's output imports (see cgo.go).
-	type envResult struct {
-		arch     string
-		implicit []*packages.Package
-		err      error
-	}
-	envc := make(chan envResult, 1)
-	go func() {
-		var r envResult
-		var cgo bool
-		r.arch, cgo, r.err = goEnv()
-		if r.err == nil && cgo {
-			r.implicit, r.err = loadImplicit(cfg.BuildFlags)
-		}
-		envc <- r
-	}()
-	roots, err := packages.Load(cfg, patterns...)
-	env := <-envc
-	if err == nil {
-		err = env.err
-	}
+	l, err := list(cfg, patterns, o)
 	if err != nil {
 		return nil, err
 	}
-	g := newGraph(roots, env.implicit, analyzers, o)
-	g.sizes = types.SizesFor("gc", env.arch)
+	if strings.Contains(o.debug, "list") {
+		fmt.Fprintf(os.Stderr, "%s: go list: from the cache %t\n", progname(), l.cached)
+	}
+	g := newGraph(l.roots, l.implicit, analyzers, o)
+	g.sizes = types.SizesFor("gc", l.arch)
 	if g.sizes == nil {
-		return nil, fmt.Errorf("unknown GOARCH %q", env.arch)
+		return nil, fmt.Errorf("unknown GOARCH %q", l.arch)
 	}
 	g.cgo = &cgoLister{buildFlags: cfg.BuildFlags, listed: make(map[string]*packages.Package)}
 	return g, nil
