@@ -46,7 +46,10 @@
 //     sort.*, slices.Sort*, sort.StringSlice's Sort, heap.Init; or a
 //     function of the package that sorts its parameter with one; or a
 //     sort of a field that shares the slice: hs.kvs = kvs, then
-//     slices.SortFunc(hs.kvs, cmp));
+//     slices.SortFunc(hs.kvs, cmp); or a call of a function that, on at
+//     least one of its paths, returns what it is given sorted, also from
+//     another package: values, _ = hints.ApplyLimit(values), which keeps
+//     the smallest values in order when the hints ask for them);
 //   - an error built from such a slice or text (errors.Join(errs...),
 //     errors.New(strings.Join(problems, ", "))): its text lists the
 //     entries in map order;
@@ -314,9 +317,10 @@
 // consumer is a test of another package that does not compare it in
 // order, a method registered by
 // reflection (an RPC service), or a caller beyond the depth bound. A
-// sort is
-// recognised anywhere after the loop,
-// even on a branch that does not reach every use. Closures are not
+// sort is recognised anywhere after the loop, even on a branch that does
+// not reach every use, or on one path of a function the list goes
+// through (a limit that sorts only when asked for the smallest values):
+// a caller that takes another path is not followed. Closures are not
 // followed. An unexported method called through an interface is treated as
 // if all its callers were visible.
 //

@@ -93,7 +93,7 @@ func New() *analysis.Analyzer {
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer, buildssa.Analyzer, factsonly.Analyzer},
 		Run:       cfg.run,
-		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact), new(SortFact), new(OrderedResultFact), new(ShownResultFact)},
+		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact), new(SortFact), new(SortedResultFact), new(OrderedResultFact), new(ShownResultFact)},
 	}
 	a.Flags.BoolVar(&cfg.NoFix, "nofix", false, "do not suggest ranging over sorted keys")
 	a.Flags.BoolVar(&cfg.Strict, "strict", false, "also report logging, stores into fields, floating-point sums, arbitrary picks, first matches and sends")
@@ -114,6 +114,7 @@ type checker struct {
 
 	sorted    map[*types.TypeName]bool // built on demand by sortedTypes
 	sorterFns map[*types.Func]int      // built on demand by sorters
+	sortedFns map[*types.Func]bool     // built on demand by sortedResults
 
 	// built on demand by indexCalls
 	refs         map[*types.Func][]*ast.Ident
@@ -167,6 +168,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 	c.computeMatchFacts()
 	c.computeRandomFacts()
 	c.exportSorters()
+	c.exportSortedResults()
 	c.computeFacts()
 	c.computeIterFacts()
 	fixer := newFixer(pass)

@@ -291,3 +291,11 @@ func wantLines(t *testing.T, file string) map[int]bool {
 	}
 	return lines
 }
+
+// TestHintedLimit checks prometheus's V1 index reader: a list passed
+// through a function that returns it sorted on some path (the smallest
+// values, SortedResultFact) hands no order to a test that compares it in
+// order; through a limit that never sorts, it does.
+func TestHintedLimit(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "hintedlimit/limits", "hintedlimit")
+}

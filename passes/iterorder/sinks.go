@@ -216,18 +216,6 @@ func operand(call *ast.CallExpr, i int) (ast.Expr, bool) {
 	return call.Args[i], true
 }
 
-// isSortedResult reports whether call returns what it is given in sorted
-// order (a Sorted row: slices.Sorted), so its result no longer carries map
-// order.
-func (c *checker) isSortedResult(call *ast.CallExpr) bool {
-	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
-	if fn == nil {
-		return false
-	}
-	_, ok := apis.Find(fn.Origin(), apis.Sorted)
-	return ok
-}
-
 // carriesOrder reports whether a value of type t can hold a sequence of
 // elements in an order: strings, slices, arrays, channels, iterators, and
 // tuples with one of them.

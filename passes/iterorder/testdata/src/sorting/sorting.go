@@ -27,7 +27,7 @@ func filterLatest(rels []*releaseutil.Release) []*releaseutil.Release {
 }
 
 // Run sorts what filterLatest returns before returning it.
-func (l *List) Run(all []*releaseutil.Release) []*releaseutil.Release {
+func (l *List) Run(all []*releaseutil.Release) []*releaseutil.Release { // want Run:`sortedresult`
 	results := all[:len(all):len(all)]
 	results = filterLatest(results)
 	l.sort(results)
