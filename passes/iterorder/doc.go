@@ -139,6 +139,13 @@
 //   - values of the types, and arguments of the functions, that the
 //     project names as order-free with -iterorder.orderfree (below).
 //
+// A loop over a map parameter of a function whose calls are all seen (it
+// is not exported, not used as a value, not a method an interface of the
+// package may call) and all pass a map literal of at most one entry is not
+// reported: it visits one entry, in the only order there is
+// (net/http/fcgi's writePairs, whose one caller writes
+// {"FCGI_MPXS_CONNS": "1"}).
+//
 // A store at a slot the element chooses (out[v.pos] = v, or putting the
 // results of a lookup made in map order back where each key asked for
 // them: out[idx[h]] = res[j]) is not reported either: the order of the

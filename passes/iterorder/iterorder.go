@@ -186,7 +186,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		fn := c.enclosingFuncCursor(cur)
-		if fn == nil || !c.inScope(cur, fn) {
+		if fn == nil || !c.inScope(cur, fn) || c.oneEntryParam(loop.Map, fn) {
 			continue
 		}
 		if !cfg.Strict && c.drawsRandom(rs.Body) {

@@ -299,3 +299,9 @@ func wantLines(t *testing.T, file string) map[int]bool {
 func TestHintedLimit(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "hintedlimit/limits", "hintedlimit")
 }
+
+// TestOneEntry checks loops over a map parameter that every call passes
+// as a literal of at most one entry (silent), and their twins.
+func TestOneEntry(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "oneentry")
+}
