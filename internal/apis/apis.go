@@ -35,6 +35,7 @@ const (
 	Random     // returns (or fills Arg with) random values: output built from them differs from run to run by design
 	Equal      // reports whether its two operands (Arg and the one after it, or the receiver and Arg) are equal
 	SameOrder  // compares its operands from Arg on, in which slices are equal only with equal elements in the same order: a test comparing a list built in map order with a fixed one fails at random
+	TestOnly   // a method of the handle that only the testing package makes: a function given such a handle runs under go test
 	Message    // formats a message or an error from the arguments from Arg (one text, made once)
 	SortView   // returns a view of the sort.Interface at Arg whose sorting sorts Arg (sort.Reverse)
 	IterKeys   // returns an iterator over the keys of the map at Arg, in map order
@@ -99,7 +100,7 @@ type key struct{ pkg, typ, name string }
 // after that.
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
-	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, sameOrderRows, messageRows,
+	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, sameOrderRows, testOnlyRows, messageRows,
 		layoutRows, iterRows, bufferRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}

@@ -297,7 +297,11 @@
 //
 // Test files are analysed only in Example functions, whose output is
 // compared: tests that pick any element of a map, or report failures per
-// entry with t.Errorf, do not depend on which comes first. Likewise a
+// entry with t.Errorf, do not depend on which comes first. A test helper
+// outside test files, a function given a test handle (testing.TB,
+// *testing.T, *testing.B, *testing.F: the TestOnly rows of
+// internal/apis; only the testing package makes them, for go test), is
+// test code too (internal/testenv's WriteImportcfg). Likewise a
 // test that calls a function does not show its result, except to a
 // comparison in order with a fixed list (the SameOrder rows of
 // internal/apis: reflect.DeepEqual, slices.Equal, go-cmp's Equal and

@@ -266,10 +266,12 @@ func (c *checker) usedIn(obj types.Object, n ast.Node) bool {
 // inScope reports whether the loop at cur is in code whose output is a
 // result: outside test files, only Example functions (whose output is
 // compared) are. Tests that pick any element of a map, or report failures
-// per entry, do not depend on which comes first.
+// per entry, do not depend on which comes first. A test helper outside
+// test files (a function given a test handle, see testHelper) is test code
+// too.
 func (c *checker) inScope(cur inspector.Cursor, fn *funcInfo) bool {
 	if !strings.HasSuffix(c.pass.Fset.File(cur.Node().Pos()).Name(), "_test.go") {
-		return true
+		return !c.testHelper(cur)
 	}
 	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 		return strings.HasPrefix(e.Node().(*ast.FuncDecl).Name.Name, "Example")

@@ -305,3 +305,10 @@ func TestHintedLimit(t *testing.T) {
 func TestOneEntry(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "oneentry")
 }
+
+// TestTestHelper checks that a function given a test handle is test code
+// (silent), and that a function without one, or with a handle-like
+// interface of its own, is not.
+func TestTestHelper(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "testhelper")
+}
