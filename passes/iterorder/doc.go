@@ -141,7 +141,8 @@
 //
 // A loop over a map parameter of a function whose calls are all seen (it
 // is not exported, not used as a value, not a method an interface of the
-// package may call) and all pass a map literal of at most one entry is not
+// package may call) and all pass a map literal of at most one entry (or a
+// variable defined as one and used only there) is not
 // reported: it visits one entry, in the only order there is
 // (net/http/fcgi's writePairs, whose one caller writes
 // {"FCGI_MPXS_CONNS": "1"}).

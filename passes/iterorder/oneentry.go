@@ -2,6 +2,7 @@ package iterorder
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 )
 
@@ -38,15 +39,59 @@ func (c *checker) oneEntryParam(mapExpr ast.Expr, fn *funcInfo) bool {
 		return false
 	}
 	for _, call := range calls {
-		if idx >= len(call.Args) {
-			return false
-		}
-		lit, ok := ast.Unparen(call.Args[idx]).(*ast.CompositeLit)
-		if !ok || len(lit.Elts) > 1 {
+		if idx >= len(call.Args) || !c.oneEntryArg(call.Args[idx]) {
 			return false
 		}
 	}
 	return true
+}
+
+// oneEntryArg reports whether the argument e is a map literal of at most
+// one entry, or a local variable defined as one and used nowhere else
+// (values := map[string]string{"FCGI_MPXS_CONNS": "1"}, then
+// c.writePairs(..., values)).
+func (c *checker) oneEntryArg(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		return len(lit.Elts) <= 1
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || v.IsField() {
+		return false
+	}
+	uses, oneEntry := 0, false
+	scope := v.Parent()
+	for _, f := range c.pass.Files {
+		if f.Pos() > scope.Pos() || scope.End() > f.End() {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil || n.End() < scope.Pos() || n.Pos() > scope.End() {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.Ident:
+				if c.info.Uses[n] == v {
+					uses++
+				}
+			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+					for i, l := range n.Lhs {
+						if c.info.Defs[identOf(l)] == v {
+							lit, ok := ast.Unparen(n.Rhs[i]).(*ast.CompositeLit)
+							oneEntry = ok && len(lit.Elts) <= 1
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return uses == 1 && oneEntry
 }
 
 // viaInterface reports whether method fn may be called through an
