@@ -316,7 +316,19 @@ func (g *graph) readExport(n *node) (*types.Package, error) {
 	if r == nil {
 		return nil, fmt.Errorf("no types for %s", n.pkg.ID)
 	}
-	return gcexportdata.Read(r, g.fset, g.view(n), n.pkg.PkgPath)
+	view := g.view(n)
+	size := len(view)
+	tpkg, err := gcexportdata.Read(r, g.fset, view, n.pkg.PkgPath)
+	if len(view) != size {
+		// The data mentioned a package outside n's dependencies, which
+		// the reader added: keep it out of g.plain.
+		for path, p := range view {
+			if p != types.Unsafe && g.nodeOf(p) == nil {
+				delete(view, path)
+			}
+		}
+	}
+	return tpkg, err
 }
 
 // runAnalyzers runs analyzers (required ones first) on a type-checked

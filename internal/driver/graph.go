@@ -32,6 +32,9 @@ type graph struct {
 	// exportMu serialises export data reads: one may declare objects in
 	// the canonical package of any node it mentions (see typesOf).
 	exportMu sync.Mutex
+	// plain maps the path of every done node that is not a test variant
+	// to its canonical package (see view); guarded by exportMu.
+	plain map[string]*types.Package
 
 	mu         sync.Mutex
 	byTypes    map[*types.Package]*node // canonical types → node, for facts
@@ -81,6 +84,7 @@ func newGraph(roots, implicit []*packages.Package, analyzers []*analysis.Analyze
 		o:       o,
 		fset:    token.NewFileSet(),
 		byTypes: make(map[*types.Package]*node),
+		plain:   make(map[string]*types.Package),
 	}
 	g.rootAnalyzers, g.depAnalyzers = analyzerSets(analyzers)
 	g.cacheConfig = analyzerConfig(g.rootAnalyzers)
@@ -228,6 +232,7 @@ func (g *graph) run(jobs int, errs *errorLog, progress output.Progress) {
 			defer wg.Done()
 			for n := range work {
 				g.process(n, errs)
+				g.addPlain(n)
 				done <- n
 			}
 		}()
@@ -382,8 +387,16 @@ func (g *graph) shellOf(n *node) *types.Package {
 // path names one package within that closure), then those of the packages
 // cgo's output imports (see cgo.go) where the closure has no package of
 // their path (in a test of syscall, syscall's test variant is the one);
-// g.exportMu is held.
+// g.exportMu is held. A package that is not a test variant depends on none
+// (go list makes variants only for what a test imports), so the paths of
+// its closure name the same packages in the whole run: its view is
+// g.plain, which holds every done package that is not a variant. Built
+// for every read, the map cost a tenth of the CPU time of client-go's edit
+// run, which reads 470 packages' data.
 func (g *graph) view(n *node) map[string]*types.Package {
+	if !isVariant(n) {
+		return g.plain
+	}
 	m := make(map[string]*types.Package)
 	for _, d := range closure(n) {
 		if _, ok := m[d.pkg.PkgPath]; !ok {
@@ -391,6 +404,24 @@ func (g *graph) view(n *node) map[string]*types.Package {
 		}
 	}
 	return m
+}
+
+// isVariant reports whether n is a test variant of a package, or a test
+// (p [p.test], p_test [p.test]).
+func isVariant(n *node) bool {
+	return strings.Contains(n.pkg.ID, " [")
+}
+
+// addPlain adds n, now done, to g.plain unless it is a test variant. Its
+// canonical package is now final (see shellOf), and no data read before
+// can mention it, as only data of its dependents can.
+func (g *graph) addPlain(n *node) {
+	if isVariant(n) {
+		return
+	}
+	g.exportMu.Lock()
+	g.plain[n.pkg.PkgPath] = g.shellOf(n)
+	g.exportMu.Unlock()
 }
 
 // closure returns n and its dependencies, transitively, those it imports
