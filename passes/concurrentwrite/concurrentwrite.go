@@ -123,6 +123,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 		return nil, nil // the facts are all a dependent reads
 	}
 	ck.checkGuarded(accs)
+	ck.checkCaptured(accs)
 	if c.Reads {
 		ck.checkReads(accs)
 	}

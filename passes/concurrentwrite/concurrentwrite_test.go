@@ -94,3 +94,9 @@ func TestSetupPhase(t *testing.T) {
 func TestTestHelpers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), withReads(t), "testhelpers")
 }
+
+// TestCapturedLock runs the pass on maps that closures capture with a
+// mutex local to the function that makes them.
+func TestCapturedLock(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), withReads(t), "capturedlock")
+}

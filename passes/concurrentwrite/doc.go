@@ -25,6 +25,14 @@
 //     method or a constructor starts and that outlives it, in the exported
 //     methods of the same object — and no lock is held by both.
 //
+// A map that closures capture together with a mutex local to the
+// function that makes them, and access under it at no fewer than half of
+// their places, is guarded by it: only those closures can reach the mutex,
+// so locking it says they run at the same time as one another, wherever
+// their callers run them. An access without it in a closure that captures
+// the mutex is reported (filecoin-project/lassie#339: the Server-Timing
+// subscriber locked mapLock around its maps' reads, not their writes).
+//
 // It also reports a read (index, comma-ok, range, len, the maps functions,
 // and the hidden reads of fmt's %v, encoding/json and reflect.DeepEqual of
 // a value holding the map, unless the value describes itself through
@@ -233,6 +241,22 @@
 //		...
 //	}
 //
+// A method that is called concurrently only by other packages, with no
+// lock in sight, is not known to be: gofr-dev/gofr#4054's Subscribe wrote
+// subStarted from the errgroup goroutines of another package. Inside its
+// own package nothing says Subscribe runs alongside itself: its one lock
+// is explained by the receiver goroutine it starts (which reads
+// receiveChan), the type names no interface whose contract is concurrent
+// use, and the API table has no such row for gofr's pubsub.Client (a
+// contract of one library, which a user option could declare). Reporting
+// unlocked map writes in every exported method of a type that has a mutex
+// would flag the types whose methods one goroutine calls while the mutex
+// guards other fields against another. So the crashing writes stay
+// missed; the reads of receiveChan are reported with -concurrentwrite.reads.
+// A closure that accesses a map captured with a local mutex but never
+// takes it is not checked (a getter closure handed out with a locking
+// setter): it cannot be told from a comparator that runs after the
+// goroutines that lock are done.
 // One more shape stays reported: maps owned by one goroutine through a
 // protocol rather than a mutex (nats-server's MQTT session, touched only
 // from the readLoop of the client that holds it in the locked-sessions

@@ -1,0 +1,125 @@
+// This file exercises maps captured by closures together with a mutex local
+// to the function that makes them: the closures lock it, so they run at the
+// same time as one another, and an access without it races the others.
+package capturedlock
+
+import (
+	"sort"
+	"sync"
+)
+
+// Counter returns a closure its callers run from many goroutines: one
+// operation forgets the lock.
+func Counter() func(op, k string) int {
+	var mu sync.Mutex
+	counts := map[string]int{}
+	return func(op, k string) int {
+		switch op {
+		case "inc":
+			counts[k]++ // want `concurrent write to map counts without mu \(held: none\); the closures that capture both lock it`
+			return 0
+		default:
+			mu.Lock()
+			defer mu.Unlock()
+			return counts[k]
+		}
+	}
+}
+
+// A getter closure that never takes the mutex is not known to run with
+// the others (known miss: it cannot be told from a comparator that runs
+// after the goroutines that lock are done, as in Collect below).
+func Getter() (put func(string, int), get func(string) int) {
+	var mu sync.Mutex
+	m := map[string]int{}
+	put = func(k string, v int) {
+		mu.Lock()
+		m[k] = v
+		mu.Unlock()
+	}
+	get = func(k string) int { return m[k] }
+	return put, get
+}
+
+// Lookup checks the map before taking the lock to fill it, as gofr's
+// Subscribe did: the read is reported with -concurrentwrite.reads.
+func Lookup() (put func(string, int), get func(string) int) {
+	var mu sync.RWMutex
+	m := map[string]int{}
+	put = func(k string, v int) {
+		mu.Lock()
+		m[k] = v
+		mu.Unlock()
+	}
+	get = func(k string) int {
+		v, ok := m[k] // want `concurrent read of map m without mu \(held: none\); the closures that capture both lock it`
+		if !ok {
+			mu.Lock()
+			m[k] = 0
+			mu.Unlock()
+		}
+		return v
+	}
+	return put, get
+}
+
+// CounterLocked is Counter fixed: silent.
+func CounterLocked() func(op, k string) int {
+	var mu sync.Mutex
+	counts := map[string]int{}
+	return func(op, k string) int {
+		mu.Lock()
+		defer mu.Unlock()
+		if op == "inc" {
+			counts[k]++
+			return 0
+		}
+		return counts[k]
+	}
+}
+
+// Collect fills the map from goroutines that lock, then reads it once they
+// are done, in a comparator that does not capture the mutex: silent.
+func Collect(keys []string) []string {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	seen := map[string]int{}
+	for _, k := range keys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			if _, ok := seen[k]; !ok {
+				seen[k] = 0
+			}
+			seen[k] += len(k)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return seen[out[i]] < seen[out[j]] })
+	return out
+}
+
+// Minority: the mutex is taken at one access of three, for another
+// purpose: it is not the map's guard, silent.
+func Minority() (add func(string), n func() int) {
+	var mu sync.Mutex
+	total := 0
+	m := map[string]bool{}
+	add = func(k string) {
+		m[k] = true
+		if !m[k+"x"] {
+			mu.Lock()
+			total++
+			_ = m[k]
+			mu.Unlock()
+		}
+	}
+	n = func() int { return len(m) }
+	return add, n
+}
