@@ -29,9 +29,14 @@ const (
 	Format           // the string at Arg is a fmt format: its verbs say how each operand after it is used (%p, %T read nothing)
 
 	// Order.
-	Sort       // sorts the slice (or sort.Interface) at Arg in place
-	Sorted     // returns a sorted slice of what Arg yields
-	OrderFree  // consumes the items at Arg in a way that does not depend on their order
+	Sort      // sorts the slice (or sort.Interface) at Arg in place
+	Sorted    // returns a sorted slice of what Arg yields
+	OrderFree // consumes the items at Arg in a way that does not depend on their order
+	// OrderFreeField is a row about a struct field, not a function: Type
+	// is the struct's type name, Name the field's; what the field holds
+	// is consumed in a way that does not depend on its order (see
+	// FindField).
+	OrderFreeField
 	Random     // returns (or fills Arg with) random values: output built from them differs from run to run by design
 	Equal      // reports whether its two operands (Arg and the one after it, or the receiver and Arg) are equal
 	SameOrder  // compares its operands from Arg on, in which slices are equal only with equal elements in the same order: a test comparing a list built in map order with a fixed one fails at random
@@ -101,7 +106,7 @@ type key struct{ pkg, typ, name string }
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
 	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, sameOrderRows, testOnlyRows, messageRows,
-		layoutRows, iterRows, bufferRows} {
+		layoutRows, iterRows, bufferRows, fieldRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}
 			m[k] = append(m[k], r)
@@ -142,6 +147,29 @@ func Rows(fn *types.Func) []Row {
 // Find returns the row of fn for role.
 func Find(fn *types.Func, role Role) (Row, bool) {
 	for _, r := range Rows(fn) {
+		if r.Role == role {
+			return r, true
+		}
+	}
+	return Row{}, false
+}
+
+// FindField returns the row for role of the field named field of the
+// struct type that owner (the type of the selector's operand, a pointer
+// or not) names.
+func FindField(owner types.Type, field *types.Var, role Role) (Row, bool) {
+	if field == nil || !field.IsField() || field.Pkg() == nil || !named[field.Name()] {
+		return Row{}, false
+	}
+	t := types.Unalias(owner)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() != field.Pkg() {
+		return Row{}, false
+	}
+	for _, r := range table[key{field.Pkg().Path(), n.Obj().Name(), field.Name()}] {
 		if r.Role == role {
 			return r, true
 		}

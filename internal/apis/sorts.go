@@ -84,3 +84,9 @@ var sameOrderRows = []Row{
 	{"github.com/stretchr/testify/require", "", "Exactly", SameOrder, 1, "assert.Exactly, then stops the test"},
 	{"github.com/stretchr/testify/require", "Assertions", "Equal", SameOrder, 0, "require.Equal with the receiver's testing.T"},
 }
+
+// fieldRows: struct fields whose contents are consumed in any order.
+var fieldRows = []Row{
+	{"os/exec", "Cmd", "Env", OrderFreeField, 0, "the child's environment: variables are looked up by name, and with several entries for one name only the last counts; entries made from a map's distinct keys name distinct variables, so their order has no effect"},
+	{"os", "ProcAttr", "Env", OrderFreeField, 0, "the new process's environment: variables are looked up by name; entries made from a map's distinct keys name distinct variables, so their order has no effect"},
+}

@@ -31,6 +31,9 @@ func (s *scan) assign(as *ast.AssignStmt, stack []ast.Node, report bool) {
 			}
 			tainted = s.taintedExpr(rhs) && !s.errorResult(rhs, i)
 		}
+		if tainted && s.c.orderFreeField(lhs) {
+			continue // cmd.Env = env: consumed in any order
+		}
 		obj, direct := s.root(lhs)
 		if obj == nil {
 			continue
@@ -398,15 +401,16 @@ func (s *scan) returnsVar(obj types.Object) bool {
 func (s *scan) taintedLiteral(lit *ast.CompositeLit) bool {
 	t := typeOf(s.c.info, lit)
 	st, _ := t.Underlying().(*types.Struct)
-	if st != nil && types.NewMethodSet(types.NewPointer(t)).Len() == 0 {
-		st = nil // a record: every field counts
-	}
+	record := st != nil && types.NewMethodSet(types.NewPointer(t)).Len() == 0
 	for i, e := range lit.Elts {
 		if st != nil {
 			var field *types.Var
 			field, e = litField(s.c.info, st, i, e)
-			if field != nil && !field.Exported() {
-				continue
+			if field != nil && s.c.orderFreeFieldOf(t, field) {
+				continue // exec.Cmd{Env: env}: consumed in any order
+			}
+			if field != nil && !field.Exported() && !record {
+				continue // a record: every field counts
 			}
 		}
 		if s.taintedExpr(e) {

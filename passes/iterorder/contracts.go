@@ -93,6 +93,38 @@ func (c *checker) orderFreeFunc(fn *types.Func) bool {
 	return c.orderFree[name]
 }
 
+// orderFreeField reports whether e selects a struct field whose contents
+// are consumed in any order (an OrderFreeField row of internal/apis:
+// exec.Cmd's Env, a process environment looked up by name).
+func (c *checker) orderFreeField(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := c.info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return false
+	}
+	// The struct that declares the field: the operand's type, or, for a
+	// promoted field, the embedded type the path leads to.
+	owner := s.Recv()
+	for _, i := range s.Index()[:len(s.Index())-1] {
+		st := structOf(owner)
+		if st == nil || i >= st.NumFields() {
+			return false
+		}
+		owner = st.Field(i).Type()
+	}
+	return c.orderFreeFieldOf(owner, s.Obj().(*types.Var))
+}
+
+// orderFreeFieldOf reports whether field of the struct type owner (a
+// pointer or not) has an OrderFreeField row.
+func (c *checker) orderFreeFieldOf(owner types.Type, field *types.Var) bool {
+	_, ok := apis.FindField(owner, field, apis.OrderFreeField)
+	return ok
+}
+
 // isInternal reports whether the package is an internal package of its
 // module: its exported functions are called only by the module's own code.
 func (c *checker) isInternal() bool {

@@ -220,6 +220,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 	c.reportImportedOrder(r.Report)
 	c.exportOrderedResults()
 	c.exportShownResults()
+	c.exportShownFuncTypes()
 	return nil, nil
 }
 

@@ -164,6 +164,14 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		// is output in itself.
 		return nil
 	}
+	if fn.obj == nil {
+		if shown, decided := c.literalHandedOut(fn, idx, field, f); decided {
+			if shown {
+				return f
+			}
+			return nil
+		}
+	}
 	if fn.obj == nil || depth >= maxDepth {
 		f.unseen = true
 		f.bounded = fn.obj != nil

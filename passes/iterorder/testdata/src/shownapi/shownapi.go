@@ -4,7 +4,12 @@
 // import this one (ShownResultFact).
 package shownapi
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+)
 
 // A Config is what a server type sets up.
 type Config struct {
@@ -55,4 +60,32 @@ type Lister interface {
 
 func Collect(l Lister) func() []string {
 	return func() []string { return l.Names() }
+}
+
+// A GatherFunc lists families; Gather sorts what each one returns before
+// anyone sees it (client_golang's GathererFunc and Gatherers.Gather): the
+// type gets no ShownResultFact.
+type GatherFunc func() ([]string, error)
+
+func Gather(fs ...GatherFunc) ([]string, error) {
+	var all []string
+	for _, f := range fs {
+		got, err := f()
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, got...)
+	}
+	slices.Sort(all)
+	return all, nil
+}
+
+// A LinesFunc lists lines, which Print writes as they come: what a call of
+// one returns is shown here.
+type LinesFunc func() []string // want LinesFunc:`shownresult\(0\)`
+
+func Print(w io.Writer, f LinesFunc) { // want Print:`sinks\(1: written to w\)`
+	for _, l := range f() {
+		fmt.Fprintln(w, l)
+	}
 }

@@ -3,6 +3,8 @@
 package shownimpl
 
 import (
+	"fmt"
+	"io"
 	"slices"
 
 	"shownapi"
@@ -66,4 +68,67 @@ func (Tags) Names() []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// Silent: a literal handed to shownapi as a GatherFunc, through a
+// variable, as client_golang's ExampleGatherers does; shownapi.Gather
+// sorts what it returns.
+func Families(m map[string]int) ([]string, error) {
+	parse := func() ([]string, error) {
+		var out []string
+		for k := range m {
+			out = append(out, k)
+		}
+		return out, nil
+	}
+	return shownapi.Gather(shownapi.GatherFunc(parse))
+}
+
+// Silent too: the literal is the argument, converted implicitly.
+func FamiliesInline(m map[string]int) ([]string, error) {
+	return shownapi.Gather(func() ([]string, error) {
+		var out []string
+		for k := range m {
+			out = append(out, k)
+		}
+		return out, nil
+	})
+}
+
+// Reported: a LinesFunc's result is printed by shownapi.Print as it
+// comes.
+func PrintKeys(w io.Writer, m map[string]int) {
+	shownapi.Print(w, func() []string {
+		var out []string
+		for k := range m { // want `keys appended to out, which is returned unsorted`
+			out = append(out, k)
+		}
+		return out
+	})
+}
+
+// Reported: the literal is also called here, and its result printed.
+func KeysTwice(w io.Writer, m map[string]int) ([]string, error) { // want KeysTwice:`sinks\(1: written to w\)`
+	parse := func() ([]string, error) {
+		var out []string
+		for k := range m { // want `keys appended to out, which is returned unsorted`
+			out = append(out, k)
+		}
+		return out, nil
+	}
+	got, _ := parse()
+	fmt.Fprintln(w, got)
+	return shownapi.Gather(parse)
+}
+
+// Reported, as before: a literal kept in a plain func value, whose
+// callers are not in sight.
+func Lister(m map[string]int) func() []string {
+	return func() []string {
+		var out []string
+		for k := range m { // want `keys appended to out, which is returned unsorted`
+			out = append(out, k)
+		}
+		return out
+	}
 }
