@@ -280,6 +280,7 @@ func (s *scan) factCall(call *ast.CallExpr, report bool) {
 				// where it runs, not as data in map order.
 				continue
 			}
+			stream := false
 			if p.Via > 0 && p.Via-1 < len(call.Args) {
 				// The helper writes into a writer we pass: judge the
 				// writer as if we wrote to it here.
@@ -288,8 +289,13 @@ func (s *scan) factCall(call *ast.CallExpr, report bool) {
 				if s.intoLocal(obj, target, call.Pos(), report) {
 					return
 				}
+				// amqp091's writeTable hands the pairs it wrote to
+				// writeLongstr(w, buf.String()), which writes them to w:
+				// a stream when w is one, as if written here.
+				stream = p.Stream && isStreamDest(obj)
 			}
 			s.find(call.Pos(), "passed to "+fn.Name()+", whose argument is "+p.What, "call")
+			s.findings[len(s.findings)-1].stream = stream
 			return
 		}
 	}

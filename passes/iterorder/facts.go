@@ -39,6 +39,10 @@ type ParamSink struct {
 	Via   int    // 1 + the index of the parameter it is written into (a writer, an encoder), or 0
 	Field int    // 1 + the index of the one field of the (struct) parameter the function uses, or 0
 	Whole bool   // written as the whole content of a file (os.WriteFile): a list passed in shows its order, calls with one element each do not
+	// Stream says the parameter reaches only a stream: it is written or
+	// encoded into the writer parameter Via names (see finding.stream),
+	// so a caller that passes a stream of its own hands it to a stream.
+	Stream bool
 }
 
 func (*SinkFact) AFact() {}
@@ -133,7 +137,8 @@ func (c *checker) paramSinks(d funcDecl) []ParamSink {
 		sc.tainted[p] = true
 		sc.run()
 		if len(sc.findings) > 0 {
-			params = append(params, ParamSink{Index: i, What: sc.findings[0].verb, Via: sc.findings[0].via, Whole: sc.findings[0].whole, Field: onlyField(c.info, fi.body, p)})
+			params = append(params, ParamSink{Index: i, What: sc.findings[0].verb, Via: sc.findings[0].via, Whole: sc.findings[0].whole, Field: onlyField(c.info, fi.body, p),
+				Stream: sc.findings[0].via > 0 && allStream(sc.findings)})
 		}
 	}
 	return params
