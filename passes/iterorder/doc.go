@@ -116,6 +116,17 @@
 // result counts there: returning it from a function literal, or reaching
 // the depth bound of the search, is not seen.
 //
+// A function literal has no callers in sight, and what it returns is
+// taken as shown; but a literal handed to another package as a value of a
+// function type that package declares (prometheus.GathererFunc(parse), or
+// an argument whose parameter has such a type) is called by that package,
+// which decides, as for a method implementing an interface of an imported
+// package: the declaring package marks the type (ShownResultFact) when a
+// call of a value of it shows the result, and the literal's loop is
+// reported then only. client_golang's Gatherers.Gather sorts what a
+// GathererFunc returns, so its Example's literal is silent; a literal
+// that is also called where it is made keeps the default.
+//
 // Not reported either:
 //
 //   - a method that lists its own map-backed collection (the loop ranges
@@ -136,6 +147,10 @@
 //   - a list of errors: a []error, or a slice of a type that implements
 //     error (joining them into one error is reported, see above);
 //   - references to variables ([]*string): locations to update one by one;
+//   - a list stored as a process's environment (exec.Cmd's Env,
+//     os.ProcAttr's Env: the OrderFreeField rows of internal/apis):
+//     variables are looked up by name, and entries made from a map's
+//     distinct keys name distinct variables;
 //   - values of the types, and arguments of the functions, that the
 //     project names as order-free with -iterorder.orderfree (below).
 //
@@ -357,7 +372,11 @@
 //     type other than the writer's whose map holds neither (keys written
 //     as bare strings and read into a map of strings in another
 //     struct), one that parses a string parameter, stores more than one
-//     call deep, or a writer that hands the pairs to a helper;
+//     call deep, or a writer that hands the pairs to a helper whose fact
+//     does not say they reach only the writer it is given (one that
+//     writes its argument into a writer parameter, as amqp091-go's
+//     writeLongstr does, says so: the pairs reach a stream when that
+//     writer is one);
 //   - protocol lines a peer in another program registers as a set
 //     (nats-server's RS+ interest lines to a gateway): the reader is not
 //     in the package, or parses the line in a state machine whose store
