@@ -45,13 +45,72 @@ func (c *checker) exportShownFuncTypes() {
 			continue
 		}
 		for i := range sig.Results().Len() {
-			if f := c.shownAt(call, caller, i, sig.Results().At(i).Type()); f != nil {
+			f := c.shownAt(call, caller, i, sig.Results().At(i).Type())
+			if f == nil {
+				f = c.forwardedShown(cur, caller, tn, i)
+			}
+			if f != nil {
 				c.pass.ExportObjectFact(tn, f)
 				done[tn] = true
 				break
 			}
 		}
 	}
+}
+
+// forwardedShown returns the fact for result idx of the call at cur, of a
+// value of the function type tn, when the call is the result of a method
+// of tn (func (gf GathererFunc) Gather() (...) { return gf() }) that
+// implements a method of an interface with a ShownResultFact covering
+// it: a value of the type is used as that interface, and its result is
+// shown wherever the interface's is (client_golang's WriteToTextfile
+// writes what Gatherer.Gather returns). Nil otherwise.
+func (c *checker) forwardedShown(cur inspector.Cursor, caller *funcInfo, tn *types.TypeName, idx int) *ShownResultFact {
+	if caller.obj == nil || caller.sig == nil || caller.sig.Recv() == nil || namedOf(caller.sig.Recv().Type()) != tn {
+		return nil
+	}
+	ret, ok := cur.Parent().Node().(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil // return gf(): every result of the method is the call's
+	}
+	for _, m := range c.interfaceMethods(caller.obj.Name()) {
+		var fact ShownResultFact
+		if !c.pass.ImportObjectFact(m, &fact) || fact.Index != idx {
+			continue
+		}
+		iface, _ := m.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface)
+		if iface != nil && (types.Implements(tn.Type(), iface) || types.Implements(types.NewPointer(tn.Type()), iface)) {
+			return &ShownResultFact{Index: idx, Whole: fact.Whole, Fields: fact.Fields}
+		}
+	}
+	return nil
+}
+
+// interfaceMethods returns the methods named name of the interfaces
+// declared in this package and those with a ShownResultFact in other
+// packages, in a deterministic order.
+func (c *checker) interfaceMethods(name string) []*types.Func {
+	var out []*types.Func
+	scope := c.pass.Pkg.Scope()
+	for _, n := range scope.Names() {
+		tn, ok := scope.Lookup(n).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if iface, ok := tn.Type().Underlying().(*types.Interface); ok {
+			for m := range iface.Methods() {
+				if m.Name() == name {
+					out = append(out, m)
+				}
+			}
+		}
+	}
+	for _, sm := range c.shownMethods() {
+		if sm.m.Name() == name {
+			out = append(out, sm.m)
+		}
+	}
+	return out
 }
 
 // declaredFuncType returns the name and signature of t when t is a named

@@ -67,6 +67,28 @@ func Collect(l Lister) func() []string {
 // type gets no ShownResultFact.
 type GatherFunc func() ([]string, error)
 
+// A Gatherer gathers; GatherAll sorts what they return, so no caller here
+// shows Gather's result, and GatherFunc, which forwards to it, is not
+// shown either.
+type Gatherer interface {
+	Gather() ([]string, error)
+}
+
+func (f GatherFunc) Gather() ([]string, error) { return f() }
+
+func GatherAll(gs ...Gatherer) ([]string, error) {
+	var all []string
+	for _, g := range gs {
+		got, err := g.Gather()
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, got...)
+	}
+	slices.Sort(all)
+	return all, nil
+}
+
 func Gather(fs ...GatherFunc) ([]string, error) {
 	var all []string
 	for _, f := range fs {
@@ -89,3 +111,21 @@ func Print(w io.Writer, f LinesFunc) { // want Print:`sinks\(1: written to w\)`
 		fmt.Fprintln(w, l)
 	}
 }
+
+// A Source lists names, and Dump writes what any Source returns; a
+// SourceFunc is a Source that forwards to itself, so what a call of one
+// returns is shown by Dump (client_golang's GathererFunc and
+// WriteToTextfile).
+type Source interface {
+	List() []string // want List:`shownresult\(0\)`
+}
+
+func Dump(w io.Writer, s Source) { // want Dump:`sinks\(1: written to w\)`
+	for _, n := range s.List() {
+		fmt.Fprintln(w, n)
+	}
+}
+
+type SourceFunc func() []string // want SourceFunc:`shownresult\(0\)`
+
+func (f SourceFunc) List() []string { return f() }

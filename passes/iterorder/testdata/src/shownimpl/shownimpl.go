@@ -132,3 +132,26 @@ func Lister(m map[string]int) func() []string {
 		return out
 	}
 }
+
+// Silent: handed to shownapi.GatherAll as a GatherFunc, a Gatherer whose
+// results shownapi sorts.
+func GatherAllKeys(m map[string]int) ([]string, error) {
+	return shownapi.GatherAll(shownapi.GatherFunc(func() ([]string, error) {
+		var out []string
+		for k := range m {
+			out = append(out, k)
+		}
+		return out, nil
+	}))
+}
+
+// Reported: a SourceFunc is a Source, whose names shownapi.Dump writes.
+func DumpKeys(w io.Writer, m map[string]int) {
+	shownapi.Dump(w, shownapi.SourceFunc(func() []string {
+		var out []string
+		for k := range m { // want `keys appended to out, which is returned unsorted`
+			out = append(out, k)
+		}
+		return out
+	}))
+}
