@@ -257,6 +257,12 @@
 // takes it is not checked (a getter closure handed out with a locking
 // setter): it cannot be told from a comparator that runs after the
 // goroutines that lock are done.
+// A lock that one method takes and another releases for its caller, held
+// across the calls in between (a transaction), is not seen: opa's disk
+// Store takes wmu in NewTransaction for a write transaction and releases
+// it in Commit or Abort, and Register and Unregister, which write
+// db.triggers, refuse to run outside a write transaction, so they never
+// meet Commit's range over the triggers; the writes are reported.
 // One more shape stays reported: maps owned by one goroutine through a
 // protocol rather than a mutex (nats-server's MQTT session, touched only
 // from the readLoop of the client that holds it in the locked-sessions
