@@ -91,7 +91,7 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 			}
 		}
 	}
-	if report && sc.kind == noSink && s.mode != factMode && !s.debugOnly(stack) && !failurePath(c.info, stack) {
+	if report && sc.kind == noSink && s.mode != factMode && !s.debugOnly(stack) && !c.failurePath(stack) {
 		s.factCall(call, report)
 	}
 }
@@ -145,7 +145,7 @@ func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bo
 	if sc.kind == logSink && !s.c.cfg.Strict {
 		return // log lines interleave anyway; their order is not a result
 	}
-	if report && !s.debugOnly(stack) && !failurePath(s.c.info, stack) {
+	if report && !s.debugOnly(stack) && !s.c.failurePath(stack) {
 		s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
 		s.findings[len(s.findings)-1].whole = sc.kind == fileSink
 		s.findings[len(s.findings)-1].stream = stream
@@ -396,7 +396,8 @@ func (c *checker) isConstant(cond ast.Expr) bool {
 // that ends the function with an error (http.Error(w, msg, 400); return
 // nil, err): it reports the first failing entry, and which entry fails
 // first is, like a returned error, not treated as a result.
-func failurePath(info *types.Info, stack []ast.Node) bool {
+func (c *checker) failurePath(stack []ast.Node) bool {
+	info := c.info
 	for i := len(stack) - 1; i >= 0; i-- {
 		b, ok := stack[i].(*ast.BlockStmt)
 		if !ok {
@@ -405,16 +406,38 @@ func failurePath(info *types.Info, stack []ast.Node) bool {
 		if len(b.List) == 0 {
 			return false
 		}
-		ret, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
-		if !ok {
-			return false
-		}
-		for _, r := range ret.Results {
-			if tv, ok := info.Types[r]; ok && implementsError(tv.Type) && !tv.IsNil() && !isCallOf(info, r, apis.Encode, apis.Output) {
-				return true
+		switch last := b.List[len(b.List)-1].(type) {
+		case *ast.ReturnStmt:
+			for _, r := range last.Results {
+				if tv, ok := info.Types[r]; ok && implementsError(tv.Type) && !tv.IsNil() && !isCallOf(info, r, apis.Encode, apis.Output) {
+					return true
+				}
 			}
+		case *ast.ExprStmt:
+			// The program (or goroutine) ends at the first entry that
+			// fails: fmt.Printf("invalid %q", p); os.Exit(1).
+			call, ok := ast.Unparen(last.X).(*ast.CallExpr)
+			return ok && c.neverReturns(call)
 		}
 		return false
+	}
+	return false
+}
+
+// neverReturns reports whether call never returns: panic, a NoReturn row
+// of internal/apis, or a function the ctrlflow analyzer found never to
+// return (os.Exit, log.Fatal, a helper that calls them).
+func (c *checker) neverReturns(call *ast.CallExpr) bool {
+	switch fn := typeutil.Callee(c.info, call).(type) {
+	case *types.Builtin:
+		return fn == types.Universe.Lookup("panic")
+	case *types.Func:
+		if _, ok := apis.Find(fn.Origin(), apis.NoReturn); ok {
+			return true
+		}
+		sig, _ := fn.Type().(*types.Signature)
+		isIface := sig != nil && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+		return c.cfgs != nil && !isIface && c.cfgs.NoReturn(fn.Origin())
 	}
 	return false
 }

@@ -307,7 +307,9 @@
 // code, or switched on by editing the source), and which error is
 // returned or written when several entries fail (a sink on a path that
 // returns a non-nil error, not the error of an encoder or writer: return
-// enc.Encode(out) is reported): the outcome — a failure — does not depend
+// enc.Encode(out) is reported; or that ends in a call that never returns,
+// fmt.Printf("invalid %q", p); os.Exit(1), also through a helper the
+// ctrlflow analyzer finds never returns): the outcome — a failure — does not depend
 // on the order, only which entry it names, and reporting it would flag
 // most validation loops.
 //

@@ -45,6 +45,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -91,7 +92,7 @@ func New() *analysis.Analyzer {
 		Name:      "iterorder",
 		Doc:       analysisdoc.MustExtract(doc, "iterorder"),
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer, buildssa.Analyzer, factsonly.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer, buildssa.Analyzer, factsonly.Analyzer, ctrlflow.Analyzer},
 		Run:       cfg.run,
 		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact), new(SortFact), new(SortedResultFact), new(OrderedResultFact), new(ShownResultFact)},
 	}
@@ -138,6 +139,7 @@ type checker struct {
 	decls []funcDecl // the package's function declarations with a body
 
 	ssa      *buildssa.SSA
+	cfgs     *ctrlflow.CFGs        // which functions never return (failurePath)
 	restored map[types.Object]bool // built on demand by restoredMap (roundtrip.go)
 	// built on demand by restoredItems (roundtripitems.go)
 	restoredTypes map[*types.TypeName]bool
@@ -164,6 +166,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		decls:     funcDecls(pass),
 		ordered:   make(map[*types.Func]*OrderedResultFact),
 		ssa:       pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
+		cfgs:      pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
 	}
 	c.computeMatchFacts()
 	c.computeRandomFacts()
