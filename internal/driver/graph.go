@@ -237,8 +237,20 @@ func (g *graph) run(jobs int, errs *errorLog, progress output.Progress) {
 			}
 		}()
 	}
-	gc := newGCTuner()
-	defer gc.stop()
+	// The GC tuner (see memory.go) starts once tunerAfter packages have
+	// been analysed from source: a run that analyses fewer, after an edit,
+	// keeps the default collector. Its live heap is small (32 MB at the end
+	// of client-go's edit run), but the tuner's budget let the heap grow to
+	// 200 MB of garbage, mostly export data read once: peak RSS 190 MB
+	// against 86 MB with GOGC=100, which was also faster (1.61 s against
+	// 1.86 s: fewer pages faulted in).
+	var gc *gcTuner
+	defer func() {
+		if gc != nil {
+			gc.stop()
+		}
+	}()
+	analysed := 0
 	for remaining := len(g.nodes); remaining > 0; {
 		var send chan *node
 		var next *node
@@ -250,6 +262,11 @@ func (g *graph) run(jobs int, errs *errorLog, progress output.Progress) {
 			heap.Pop(&ready)
 		case n := <-done:
 			remaining--
+			if n.analysed {
+				if analysed++; analysed == tunerAfter {
+					gc = newGCTuner()
+				}
+			}
 			progress.Done(n.pkg.PkgPath)
 			for _, r := range n.rdeps {
 				r.pending--
@@ -262,6 +279,10 @@ func (g *graph) run(jobs int, errs *errorLog, progress output.Progress) {
 	close(work)
 	wg.Wait()
 }
+
+// tunerAfter is the number of packages analysed from source after which
+// the GC tuner starts (see run).
+const tunerAfter = 8
 
 // prioritise sets each node's priority: the number of files on the longest
 // chain from the node to a package nothing imports.
