@@ -9,7 +9,6 @@ import (
 	"go/types"
 	"io"
 	"os"
-	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -19,7 +18,6 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/maplint/maplint/internal/driver/output"
-	"github.com/maplint/maplint/internal/factsonly"
 )
 
 // process analyses one node whose dependencies are done: from the cache
@@ -329,68 +327,6 @@ func (g *graph) readExport(n *node) (*types.Package, error) {
 		}
 	}
 	return tpkg, err
-}
-
-// runAnalyzers runs analyzers (required ones first) on a type-checked
-// package and returns its facts and, for a root, its findings.
-func (g *graph) runAnalyzers(n *node, analyzers []*analysis.Analyzer, files []*ast.File, tpkg *types.Package, info *types.Info, errs *errorLog) ([]factEntry, []output.Finding) {
-	results := make(map[*analysis.Analyzer]any)
-	failed := make(map[*analysis.Analyzer]bool)
-	local := newFactStore()
-	var findings []output.Finding
-	module := analysisModule(n.pkg.Module)
-	for _, a := range analyzers {
-		if slices.ContainsFunc(a.Requires, func(r *analysis.Analyzer) bool { return failed[r] }) {
-			failed[a] = true // the failure was reported once, for r
-			continue
-		}
-		inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
-		for _, r := range a.Requires {
-			inputs[r] = results[r]
-		}
-		pass := &analysis.Pass{
-			Analyzer:     a,
-			Fset:         g.fset,
-			Files:        files,
-			OtherFiles:   n.pkg.OtherFiles,
-			IgnoredFiles: n.pkg.IgnoredFiles,
-			Pkg:          tpkg,
-			TypesInfo:    info,
-			TypesSizes:   g.sizes,
-			Module:       module,
-			ResultOf:     inputs,
-			ReadFile:     readFileOf(n.pkg),
-		}
-		pass.Report = func(d analysis.Diagnostic) {
-			if n.root {
-				findings = append(findings, g.finding(n, a, d))
-			}
-		}
-		g.bindFacts(pass, n, tpkg, local)
-		start := time.Now()
-		run := a.Run
-		if a == factsonly.Analyzer && !n.root {
-			// Nothing shows a dependency's diagnostics: its passes need
-			// only export their facts (see package factsonly).
-			run = func(*analysis.Pass) (any, error) { return &factsonly.Result{FactsOnly: true}, nil }
-		}
-		res, err := run(pass)
-		n.timing.add(a.Name, start)
-		if err == nil && reflect.TypeOf(res) != a.ResultType {
-			err = fmt.Errorf("internal error: analyzer %s returned a result of type %v, but declared ResultType %v", a.Name, reflect.TypeOf(res), a.ResultType)
-		}
-		if err != nil {
-			failed[a] = true
-			errs.add(fmt.Sprintf("%s: %s: %v", n.pkg.ID, a.Name, err))
-			g.mu.Lock()
-			g.passErrors = append(g.passErrors, output.PackageError{Package: n.pkg.PkgPath, Pass: a.Name, Err: err.Error()})
-			g.mu.Unlock()
-			n.errored = true
-			continue
-		}
-		results[a] = res
-	}
-	return local.encode(), findings
 }
 
 // finding converts a diagnostic of a root package.

@@ -64,6 +64,9 @@ func check(patterns []string, analyzers []*analysis.Analyzer, o *options, stdout
 	if strings.Contains(o.debug, "timing") {
 		g.printTimings(stderr)
 	}
+	if strings.Contains(o.debug, "facts") {
+		g.printFacts(stderr, g.rootAnalyzers)
+	}
 	trimCache(o.cacheDir)
 	code := 0
 	if errs.count() > 0 {

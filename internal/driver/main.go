@@ -220,7 +220,7 @@ func newFlags(analyzers []*analysis.Analyzer, o *options, stdout, stderr io.Writ
 	fs.StringVar(&o.tags, "tags", "", "comma-separated list of build tags to apply when loading packages")
 	fs.IntVar(&o.context, "c", -1, "display offending line with this many lines of context (text output)")
 	fs.IntVar(&o.jobs, "j", 0, "number of packages analysed at once (default GOMAXPROCS)")
-	fs.StringVar(&o.debug, "debug", "", "debug output, comma-separated, to stderr: analysed (the packages analysed, not cached), timing (where each analysed package's time went, and whether its facts mattered), list (whether go list's output came from the cache)")
+	fs.StringVar(&o.debug, "debug", "", "debug output, comma-separated, to stderr: analysed (the packages analysed, not cached), timing (where each analysed package's time went, and whether its facts mattered), list (whether go list's output came from the cache), facts (a digest of the facts of each analysed package)")
 	fs.BoolVar(&o.noCache, "nocache", false, "neither read nor write the cache")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write CPU profile to this file")
 	fs.StringVar(&o.memprofile, "memprofile", "", "write memory profile to this file")

@@ -1,12 +1,19 @@
 package driver
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
 	"fmt"
 	"io"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // -debug=timing prints, for every package analysed from source, where its
@@ -150,4 +157,43 @@ func (g *graph) printTimings(w io.Writer) {
 		}
 		fmt.Fprintf(w, "%s: timing summary %s packages=%d total=%.2fs%s\n", progname(), k, s.n, s.total.Seconds(), b.String())
 	}
+}
+
+// -debug=facts prints, for every package analysed from source, a digest
+// of the facts it exported: two builds of the driver (one that skips work
+// on dependencies, see gates.go, and one that does not) must print the
+// same.
+
+// printFacts writes the -debug=facts report.
+func (g *graph) printFacts(w io.Writer, analyzers []*analysis.Analyzer) {
+	var lines []string
+	for _, n := range g.nodes {
+		if n.analysed {
+			lines = append(lines, fmt.Sprintf("%s: facts %s %d %s", progname(), n.pkg.ID, len(n.facts), factSum(n.facts, analyzers)))
+		}
+	}
+	sort.Strings(lines)
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+}
+
+// factSum returns a short digest of facts (in their deterministic order),
+// decoded: gob's encoding of a value depends on the types the process
+// encoded before it.
+func factSum(facts []factEntry, analyzers []*analysis.Analyzer) string {
+	h := sha256.New()
+	for _, f := range facts {
+		var v any = f.Data
+		for _, a := range analyzers {
+			if a.Name == f.Analyzer && f.Type < len(a.FactTypes) {
+				ptr := reflect.New(reflect.TypeOf(a.FactTypes[f.Type]).Elem())
+				if gob.NewDecoder(bytes.NewReader(f.Data)).Decode(ptr.Interface()) == nil {
+					v = ptr.Interface()
+				}
+			}
+		}
+		fmt.Fprintf(h, "%s %q %d %+v\n", f.Analyzer, f.Object, f.Type, v)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
 }

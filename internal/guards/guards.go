@@ -37,7 +37,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "guards",
 	Doc:        "guards: infer the locks held at each map access and the lock that guards each shared map (reports nothing)",
 	URL:        "https://pkg.go.dev/github.com/maplint/maplint/internal/guards",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer, factsonly.Analyzer},
+	Requires:   []*analysis.Analyzer{Gate, buildssa.Analyzer, factsonly.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(SummaryFact), new(ServesFact), new(RunsFact)},

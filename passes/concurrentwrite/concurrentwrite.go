@@ -60,7 +60,7 @@ func New() *analysis.Analyzer {
 		Name:      "concurrentwrite",
 		Doc:       analysisdoc.MustExtract(doc, "concurrentwrite"),
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/concurrentwrite",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, ctrlflow.Analyzer, directive.Analyzer, guards.Analyzer, factsonly.Analyzer},
+		Requires:  []*analysis.Analyzer{guards.LocksGate, buildssa.Analyzer, inspect.Analyzer, ctrlflow.Analyzer, directive.Analyzer, guards.Analyzer, factsonly.Analyzer},
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(LockFact)},
 	}

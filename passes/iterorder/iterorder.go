@@ -92,7 +92,7 @@ func New() *analysis.Analyzer {
 		Name:      "iterorder",
 		Doc:       analysisdoc.MustExtract(doc, "iterorder"),
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/iterorder",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, directive.Analyzer, orderflow.Analyzer, buildssa.Analyzer, factsonly.Analyzer, ctrlflow.Analyzer},
+		Requires:  []*analysis.Analyzer{gate, inspect.Analyzer, directive.Analyzer, orderflow.Analyzer, buildssa.Analyzer, factsonly.Analyzer, ctrlflow.Analyzer},
 		Run:       cfg.run,
 		FactTypes: []analysis.Fact{new(SinkFact), new(IterFact), new(MatchFact), new(RandomFact), new(SortFact), new(SortedResultFact), new(OrderedResultFact), new(ShownResultFact)},
 	}
@@ -165,8 +165,9 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		orderFree: parseOrderFree(cfg.OrderFree),
 		decls:     funcDecls(pass),
 		ordered:   make(map[*types.Func]*OrderedResultFact),
-		ssa:       pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
-		cfgs:      pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		// nil when the package is analysed only for its facts (see gate)
+		ssa:  pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
+		cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
 	}
 	c.computeMatchFacts()
 	c.computeRandomFacts()
@@ -178,7 +179,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 	// On a dependency only the facts are wanted: the loops are still
 	// scanned, for the ordered results they return (OrderedResultFact).
 	factsOnly := factsonly.Of(pass)
-	flows := pass.ResultOf[orderflow.Analyzer].(*orderflow.Result)
+	flows := pass.ResultOf[orderflow.Analyzer].(*orderflow.Result) // nil when factsOnly (see gate)
 	for cur := range c.ins.Root().Preorder((*ast.RangeStmt)(nil)) {
 		rs := cur.Node().(*ast.RangeStmt)
 		loop := maploop.Of(c.info, rs)

@@ -78,7 +78,7 @@ func New() *analysis.Analyzer {
 		Name:      "nilmerge",
 		Doc:       analysisdoc.MustExtract(doc, "nilmerge"),
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/nilmerge",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer, directive.Analyzer, factsonly.Analyzer},
+		Requires:  []*analysis.Analyzer{gate, buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer, directive.Analyzer, factsonly.Analyzer},
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(ReturnsNil)},
 	}
