@@ -154,3 +154,17 @@ func Packages(t *testing.T, testdata string) []string {
 	}
 	return out
 }
+
+// Test checks pass's gate on every package of the calling test's testdata
+// and their dependencies: where the gate says the pass exports no facts,
+// it exports none. It fails when the testdata does not exercise the gate
+// both ways (no package skipped, or none with facts).
+func Test(t *testing.T, pass *analysis.Analyzer) {
+	t.Helper()
+	testdata := analysistest.TestData()
+	skipped, withFacts := Run(t, testdata, pass, Packages(t, testdata)...)
+	t.Logf("gate skipped %d packages; facts on %d", skipped, withFacts)
+	if skipped == 0 || withFacts == 0 {
+		t.Errorf("the gate is not exercised: skipped %d packages, facts on %d", skipped, withFacts)
+	}
+}
