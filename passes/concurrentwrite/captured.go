@@ -2,12 +2,14 @@ package concurrentwrite
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
 )
@@ -87,10 +89,55 @@ func (ck *checker) checkCaptured(accs []*access) {
 				Category: cat,
 				Message: fmt.Sprintf("concurrent %s map %s without %s (held: none); the closures that capture both lock it",
 					verb, ck.mapName(a), name),
-				Related: []analysis.RelatedInformation{{Pos: locked.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(locked), ck.mapName(locked), name)}},
+				Related:        []analysis.RelatedInformation{{Pos: locked.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(locked), ck.mapName(locked), name)}},
+				SuggestedFixes: ck.capturedFix(a, l),
 			})
 		}
 	}
+}
+
+// capturedFix returns the fix that takes the local mutex l around the
+// access a, in a closure that captures it: the fix of the other guarded
+// accesses (wrapFixWith, with its refusals: a statement that calls a
+// function that may take a lock, a closure that defers the unlock or that
+// is only called by the package, whose callers may hold the mutex), with
+// the read lock for a read when the mutex is an RWMutex. The name that
+// locks l must name the same variable at a: a declaration in between
+// that shadows it leaves no fix.
+func (ck *checker) capturedFix(a *access, l lockset.Lock) []analysis.SuggestedFix {
+	c, ok := ck.syn.at[l.Pos]
+	if !ok {
+		return nil
+	}
+	call, ok := c.Node().(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	obj := ck.pass.TypesInfo.Uses[id]
+	scope := ck.pass.Pkg.Scope().Innermost(a.Pos)
+	if obj == nil || scope == nil {
+		return nil
+	}
+	if _, at := scope.LookupParent(id.Name, a.Pos); at != obj {
+		return nil
+	}
+	lock, unlock := "Lock", "Unlock"
+	if !a.Write {
+		rl, ok1 := ck.methodWithRole(id, apis.RLock)
+		ru, ok2 := ck.methodWithRole(id, apis.RUnlock)
+		if ok1 && ok2 {
+			lock, unlock = rl, ru
+		}
+	}
+	return ck.wrapFixWith(a, id.Name, l.Ref, lock, unlock)
 }
 
 // capturedGuard returns the lock that guards the local map whose accesses

@@ -47,9 +47,10 @@ func TestCallerLocks(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), withReads(t), "callerlocks", "userlocks")
 }
 
-// TestRealBugs runs the pass on map races that public projects fixed.
+// TestRealBugs runs the pass on map races that public projects fixed, and
+// checks their fixes against the golden files.
 func TestRealBugs(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), withReads(t), "realbugs")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), withReads(t), "realbugs")
 }
 
 // TestUnseenRaces runs the pass on races it found in modules nobody tuned
@@ -96,7 +97,7 @@ func TestTestHelpers(t *testing.T) {
 }
 
 // TestCapturedLock runs the pass on maps that closures capture with a
-// mutex local to the function that makes them.
+// mutex local to the function that makes them, and checks its fixes.
 func TestCapturedLock(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), withReads(t), "capturedlock")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), withReads(t), "capturedlock")
 }

@@ -142,9 +142,16 @@
 // when the statement ends the function or returns, Lock and Unlock around
 // it otherwise; RLock and RUnlock for a read when the guard is an
 // RWMutex), or turn the RLock/RUnlock pair that protects a write into
-// Lock/Unlock. No fix is offered when the statement calls a function
-// (which might take the same lock) or when some caller already holds the
-// lock.
+// Lock/Unlock. An access to a map that closures capture with a local
+// mutex gets the same fix, naming the mutex as the closures do. No fix is
+// offered when the statement calls a function that might take the same
+// lock (one of the package, or one of another package given a value
+// through which it could reach the lock: fmt.Sprint(s) may call
+// s.String, time.Now() cannot), when some caller already holds the lock,
+// when the function defers an unlock of it (a Lock on a path after that
+// defer would deadlock, and the fix does not tell the paths apart), when
+// the access is a select case's communication, or when a declaration in
+// between shadows the mutex's name.
 //
 // The pass prefers silence where it would have to guess. It does not
 // report an access that holds some other lock (a different locking

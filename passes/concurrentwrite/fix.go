@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
@@ -181,13 +182,18 @@ func (ck *checker) methodWithRole(x ast.Expr, role apis.Role) (string, bool) {
 
 // enclosingStmt returns the statement, directly in a block or case body,
 // that contains c, if it is an assignment, ++/-- or expression statement.
+// The communication of a select case (case m := <-chans[k]:) is not in
+// its clause's body: no statement can go before it.
 func enclosingStmt(c inspector.Cursor) (inspector.Cursor, bool) {
 	for ; c.Valid(); c = c.Parent() {
 		switch c.Node().(type) {
 		case *ast.AssignStmt, *ast.IncDecStmt, *ast.ExprStmt, *ast.ReturnStmt:
 			switch c.Parent().Node().(type) {
-			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			case *ast.BlockStmt, *ast.CaseClause:
 				return c, true
+			case *ast.CommClause:
+				k, _ := c.ParentEdge()
+				return c, k == edge.CommClause_Body
 			}
 			return c, false
 		case ast.Stmt, *ast.FuncLit:
@@ -265,7 +271,7 @@ func (ck *checker) cannotLock(call *ast.CallExpr) bool {
 		args = append([]ast.Expr{sel.X}, args...)
 	}
 	for _, a := range args {
-		if !ck.opaqueToLocks(ck.pass.TypesInfo.TypeOf(a), 0) {
+		if !ck.opaqueToLocks(ck.pass.TypesInfo.TypeOf(a), make(map[*types.Named]bool)) {
 			return false
 		}
 	}
@@ -273,28 +279,36 @@ func (ck *checker) cannotLock(call *ast.CallExpr) bool {
 }
 
 // opaqueToLocks reports whether a value of type t carries nothing through
-// which a callee could reach a lock of this package.
-func (ck *checker) opaqueToLocks(t types.Type, depth int) bool {
-	if t == nil || depth > 4 {
+// which a callee could reach a lock of this package. A named type met
+// again on the way (a list of itself) adds nothing: its other parts are
+// checked where it was first met.
+func (ck *checker) opaqueToLocks(t types.Type, seen map[*types.Named]bool) bool {
+	if t == nil {
 		return false
 	}
-	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() == ck.pass.Pkg {
-		return false
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		if n.Obj().Pkg() == ck.pass.Pkg {
+			return false
+		}
+		if seen[n] {
+			return true
+		}
+		seen[n] = true
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		return u.Kind() != types.UnsafePointer
 	case *types.Pointer:
-		return ck.opaqueToLocks(u.Elem(), depth+1)
+		return ck.opaqueToLocks(u.Elem(), seen)
 	case *types.Slice:
-		return ck.opaqueToLocks(u.Elem(), depth+1)
+		return ck.opaqueToLocks(u.Elem(), seen)
 	case *types.Array:
-		return ck.opaqueToLocks(u.Elem(), depth+1)
+		return ck.opaqueToLocks(u.Elem(), seen)
 	case *types.Map:
-		return ck.opaqueToLocks(u.Key(), depth+1) && ck.opaqueToLocks(u.Elem(), depth+1)
+		return ck.opaqueToLocks(u.Key(), seen) && ck.opaqueToLocks(u.Elem(), seen)
 	case *types.Struct:
 		for f := range u.Fields() {
-			if !ck.opaqueToLocks(f.Type(), depth+1) {
+			if !ck.opaqueToLocks(f.Type(), seen) {
 				return false
 			}
 		}

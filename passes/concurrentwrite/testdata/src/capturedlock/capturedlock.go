@@ -6,10 +6,13 @@ package capturedlock
 import (
 	"sort"
 	"sync"
+	"time"
 )
 
 // Counter returns a closure its callers run from many goroutines: one
-// operation forgets the lock.
+// operation forgets the lock. The closure defers mu's unlock on another
+// path, so no fix is offered: a Lock before a statement that runs after
+// that defer would deadlock, and the pass does not tell the paths apart.
 func Counter() func(op, k string) int {
 	var mu sync.Mutex
 	counts := map[string]int{}
@@ -122,4 +125,50 @@ func Minority() (add func(string), n func() int) {
 	}
 	n = func() int { return len(m) }
 	return add, n
+}
+
+// Stamp's write calls time.Now, which is given nothing through which it
+// could take mu: the fix wraps the write in mu.
+func Stamp() func(k string) time.Time {
+	var mu sync.Mutex
+	seen := map[string]time.Time{}
+	return func(k string) time.Time {
+		seen[k] = time.Now() // want `concurrent write to map seen without mu \(held: none\); the closures that capture both lock it`
+		mu.Lock()
+		t := seen[k]
+		mu.Unlock()
+		return t
+	}
+}
+
+// Weigh's write calls weigh, a function of the package, which might take
+// the lock the fix would hold: no fix.
+func Weigh() func(k string) int {
+	var mu sync.Mutex
+	w := map[string]int{}
+	return func(k string) int {
+		w[k] = weigh(k) // want `concurrent write to map w without mu \(held: none\)`
+		mu.Lock()
+		n := w[k]
+		mu.Unlock()
+		return n
+	}
+}
+
+func weigh(k string) int { return len(k) }
+
+// Shadowed's second write is in a block that declares another mu: the
+// name does not reach the captured mutex there, so no fix.
+func Shadowed() func(k string) {
+	var mu sync.Mutex
+	m := map[string]int{}
+	return func(k string) {
+		mu.Lock()
+		m[k] = 1
+		mu.Unlock()
+		{
+			mu := len(k)
+			m[k+"x"] = mu // want `concurrent write to map m without mu \(held: none\)`
+		}
+	}
 }

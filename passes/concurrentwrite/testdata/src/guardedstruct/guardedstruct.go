@@ -3,7 +3,9 @@
 package guardedstruct
 
 import (
+	"fmt"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -110,4 +112,38 @@ func (c *Counter) Get(id string) int {
 
 func (c *Counter) Measure(id string) {
 	c.lens[id] = utf8.RuneCountInString(id) // want `concurrent write to map c.lens without c.mu`
+}
+
+// Stamps' Touch calls time.Now and a method of its result, given nothing
+// of this package: the fix is offered. Describe gives st to fmt.Sprint,
+// which may call a String method that takes st.mu: no fix.
+type Stamps struct {
+	mu   sync.Mutex
+	secs map[string]int
+}
+
+func (st *Stamps) Set(id string, n int) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.secs[id] = n
+}
+
+func (st *Stamps) Get(id string) int {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.secs[id]
+}
+
+func (st *Stamps) Len() int {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return len(st.secs)
+}
+
+func (st *Stamps) Touch(id string) {
+	st.secs[id] = time.Now().Second() // want `concurrent write to map st.secs without st.mu`
+}
+
+func (st *Stamps) Describe(id string) {
+	st.secs[id] = len(fmt.Sprint(st)) // want `concurrent write to map st.secs without st.mu` `concurrent read by fmt.Sprint of map st.secs without st.mu`
 }

@@ -3,7 +3,10 @@
 // is wrapped in it.
 package localfix
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // Crawl's read is an if statement's condition: no fix (the whole check and
 // write would have to be one critical section).
@@ -34,4 +37,20 @@ func Count(words []string) map[string]int {
 	}
 	wg.Wait()
 	return counts
+}
+
+// Stamps starts a goroutine per key with go, each writing out[k]: the
+// write calls time.Now, which cannot reach the new mutex, so it is wrapped.
+func Stamps(keys []string) map[string]time.Time {
+	out := make(map[string]time.Time, len(keys))
+	var wg sync.WaitGroup
+	for _, k := range keys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[k] = time.Now() // want `concurrent write to map out \(held: none\)`
+		}()
+	}
+	wg.Wait()
+	return out
 }
