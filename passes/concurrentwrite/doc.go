@@ -182,122 +182,144 @@
 // (c.onEvict = c.evicted), and the helpers it defers (defer r.remove(id)),
 // which run with the locks held at its return.
 //
-// Known limitations: an interface call is taken to reach every
-// implementation in the package (no points-to analysis such as VTA: it
-// would cost a whole-program pass), and calls of other packages'
-// interfaces (io.Writer), and implementations in other packages, are not
-// followed (go/analysis sees a package before its importers); what
-// a goroutine reaches is explored per spawn, up to 4 calls deep and 64
-// functions, not summarised once per function, so a race deeper than that
-// is missed; a function stored in a func field or passed as a value runs
-// under none of its callers' locks (only static, deferred and interface
-// calls are call sites for the caller-lock summary), so the check of
-// guarded maps leaves its accesses alone unless something else exposes
-// it (a goroutine that reaches it is still checked); an
-// exported method that waits on a channel
-// is taken to hand its work to the goroutine, and a channel receive
-// between the spawn and an access is taken as the hand-off that orders
-// them unless the channel is an unexported field that nothing the
-// goroutine reaches sends on or closes (apache/pulsar-client-go#47's run
-// loop selects on requests its users send while the reader goroutine it
-// started deletes replies; also the loop for x := range c.jobs { go f(x) }
-// on such a field): a receive from a local channel, an exported field or a
-// call's result (ctx.Done(), time.After) still orders, as does any
-// receive when the goroutine's exploration hit its bounds; a send behind
-// a call the pass cannot resolve (a callback stored in a request) is not
-// seen; a lock a caller holds is seen through up to three callers'
-// boolean parameters; deferred calls are ordered by their position, so a
-// defer in a loop or under a condition is taken to run at every return
-// it can reach. The fix for a goroutine race declares a sync.Mutex only next to
-// a local map written in the goroutines (wg.Go, go in a loop); for a field
-// or package map with no guard yet, no fix is offered, since which lock
-// should guard it is a design decision.
-//
-// Accesses ordered by a phase that the package's callers enforce are
-// still reported, and there is no modular rule for them: the order lives
-// in other packages, which go/analysis sees after this one (facts flow
-// from a package to its importers, never back). cmd/link reads tables
-// (gcsymset, DwarfFixupTable.Finalize) after the parallel phase that built
-// them; etcd's bootstrap calls RaftCluster.SetID and
-// ValidateClusterAndAssignIDs before the server serves; badger's DB.Close
-// runs valueLog.Close after stopping the GC goroutine through a channel
-// handshake; nats-server validates options before any account is in use.
-// A rule "no goroutine of the package reaches the read" would silence the
-// exported getters whose unlocked reads are the races this check exists
-// for. The setup-method rule above covers the one shape the package's
-// own code shows (the other methods need a field only the setup method
-// sets); readers of a finished object (go-ethereum's Witness, read by
-// Copy and MakeHashDB after the concurrent AddState calls under w.lock),
-// and registration methods that lock although they only run before Start
-// (caddy's TLS.RegisterServerNames, read unlocked by the goroutine Start
-// launches), stay reported with -reads.
-// A lock taken under a condition that the callee tests again on the same
-// value is not proved correlated with it: the result of a method call is
-// not known to be the same twice (it may read state that changes). A
-// function whose every call holds a lock on some path (in the caller, or
-// in the callers' callers) is treated like an access under a lock taken
-// on some paths of its own function: a discipline the pass does not
-// second-guess. caddy's NetworkAddress.Listen locks unixSocketsMu when
-// na.IsUnixNetwork(), and listen calls reuseUnixSocket, which reads and
-// writes unixSockets, under the same test: silent. One caller that never
-// locks is enough for the report, and where a caller decides the lock
-// with a boolean parameter, each call is checked as above.
-// Write //maplint:ignore concurrentwrite <reason> on such a line:
-//
-//	for node := range w.State { //maplint:ignore concurrentwrite read after the witness is built
-//		...
-//	}
-//
-// A method that is called concurrently only by other packages, with no
-// lock in sight, is not known to be: gofr-dev/gofr#4054's Subscribe wrote
-// subStarted from the errgroup goroutines of another package. Inside its
-// own package nothing says Subscribe runs alongside itself: its one lock
-// is explained by the receiver goroutine it starts (which reads
-// receiveChan), the type names no interface whose contract is concurrent
-// use, and the API table has no such row for gofr's pubsub.Client (a
-// contract of one library, which a user option could declare). Reporting
-// unlocked map writes in every exported method of a type that has a mutex
-// would flag the types whose methods one goroutine calls while the mutex
-// guards other fields against another. So the crashing writes stay
-// missed; the reads of receiveChan are reported with -concurrentwrite.reads.
-// A closure that accesses a map captured with a local mutex but never
-// takes it is not checked (a getter closure handed out with a locking
-// setter): it cannot be told from a comparator that runs after the
-// goroutines that lock are done.
-// A lock that one method takes and another releases for its caller, held
-// across the calls in between (a transaction), is not seen: opa's disk
-// Store takes wmu in NewTransaction for a write transaction and releases
-// it in Commit or Abort, and Register and Unregister, which write
-// db.triggers, refuse to run outside a write transaction, so they never
-// meet Commit's range over the triggers; the writes are reported.
-// One more shape stays reported: maps owned by one goroutine through a
-// protocol rather than a mutex (nats-server's MQTT session, touched only
-// from the readLoop of the client that holds it in the locked-sessions
-// map): the ownership is a fact of the program's state (which map holds
-// the session), not of its code. A condition tested inside a loop (a
-// value recomputed on each iteration) is not correlated with itself, and
-// a function is split on three such conditions at most. A lock that the
-// spawner takes and the goroutine releases (sarama's Broker.Open:
-// b.lock.Lock(); go func() { defer b.lock.Unlock(); … }()) is handed over:
-// the goroutine's accesses before the unlock hold it, and the spawner
-// holds it no more. Only a function literal that go starts, or that is
-// passed to the function go starts, is followed; a named function started
-// by go runs under no lock. A lock held on
-// an object is not seen through a back-pointer to it (grpc's priority
-// balancer holds b.mu and reaches b again as cb.parent): such a call says
-// nothing of the callee's locks, and a helper reached only that way is
-// not checked. (A goroutine that reaches a map through a back-pointer is
-// paired with the owner's accesses when the package proves it one: every
-// helper is made with a pointer to the owner that then holds it,
-// c.reader = newConnectionReader(c), so c.reader.cnx.pendingReqs is
-// c.pendingReqs.) A function stored in an exported field that another
+// A lock that the spawner takes and the goroutine releases (sarama's
+// Broker.Open: b.lock.Lock(); go func() { defer b.lock.Unlock(); … }()) is
+// handed over: the goroutine's accesses before the unlock hold it, and the
+// spawner holds it no more. A goroutine that reaches a map through a
+// back-pointer is paired with the owner's accesses when the package proves
+// it one: every helper is made with a pointer to the owner that then holds
+// it, c.reader = newConnectionReader(c), so c.reader.cnx.pendingReqs is
+// c.pendingReqs. A function stored in an exported field that another
 // package runs in goroutines it starts (gardener/docforge#121's
 // jobs.Job.Worker, run by MaxWorkers goroutines: a fact on the field says
 // so) runs in those goroutines from the store on, when the stored value is
 // a function or closure of the package, one a function of the package
 // makes and returns, converted to a func adapter type (jobs.WorkerFunc) or
 // not, or a value of a type of the package (its methods the field's
-// interface names); a value passed to another package's function, which
-// stores it there, is not followed. Unguarded reads (-concurrentwrite.reads) stay opt-in
-// for these reasons.
+// interface names). A function whose every call holds a lock on some path
+// (in the caller, or in the callers' callers) is treated like an access
+// under a lock taken on some paths of its own function: a discipline the
+// pass does not second-guess. caddy's NetworkAddress.Listen locks
+// unixSocketsMu when na.IsUnixNetwork(), and listen calls
+// reuseUnixSocket, which reads and writes unixSockets, under the same
+// test: silent. One caller that never locks is enough for the report.
+//
+// # Known limitations
+//
+// What is left, each with the reason no rule of this pass removes it.
+//
+// Calls it cannot see through. An interface call is taken to reach every
+// implementation in the package: a points-to analysis such as VTA would
+// cost a whole-program pass. Calls of other packages' interfaces
+// (io.Writer), implementations in other packages, and a value passed to
+// another package's function that stores it in a field it runs in
+// goroutines, are not followed: go/analysis sees a package before its
+// importers, and facts flow only from a package to its importers. A
+// function stored in a func field or passed as a value runs under none of
+// its callers' locks (only static, deferred and interface calls are call
+// sites for the caller-lock summary), so the check of guarded maps leaves
+// its accesses alone unless a goroutine reaches it. A lock handed to a
+// goroutine is followed only into a function literal that go starts, or
+// that is passed to the function go starts; a named function started by
+// go runs under no lock. A lock held on an object is not seen through a
+// back-pointer to it (grpc's priority balancer holds b.mu and reaches b
+// again as cb.parent): such a call says nothing of the callee's locks,
+// and a helper reached only that way is not checked.
+//
+// Bounds. What a goroutine reaches is explored per spawn, up to 4 calls
+// deep and 64 functions, not summarised once per function, so a race
+// deeper than that is missed. A lock a caller holds is seen through up to
+// three callers' boolean parameters, and a function is split on three
+// conditions at most (each doubles the paths the lockset analysis runs).
+//
+// Conditions and order that are values, not code. A condition tested
+// inside a loop (a value recomputed on each iteration) is not correlated
+// with itself, and the result of a method call is not known to be the
+// same twice (it may read state that changes). Deferred calls are ordered
+// by their position, so a defer in a loop or under a condition is taken
+// to run at every return it can reach. An exported method that waits on a
+// channel is taken to hand its work to the goroutine, and a channel
+// receive between the spawn and an access is taken as the hand-off that
+// orders them, unless the channel is an unexported field that nothing the
+// goroutine reaches sends on or closes (apache/pulsar-client-go#47's run
+// loop selects on requests its users send while the reader goroutine it
+// started deletes replies; also the loop for x := range c.jobs { go f(x) }
+// on such a field): a receive from a local channel, an exported field or
+// a call's result (ctx.Done(), time.After) still orders, as does any
+// receive when the goroutine's exploration hit its bounds; a send behind
+// a call the pass cannot resolve (a callback stored in a request) is not
+// seen. Telling a hand-off from a wait for an unrelated event would take
+// the value flow of the channel's messages.
+//
+// Order enforced by callers in other packages. Accesses ordered by a phase
+// that the package's callers enforce are reported: the order lives in
+// other packages, which go/analysis sees after this one. cmd/link reads
+// tables (gcsymset, DwarfFixupTable.Finalize) after the parallel phase
+// that built them; etcd's bootstrap calls RaftCluster.SetID and
+// ValidateClusterAndAssignIDs before the server serves; badger's
+// DB.Close runs valueLog.Close after stopping the GC goroutine through a
+// channel handshake; nats-server validates options before any account is
+// in use; caddy's TLS.RegisterServerNames locks although it only runs
+// before Start, whose goroutine reads the names unlocked; go-ethereum's
+// Witness is read by Copy and MakeHashDB after the concurrent AddState
+// calls under w.lock. open-policy-agent/opa's sdk/test.Server is the
+// default-mode case: NewServer runs its options, then starts the HTTP
+// server whose handler reads s.bundles, and the builder method
+// WithTestBundle writes s.bundles on the server it returned, which is
+// already serving. Nothing in the package orders that write before a
+// request (the package's own writes, in the options, run before the
+// spawn and are silent); its callers do, by calling it before they point
+// a client at the server. A rule keyed on the builder's shape (a method
+// that returns its receiver) would silence the same write made while a
+// client polls, which crashes. Likewise a rule "no goroutine of the
+// package reaches the read" would silence the exported getters whose
+// unlocked reads are the races this check exists for. The setup-method
+// rule above covers the one shape the package's own code shows (the other
+// methods need a field only the setup method sets). Write
+// //maplint:ignore concurrentwrite <reason> on such a line:
+//
+//	for node := range w.State { //maplint:ignore concurrentwrite read after the witness is built
+//		...
+//	}
+//
+// Locks held across calls by a protocol. opa's disk Store takes wmu in
+// NewTransaction for a write transaction and releases it in Commit or
+// Abort; Register and Unregister, which write db.triggers, refuse a
+// transaction whose write field is false and one whose db is another
+// store, so they hold wmu and never meet Commit's range over the
+// triggers. The write is reported. The lock is tied to a field of the
+// value NewTransaction returns, and proved at the access through that
+// field and an identity test, across calls made by other packages through
+// the storage.Store interface: that is a typestate of the transaction
+// over its life, while the lock summaries relate locks to a function's
+// entry and exit. Maps owned by one goroutine through a protocol rather
+// than a mutex (nats-server's MQTT session, touched only from the
+// readLoop of the client that holds it in the locked-sessions map) are
+// reported too: the ownership is a fact of the program's state (which map
+// holds the session), not of its code.
+//
+// Concurrency contracts of other packages. A method that is called
+// concurrently only by other packages, with no lock in sight, is not known
+// to be: gofr-dev/gofr#4054's Subscribe wrote subStarted from the
+// errgroup goroutines of another package. Inside its own package nothing
+// says Subscribe runs alongside itself: its one lock is explained by the
+// receiver goroutine it starts (which reads receiveChan), the type names
+// no interface whose contract is concurrent use, and the API table has no
+// such row for gofr's pubsub.Client (a contract of one library, which a
+// user option could declare). Reporting unlocked map writes in every
+// exported method of a type that has a mutex would flag the types whose
+// methods one goroutine calls while the mutex guards other fields against
+// another. So the crashing writes stay missed; the reads of receiveChan
+// are reported with -concurrentwrite.reads. A closure that accesses a map
+// captured with a local mutex but never takes it is not checked (a getter
+// closure handed out with a locking setter): it cannot be told from a
+// comparator that runs after the goroutines that lock are done.
+//
+// Fixes. The fix for a goroutine race declares a sync.Mutex only next to a
+// local map written in the goroutines (wg.Go, go in a loop); for a field
+// or package map with no guard yet, no fix is offered, since which lock
+// should guard it is a design decision.
+//
+// Unguarded reads (-concurrentwrite.reads) stay opt-in: their false
+// reports are the phase order above.
 package concurrentwrite
