@@ -155,7 +155,8 @@
 //
 // The pass prefers silence where it would have to guess. It does not
 // report an access that holds some other lock (a different locking
-// discipline), an access in a closure passed as a callback (taken to run
+// discipline; a mutex found in an entry of a map is not one for a map
+// outside that entry: it orders only the goroutines working on one key), an access in a closure passed as a callback (taken to run
 // during the call that receives it, under the caller's locks), in an
 // exported method of an unexported type that the package never calls
 // (reached through an interface of another package, often inside the

@@ -12,6 +12,7 @@ import (
 
 	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/guard"
+	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -102,7 +103,8 @@ func (ck *checker) guardOf(group []*access) ([]*access, guard.Guard, bool) {
 // unguarded on some call: when its function is only called with constant
 // boolean arguments, per call; otherwise when it holds no lock on any path
 // (holding another lock, or this one on some paths, is a discipline the
-// pass does not second-guess).
+// pass does not second-guess). A lock taken from a map's entry does not
+// count (see elementLock).
 func (ck *checker) unguarded(a *access, g guard.Guard) bool {
 	if sites, ok := ck.lp.AtCalls(a.fn, a.Instr); ok {
 		for _, s := range sites {
@@ -115,7 +117,40 @@ func (ck *checker) unguarded(a *access, g guard.Guard) bool {
 		}
 		return false
 	}
-	return a.held.Len() == 0 && a.may.Len() == 0
+	return !otherDiscipline(a.held, a.base) && !otherDiscipline(a.may, a.base)
+}
+
+// otherDiscipline reports whether held has a lock that may stand for a
+// locking discipline of its own over the map of base: any lock but a
+// per-entry one (elementLock).
+func otherDiscipline(held lockset.Set, base mapid.Ref) bool {
+	for _, l := range held.Locks() {
+		if !elementLock(l.Ref, base) {
+			return true
+		}
+	}
+	return false
+}
+
+// elementLock reports whether ref is a mutex found in an entry of a map
+// (locks[k].Lock(), with locks a map of mutexes or of structs that hold
+// one), other than the entry that holds the map of base. Such a lock
+// orders the goroutines that work on one key; those that work on another
+// key hold another mutex, and a Go map is not safe for writes and reads of
+// different keys at once, so it cannot guard a map outside the entry
+// (ipni/storetheindex#606: a worker held its provider's mutex, taken from
+// providersBeingProcessed, while reading providerAdChainStaging, which the
+// staging goroutine grew under providersBeingProcessedMu).
+func elementLock(ref, base mapid.Ref) bool {
+	lk, ok := ref.Root.(*ssa.Lookup)
+	if !ok || lk.CommaOk || lk.X == base.Root {
+		return false
+	}
+	if base.Root == ssa.Value(lk) {
+		return false // the map is in the same entry (shard.mu guards shard.m)
+	}
+	_, isMap := lk.X.Type().Underlying().(*types.Map)
+	return isMap
 }
 
 // lockedWrite returns a write of shared that holds g for writing.
