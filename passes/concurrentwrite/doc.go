@@ -23,7 +23,9 @@
 //     the same map — in the code that starts it, in the functions that code
 //     calls afterwards, in another goroutine, or, for a goroutine that a
 //     method or a constructor starts and that outlives it, in the exported
-//     methods of the same object — and no lock is held by both.
+//     methods of the same object (but for what a method reaches through
+//     its call of the spawner, asynq's Run calling Start: that precedes
+//     the spawn) — and no lock is held by both.
 //
 // A map that closures capture together with a mutex local to the
 // function that makes them, and access under it at no fewer than half of

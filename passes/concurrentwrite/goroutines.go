@@ -39,17 +39,29 @@ type gaccess struct {
 	// spawned: reached through a call that starts a goroutine of its own
 	// (see env.spawned).
 	spawned bool
+	env     *env // the call path from the goroutine's function
 }
 
 // env binds the parameters of the functions on a call path to values of
 // their callers, up to the function that starts the goroutine.
 type env struct {
+	fn     *ssa.Function // the function whose parameters bind binds
 	bind   map[*ssa.Parameter]ssa.Value
 	parent *env
 	// spawned says the path went through a call that starts its
 	// function argument in a goroutine of its own (mux.HandleFunc(p,
 	// func() {…})): what follows runs there, not in the caller.
 	spawned bool
+}
+
+// through reports whether the call path of e runs fn.
+func (e *env) through(fn *ssa.Function) bool {
+	for ; e != nil; e = e.parent {
+		if e.fn == fn {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *env) lookup(p *ssa.Parameter) (ssa.Value, *env) {
@@ -128,7 +140,7 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 			if !ok {
 				continue
 			}
-			ga := &gaccess{access: a, id: id, base: base, locked: locked || a.held.Len() > 0 || a.may.Len() > 0, spawned: e.spawned}
+			ga := &gaccess{access: a, id: id, base: base, locked: locked || a.held.Len() > 0 || a.may.Len() > 0, spawned: e.spawned, env: e}
 			ga.outer, ga.shared = ck.sharedAcross(sp, ga)
 			sp.accs = append(sp.accs, ga)
 		}
@@ -175,11 +187,11 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 						b[p] = t.args[i]
 					}
 				}
-				walk(t.fn, &env{bind: b, parent: e, spawned: spawned}, lk, depth+1)
+				walk(t.fn, &env{fn: t.fn, bind: b, parent: e, spawned: spawned}, lk, depth+1)
 			}
 		})
 	}
-	walk(fn, &env{bind: bind}, sp.locked, 0)
+	walk(fn, &env{fn: fn, bind: bind}, sp.locked, 0)
 }
 
 // sharedAcross reports whether the map of a comes from outside the
