@@ -100,7 +100,7 @@ func (ck *checker) checkCaptured(accs []*access) {
 // access a, in a closure that captures it: the fix of the other guarded
 // accesses (wrapFixWith, with its refusals: a statement that calls a
 // function that may take a lock, a closure that defers the unlock or that
-// is only called by the package, whose callers may hold the mutex), with
+// the package calls, whose callers may hold the mutex), with
 // the read lock for a read when the mutex is an RWMutex. The name that
 // locks l must name the same variable at a: a declaration in between
 // that shadows it leaves no fix.

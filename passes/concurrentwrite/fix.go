@@ -30,8 +30,11 @@ import (
 //
 // Taking the lock can deadlock if it is already held, so the fix is only
 // offered when the statement calls no function (a call might take the
-// lock), the function is not a helper that some caller may call with the
-// lock held, and the function has no deferred unlock of its own.
+// lock), nothing in the package calls the function (statically, deferred,
+// through an interface or as a callback: that call may hold the lock,
+// even when the function is also started by go or stored, which makes
+// the access unguarded on those other paths), and the function has no
+// deferred unlock of its own.
 //
 //	s.mu.RLock()            →  s.mu.Lock()
 //	defer s.mu.RUnlock()    →  defer s.mu.Unlock()
@@ -51,7 +54,7 @@ func (ck *checker) wrapFix(a *access, guard string, mu mapid.Ref) []analysis.Sug
 // around the statement of the access a. A return statement takes the lock
 // and defers the unlock: the function ends right after it.
 func (ck *checker) wrapFixWith(a *access, guard string, mu mapid.Ref, lock, unlock string) []analysis.SuggestedFix {
-	if ck.lp.OnlyCalled(a.fn) {
+	if len(ck.lp.Callers(a.fn)) > 0 {
 		return nil
 	}
 	c, ok := ck.syn.at[a.Pos]

@@ -147,3 +147,37 @@ func (st *Stamps) Touch(id string) {
 func (st *Stamps) Describe(id string) {
 	st.secs[id] = len(fmt.Sprint(st)) // want `concurrent write to map st.secs without st.mu` `concurrent read by fmt.Sprint of map st.secs without st.mu`
 }
+
+// Queue's push is called by Flush under q.mu and started by Kick without
+// it: the write is reported, with no fix, since a Lock in push would
+// deadlock Flush.
+type Queue struct {
+	mu      sync.Mutex
+	pending map[string]int
+}
+
+func (q *Queue) Len() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.pending)
+}
+
+func (q *Queue) Drop(k string) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	delete(q.pending, k)
+}
+
+func (q *Queue) push(k string) {
+	q.pending[k]++ // want `concurrent write to map q.pending without q.mu \(held: none\)`
+}
+
+func (q *Queue) Flush(k string) {
+	q.mu.Lock()
+	q.push(k)
+	q.mu.Unlock()
+}
+
+func (q *Queue) Kick(k string) {
+	go q.push(k)
+}
