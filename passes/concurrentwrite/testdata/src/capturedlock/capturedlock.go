@@ -172,3 +172,24 @@ func Shadowed() func(k string) {
 		}
 	}
 }
+
+// Drain's closure defers mu's unlock; the guard's first lock is Fill's:
+// no fix, as in Counter.
+func Drain() (fill func(string), drain func(string) int) {
+	var mu sync.Mutex
+	m := map[string]int{}
+	fill = func(k string) {
+		mu.Lock()
+		m[k]++
+		mu.Unlock()
+	}
+	drain = func(k string) int {
+		m[k+"/seen"] = 1 // want `concurrent write to map m without mu \(held: none\)`
+		mu.Lock()
+		defer mu.Unlock()
+		n := m[k]
+		delete(m, k)
+		return n
+	}
+	return fill, drain
+}
