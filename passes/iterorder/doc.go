@@ -313,9 +313,15 @@
 // on the order, only which entry it names, and reporting it would flag
 // most validation loops.
 //
-// Test files are analysed only in Example functions, whose output is
-// compared: tests that pick any element of a map, or report failures per
-// entry with t.Errorf, do not depend on which comes first. A test helper
+// Test files are analysed only in the Example functions go test runs,
+// whose output it compares: tests that pick any element of a map, or
+// report failures per entry with t.Errorf, do not depend on which comes
+// first. go test runs an example only when go/doc finds an output comment
+// in it; one without is compiled and never run, so what it prints
+// reaches no one. An example whose output is "Unordered output:" is
+// compared as a set of lines: a print or write in the loop's body, a line
+// per entry, is not reported there, while a list built in map order and
+// printed as one line is. A test helper
 // outside test files, a function given a test handle (testing.TB,
 // *testing.T, *testing.B, *testing.F: the TestOnly rows of
 // internal/apis; only the testing package makes them, for go test), is
@@ -396,6 +402,9 @@
 //     that turns on debugging output, as urfave/cli's
 //     CLI_TEMPLATE_ERROR_DEBUG): a condition does not say what its output
 //     is for; //maplint:ignore iterorder says it where it is meant;
+//   - in an example compared as a set of lines, a print in the loop's
+//     body that does not end its line (fmt.Print(k, " ")) writes one
+//     line in map order, and is missed;
 //   - a result made random on purpose outside the loop body (an inner
 //     loop whose keys the outer loop pads with random ones): only random
 //     values drawn in the body itself are recognised.

@@ -39,6 +39,7 @@ package iterorder
 import (
 	_ "embed"
 	"go/ast"
+	godoc "go/doc"
 	"go/types"
 	"slices"
 	"strings"
@@ -144,6 +145,11 @@ type checker struct {
 	// built on demand by restoredItems (roundtripitems.go)
 	restoredTypes map[*types.TypeName]bool
 
+	// built on demand by example (examples.go): go/doc's examples of the
+	// package's test files, by declaration
+	examples   map[*ast.FuncDecl]*godoc.Example
+	examplesOf map[*ast.File]bool
+
 	// factReads records, while computeFacts scans a function, the facts
 	// of the package its scans read (see sinkFact); nil otherwise.
 	factReads map[*types.Func]*SinkFact
@@ -209,6 +215,9 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		sc.findings = c.dropRoundTrips(loop.Map, sc.findings)
+		if _, unordered := c.example(cur); unordered {
+			sc.findings = dropUnorderedLines(rs, sc.findings)
+		}
 		sc.findings = append(sc.findings, flowFindings(flows.At(rs.For))...)
 		if len(sc.findings) == 0 || onlyReturned(sc.findings) && c.isCollectionAccessor(loop, fn) {
 			continue
@@ -269,8 +278,8 @@ func (c *checker) usedIn(obj types.Object, n ast.Node) bool {
 }
 
 // inScope reports whether the loop at cur is in code whose output is a
-// result: outside test files, only Example functions (whose output is
-// compared) are. Tests that pick any element of a map, or report failures
+// result: outside test files, only the Example functions go test runs
+// (whose output it compares; see example) are. Tests that pick any element of a map, or report failures
 // per entry, do not depend on which comes first. A test helper outside
 // test files (a function given a test handle, see testHelper) is test code
 // too.
@@ -278,10 +287,8 @@ func (c *checker) inScope(cur inspector.Cursor, fn *funcInfo) bool {
 	if !strings.HasSuffix(c.pass.Fset.File(cur.Node().Pos()).Name(), "_test.go") {
 		return !c.testHelper(cur)
 	}
-	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return strings.HasPrefix(e.Node().(*ast.FuncDecl).Name.Name, "Example")
-	}
-	return false
+	run, _ := c.example(cur)
+	return run
 }
 
 // underConstant reports whether the statement at cur runs only under a
