@@ -48,6 +48,7 @@ const (
 	IterPairs  // returns an iterator over the key-value pairs of the map at Arg, in map order
 	Contents   // returns what was written to the receiver, which keeps its writes in memory
 	Clear      // discards what was written to the receiver (a hash or a buffer starts anew)
+	Affix      // reports whether the string at Arg begins (or ends, as the row says) the other operand: two such affixes of one string with the same length are the same string
 
 	// Output of the program: order that reaches them is observable.
 	Output // writes the arguments from Arg on to an output the program shows (a writer, a terminal, a log)
@@ -105,7 +106,7 @@ type key struct{ pkg, typ, name string }
 // after that.
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
-	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, sameOrderRows, testOnlyRows, messageRows,
+	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, affixRows, sameOrderRows, testOnlyRows, messageRows,
 		layoutRows, iterRows, bufferRows, fieldRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}

@@ -62,6 +62,18 @@ var equalRows = []Row{
 	{"net/netip", "Addr", "Compare", Equal, Recv, "compares ip with ip2"},
 }
 
+// affixRows are the tests that a string begins or ends with another. Of
+// the strings that pass one such test against the same string, two with
+// the same length are the same string: a longest (or shortest) match
+// among distinct keys has no ties (go-getter picks the decompressor whose
+// extension is the longest suffix of the path).
+var affixRows = []Row{
+	{"strings", "", "HasPrefix", Affix, 1, "reports whether s begins with prefix: two prefixes of s of one length are equal"},
+	{"strings", "", "HasSuffix", Affix, 1, "reports whether s ends with suffix: two suffixes of s of one length are equal"},
+	{"bytes", "", "HasPrefix", Affix, 1, "reports whether s begins with prefix: two prefixes of s of one length are equal"},
+	{"bytes", "", "HasSuffix", Affix, 1, "reports whether s ends with suffix: two suffixes of s of one length are equal"},
+}
+
 // sameOrderRows: comparisons for which two slices are equal only with the
 // same elements in the same order. A test that compares, with one of
 // them, a list built in map order against a list written in a fixed

@@ -4,6 +4,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // argMax records the maximum (or minimum) picks whose ties go to whichever
@@ -36,7 +38,7 @@ func (l *loop) argMax() {
 		if !l.derived[elem] {
 			elem, other = other, elem
 		}
-		if !l.derived[elem] || l.derived[other] || !l.fromCarried(other) {
+		if !l.derived[elem] || l.derived[other] || !l.fromCarried(other) || l.distinctUnder(b, elem) {
 			continue
 		}
 		for _, s := range b.Succs {
@@ -49,6 +51,76 @@ func (l *loop) argMax() {
 			}
 		}
 	}
+}
+
+// distinctUnder reports whether the compared value elem differs between
+// any two entries that reach block b, so that none tie: elem is the
+// length of the loop's key (or of the key with constant text around it),
+// and b runs only where that key, with constant text around it, is an
+// affix (an Affix row of internal/apis: strings.HasSuffix) of a string
+// not computed from the entry nor carried across iterations. Two
+// suffixes (or prefixes) of one string with the same length are the same
+// string, and a map's keys are distinct: go-getter's longest matching
+// extension, if strings.HasSuffix(u.Path, "."+k) && len(k) > matchingLen.
+// The loop is trusted not to change the string it matches against.
+func (l *loop) distinctUnder(b *ssa.BasicBlock, elem ssa.Value) bool {
+	n, ok := elem.(*ssa.Call)
+	if !ok || l.key == nil {
+		return false
+	}
+	if bi, ok := n.Call.Value.(*ssa.Builtin); !ok || bi.Name() != "len" || stripText(n.Call.Args[0]) != l.key {
+		return false
+	}
+	for _, f := range l.guards[b] {
+		cond, taken := f.cond, f.taken
+		if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+			cond, taken = u.X, !taken
+		}
+		call, ok := cond.(*ssa.Call)
+		if !ok || !taken {
+			continue
+		}
+		row, ok := apis.Of(&call.Call, apis.Affix)
+		if !ok || row.Arg != 1 || len(call.Call.Args) != 2 {
+			continue
+		}
+		whole := call.Call.Args[0]
+		if stripText(call.Call.Args[1]) == l.key && !l.derived[whole] && !l.fromCarried(whole) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripText returns v without the constant text concatenated to it and
+// the conversions around it ("."+k, []byte(k) are k).
+func stripText(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.BinOp:
+			switch {
+			case x.Op != token.ADD:
+				return v
+			case isConst(x.X):
+				v = x.Y
+			case isConst(x.Y):
+				v = x.X
+			default:
+				return v
+			}
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+func isConst(v ssa.Value) bool {
+	_, ok := v.(*ssa.Const)
+	return ok
 }
 
 // fromCarried reports whether v is computed from a variable carried

@@ -64,7 +64,10 @@
 //   - numbering the entries in map order (ids[k] = n; n++);
 //   - keeping the entry with the greatest (or least) value with no
 //     tie-break (if c > best { best, who = c, k }): among equal values, the
-//     first visited wins;
+//     first visited wins; not when the value is the length of the key
+//     and only keys that begin or end one string compete (the Affix rows
+//     of internal/apis: if strings.HasSuffix(path, "."+k) && len(k) > n):
+//     two such keys of one length are the same key, so none tie;
 //   - calling a function whose summary (a fact, also across packages) says
 //     it writes, encodes, hashes or sends a parameter, or appends it to a
 //     slice that outlives the call.
