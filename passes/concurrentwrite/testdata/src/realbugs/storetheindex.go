@@ -98,7 +98,7 @@ func (ing *Ingester) ingestWorker() {
 }
 
 func (ing *Ingester) ingestWorkerLogic(provider string) {
-	ing.providersBeingProcessed[provider].Lock() // want `concurrent read of map ing.providersBeingProcessed without ing.providersBeingProcessedMu \(held: none\)`
+	ing.providersBeingProcessed[provider].Lock()         // want `concurrent read of map ing.providersBeingProcessed without ing.providersBeingProcessedMu \(held: none\)`
 	defer ing.providersBeingProcessed[provider].Unlock() // want `concurrent read of map ing.providersBeingProcessed without ing.providersBeingProcessedMu \(held: ing.providersBeingProcessed\[provider\]\)`
 
 	a := ing.providerAdChainStaging[provider].Swap(stiAssignment{none: true}) // want `concurrent read of map ing.providerAdChainStaging without ing.providersBeingProcessedMu \(held: ing.providersBeingProcessed\[provider\]\)`
