@@ -136,6 +136,9 @@
 // OnceValue bodies, in tests that start no goroutine, when the accesses are
 // ordered (before the go statement, after WaitGroup.Wait or errgroup's
 // Wait, after a channel receive), for maps made inside the goroutine, for
+// the spawner's accesses in a later iteration of a loop that makes the
+// map's root anew each time round (a make, an allocation, a map range's
+// value: m := make(…); m[k] = 1; go work(m)), for
 // the reads of the one function that makes every write (the owner
 // goroutine), and for sync.Map. Test files are analysed: a test that
 // writes a map while the goroutine it started reads it is reported.

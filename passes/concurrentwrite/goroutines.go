@@ -319,7 +319,7 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 					continue
 				}
 				id, base, ok := accIn(a, nil)
-				if ok {
+				if ok && !ck.otherIteration(sp, a.Instr, id, base) {
 					mine = append(mine, &gaccess{access: a, id: id, base: base, outer: true, locked: a.held.Len() > 0 || a.may.Len() > 0})
 				}
 			}
