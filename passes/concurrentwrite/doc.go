@@ -152,7 +152,8 @@
 // offered when the statement calls a function that might take the same
 // lock (one of the package, or one of another package given a value
 // through which it could reach the lock: fmt.Sprint(s) may call
-// s.String, time.Now() cannot), when the function is called in the
+// s.String, s.t.Len() may lock the mutex that s.t embeds, time.Now()
+// cannot), when the function is called in the
 // package (a caller may hold the lock, even if the function also runs
 // where nothing does, as a goroutine or a stored value),
 // when the function defers an unlock of it (a Lock on a path after that

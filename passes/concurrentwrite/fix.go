@@ -165,7 +165,11 @@ func (ck *checker) lockRole(call *ast.CallExpr) apis.Role {
 // pointer) that plays role in the API table: Lock for a sync.RWMutex, or
 // for a struct embedding one.
 func (ck *checker) methodWithRole(x ast.Expr, role apis.Role) (string, bool) {
-	t := ck.pass.TypesInfo.TypeOf(x)
+	return methodOfType(ck.pass.TypesInfo.TypeOf(x), role)
+}
+
+// methodOfType is methodWithRole for a value of type t.
+func methodOfType(t types.Type, role apis.Role) (string, bool) {
 	if t == nil {
 		return "", false
 	}
@@ -284,7 +288,10 @@ func (ck *checker) cannotLock(call *ast.CallExpr) bool {
 // opaqueToLocks reports whether a value of type t carries nothing through
 // which a callee could reach a lock of this package. A named type met
 // again on the way (a list of itself) adds nothing: its other parts are
-// checked where it was first met.
+// checked where it was first met. A lock itself (a type with a Lock
+// method in the API table: sync.Mutex, or a struct of another package
+// that embeds one) is not opaque: the guard may be that lock, reached
+// through the value given (s.t.Len() locks s.t, the guard of s.t.Rows).
 func (ck *checker) opaqueToLocks(t types.Type, seen map[*types.Named]bool) bool {
 	if t == nil {
 		return false
@@ -297,6 +304,9 @@ func (ck *checker) opaqueToLocks(t types.Type, seen map[*types.Named]bool) bool 
 			return true
 		}
 		seen[n] = true
+		if _, ok := methodOfType(n, apis.Lock); ok {
+			return false
+		}
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
