@@ -158,7 +158,9 @@
 // where nothing does, as a goroutine or a stored value),
 // when the function defers an unlock of it (a Lock on a path after that
 // defer would deadlock, and the fix does not tell the paths apart), when
-// the access is a select case's communication, or when a declaration in
+// the statement receives from a channel (the lock would be held while it
+// waits, and the sender may need it), when the access is a select case's
+// communication, or when a declaration in
 // between shadows the mutex's name.
 //
 // The pass prefers silence where it would have to guess. It does not

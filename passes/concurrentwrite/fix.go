@@ -62,7 +62,7 @@ func (ck *checker) wrapFixWith(a *access, guard string, mu mapid.Ref, lock, unlo
 		return nil
 	}
 	stmt, ok := enclosingStmt(c)
-	if !ok || ck.callsFunctions(stmt.Node()) {
+	if !ok || ck.callsFunctions(stmt.Node()) || receives(stmt.Node()) {
 		return nil
 	}
 	body, ok := funcBody(stmt)
@@ -261,6 +261,19 @@ func (ck *checker) callsFunctions(n ast.Node) bool {
 		return false
 	})
 	return calls
+}
+
+// receives reports whether n receives from a channel (s.m[k] = <-ch): the
+// lock would be held while it waits, and the sender may need it.
+func receives(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // cannotLock reports whether call cannot take a lock of this package: a

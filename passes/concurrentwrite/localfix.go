@@ -25,7 +25,8 @@ import (
 // not offered when an access is outside that scope (the map passed to
 // another function, which names it as its parameter), when one of those
 // statements calls a function that might reach the map (it could deadlock
-// or miss an access), or is not a simple statement; and it is offered
+// or miss an access), receives from a channel (the goroutines would wait
+// holding the mutex), or is not a simple statement; and it is offered
 // once per map.
 
 // localMutexFix returns the fix for the race between the unlocked write w
@@ -80,7 +81,7 @@ func (ck *checker) wrapStmt(a *access, name string, done map[ast.Node]bool) ([]a
 		return nil, false
 	}
 	stmt, ok := enclosingStmt(c)
-	if !ok || ck.callsFunctions(stmt.Node()) {
+	if !ok || ck.callsFunctions(stmt.Node()) || receives(stmt.Node()) {
 		return nil, false
 	}
 	if _, ret := stmt.Node().(*ast.ReturnStmt); ret {
