@@ -43,7 +43,9 @@ import (
 // lock protected stays protected. The fix renames every RLock and RUnlock of
 // the same mutex in the function, and is not offered when the function calls
 // another function of the package (which may take the read lock again: a
-// read lock under the write lock deadlocks).
+// read lock under the write lock deadlocks), nor when the package calls the
+// function (its caller may hold the read lock: the write lock under it
+// deadlocks).
 
 // wrapFix returns the fix that takes guard (the mutex mu) around the write a.
 func (ck *checker) wrapFix(a *access, guard string, mu mapid.Ref) []analysis.SuggestedFix {
@@ -102,6 +104,11 @@ func (ck *checker) wrapFixWith(a *access, guard string, mu mapid.Ref, lock, unlo
 // upgradeFix returns the fix that turns the read lock l (held at the write
 // a) and its unlocks into the write lock.
 func (ck *checker) upgradeFix(a *access, l lockset.Lock) []analysis.SuggestedFix {
+	if len(ck.lp.Callers(a.fn)) > 0 {
+		// A caller may hold the read lock: the write lock taken under
+		// it would deadlock.
+		return nil
+	}
 	c, ok := ck.syn.at[l.Pos]
 	if !ok {
 		return nil

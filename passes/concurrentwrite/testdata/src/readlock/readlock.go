@@ -66,3 +66,22 @@ func (c *Cache) Local() map[string]int {
 	}
 	return out
 }
+
+// Touch is started by Poke, and also called by Refresh under the read
+// lock: the write lock in Touch would deadlock there, so no fix.
+func (c *Cache) Touch(k string) {
+	c.mu.RLock()
+	c.m[k]++ // want `write to map c.m holding only read lock c.mu`
+	c.mu.RUnlock()
+}
+
+func (c *Cache) Refresh(k string) int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	c.Touch(k)
+	return len(c.m)
+}
+
+func (c *Cache) Poke(k string) {
+	go c.Touch(k)
+}
