@@ -76,7 +76,12 @@
 // the order to its callers: returning is a propagation, not a sink. It is
 // reported where a caller in the package uses the result before sorting
 // it (an unexported function used as a value is reported, as its callers
-// cannot all be seen). Text and errors are output in themselves: a string,
+// cannot all be seen). A call whose constant arguments take another way
+// (the function's condition on a parameter it never assigns is then
+// false around the return, or true for an earlier if that returns) gets
+// none of that return's order: amqp091-go's
+// getTopologyConfiguration(id, false) returns one channel's clone before
+// the merge in map order that true asks for. Text and errors are output in themselves: a string,
 // a []byte or an error made of the entries is reported when an exported
 // function returns it. A list returned by an exported function that no
 // caller in the package shows is reported only with -iterorder.strict;

@@ -309,6 +309,12 @@ func TestOneEntry(t *testing.T) {
 // TestTestHelper checks that a function given a test handle is test code
 // (silent), and that a function without one, or with a handle-like
 // interface of its own, is not.
+// TestConstArgs checks that a call whose constant arguments take another
+// return of the callee does not see the order of the one it skips.
+func TestConstArgs(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "constargs")
+}
+
 func TestTestHelper(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "testhelper")
 }

@@ -189,6 +189,9 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 	c.following = append(c.following, fn.obj.Origin())
 	defer func() { c.following = c.following[:len(c.following)-1] }()
 	for _, call := range calls {
+		if c.unreachedBy(fn, r, call) {
+			continue // its constant arguments take another return
+		}
 		first, ok := c.callerObserves(call, idx, field, depth)
 		if !ok {
 			return f
