@@ -49,7 +49,11 @@
 //     slices.SortFunc(hs.kvs, cmp); or a call of a function that, on at
 //     least one of its paths, returns what it is given sorted, also from
 //     another package: values, _ = hints.ApplyLimit(values), which keeps
-//     the smallest values in order when the hints ask for them);
+//     the smallest values in order when the hints ask for them; given as
+//     a slice or as an iter.Seq of its elements, and sorted by a sort
+//     call or by a helper that sorts its operand in place and returns it:
+//     opa's levenshtein.ClosestStrings(d, in, slices.Values(names))
+//     returns util.Sorted(closest));
 //   - an error built from such a slice or text (errors.Join(errs...),
 //     errors.New(strings.Join(problems, ", "))): its text lists the
 //     entries in map order;

@@ -115,6 +115,9 @@ func (c *checker) sortsResult(fd *ast.FuncDecl, obj *types.Func) bool {
 func (c *checker) sortedValue(fd *ast.FuncDecl, e ast.Expr) bool {
 	e = ast.Unparen(e)
 	if call, ok := e.(*ast.CallExpr); ok {
+		if x, ok := c.isSortCall(call); ok && types.Identical(c.info.TypeOf(x), c.info.TypeOf(call)) {
+			return true // opa's util.Sorted(s): slices.Sort(s); return s
+		}
 		return c.isSortedResult(call)
 	}
 	id, ok := e.(*ast.Ident)
@@ -141,14 +144,27 @@ func (c *checker) sortedValue(fd *ast.FuncDecl, e ast.Expr) bool {
 	return sorted
 }
 
-// hasParamOfType reports whether sig has a parameter of type t.
+// hasParamOfType reports whether sig has a parameter of type t, or, when
+// t is a slice, a sequence of its elements (iter.Seq[E] for []E: opa's
+// levenshtein.ClosestStrings returns, sorted, the candidates it is given
+// as a sequence).
 func hasParamOfType(sig *types.Signature, t types.Type) bool {
 	for p := range sig.Params().Variables() {
-		if types.Identical(p.Type(), t) {
+		if types.Identical(p.Type(), t) || isSeqOf(p.Type(), t) {
 			return true
 		}
 	}
 	return false
+}
+
+// isSeqOf reports whether p is iter.Seq[E] and t a slice of E.
+func isSeqOf(p, t types.Type) bool {
+	n, ok := types.Unalias(p).(*types.Named)
+	sl, isSlice := t.Underlying().(*types.Slice)
+	if !ok || !isSlice || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "iter" || n.Obj().Name() != "Seq" || n.TypeArgs().Len() != 1 {
+		return false
+	}
+	return types.Identical(n.TypeArgs().At(0), sl.Elem())
 }
 
 // isSortedResult reports whether call returns what it is given in sorted

@@ -4,7 +4,10 @@
 // (Truncate).
 package limits
 
-import "slices"
+import (
+	"iter"
+	"slices"
+)
 
 // Hints limit a listing of label values.
 type Hints struct {
@@ -38,4 +41,34 @@ func (h *Hints) Truncate(values []string) []string {
 		return values
 	}
 	return values[:h.Limit]
+}
+
+// Closest returns, sorted, the candidates as long as a, in the shape of
+// opa's levenshtein.ClosestStrings: a sequence in, a sorted slice out,
+// sorted by a helper that sorts its operand in place and returns it
+// (opa's util.Sorted).
+func Closest(a string, candidates iter.Seq[string]) []string { // want Closest:`sortedresult`
+	var out []string
+	for c := range candidates {
+		if len(c) == len(a) {
+			out = append(out, c)
+		}
+	}
+	return sortedInPlace(out)
+}
+
+func sortedInPlace(s []string) []string { // want sortedInPlace:`sorts 0`
+	slices.Sort(s)
+	return s
+}
+
+// Leading returns the candidates as long as a, in the order given.
+func Leading(a string, candidates iter.Seq[string]) []string {
+	var out []string
+	for c := range candidates {
+		if len(c) == len(a) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
