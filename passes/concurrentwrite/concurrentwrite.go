@@ -98,6 +98,7 @@ type checker struct {
 	// localFixed holds the local maps already given a mutex by a fix.
 	localFixed map[mapid.ID]bool
 	back       map[backPair]bool // computed on first use, see backPointers
+	sums       *summaries        // computed on first use, see reach
 }
 
 func (c *Config) run(pass *analysis.Pass) (any, error) {

@@ -18,7 +18,7 @@ func TestFixes(t *testing.T) {
 }
 
 func TestGoroutines(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest", "objectrace", "testgoroutines", "reach", "dynamiccalls", "grpcsvc/server")
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest", "objectrace", "testgoroutines", "reach", "deepreach", "dynamiccalls", "grpcsvc/server")
 }
 
 func TestCrossPackage(t *testing.T) {

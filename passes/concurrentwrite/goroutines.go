@@ -9,7 +9,6 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/goroutine"
-	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -20,11 +19,9 @@ type spawn struct {
 	parent *ssa.Function
 	accs   []*gaccess // what the goroutine accesses, in the parent's terms
 	locked bool       // a lock is held where it starts (a call standing for a spawn)
-	// fns holds the functions the goroutine reaches; truncated says the
-	// walk stopped at its bounds; sends caches sendFields.
-	fns       map[*ssa.Function]bool
-	truncated bool
-	sends     map[*types.Var]bool
+	// sends holds the channel fields that the functions the goroutine
+	// reaches send on or close.
+	sends map[*types.Var]bool
 }
 
 // A gaccess is an access reached from a goroutine, with its map named in
@@ -36,32 +33,17 @@ type gaccess struct {
 	locked bool // a lock is held at the access or at a call on the way
 	outer  bool // the map comes from outside the goroutine (not made by it)
 	shared bool // the map is the same for every copy of the goroutine
-	// spawned: reached through a call that starts a goroutine of its own
-	// (see env.spawned).
+	// spawned: reached through a call that starts its function argument
+	// in a goroutine of its own (mux.HandleFunc(p, func() {…})): it runs
+	// there, not in the caller.
 	spawned bool
-	env     *env // the call path from the goroutine's function
 }
 
 // env binds the parameters of the functions on a call path to values of
 // their callers, up to the function that starts the goroutine.
 type env struct {
-	fn     *ssa.Function // the function whose parameters bind binds
 	bind   map[*ssa.Parameter]ssa.Value
 	parent *env
-	// spawned says the path went through a call that starts its
-	// function argument in a goroutine of its own (mux.HandleFunc(p,
-	// func() {…})): what follows runs there, not in the caller.
-	spawned bool
-}
-
-// through reports whether the call path of e runs fn.
-func (e *env) through(fn *ssa.Function) bool {
-	for ; e != nil; e = e.parent {
-		if e.fn == fn {
-			return true
-		}
-	}
-	return false
 }
 
 func (e *env) lookup(p *ssa.Parameter) (ssa.Value, *env) {
@@ -110,15 +92,30 @@ func refIn(r mapid.Ref, e *env) (mapid.Ref, bool) {
 	return r, true
 }
 
-// Bounds on the call tree explored below a goroutine's function.
-const (
-	maxDepth = 4
-	maxFuncs = 64
-)
-
-// reach collects the accesses made by fn and its static callees in the
-// package, with maps named in the spawner's frame.
+// reach collects the accesses made by the goroutine of sp: by its function
+// and everything that reaches in the package, through static calls,
+// closures, function values, interface calls and deferred helpers, with
+// maps named in the spawner's frame (see summaries).
 func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
+	if ck.sums == nil {
+		ck.sums = newSummaries(ck, byFn)
+	}
+	ck.reachIn(sp, ck.sums)
+}
+
+// reachWithout returns the accesses that the goroutine of sp reaches on
+// the call paths that do not run skip (skip's own accesses, and what it
+// reaches, left out).
+func (ck *checker) reachWithout(sp *spawn, skip *ssa.Function, byFn map[*ssa.Function][]*access) []*gaccess {
+	if ck.sums == nil {
+		ck.sums = newSummaries(ck, byFn)
+	}
+	c := &spawn{Spawn: sp.Spawn, parent: sp.parent, locked: sp.locked}
+	ck.reachIn(c, ck.sums.without(skip))
+	return c.accs
+}
+
+func (ck *checker) reachIn(sp *spawn, sums *summaries) {
 	fn := sp.Fn
 	bind := make(map[*ssa.Parameter]ssa.Value)
 	for p, v := range sp.Bind {
@@ -129,69 +126,20 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 			bind[fn.Params[i]] = a
 		}
 	}
-	visited := 0
-	var walk func(fn *ssa.Function, e *env, locked bool, depth int)
-	sp.fns = make(map[*ssa.Function]bool)
-	walk = func(fn *ssa.Function, e *env, locked bool, depth int) {
-		visited++
-		sp.fns[fn] = true
-		for _, a := range byFn[fn] {
-			id, base, ok := accIn(a, e)
-			if !ok {
-				continue
-			}
-			ga := &gaccess{access: a, id: id, base: base, locked: locked || a.held.Len() > 0 || a.may.Len() > 0, spawned: e.spawned, env: e}
-			ga.outer, ga.shared = ck.sharedAcross(sp, ga)
-			sp.accs = append(sp.accs, ga)
-		}
-		r := ck.lp.Result(fn)
-		if r == nil {
-			return
-		}
-		if depth >= maxDepth {
-			sp.truncated = true
-			return
-		}
-		r.Each(func(instr ssa.Instruction, held lockset.Set) {
-			if visited >= maxFuncs {
-				sp.truncated = true
-				return
-			}
-			var ts []target
-			var lk bool
-			spawned := e.spawned
-			switch c := instr.(type) {
-			case *ssa.Call:
-				// A lock held on some path to the call protects the
-				// callee as far as this pass is concerned (conditional
-				// locking).
-				lk = locked || held.Len() > 0 || r.MayHold(instr).Len() > 0
-				ts = ck.targets(c, e)
-				spawned = spawned || goroutine.IsSpawnCall(c)
-			case *ssa.Defer:
-				// A deferred helper runs at return, with the locks
-				// held then (defer r.remove(id) in a worker).
-				dh, _ := r.DeferHeld(c)
-				lk = locked || dh.Len() > 0
-				if callee := c.Call.StaticCallee(); callee != nil {
-					ts = []target{{callee, c.Call.Args}}
-				}
-			}
-			for _, t := range ts {
-				if t.fn == fn || ck.lp.Result(t.fn) == nil || len(t.args) != len(t.fn.Params) {
-					continue
-				}
-				b := make(map[*ssa.Parameter]ssa.Value, len(t.fn.Params))
-				for i, p := range t.fn.Params {
-					if t.args[i] != nil {
-						b[p] = t.args[i]
-					}
-				}
-				walk(t.fn, &env{fn: t.fn, bind: b, parent: e, spawned: spawned}, lk, depth+1)
-			}
-		})
+	root := &summary{seen: make(map[skey]bool)}
+	sums.instantiate(root, sums.of(fn), bind, sp.locked, false)
+	sp.sends = root.sends
+	if sp.sends == nil {
+		sp.sends = make(map[*types.Var]bool)
 	}
-	walk(fn, &env{fn: fn, bind: bind}, sp.locked, 0)
+	for _, it := range root.items {
+		if it.call != nil {
+			continue
+		}
+		ga := &gaccess{access: it.a, id: it.id, base: it.base, locked: it.locked, spawned: it.spawned}
+		ga.outer, ga.shared = ck.sharedAcross(sp, ga)
+		sp.accs = append(sp.accs, ga)
+	}
 }
 
 // sharedAcross reports whether the map of a comes from outside the

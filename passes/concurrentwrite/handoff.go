@@ -26,8 +26,7 @@ func (ck *checker) after(sp *spawn, to ssa.Instruction) bool {
 // then selects on c.closeCh and c.incomingRequests, which the package's
 // users feed, and adds to c.pendingReqs while the reader deletes from it.
 // Any other channel (a local one, an exported field, ctx.Done()) is taken
-// to be the hand-off, as is every receive when the goroutine's reach was
-// cut short. A function the goroutine runs through a value that the pass
+// to be the hand-off. A function the goroutine runs through a value that the pass
 // cannot resolve (a callback stored in a request) is not looked into.
 func handsOff(sp *spawn, instr ssa.Instruction) bool {
 	if !goroutine.Orders(instr) {
@@ -46,10 +45,7 @@ func handsOff(sp *spawn, instr ssa.Instruction) bool {
 	default:
 		return true // Wait
 	}
-	if sp.truncated {
-		return true
-	}
-	sends := sp.sendFields()
+	sends := sp.sends
 	for _, ch := range chans {
 		f := mapid.LoadedField(ch)
 		if f == nil || f.Exported() || sends[f] {
@@ -57,41 +53,6 @@ func handsOff(sp *spawn, instr ssa.Instruction) bool {
 		}
 	}
 	return false
-}
-
-// sendFields returns the channel fields that the functions the goroutine
-// of sp reaches send on or close.
-func (sp *spawn) sendFields() map[*types.Var]bool {
-	if sp.sends != nil {
-		return sp.sends
-	}
-	sp.sends = make(map[*types.Var]bool)
-	add := func(v ssa.Value) {
-		if f := mapid.LoadedField(v); f != nil {
-			sp.sends[f] = true
-		}
-	}
-	for fn := range sp.fns {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				switch instr := instr.(type) {
-				case *ssa.Send:
-					add(instr.Chan)
-				case *ssa.Select:
-					for _, st := range instr.States {
-						if st.Dir == types.SendOnly {
-							add(st.Chan)
-						}
-					}
-				case *ssa.Call:
-					if bi, ok := instr.Call.Value.(*ssa.Builtin); ok && bi.Name() == "close" && len(instr.Call.Args) == 1 {
-						add(instr.Call.Args[0])
-					}
-				}
-			}
-		}
-	}
-	return sp.sends
 }
 
 // storedField names the field that the store of a Stored spawn sets, as

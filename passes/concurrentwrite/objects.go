@@ -64,7 +64,11 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 			methods[n] = append(methods[n], m)
 		}
 	}
-	reached := make(map[*spawn]bool)
+	type key struct {
+		m    *spawn
+		skip *ssa.Function
+	}
+	reached := make(map[key][]*gaccess)
 	for _, sp := range spawns {
 		if sp.parent == nil || sp.Kind == goroutine.Subtest || !outlives(sp) {
 			continue
@@ -86,12 +90,12 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 			if m.Fn == sp.parent {
 				continue
 			}
-			if !reached[m] {
-				reached[m] = true
-				ck.reach(m, byFn)
+			k := key{m, sp.parent}
+			if _, ok := reached[k]; !ok {
+				reached[k] = ck.reachWithout(m, sp.parent, byFn)
 			}
 			var theirs []*gaccess
-			for _, a := range m.accs {
+			for _, a := range reached[k] {
 				// What the method reaches through a goroutine it
 				// starts runs there, not alongside the method's caller:
 				// a handler closure that SetupHandlers registers is the
@@ -104,7 +108,7 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 				// starting the syncer goroutine. Pairing it here would
 				// take the spawner to run twice at once, which the
 				// spawner itself (skipped above) is not taken to do.
-				if a.base.Root == m.Fn.Params[0] && !a.spawned && !a.env.through(sp.parent) {
+				if a.base.Root == m.Fn.Params[0] && !a.spawned {
 					theirs = append(theirs, a)
 				}
 			}
