@@ -237,9 +237,12 @@
 // again as cb.parent): such a call says nothing of the callee's locks,
 // and a helper reached only that way is not checked.
 //
-// Bounds. What a goroutine reaches is explored per spawn, up to 4 calls
-// deep and 64 functions, not summarised once per function, so a race
-// deeper than that is missed. A lock a caller holds is seen through up to
+// Bounds. What a goroutine reaches comes from summaries computed once per
+// function, bottom-up over the call graph's cycles, with no depth bound;
+// but the summaries of a cycle are recomputed at most 8 times, so a
+// recursive descent that names a new map on each trip around it (n.m,
+// n.next.m, …) is followed for a bounded number of trips (without the
+// bound, the names would grow for ever). A lock a caller holds is seen through up to
 // three callers' boolean parameters, and a function is split on three
 // conditions at most (each doubles the paths the lockset analysis runs).
 //
@@ -256,8 +259,7 @@
 // loop selects on requests its users send while the reader goroutine it
 // started deletes replies; also the loop for x := range c.jobs { go f(x) }
 // on such a field): a receive from a local channel, an exported field or
-// a call's result (ctx.Done(), time.After) still orders, as does any
-// receive when the goroutine's exploration hit its bounds; a send behind
+// a call's result (ctx.Done(), time.After) still orders; a send behind
 // a call the pass cannot resolve (a callback stored in a request) is not
 // seen. Telling a hand-off from a wait for an unrelated event would take
 // the value flow of the channel's messages.
