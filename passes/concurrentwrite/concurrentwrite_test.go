@@ -18,7 +18,7 @@ func TestFixes(t *testing.T) {
 }
 
 func TestGoroutines(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest", "objectrace", "testgoroutines", "reach", "deepreach", "dynamiccalls", "grpcsvc/server")
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest", "objectrace", "testgoroutines", "reach", "deepreach", "dynamiccalls", "grpcsvc/server", "manycalls")
 }
 
 func TestCrossPackage(t *testing.T) {

@@ -242,7 +242,11 @@
 // but the summaries of a cycle are recomputed at most 8 times, so a
 // recursive descent that names a new map on each trip around it (n.m,
 // n.next.m, …) is followed for a bounded number of trips (without the
-// bound, the names would grow for ever). A lock a caller holds is seen through up to
+// bound, the names would grow for ever), and a name longer than 8 steps
+// is not carried up at all: a descent with many call sites (opa's
+// gojsonschema validator, a dozen) multiplies its names by their number
+// on every trip, and ran out of memory at 24 GB; the access keeps its
+// shorter names. A lock a caller holds is seen through up to
 // three callers' boolean parameters, and a function is split on three
 // conditions at most (each doubles the paths the lockset analysis runs).
 //

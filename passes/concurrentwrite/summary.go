@@ -349,17 +349,28 @@ func (s *summaries) instantiate(sum, callee *summary, b map[*ssa.Parameter]ssa.V
 func substitute(it sitem, b map[*ssa.Parameter]ssa.Value) (mapid.ID, mapid.Ref, bool) {
 	if it.id.Kind == mapid.Param {
 		if v := b[it.id.Site.(*ssa.Parameter)]; v != nil {
-			return idIn(v, nil)
+			id, base, ok := idIn(v, nil)
+			return id, base, ok && base.Path.Len() <= maxNameSteps
 		}
 		return it.id, it.base, true
 	}
 	if p, ok := it.base.Root.(*ssa.Parameter); ok {
 		if v := b[p]; v != nil {
-			return it.id, mapid.RefOf(v).Child(it.base.Path), true
+			base := mapid.RefOf(v).Child(it.base.Path)
+			return it.id, base, base.Path.Len() <= maxNameSteps
 		}
 	}
 	return it.id, it.base, true
 }
+
+// maxNameSteps bounds the steps of a map's name carried up a summary: a
+// recursive descent with many call sites (opa's gojsonschema validator
+// calls itself on s.itemsChildren[i], s.anyOf[i], s.propertiesChildren[i]
+// and a dozen more) names a new map on each trip round the cycle, and the
+// names multiply by the number of call sites on every round (the package
+// ran out of memory at 24 GB). A longer name is dropped: the access is
+// kept under its shorter names, from the trips before.
+const maxNameSteps = 8
 
 // paramCallee returns the parameter whose function value the call c runs,
 // when nothing else says what it runs (see targets).
