@@ -14,6 +14,14 @@
 // is dead code: blocks dominated only by its untaken edge are not visited.
 // The cost is linear in the size of the function for the walk, plus the
 // values derived from each loop's key and value.
+//
+// Paths (paths.go) answers the path questions iterorder asks at a sink,
+// on the same SSA control-flow graph: does the statement run only through
+// an edge that a constant condition never takes (dead code), and does
+// every path from it end the function in a failure (a non-nil error
+// returned, a call that never returns) without coming back to the start of
+// a loop around it. It replaced iterorder's walks up the syntax stack
+// (isConstant, underConstant, failurePath, neverReturns).
 package orderflow
 
 import (

@@ -72,7 +72,7 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 	// or &x. (After the loop, an ordered slice passed to a method is not
 	// followed into the receiver: it is usually consumed, not kept.)
 	if s.mode == orderMode {
-		if report && sc.kind == noSink && !s.debugOnly(stack) {
+		if report && sc.kind == noSink && !c.paths().Dead(call) {
 			s.factCall(call, report)
 		}
 		return
@@ -91,7 +91,7 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 			}
 		}
 	}
-	if report && sc.kind == noSink && s.mode != factMode && !s.debugOnly(stack) && !c.failurePath(stack) {
+	if report && sc.kind == noSink && s.mode != factMode && !c.paths().Dead(call) && !c.paths().Failing(call) {
 		s.factCall(call, report)
 	}
 }
@@ -145,7 +145,7 @@ func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bo
 	if sc.kind == logSink && !s.c.cfg.Strict {
 		return // log lines interleave anyway; their order is not a result
 	}
-	if report && !s.debugOnly(stack) && !s.c.failurePath(stack) {
+	if report && !s.c.paths().Dead(call) && !s.c.paths().Failing(call) {
 		s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
 		s.findings[len(s.findings)-1].whole = sc.kind == fileSink
 		s.findings[len(s.findings)-1].stream = stream
@@ -225,22 +225,6 @@ func (s *scan) paramIndex(obj types.Object) int {
 		}
 	}
 	return -1
-}
-
-// debugOnly reports whether the node at the top of stack (or the loop
-// itself) runs only under a constant condition: dead code, or output
-// switched on by editing the source.
-func (s *scan) debugOnly(stack []ast.Node) bool {
-	if s.debugLoop {
-		return true
-	}
-	conds, _ := s.guards(stack)
-	for _, cond := range conds {
-		if s.c.isConstant(cond) {
-			return true
-		}
-	}
-	return false
 }
 
 // factCall reports a call to a function whose fact says it makes a
@@ -430,26 +414,6 @@ func (s *scan) throughMap(e ast.Expr) bool {
 			return false
 		}
 	}
-}
-
-// isCallOf reports whether e calls a function with one of the roles: the
-// error of return enc.Encode(out) is the encoder's, not a failure of the
-// loop's check.
-func isCallOf(info *types.Info, e ast.Expr, roles ...apis.Role) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil {
-		return false
-	}
-	for _, r := range roles {
-		if _, ok := apis.Find(fn.Origin(), r); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // comparedWithOne reports whether one of the compared operands is a

@@ -315,10 +315,12 @@
 // also from another package: a fact carries it), slices sorted before use,
 // ranging over slices.Sorted(maps.Keys(m)), statements inside function
 // literals (they run at a time of their own) and function literals handed
-// to a queue or sent on a channel as work, output under a constant condition (dead
-// code, or switched on by editing the source), and which error is
-// returned or written when several entries fail (a sink on a path that
-// returns a non-nil error, not the error of an encoder or writer: return
+// to a queue or sent on a channel as work, output in dead code (reached
+// only through an edge that a constant condition never takes: if debug
+// { ... } with const debug = false), and which error is
+// returned or written when several entries fail (a sink from which every
+// path returns a non-nil error, not the error of an encoder or writer,
+// nor that of a call with several results passed on unchecked: return
 // enc.Encode(out) is reported; or that ends in a call that never returns,
 // fmt.Printf("invalid %q", p); os.Exit(1), also through a helper the
 // ctrlflow analyzer finds never returns): the outcome — a failure — does not depend

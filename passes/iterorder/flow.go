@@ -66,17 +66,16 @@ type funcInfo struct {
 // A scan follows values derived from seeds through a region of code and
 // collects the findings. A scan never outlives one run of the pass.
 type scan struct {
-	c         *checker
-	mode      mode
-	fn        *funcInfo
-	region    ast.Node       // elemMode: the loop body; otherwise the function
-	loop      *ast.RangeStmt // elemMode: the loop, whose end starts order scans
-	start     token.Pos      // orderMode: code that ends before start is skipped
-	tainted   map[types.Object]bool
-	calls     map[*ast.CallExpr]int // orderMode: calls whose result (index) carries map order
-	depth     int                   // nesting of scans, bounded
-	accExpr   string                // orderMode: the slice the loop filled, as written (resp.Items)
-	debugLoop bool                  // the loop runs only when debugging
+	c       *checker
+	mode    mode
+	fn      *funcInfo
+	region  ast.Node       // elemMode: the loop body; otherwise the function
+	loop    *ast.RangeStmt // elemMode: the loop, whose end starts order scans
+	start   token.Pos      // orderMode: code that ends before start is skipped
+	tainted map[types.Object]bool
+	calls   map[*ast.CallExpr]int // orderMode: calls whose result (index) carries map order
+	depth   int                   // nesting of scans, bounded
+	accExpr string                // orderMode: the slice the loop filled, as written (resp.Items)
 	// testCaller: an orderMode scan of a test that calls the function
 	// whose result carries the order; only comparisons in order are
 	// sinks there (see sink).
@@ -215,7 +214,6 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 			if report && s.depth < maxDepth {
 				in := c.newScan(elemMode, s.fn, n.Body, s.depth+1)
 				in.loop = n
-				in.debugLoop = s.debugLoop || s.debugOnly(stack)
 				s.seedRange(in, n)
 				in.run()
 				s.findings = append(s.findings, in.findings...)

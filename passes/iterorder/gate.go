@@ -9,11 +9,12 @@ import (
 	"github.com/maplint/maplint/internal/factsonly"
 )
 
-// gate is the pass's gate (see factsonly.Gate). The pass's facts are
-// computed on the syntax and types alone: on a package analysed only for
-// its facts, it reads neither the SSA (only the round trips of
-// roundtrip.go do, which only drop diagnostics) nor orderflow's loops
-// (only diagnostics), and the driver may skip building them.
+// gate is the pass's gate (see factsonly.Gate). On a package analysed
+// only for its facts, the pass reads neither buildssa's result nor
+// orderflow's loops (only diagnostics), and the driver may skip building
+// them: the paths through a sink (guards.go), which decide facts too, are
+// read from SSA that orderflow.Paths builds on the first question, which
+// most dependencies never ask.
 var gate = &analysis.Analyzer{
 	Name:       "iterordergate",
 	Doc:        "iterordergate: tell a driver what iterorder needs on a package analysed only for its facts (reports nothing)",

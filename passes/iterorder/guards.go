@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/maplint/maplint/internal/apis"
+	"github.com/maplint/maplint/internal/orderflow"
 )
 
 // This file holds the guards of a statement in a map loop: the conditions
@@ -193,59 +194,32 @@ func (s *scan) scatter(lhs, rhs ast.Expr, stack []ast.Node) bool {
 	return !follows
 }
 
-// isConstant reports whether cond is a compile-time constant: code under
-// it is dead, or switched on by editing the source.
-func (c *checker) isConstant(cond ast.Expr) bool {
-	tv, ok := c.info.Types[cond]
-	return ok && tv.Value != nil
-}
-
-// failurePath reports whether the node at the top of stack is on a path
-// that ends the function with an error (http.Error(w, msg, 400); return
-// nil, err): it reports the first failing entry, and which entry fails
-// first is, like a returned error, not treated as a result.
-func (c *checker) failurePath(stack []ast.Node) bool {
-	info := c.info
-	for i := len(stack) - 1; i >= 0; i-- {
-		b, ok := stack[i].(*ast.BlockStmt)
-		if !ok {
-			continue
-		}
-		if len(b.List) == 0 {
-			return false
-		}
-		switch last := b.List[len(b.List)-1].(type) {
-		case *ast.ReturnStmt:
-			for _, r := range last.Results {
-				if tv, ok := info.Types[r]; ok && implementsError(tv.Type) && !tv.IsNil() && !isCallOf(info, r, apis.Encode, apis.Output) {
-					return true
-				}
-			}
-		case *ast.ExprStmt:
-			// The program (or goroutine) ends at the first entry that
-			// fails: fmt.Printf("invalid %q", p); os.Exit(1).
-			call, ok := ast.Unparen(last.X).(*ast.CallExpr)
-			return ok && c.neverReturns(call)
-		}
-		return false
+// paths answers, for a statement of the package, the questions about the
+// paths through it that decide whether a sink there shows map order: does
+// it run only through a branch that a constant condition never takes
+// (dead code: if debug { ... } with const debug = false), and does every
+// path from it end the function in a failure (an error returned, a call
+// that never returns: it names which entry failed first, and which entry
+// fails first is, like a returned error, not treated as a result). Both
+// are read from the SSA control-flow graph (see orderflow.Paths), with the
+// ctrlflow analyzer's knowledge of which functions never return.
+func (c *checker) paths() *orderflow.Paths {
+	if c.path == nil {
+		c.path = orderflow.NewPaths(c.pass, c.ssa, c.cfgs)
 	}
-	return false
+	return c.path
 }
 
-// neverReturns reports whether call never returns: panic, a NoReturn row
-// of internal/apis, or a function the ctrlflow analyzer found never to
-// return (os.Exit, log.Fatal, a helper that calls them).
+// neverReturns reports whether call never returns: panic, or a callee
+// that orderflow.NeverReturns says never returns.
 func (c *checker) neverReturns(call *ast.CallExpr) bool {
 	switch fn := typeutil.Callee(c.info, call).(type) {
 	case *types.Builtin:
 		return fn == types.Universe.Lookup("panic")
 	case *types.Func:
-		if _, ok := apis.Find(fn.Origin(), apis.NoReturn); ok {
-			return true
-		}
 		sig, _ := fn.Type().(*types.Signature)
-		isIface := sig != nil && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
-		return c.cfgs != nil && !isIface && c.cfgs.NoReturn(fn.Origin())
+		dynamic := sig != nil && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+		return orderflow.NeverReturns(fn, dynamic, c.cfgs)
 	}
 	return false
 }

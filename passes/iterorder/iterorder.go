@@ -140,7 +140,8 @@ type checker struct {
 	decls []funcDecl // the package's function declarations with a body
 
 	ssa      *buildssa.SSA
-	cfgs     *ctrlflow.CFGs        // which functions never return (failurePath)
+	cfgs     *ctrlflow.CFGs        // which functions never return (paths)
+	path     *orderflow.Paths      // built on demand by paths
 	restored map[types.Object]bool // built on demand by restoredMap (roundtrip.go)
 	// built on demand by restoredItems (roundtripitems.go)
 	restoredTypes map[*types.TypeName]bool
@@ -171,9 +172,8 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		orderFree: parseOrderFree(cfg.OrderFree),
 		decls:     funcDecls(pass),
 		ordered:   make(map[*types.Func]*OrderedResultFact),
-		// nil when the package is analysed only for its facts (see gate)
-		ssa:  pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
-		cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		ssa:       pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
+		cfgs:      pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
 	}
 	c.computeMatchFacts()
 	c.computeRandomFacts()
@@ -204,7 +204,6 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		}
 		sc := c.newScan(elemMode, fn, rs.Body, 0)
 		sc.loop = rs
-		sc.debugLoop = c.underConstant(cur)
 		for _, obj := range []types.Object{loop.Key, loop.Value} {
 			if obj != nil {
 				sc.tainted[obj] = true
@@ -289,22 +288,6 @@ func (c *checker) inScope(cur inspector.Cursor, fn *funcInfo) bool {
 	}
 	run, _ := c.example(cur)
 	return run
-}
-
-// underConstant reports whether the statement at cur runs only under a
-// constant condition (if debug, with const debug = false): dead code, or
-// code switched on by editing the source.
-func (c *checker) underConstant(cur inspector.Cursor) bool {
-	for e := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		ifs, ok := e.Node().(*ast.IfStmt)
-		if !ok {
-			return false
-		}
-		if c.isConstant(ifs.Cond) && cur.Node().Pos() >= ifs.Body.Pos() {
-			return true
-		}
-	}
-	return false
 }
 
 // enclosingFuncCursor returns the innermost function around cur.

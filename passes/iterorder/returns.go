@@ -57,7 +57,7 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 	}
 	switch s.mode {
 	case elemMode:
-		if s.uniqueGuard(stack) || s.c.failurePath(stack) {
+		if s.uniqueGuard(stack) || s.c.paths().Failing(r) {
 			// A lookup; or what the loop had when an entry failed, returned
 			// with the error: which entry fails first is, like the error
 			// itself, not treated as a result.
