@@ -22,6 +22,46 @@
 // returned, a call that never returns) without coming back to the start of
 // a loop around it. It replaced iterorder's walks up the syntax stack
 // (isConstant, underConstant, failurePath, neverReturns).
+//
+// # The rest of item 2 of issue 9
+//
+// What is still syntax in iterorder, in the order it should move here:
+//
+//  1. The guards of a statement (iterorder's guards.go: guards, uniqueGuard,
+//     minMaxGuard, and returns.go's "first match"): the If edges that
+//     dominate a body block are already recorded per block (loop.guards);
+//     a lookup guard (k == name, a MatchFact predicate) becomes a test on
+//     those edges, and the syntax stack goes. The predicates of match.go
+//     (an element compared with a value not derived from it, a call of a
+//     function whose body is one such comparison) move with it, with the
+//     MatchFact they export.
+//  2. The element-mode sinks: a key or value reaching a print, write,
+//     encode, hash, send or return in the body, as flows of their own
+//     kinds (the sink rows of internal/apis and SinkFact say which calls),
+//     iterorder's policy (sinks.go: which kinds report by default, a
+//     destination owned by the element, a hash reset per element) deciding
+//     which are findings.
+//  3. The order-mode scan after the loop (flow.go, assign.go, fields.go,
+//     returns.go): a slice or builder filled in map order, followed to where
+//     it is observed or sorted (the Sort rows and SortFact clear the order),
+//     and the callers of a function that returns it. This is the largest
+//     part, and the one that exports most of iterorder's facts.
+//
+// What stays syntax, and why: the fix rewrites the range statement (its key
+// and value identifiers, the file's Go version), so it needs the
+// *ast.RangeStmt; the messages name variables as the source writes them,
+// which SSA does not keep (nameTargets maps SSA positions back to the
+// syntax for names only); the scope rules (test files, Example functions,
+// maplint:ignore directives) are properties of declarations and comments,
+// not of the flow.
+//
+// What each step costs: iterorder's facts (SinkFact, OrderedResultFact,
+// ...) come out of the same scans as its diagnostics and are computed on
+// every dependency, so whatever those scans ask of SSA must exist there
+// too, where the driver skips buildssa unless another pass needs it
+// (factsonly.Gate). Paths builds the SSA of such a package itself, on the
+// first question; each later step must do the same, or keep its question
+// off the dependencies, or pay for buildssa on all of them.
 package orderflow
 
 import (
