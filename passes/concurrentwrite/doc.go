@@ -246,9 +246,15 @@
 // is not carried up at all: a descent with many call sites (opa's
 // gojsonschema validator, a dozen) multiplies its names by their number
 // on every trip, and ran out of memory at 24 GB; the access keeps its
-// shorter names. A lock a caller holds is seen through up to
-// three callers' boolean parameters, and a function is split on three
-// conditions at most (each doubles the paths the lockset analysis runs).
+// shorter names. A summary leaves out the maps of one activation (named
+// by the function's own instructions, or by a callee's parameter its call
+// left unbound) and keeps at most 2048 accesses: summaries high in a large
+// package's call graph grow with the square of its size (go-ethereum's
+// run went past 22 GB without these), and a goroutine whose summaries
+// were cut takes any receive after its spawn as the hand-off. A lock a
+// caller holds is seen through up to three callers' boolean parameters,
+// and a function is split on three conditions at most (each doubles the
+// paths the lockset analysis runs).
 //
 // Conditions and order that are values, not code. A condition tested
 // inside a loop (a value recomputed on each iteration) is not correlated

@@ -42,6 +42,14 @@ type summary struct {
 	// on or close (see sendFields).
 	sends map[*types.Var]bool
 	seen  map[skey]bool
+	// frame is the function summarised (nil for a spawn's instance):
+	// an access named by one of its own instructions is a map of one
+	// activation, which no goroutine reaching it from outside shares,
+	// and is left out; so is one named by a parameter of dead, the
+	// callee being instantiated, that its call left unbound.
+	frame, dead *ssa.Function
+	// truncated says the summary reached maxItems (see there).
+	truncated bool
 }
 
 // An skey identifies an access item, to keep one copy of each.
@@ -57,6 +65,13 @@ type skey struct {
 // access whose map's name grows on every trip around the cycle (f(n)
 // writing n.m and calling g(n.next), which calls f) would grow without end.
 const maxRounds = 8
+
+// maxItems bounds a summary's accesses. Without it, go-ethereum's
+// largest packages, whose top functions reach thousands of accesses
+// named through many paths, took the run past 22 GB (killed); a summary
+// cut there marks its spawns truncated, and a receive after such a spawn
+// is taken as the hand-off (see handsOff).
+const maxItems = 2048
 
 // summaries computes and holds the summaries of a package's functions.
 type summaries struct {
@@ -250,7 +265,7 @@ func funcValue(v ssa.Value) *ssa.Function {
 // summaries, in the order of a walk of the call tree: fn's accesses, then
 // each call's in turn.
 func (s *summaries) build(fn *ssa.Function) *summary {
-	sum := &summary{seen: make(map[skey]bool)}
+	sum := &summary{seen: make(map[skey]bool), frame: fn}
 	for _, a := range s.byFn[fn] {
 		id, base, ok := accIn(a, nil)
 		if ok {
@@ -308,7 +323,10 @@ func (s *summaries) apply(sum *summary, t target, locked, spawned bool) {
 			b[p] = t.args[i]
 		}
 	}
+	dead := sum.dead
+	sum.dead = t.fn
 	s.instantiate(sum, callee, b, locked, spawned)
+	sum.dead = dead
 }
 
 // instantiate adds the items of callee to sum, their maps named through
@@ -316,6 +334,7 @@ func (s *summaries) apply(sum *summary, t target, locked, spawned bool) {
 // resolved to the functions b binds them to.
 func (s *summaries) instantiate(sum, callee *summary, b map[*ssa.Parameter]ssa.Value, locked, spawned bool) {
 	sum.addSends(callee.sends)
+	sum.truncated = sum.truncated || callee.truncated
 	for _, it := range callee.items {
 		if it.call == nil {
 			id, base, ok := substitute(it, b)
@@ -387,8 +406,15 @@ func paramCallee(c *ssa.Call) *ssa.Parameter {
 }
 
 func (sum *summary) add(it sitem) {
+	if sum.frame != nil && sum.deadRoot(it) {
+		return
+	}
 	k := skey{it.a, it.id, it.base.Root, string(it.base.Path.AppendKey(nil)), it.locked, it.spawned}
 	if sum.seen[k] {
+		return
+	}
+	if len(sum.items) >= maxItems {
+		sum.truncated = true
 		return
 	}
 	sum.seen[k] = true
@@ -434,4 +460,24 @@ func ownSends(fn *ssa.Function) map[*types.Var]bool {
 		}
 	}
 	return out
+}
+
+// deadRoot reports whether the map of it is named by an instruction of the
+// summarised function or by an unbound parameter of the callee being
+// instantiated (see summary.frame).
+func (sum *summary) deadRoot(it sitem) bool {
+	var root ssa.Value
+	switch it.id.Kind {
+	case mapid.Local, mapid.Param:
+		root = it.id.Site
+	case mapid.Field:
+		root = it.base.Root
+	}
+	switch r := root.(type) {
+	case *ssa.Parameter:
+		return r.Parent() == sum.dead
+	case ssa.Instruction:
+		return r.Parent() == sum.frame
+	}
+	return false
 }
