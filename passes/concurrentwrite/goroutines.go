@@ -20,10 +20,8 @@ type spawn struct {
 	accs   []*gaccess // what the goroutine accesses, in the parent's terms
 	locked bool       // a lock is held where it starts (a call standing for a spawn)
 	// sends holds the channel fields that the functions the goroutine
-	// reaches send on or close; truncated says a summary it reaches was
-	// cut at maxItems.
-	sends     map[*types.Var]bool
-	truncated bool
+	// reaches send on or close.
+	sends map[*types.Var]bool
 }
 
 // A gaccess is an access reached from a goroutine, with its map named in
@@ -130,7 +128,7 @@ func (ck *checker) reachIn(sp *spawn, sums *summaries) {
 	}
 	root := &summary{seen: make(map[skey]bool)}
 	sums.instantiate(root, sums.of(fn), bind, sp.locked, false)
-	sp.sends, sp.truncated = root.sends, root.truncated
+	sp.sends = root.sends
 	if sp.sends == nil {
 		sp.sends = make(map[*types.Var]bool)
 	}

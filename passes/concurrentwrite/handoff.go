@@ -45,9 +45,6 @@ func handsOff(sp *spawn, instr ssa.Instruction) bool {
 	default:
 		return true // Wait
 	}
-	if sp.truncated {
-		return true // the goroutine may send on anything
-	}
 	sends := sp.sends
 	for _, ch := range chans {
 		f := mapid.LoadedField(ch)

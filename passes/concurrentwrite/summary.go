@@ -48,8 +48,6 @@ type summary struct {
 	// and is left out; so is one named by a parameter of dead, the
 	// callee being instantiated, that its call left unbound.
 	frame, dead *ssa.Function
-	// truncated says the summary reached maxItems (see there).
-	truncated bool
 }
 
 // An skey identifies an access item, to keep one copy of each.
@@ -65,13 +63,6 @@ type skey struct {
 // access whose map's name grows on every trip around the cycle (f(n)
 // writing n.m and calling g(n.next), which calls f) would grow without end.
 const maxRounds = 8
-
-// maxItems bounds a summary's accesses. Without it, go-ethereum's
-// largest packages, whose top functions reach thousands of accesses
-// named through many paths, took the run past 22 GB (killed); a summary
-// cut there marks its spawns truncated, and a receive after such a spawn
-// is taken as the hand-off (see handsOff).
-const maxItems = 2048
 
 // summaries computes and holds the summaries of a package's functions.
 type summaries struct {
@@ -334,7 +325,6 @@ func (s *summaries) apply(sum *summary, t target, locked, spawned bool) {
 // resolved to the functions b binds them to.
 func (s *summaries) instantiate(sum, callee *summary, b map[*ssa.Parameter]ssa.Value, locked, spawned bool) {
 	sum.addSends(callee.sends)
-	sum.truncated = sum.truncated || callee.truncated
 	for _, it := range callee.items {
 		if it.call == nil {
 			id, base, ok := substitute(it, b)
@@ -411,10 +401,6 @@ func (sum *summary) add(it sitem) {
 	}
 	k := skey{it.a, it.id, it.base.Root, string(it.base.Path.AppendKey(nil)), it.locked, it.spawned}
 	if sum.seen[k] {
-		return
-	}
-	if len(sum.items) >= maxItems {
-		sum.truncated = true
 		return
 	}
 	sum.seen[k] = true
