@@ -186,22 +186,8 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		f.unseen = true
 		return f
 	}
-	c.following = append(c.following, fn.obj.Origin())
-	defer func() { c.following = c.following[:len(c.following)-1] }()
-	for _, call := range calls {
-		if c.unreachedBy(fn, r, call) {
-			continue // its constant arguments take another return
-		}
-		first, ok := c.callerObserves(call, idx, field, depth)
-		if !ok {
-			return f
-		}
-		if first != nil {
-			f.stream = f.stream && first.stream
-			f.related = append([]related{{first.pos, "the caller's result is " + first.verb + " unsorted here"}}, first.related...)
-			f.unseen, f.bounded = first.unseen, first.bounded
-			return f
-		}
+	if c.someCallerObserves(fn, r, calls, idx, field, depth, f) {
+		return f
 	}
 	if exported && !c.cfg.Strict {
 		if fn.sig != nil && idx < fn.sig.Results().Len() {
@@ -220,6 +206,30 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		return f
 	}
 	return nil
+}
+
+// someCallerObserves reports whether a caller of fn, at one of calls,
+// observes the order of its result idx returned by r, and if so records
+// on f what it does with it (or that the caller cannot be found).
+func (c *checker) someCallerObserves(fn *funcInfo, r *ast.ReturnStmt, calls []*ast.CallExpr, idx int, field *types.Var, depth int, f *finding) bool {
+	c.following = append(c.following, fn.obj.Origin())
+	defer func() { c.following = c.following[:len(c.following)-1] }()
+	for _, call := range calls {
+		if c.unreachedBy(fn, r, call) {
+			continue // its constant arguments take another return
+		}
+		first, ok := c.callerObserves(call, idx, field, depth)
+		if !ok {
+			return true
+		}
+		if first != nil {
+			f.stream = f.stream && first.stream
+			f.related = append([]related{{first.pos, "the caller's result is " + first.verb + " unsorted here"}}, first.related...)
+			f.unseen, f.bounded = first.unseen, first.bounded
+			return true
+		}
+	}
+	return false
 }
 
 // callerObserves scans the caller of fn at call, whose result idx (its
