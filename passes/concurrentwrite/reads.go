@@ -203,8 +203,8 @@ func (ck *checker) reportRead(a, w *access, g guard.Guard) {
 	ck.add(d)
 }
 
-// read lock (a method with the RLock role in the API table).
 // hasReadLock reports whether the guard g, held by the write w, has a
+// read lock (a method with the RLock role in the API table).
 func (ck *checker) hasReadLock(w *access, g guard.Guard) bool {
 	l, ok := w.held.Find(g.For(w.base))
 	if !ok {
