@@ -1,6 +1,7 @@
 package apis
 
 import (
+	"go/types"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -54,11 +55,17 @@ var noReturnRows = []Row{
 // is ctrlflow's result for the package that contains call; it may be nil.
 func NeverReturns(cfgs *ctrlflow.CFGs, call *ssa.CallCommon) bool {
 	fn := Callee(call)
-	if fn == nil {
-		return false
-	}
+	return fn != nil && FuncNeverReturns(cfgs, fn, call.IsInvoke())
+}
+
+// FuncNeverReturns reports whether a call of fn never returns, as
+// NeverReturns does for an SSA call: for a call site in syntax, where
+// dynamic says the call goes through an interface (ctrlflow's facts
+// describe only the bodies of concrete functions).
+func FuncNeverReturns(cfgs *ctrlflow.CFGs, fn *types.Func, dynamic bool) bool {
+	fn = fn.Origin()
 	if _, ok := Find(fn, NoReturn); ok {
 		return true
 	}
-	return cfgs != nil && !call.IsInvoke() && cfgs.NoReturn(fn)
+	return cfgs != nil && !dynamic && cfgs.NoReturn(fn)
 }

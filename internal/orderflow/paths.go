@@ -250,21 +250,7 @@ func (p *Paths) isFailing(n ast.Node) bool {
 }
 
 // neverReturns reports whether the callee of c never returns.
-func (p *Paths) neverReturns(c *ssa.CallCommon) bool {
-	fn := calleeFunc(c)
-	return fn != nil && NeverReturns(fn, c.IsInvoke(), p.cfgs)
-}
-
-// NeverReturns reports whether a call of fn never returns to its caller:
-// a NoReturn row of internal/apis, or (for a static call, dynamic false)
-// a function the ctrlflow analyzer found never to return (os.Exit,
-// log.Fatal, a helper that calls them). cfgs may be nil.
-func NeverReturns(fn *types.Func, dynamic bool, cfgs *ctrlflow.CFGs) bool {
-	if _, ok := apis.Find(fn.Origin(), apis.NoReturn); ok {
-		return true
-	}
-	return !dynamic && cfgs != nil && cfgs.NoReturn(fn.Origin())
-}
+func (p *Paths) neverReturns(c *ssa.CallCommon) bool { return apis.NeverReturns(p.cfgs, c) }
 
 // failingReturn reports whether ret returns a non-nil error: one of its
 // results, or, in a range-over-func body, a result of the enclosing
@@ -393,12 +379,12 @@ func (p *Paths) outputCall(v ssa.Value) bool {
 		case *ssa.Extract:
 			v = x.Tuple
 		case *ssa.Call:
-			fn := calleeFunc(&x.Call)
+			fn := apis.Callee(&x.Call)
 			if fn == nil {
 				return false
 			}
-			_, enc := apis.Find(fn.Origin(), apis.Encode)
-			_, out := apis.Find(fn.Origin(), apis.Output)
+			_, enc := apis.Find(fn, apis.Encode)
+			_, out := apis.Find(fn, apis.Output)
 			return enc || out
 		default:
 			return false
@@ -411,17 +397,4 @@ func (p *Paths) outputCall(v ssa.Value) bool {
 func isError(t types.Type) bool {
 	errType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 	return types.Implements(t, errType) || !types.IsInterface(t) && types.Implements(types.NewPointer(t), errType)
-}
-
-// calleeFunc returns the function or method that c calls, as declared
-// (an interface's method for a dynamic call), or nil.
-func calleeFunc(c *ssa.CallCommon) *types.Func {
-	if c.IsInvoke() {
-		return c.Method
-	}
-	if callee := c.StaticCallee(); callee != nil {
-		fn, _ := callee.Object().(*types.Func)
-		return fn
-	}
-	return nil
 }

@@ -211,7 +211,7 @@ func (c *checker) paths() *orderflow.Paths {
 }
 
 // neverReturns reports whether call never returns: panic, or a callee
-// that orderflow.NeverReturns says never returns.
+// that apis.FuncNeverReturns says never returns.
 func (c *checker) neverReturns(call *ast.CallExpr) bool {
 	switch fn := typeutil.Callee(c.info, call).(type) {
 	case *types.Builtin:
@@ -219,7 +219,7 @@ func (c *checker) neverReturns(call *ast.CallExpr) bool {
 	case *types.Func:
 		sig, _ := fn.Type().(*types.Signature)
 		dynamic := sig != nil && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
-		return orderflow.NeverReturns(fn, dynamic, c.cfgs)
+		return apis.FuncNeverReturns(c.cfgs, fn, dynamic)
 	}
 	return false
 }
