@@ -72,8 +72,8 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 	// or &x. (After the loop, an ordered slice passed to a method is not
 	// followed into the receiver: it is usually consumed, not kept.)
 	if s.mode == orderMode {
-		if report && sc.kind == noSink && !c.paths().Dead(call) {
-			s.factCall(call, report)
+		if report && sc.kind == noSink {
+			s.factCall(call, report, false)
 		}
 		return
 	}
@@ -91,8 +91,8 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 			}
 		}
 	}
-	if report && sc.kind == noSink && s.mode != factMode && !c.paths().Dead(call) && !c.paths().Failing(call) {
-		s.factCall(call, report)
+	if report && sc.kind == noSink && s.mode != factMode {
+		s.factCall(call, report, true)
 	}
 }
 
@@ -229,7 +229,7 @@ func (s *scan) paramIndex(obj types.Object) int {
 
 // factCall reports a call to a function whose fact says it makes a
 // parameter observable, with a tainted argument for that parameter.
-func (s *scan) factCall(call *ast.CallExpr, report bool) {
+func (s *scan) factCall(call *ast.CallExpr, report, failing bool) {
 	fn, _ := typeutil.Callee(s.c.info, call).(*types.Func)
 	if fn == nil {
 		return
@@ -240,6 +240,11 @@ func (s *scan) factCall(call *ast.CallExpr, report bool) {
 	fact := s.c.sinkFact(fn.Origin())
 	if fact == nil {
 		return
+	}
+	// Asked only now, for a call of a helper that has a sink: on a
+	// dependency the first path question builds the package's SSA.
+	if s.c.paths().Dead(call) || failing && s.c.paths().Failing(call) {
+		return // dead code, or (failing) on the way to a failure
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && s.mode != orderMode && s.taintedExpr(sel.X) {
 		if _, isPkg := s.c.info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
