@@ -105,15 +105,7 @@ func (ck *checker) checkCaptured(accs []*access) {
 // locks l must name the same variable at a: a declaration in between
 // that shadows it leaves no fix.
 func (ck *checker) capturedFix(a *access, l lockset.Lock) []analysis.SuggestedFix {
-	c, ok := ck.syn.at[l.Pos]
-	if !ok {
-		return nil
-	}
-	call, ok := c.Node().(*ast.CallExpr)
-	if !ok {
-		return nil
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	_, _, sel, ok := ck.lockCall(l)
 	if !ok {
 		return nil
 	}

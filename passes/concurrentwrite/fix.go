@@ -109,12 +109,7 @@ func (ck *checker) upgradeFix(a *access, l lockset.Lock) []analysis.SuggestedFix
 		// it would deadlock.
 		return nil
 	}
-	c, ok := ck.syn.at[l.Pos]
-	if !ok {
-		return nil
-	}
-	call := c.Node().(*ast.CallExpr)
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	c, call, sel, ok := ck.lockCall(l)
 	if !ok || ck.lockRole(call) != apis.RLock {
 		return nil
 	}

@@ -2,8 +2,6 @@ package concurrentwrite
 
 import (
 	"fmt"
-	"go/ast"
-	"go/types"
 	"slices"
 	"strings"
 
@@ -149,8 +147,7 @@ func elementLock(ref, base mapid.Ref) bool {
 	if base.Root == ssa.Value(lk) {
 		return false // the map is in the same entry (shard.mu guards shard.m)
 	}
-	_, isMap := lk.X.Type().Underlying().(*types.Map)
-	return isMap
+	return apis.IsMap(lk.X.Type())
 }
 
 // lockedWrite returns a write of shared that holds g for writing.
@@ -210,34 +207,12 @@ func (ck *checker) hasReadLock(w *access, g guard.Guard) bool {
 	if !ok {
 		return false
 	}
-	c, ok := ck.syn.at[l.Pos]
+	_, _, sel, ok := ck.lockCall(l)
 	if !ok {
 		return false
 	}
-	call, ok := c.Node().(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	t := ck.pass.TypesInfo.TypeOf(sel.X)
-	if t == nil {
-		return false
-	}
-	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr {
-		t = types.NewPointer(t)
-	}
-	ms := types.NewMethodSet(t)
-	for i := range ms.Len() {
-		if fn, ok := ms.At(i).Obj().(*types.Func); ok {
-			if _, ok := apis.Find(fn, apis.RLock); ok {
-				return true
-			}
-		}
-	}
-	return false
+	_, ok = ck.methodWithRole(sel.X, apis.RLock)
+	return ok
 }
 
 // heldByEveryWrite reports whether a holds (at least for reading) a lock

@@ -80,14 +80,30 @@ func (ck *checker) mapName(a *access) string {
 // lockName prints l as the receiver of its Lock call (s.mu), or by its ref
 // when it was taken by a helper.
 func (ck *checker) lockName(l lockset.Lock) string {
-	if c, ok := ck.syn.at[l.Pos]; ok {
-		if call, ok := c.Node().(*ast.CallExpr); ok {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isLockMethod(sel.Sel.Name) {
-				return types.ExprString(sel.X)
-			}
-		}
+	if _, _, sel, ok := ck.lockCall(l); ok && isLockMethod(sel.Sel.Name) {
+		return types.ExprString(sel.X)
 	}
 	return l.Ref.String()
+}
+
+// lockCall returns the method call that took l where the package's
+// syntax has it (s.mu.Lock()), its cursor, and its selector, whose X is
+// the receiver it locks (s.mu); ok is false when l was taken elsewhere or
+// not by a method call.
+func (ck *checker) lockCall(l lockset.Lock) (c inspector.Cursor, call *ast.CallExpr, sel *ast.SelectorExpr, ok bool) {
+	c, ok = ck.syn.at[l.Pos]
+	if !ok {
+		return c, nil, nil, false
+	}
+	call, ok = c.Node().(*ast.CallExpr)
+	if !ok {
+		return c, nil, nil, false
+	}
+	sel, ok = ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return c, nil, nil, false
+	}
+	return c, call, sel, true
 }
 
 func isLockMethod(name string) bool {
