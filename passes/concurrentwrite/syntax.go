@@ -78,9 +78,10 @@ func (ck *checker) mapName(a *access) string {
 }
 
 // lockName prints l as the receiver of its Lock call (s.mu), or by its ref
-// when it was taken by a helper.
+// when it was taken by a helper: a call is a lock operation when the API
+// table gives its callee a lock role, whatever the method is named.
 func (ck *checker) lockName(l lockset.Lock) string {
-	if _, _, sel, ok := ck.lockCall(l); ok && isLockMethod(sel.Sel.Name) {
+	if _, call, sel, ok := ck.lockCall(l); ok && ck.lockRole(call) != 0 {
 		return types.ExprString(sel.X)
 	}
 	return l.Ref.String()
@@ -104,14 +105,6 @@ func (ck *checker) lockCall(l lockset.Lock) (c inspector.Cursor, call *ast.CallE
 		return c, nil, nil, false
 	}
 	return c, call, sel, true
-}
-
-func isLockMethod(name string) bool {
-	switch name {
-	case "Lock", "RLock", "Unlock", "RUnlock":
-		return true
-	}
-	return false
 }
 
 // guardText prints the guard g of the map a accesses, with the locks tied
