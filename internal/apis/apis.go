@@ -85,6 +85,9 @@ const (
 	MapLayout  // is part of the runtime's map implementation (a //go:linkname target)
 	RawPointer // returns the raw pointer the value at Arg holds (for a map, its runtime header)
 	Reflects   // returns a reflect.Value holding the value at Arg
+
+	// Keyed containers.
+	KeyedEntry // returns (first) the value stored under the key at Arg in the receiver: one entry of a keyed container, shared only by the callers asking for that key
 )
 
 // Recv is the Arg of a row about a method's receiver.

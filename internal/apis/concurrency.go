@@ -35,4 +35,12 @@ var concurrencyRows = []Row{
 	{"sync", "RWMutex", "TryRLock", TryRLock, Recv, "acquires a read lock when it returns true"},
 	{"sync", "Locker", "Lock", Lock, Recv, "the sync.Locker contract: acquires the lock"},
 	{"sync", "Locker", "Unlock", Unlock, Recv, "the sync.Locker contract: releases the lock"},
+
+	// A value kept in a sync.Map is found by its key: a mutex stored there
+	// (LoadOrStore(k, &sync.Mutex{})) is one per key, like a mutex in an
+	// entry of a map (weka/csi-wekafs#712).
+	{"sync", "Map", "Load", KeyedEntry, 0, "documented: \"returns the value stored in the map for a key\""},
+	{"sync", "Map", "LoadOrStore", KeyedEntry, 0, "documented: \"returns the existing value for the key if present. Otherwise, it stores and returns the given value\""},
+	{"sync", "Map", "LoadAndDelete", KeyedEntry, 0, "documented: \"deletes the value for a key, returning the previous value if any\""},
+	{"sync", "Map", "Swap", KeyedEntry, 0, "documented: \"swaps the value for a key and returns the previous value if any\""},
 }

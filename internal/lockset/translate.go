@@ -52,7 +52,10 @@ func translateArgs(held Set, args []ssa.Value, callee *ssa.Function) (Set, bool)
 				named = true
 			}
 		}
-		all = all && named
+		// A per-key lock the callee cannot name guards nothing it
+		// reaches outside the entry (see PerKey): dropped, the call is
+		// not opaque for it.
+		all = all && (named || PerKey(l.Ref.Root))
 	}
 	return out, all
 }

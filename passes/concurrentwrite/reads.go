@@ -130,24 +130,24 @@ func otherDiscipline(held lockset.Set, base mapid.Ref) bool {
 	return false
 }
 
-// elementLock reports whether ref is a mutex found in an entry of a map
-// (locks[k].Lock(), with locks a map of mutexes or of structs that hold
-// one), other than the entry that holds the map of base. Such a lock
-// orders the goroutines that work on one key; those that work on another
-// key hold another mutex, and a Go map is not safe for writes and reads of
-// different keys at once, so it cannot guard a map outside the entry
-// (ipni/storetheindex#606: a worker held its provider's mutex, taken from
-// providersBeingProcessed, while reading providerAdChainStaging, which the
-// staging goroutine grew under providersBeingProcessedMu).
+// elementLock reports whether ref is a mutex found in an entry of a keyed
+// container, other than the entry that holds the map of base: locks[k].Lock()
+// with locks a map of mutexes or of structs that hold one, or a mutex kept
+// in a sync.Map, also through a helper that returns it (lockset.PerKey).
+// Such a lock orders the goroutines that work on one key; those that work
+// on another key hold another mutex, and a Go map is not safe for writes
+// and reads of different keys at once, so it cannot guard a map outside
+// the entry (ipni/storetheindex#606: a worker held its provider's mutex,
+// taken from providersBeingProcessed, while reading providerAdChainStaging,
+// which the staging goroutine grew under providersBeingProcessedMu).
 func elementLock(ref, base mapid.Ref) bool {
-	lk, ok := ref.Root.(*ssa.Lookup)
-	if !ok || lk.CommaOk || lk.X == base.Root {
-		return false
-	}
-	if base.Root == ssa.Value(lk) {
+	if base.Root == ref.Root {
 		return false // the map is in the same entry (shard.mu guards shard.m)
 	}
-	return apis.IsMap(lk.X.Type())
+	if lk, ok := ref.Root.(*ssa.Lookup); ok && lk.X == base.Root {
+		return false
+	}
+	return lockset.PerKey(ref.Root)
 }
 
 // lockedWrite returns a write of shared that holds g for writing.

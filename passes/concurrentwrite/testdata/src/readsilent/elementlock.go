@@ -78,3 +78,34 @@ func (s *Sizes) SizeLocked(i int) int {
 	defer l.Unlock()
 	return s.sizes[i]
 }
+
+// A mutex kept in a sync.Map entry guards the maps of that entry: silent,
+// like shard.mu above (the per-key lock of weka/csi-wekafs#712, in
+// realbugs, guards nothing outside it).
+type keyedEntry struct {
+	mu    sync.Mutex
+	items map[string]int
+}
+
+type KeyedEntries struct {
+	entries sync.Map // key -> *keyedEntry
+}
+
+func (s *KeyedEntries) entry(k string) *keyedEntry {
+	e, _ := s.entries.LoadOrStore(k, &keyedEntry{items: make(map[string]int)})
+	return e.(*keyedEntry)
+}
+
+func (s *KeyedEntries) Put(k, x string, v int) {
+	e := s.entry(k)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.items[x] = v
+}
+
+func (s *KeyedEntries) Get(k, x string) int {
+	e := s.entry(k)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.items[x]
+}
