@@ -333,7 +333,14 @@
 // exported method of a type that has a mutex would flag the types whose
 // methods one goroutine calls while the mutex guards other fields against
 // another. So the crashing writes stay missed; the reads of receiveChan
-// are reported with -concurrentwrite.reads. A closure that accesses a map
+// are reported with -concurrentwrite.reads. fyne-io/fyne#3134 is the same
+// case with a sync.Map: CachedFontFace filled the faces map of the item it
+// loaded from the font cache with no lock, while windows rendering in other
+// packages called it at once (testdata knownmiss/fyne.go). The sync.Map says
+// its users are concurrent, but not that two of them share a value: its
+// documentation names goroutines that work on disjoint sets of keys as one
+// of its two intended uses, and then each value, and a map inside it, is
+// owned by one goroutine. A closure that accesses a map
 // captured with a local mutex but never takes it is not checked (a getter
 // closure handed out with a locking setter): it cannot be told from a
 // comparator that runs after the goroutines that lock are done.
