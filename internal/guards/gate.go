@@ -3,6 +3,7 @@ package guards
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -47,7 +48,9 @@ func runGate(pass *analysis.Pass) (any, error) {
 // LocksGate is the gate of the passes whose facts are lock summaries
 // (concurrentwrite's LockFact is guards' SummaryFact of the same function,
 // with the writes it makes under the locks it requires): they need a lock
-// call in the package, or a call of a function with a SummaryFact.
+// call in the package, or a call of a function with a SummaryFact. In an
+// internal package, a goroutine of the package (a go statement, a spawner
+// call, a handler) may also give a method concurrentwrite's PhaseFact.
 var LocksGate = &analysis.Analyzer{
 	Name:       "locksgate",
 	Doc:        "locksgate: tell a driver whether a pass exporting lock summaries can export facts on a package analysed only for them (reports nothing)",
@@ -57,7 +60,19 @@ var LocksGate = &analysis.Analyzer{
 }
 
 func runLocksGate(pass *analysis.Pass) (any, error) {
-	return &factsonly.Gate{NoFacts: !calledRoles(pass)[apis.Lock], Unless: []*analysis.Analyzer{Analyzer}}, nil
+	calls := calledRoles(pass)
+	no := !calls[apis.Lock] &&
+		!(InternalPackage(pass.Pkg.Path()) && (calls[apis.Spawn] || calls[apis.ServePerCall] || hasGoOrHandler(pass)))
+	return &factsonly.Gate{NoFacts: no, Unless: []*analysis.Analyzer{Analyzer}}, nil
+}
+
+// InternalPackage reports whether the package path has an internal
+// element: by Go's visibility rule only its own module imports it, so the
+// callers of its exported functions are all code the module analyses
+// after it.
+func InternalPackage(path string) bool {
+	return path == "internal" || strings.HasPrefix(path, "internal/") ||
+		strings.HasSuffix(path, "/internal") || strings.Contains(path, "/internal/")
 }
 
 // calledRoles returns which kinds of rows of internal/apis the functions

@@ -3,6 +3,7 @@ package concurrentwrite
 import (
 	_ "embed"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -48,6 +49,12 @@ type Config struct {
 	// racing a goroutine's unlocked write, which is reported as well, are
 	// reported whatever this says.
 	Reads bool
+	// Setup lists methods (path.Type.Method, comma-separated) that run
+	// only while their object is set up, before any goroutine uses it:
+	// an order the project's callers keep, which the package's code does
+	// not show. Their accesses are not paired with the goroutines of
+	// their object, and a map they alone write has no unguarded reads.
+	Setup string
 }
 
 // Analyzer is the pass with its default configuration.
@@ -62,9 +69,10 @@ func New() *analysis.Analyzer {
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/concurrentwrite",
 		Requires:  []*analysis.Analyzer{guards.LocksGate, buildssa.Analyzer, inspect.Analyzer, ctrlflow.Analyzer, directive.Analyzer, guards.Analyzer, factsonly.Analyzer},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(LockFact)},
+		FactTypes: []analysis.Fact{new(LockFact), new(PhaseFact)},
 	}
 	a.Flags.BoolVar(&c.SkipTests, "skiptests", false, "do not report in _test.go files")
+	a.Flags.StringVar(&c.Setup, "setup", "", "comma-separated methods (path.Type.Method) that run only while their object is set up, before goroutines use it")
 	a.Flags.BoolVar(&c.Reads, "reads", false, "also report reads made without the lock that guards the map's writes (experimental: known false positives)")
 	return a
 }
@@ -99,6 +107,12 @@ type checker struct {
 	localFixed map[mapid.ID]bool
 	back       map[backPair]bool // computed on first use, see backPointers
 	sums       *summaries        // computed on first use, see reach
+	// hold, when set, collects diagnostics instead of reporting them.
+	hold *[]analysis.Diagnostic
+	// phase holds the pairings left to the callers of an internal
+	// package's methods, see deferPhase.
+	phase map[*types.Func]*PhaseFact
+	setup map[string]bool // Config.Setup
 }
 
 func (c *Config) run(pass *analysis.Pass) (any, error) {
@@ -115,12 +129,14 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 		lp:         gr.Locks,
 		exposed:    gr.Exposed,
 		multi:      gr.Multi,
+		setup:      parseSetup(c.Setup),
 	}
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	ck.fns = fns
 	accs := ck.collect()
 	ck.exportFacts(fns, accs)
 	if factsonly.Of(pass) {
+		ck.phaseFactsOnly(accs)
 		return nil, nil // the facts are all a dependent reads
 	}
 	ck.checkGuarded(accs)
@@ -130,6 +146,8 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	}
 	ck.checkReadLocked(accs)
 	ck.checkGoroutines(fns, accs)
+	ck.exportPhase()
+	ck.checkPhaseCalls(fns)
 	ck.checkRequired(fns)
 
 	ck.r.ReportAll(ck.diags, c.SkipTests)
@@ -137,6 +155,10 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 }
 
 func (ck *checker) add(d analysis.Diagnostic) {
+	if ck.hold != nil {
+		*ck.hold = append(*ck.hold, d) // a dry run, see deferPhase
+		return
+	}
 	if ck.reported[d.Pos] {
 		return // one diagnostic per write
 	}

@@ -101,3 +101,22 @@ func TestTestHelpers(t *testing.T) {
 func TestCapturedLock(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), withReads(t), "capturedlock")
 }
+
+// TestPhaseOrder checks that the pairing of a goroutine started by a
+// method of an internal package with the type's other methods is decided
+// at the callers, which the module holds (benthos' config.Reader), and
+// stays reported where it is defined for a package anyone can import.
+func TestPhaseOrder(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "phaseorder/internal/config", "phaseorder/cli", "phaseorder/public")
+}
+
+// TestSetupOption checks -concurrentwrite.setup: declared setup methods
+// are not paired with their object's goroutines, and a map only they
+// write has no unguarded reads; their undeclared twins are reported.
+func TestSetupOption(t *testing.T) {
+	a := withReads(t)
+	if err := a.Flags.Set("setup", "setupoption.MockServer.WithBundle, setupoption.TLS.RegisterServerNames"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "setupoption")
+}

@@ -215,6 +215,24 @@
 // reuseUnixSocket, which reads and writes unixSockets, under the same
 // test: silent. One caller that never locks is enough for the report.
 //
+// In an internal package (a path with an internal element, which only
+// its own module can import), the pairing of a goroutine that a method
+// starts with the type's other exported methods is decided where those
+// methods are called: all the callers are in the module, and are analysed
+// after the package. A fact on the method names the spawner (and the
+// package's methods that call it on their receiver), and a call of the
+// method is reported where it follows, in its function and with no wait
+// between, a call of the spawner on the same object: benthos'
+// internal/config.Reader, whose Read and ReadStreams its cli calls before
+// BeginFileWatching starts the watcher that rereads the files into the same
+// maps, is silent, and a Read after BeginFileWatching is reported at the
+// call. A call in a function that never calls the spawner (the reader was
+// set up elsewhere) is taken to be ordered by the module. A goroutine that
+// a constructor starts runs from the object's birth, so every call of the
+// method follows it: that pairing is reported where it is defined, as is
+// every pairing in a package anyone can import (go-libp2p-pubsub's Attach
+// and AddDirectPeer).
+//
 // # Known limitations
 //
 // What is left, each with the reason no rule of this pass removes it.
@@ -275,8 +293,18 @@
 // the value flow of the channel's messages.
 //
 // Order enforced by callers in other packages. Accesses ordered by a phase
-// that the package's callers enforce are reported: the order lives in
-// other packages, which go/analysis sees after this one. cmd/link reads
+// that the package's callers enforce are reported, but for the object
+// pairing of an internal package (above): the order lives in other
+// packages, which go/analysis sees after this one, and only an internal
+// package has all of them in its module. The pairing left to the callers
+// misses a race whose calls are in different functions (a method called
+// on a reader that a field holds, after another function started its
+// watcher), and one whose package is analysed for its facts only (maplint
+// ./cli alone, with the internal package a dependency: the fact comes out
+// of the walk that reports); the guarded reads have no such fact (telling
+// whether a read in an importer runs alongside a write under a lock would
+// take the importer's goroutines to reach into the package's functions,
+// which the summaries do not cross). cmd/link reads
 // tables (gcsymset, DwarfFixupTable.Finalize) after the parallel phase
 // that built them; etcd's bootstrap calls RaftCluster.SetID and
 // ValidateClusterAndAssignIDs before the server serves; badger's
@@ -294,12 +322,26 @@
 // spawn and are silent); its callers do, by calling it before they point
 // a client at the server. A rule keyed on the builder's shape (a method
 // that returns its receiver) would silence the same write made while a
-// client polls, which crashes. Likewise a rule "no goroutine of the
+// client polls, which crashes; the project can declare it a setup
+// method (below). Likewise a rule "no goroutine of the
 // package reaches the read" would silence the exported getters whose
 // unlocked reads are the races this check exists for. The setup-method
 // rule above covers the one shape the package's own code shows (the other
-// methods need a field only the setup method sets). Write
-// //maplint:ignore concurrentwrite <reason> on such a line:
+// methods need a field only the setup method sets).
+//
+// A project declares the setup methods of its types with
+// -concurrentwrite.setup (Config.Setup), a comma-separated list of
+// path.Type.Method: such a method runs only while its object is set up,
+// before any goroutine uses it, so it is not paired with the goroutines of
+// its object, and a map that only setup methods write has no unguarded
+// reads. caddy, whose TLS app registers server names while provisioning,
+// before Start launches the goroutine that reads them, would set
+//
+//	-concurrentwrite.setup=github.com/caddyserver/caddy/v2/modules/caddytls.TLS.RegisterServerNames
+//
+// (in .golangci.yml, passes: {concurrentwrite: {setup: "..."}}), and opa
+// its sdk/test package's Server.WithTestBundle. Otherwise
+// write //maplint:ignore concurrentwrite <reason> on such a line:
 //
 //	for node := range w.State { //maplint:ignore concurrentwrite read after the witness is built
 //		...

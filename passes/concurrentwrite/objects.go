@@ -87,8 +87,8 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 			continue
 		}
 		for _, m := range methods[n] {
-			if m.Fn == sp.parent {
-				continue
+			if m.Fn == sp.parent || ck.isSetup(m.Fn) {
+				continue // a setup method runs before the goroutine
 			}
 			k := key{m, sp.parent}
 			if _, ok := reached[k]; !ok {
@@ -111,6 +111,9 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 				if a.base.Root == m.Fn.Params[0] && !a.spawned {
 					theirs = append(theirs, a)
 				}
+			}
+			if ck.deferPhase(mine, theirs, sp, m) {
+				continue // the module's callers decide (phaseorder.go)
 			}
 			ck.pairObject(mine, theirs, sp, m)
 		}

@@ -54,7 +54,7 @@ func (ck *checker) checkReads(accs []*access) {
 			continue
 		}
 		w := lockedWrite(shared, g)
-		if w == nil {
+		if w == nil || ck.writesInSetup(shared) {
 			continue
 		}
 		beforeStart := ck.writtenBeforeStart(shared)

@@ -1,0 +1,87 @@
+// Package public is the Reader of internal/config in a package any module
+// can import: its callers are not all analysed after it, so the pairing of
+// Read with the watcher goroutine is reported where it is defined
+// (go-libp2p-pubsub's Attach and AddDirectPeer are such a race).
+package public
+
+import (
+	"errors"
+	"time"
+)
+
+type Reader struct {
+	paths           []string
+	modTimeLastRead map[string]time.Time
+	resourceInfo    map[string]string
+	updateFn        func(string)
+}
+
+func NewReader(paths ...string) *Reader {
+	return &Reader{paths: paths, modTimeLastRead: map[string]time.Time{}, resourceInfo: map[string]string{}}
+}
+
+// Read reads every file: setup, before the watcher starts.
+func (r *Reader) Read() error { 
+	for _, p := range r.paths {
+		r.readFile(p)
+	}
+	return nil
+}
+
+func (r *Reader) readFile(p string) {
+	r.modTimeLastRead[p] = time.Now() // want `concurrent write to map r.modTimeLastRead \(held: none\); also accessed by \(\*Reader\).Read`
+	r.resourceInfo[p] = p // want `concurrent write to map r.resourceInfo \(held: none\); also accessed by \(\*Reader\).Read`
+}
+
+// SubscribeChanges must be called before BeginFileWatching.
+func (r *Reader) SubscribeChanges(fn func(string)) { r.updateFn = fn }
+
+// BeginFileWatching starts the goroutine that rereads changed files.
+func (r *Reader) BeginFileWatching() error {
+	if r.updateFn == nil {
+		return errors.New("a file watcher cannot be started without a subscription function registered")
+	}
+	go r.watch()
+	return nil
+}
+
+// Watch subscribes and starts watching: an exported method that calls the
+// spawner on its receiver starts the goroutine too.
+func (r *Reader) Watch(fn func(string)) error {
+	r.SubscribeChanges(fn)
+	return r.BeginFileWatching()
+}
+
+func (r *Reader) watch() {
+	for range time.Tick(time.Second) {
+		for _, p := range r.paths {
+			if time.Since(r.modTimeLastRead[p]) > time.Second { // want `concurrent read of map r.modTimeLastRead \(held: none\); also written by \(\*Reader\).Read`
+				r.readFile(p)
+				r.updateFn(p)
+			}
+		}
+	}
+}
+
+// Cache starts its goroutine in its constructor: it runs from the
+// object's birth, so every call of Put follows it, whoever calls it.
+// Reported where it is defined, internal or not.
+type Cache struct {
+	m map[string]string
+}
+
+func NewCache() *Cache {
+	c := &Cache{m: map[string]string{}}
+	go c.expire()
+	return c
+}
+
+func (c *Cache) expire() {
+	for range time.Tick(time.Second) {
+		clear(c.m) // want `concurrent write to map c.m \(held: none\); also accessed by \(\*Cache\).Put`
+	}
+}
+
+func (c *Cache) Put(k, v string) {
+	c.m[k] = v // want `concurrent write to map c.m \(held: none\); also accessed by the goroutine started in NewCache`
+}
