@@ -265,3 +265,27 @@ func TestIterorderOrderFree(t *testing.T) {
 	}
 	t.Error("no iterorder pass")
 }
+
+// TestConcurrentwriteSetup checks that concurrentwrite's setup option, a
+// list of methods, reaches the pass from .golangci.yml unchanged.
+func TestConcurrentwriteSetup(t *testing.T) {
+	const list = "github.com/caddyserver/caddy/v2/modules/caddytls.TLS.RegisterServerNames"
+	p, err := New(map[string]any{"passes": map[string]any{"concurrentwrite": map[string]any{"setup": list}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range got {
+		if a.Name != "concurrentwrite" {
+			continue
+		}
+		if v := a.Flags.Lookup("setup").Value.String(); v != list {
+			t.Errorf("concurrentwrite.setup = %q, want %q", v, list)
+		}
+		return
+	}
+	t.Error("no concurrentwrite pass")
+}
