@@ -88,6 +88,9 @@ const (
 
 	// Keyed containers.
 	KeyedEntry // returns (first) the value stored under the key at Arg in the receiver: one entry of a keyed container, shared only by the callers asking for that key
+
+	// Tests.
+	LenIs // a test assertion that the collection at Arg has the length given by the argument after it: past it, the test has failed unless the length is that
 )
 
 // Recv is the Arg of a row about a method's receiver.
@@ -109,7 +112,7 @@ type key struct{ pkg, typ, name string }
 // after that.
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
-	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, affixRows, sameOrderRows, testOnlyRows, messageRows,
+	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, affixRows, sameOrderRows, lenIsRows, testOnlyRows, messageRows,
 		layoutRows, iterRows, bufferRows, fieldRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}

@@ -13,3 +13,15 @@ var testOnlyRows = []Row{
 	{"testing", "B", "Run", TestOnly, Recv, "*B is made by go test for a benchmark"},
 	{"testing", "F", "Fuzz", TestOnly, Recv, "*F is made by go test for a fuzz target"},
 }
+
+// lenIsRows: test assertions of a collection's length. Once one has run,
+// either the length is the one asserted or the test has failed (require's
+// stop the test, assert's mark it failed and go on): what the test checks
+// after it matters only with that length. iterorder reads them: an element
+// of a list asserted to hold one element has no other to come before it.
+var lenIsRows = []Row{
+	{"github.com/stretchr/testify/assert", "", "Len", LenIs, 1, "ObjectsAreEqual of len(object) and length; Fail otherwise"},
+	{"github.com/stretchr/testify/assert", "Assertions", "Len", LenIs, 0, "assert.Len with the receiver's testing.T"},
+	{"github.com/stretchr/testify/require", "", "Len", LenIs, 1, "assert.Len, then t.FailNow when it fails"},
+	{"github.com/stretchr/testify/require", "Assertions", "Len", LenIs, 0, "require.Len with the receiver's testing.T"},
+}

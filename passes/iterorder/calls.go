@@ -107,8 +107,10 @@ func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bo
 		// reports, and shows it to no user.
 		return
 	}
-	if sc.kind == compareSink && s.c.comparedWithOne(sc.data) {
-		return // equal to a list of one element: no other order is possible
+	if sc.kind == compareSink && (s.c.comparedWithOne(sc.data) || s.oneElementOperands(call, sc.data, stack)) {
+		// Equal to a list of one element, or an element of a list
+		// asserted to hold one (lenguard.go): no other order is possible.
+		return
 	}
 	via := 0
 	stream := false

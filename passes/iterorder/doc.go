@@ -346,7 +346,12 @@
 // Diff, testify's Equal): such a test is flaky, and the loop (or, from
 // an external test package, the call) is reported. A comparison as a set
 // (ElementsMatch), after a sort, or with a list literal of one element
-// is not. A function that retries by calling
+// is not; nor is a comparison of an element of a list the test asserted
+// to hold one element on every path to it (require.Len(t, ps, 1), the
+// LenIs rows of internal/apis, or if len(ps) != 1 { t.Fatalf(...) }, or
+// inside if len(ps) == 1, before ps[0].Extensions is compared): past the
+// assertion the test has failed whatever the order, or the one element
+// has none to come before it. A function that retries by calling
 // itself and returns what the call returns hands the list to its own
 // callers, and they decide.
 //

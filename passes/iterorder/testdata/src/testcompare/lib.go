@@ -111,3 +111,73 @@ func OneExpected(m map[string]int) []string {
 	}
 	return out
 }
+
+// A Param is a parameter converted from a schema property.
+type Param struct {
+	Name       string
+	Extensions map[string]any
+}
+
+func params(props map[string]map[string]any) []Param {
+	var out []Param
+	for name, ext := range props {
+		out = append(out, Param{Name: name, Extensions: ext})
+	}
+	return out
+}
+
+// FormParams is kin-openapi's shape (openapi2conv FromV3RequestBodyFormData):
+// its test asserts one parameter with require.Len, then compares
+// params[0].Extensions. With one element there is no other order: silent.
+func FormParams(props map[string]map[string]any) []Param {
+	return params(props)
+}
+
+// Bindings is amqp091-go's shape (connection_unit_test.go): the test
+// asserts len(...) == 1 with t.Fatalf before comparing element 0: silent.
+func Bindings(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// Guarded is compared inside if len(got) == 1: silent.
+func Guarded(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// FirstOfMany is compared at index 0 with no assertion of its length
+// (prometheus's notifier tests compare Alertmanagers()[0]): which element
+// is first depends on the order.
+func FirstOfMany(m map[string]string) []string {
+	var out []string
+	for k := range m { // want "result depends on map iteration order: keys appended to out, which is returned unsorted"
+		out = append(out, k)
+	}
+	return out
+}
+
+// Refetched is asserted to hold one element, then fetched again from a
+// larger map before element 0 is compared: the assertion no longer holds.
+func Refetched(m map[string]string) []string {
+	var out []string
+	for k := range m { // want "result depends on map iteration order: keys appended to out, which is returned unsorted"
+		out = append(out, k)
+	}
+	return out
+}
+
+// TwoAsserted is asserted to hold two elements: element 0 is either.
+func TwoAsserted(m map[string]string) []string {
+	var out []string
+	for k := range m { // want "result depends on map iteration order: keys appended to out, which is returned unsorted"
+		out = append(out, k)
+	}
+	return out
+}

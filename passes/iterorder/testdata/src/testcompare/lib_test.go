@@ -67,3 +67,47 @@ func TestSortedByHelper(t *testing.T) {
 func TestOneExpected(t *testing.T) {
 	require.Equal(t, []string{"a"}, OneExpected(map[string]int{"a": 1}))
 }
+
+func TestFormParams(t *testing.T) {
+	ps := FormParams(map[string]map[string]any{"file": {"x-mimetype": "text/plain"}})
+	require.Len(t, ps, 1)
+	require.Equal(t, map[string]any{"x-mimetype": "text/plain"}, ps[0].Extensions)
+}
+
+func TestBindings(t *testing.T) {
+	got := Bindings(map[string]string{"q": "x"})
+	if len(got) != 1 {
+		t.Fatalf("got %d bindings, want 1", len(got))
+	}
+	if !reflect.DeepEqual(got[0], "q") {
+		t.Errorf("binding = %v", got[0])
+	}
+}
+
+func TestGuarded(t *testing.T) {
+	got := Guarded(map[string]string{"q": "x"})
+	if len(got) == 1 {
+		require.Equal(t, "q", got[0])
+	}
+	if len(got) == 1 && !reflect.DeepEqual(got[0], "q") {
+		t.Errorf("got %v", got)
+	}
+}
+
+func TestFirstOfMany(t *testing.T) {
+	got := FirstOfMany(map[string]string{"a": "1", "b": "2"})
+	require.Equal(t, "a", got[0])
+}
+
+func TestRefetched(t *testing.T) {
+	got := Refetched(map[string]string{"a": "1"})
+	require.Len(t, got, 1)
+	got = Refetched(map[string]string{"a": "1", "b": "2"})
+	require.Equal(t, "a", got[0])
+}
+
+func TestTwoAsserted(t *testing.T) {
+	got := TwoAsserted(map[string]string{"a": "1", "b": "2"})
+	require.Len(t, got, 2)
+	require.Equal(t, "a", got[0])
+}

@@ -14,3 +14,7 @@ func Equal(t TestingT, expected, actual interface{}, msgAndArgs ...interface{}) 
 // ElementsMatch asserts that the two lists hold the same elements, in any
 // order.
 func ElementsMatch(t TestingT, listA, listB interface{}, msgAndArgs ...interface{}) {}
+
+// Len asserts that object has length elements, and stops the test when it
+// has not.
+func Len(t TestingT, object interface{}, length int, msgAndArgs ...interface{}) {}
