@@ -109,6 +109,9 @@ func (s *scan) isAppend(as *ast.AssignStmt, lhs, rhs ast.Expr) bool {
 // the loop.
 func (s *scan) outerAssign(as *ast.AssignStmt, lhs, rhs ast.Expr, obj types.Object, direct bool, stack []ast.Node) {
 	info := s.c.info
+	if s.keyLookup(stack) {
+		return // runs for the one entry whose key is asked for (keyguard.go)
+	}
 	// Building another map (or writing into one held in a field) does not
 	// depend on the order.
 	for e := ast.Unparen(lhs); ; {

@@ -48,7 +48,7 @@ func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 		if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "copy" && len(call.Args) == 2 && s.taintedExpr(call.Args[1]) {
 			if obj, _ := s.root(call.Args[0]); obj != nil && s.isLocal(obj) {
 				s.tainted[obj] = true
-			} else if obj != nil && report && s.mode == elemMode && s.isFuncLocal(obj) && !s.throughMap(call.Args[0]) {
+			} else if obj != nil && report && s.mode == elemMode && s.isFuncLocal(obj) && !s.throughMap(call.Args[0]) && !s.keyLookup(stack) {
 				s.accumulate(obj, call.Args[0], "copied into", call.Pos())
 			}
 			return
@@ -112,6 +112,9 @@ func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bo
 		// asserted to hold one (lenguard.go): no other order is possible.
 		return
 	}
+	// Under k == name the sink runs for one entry at most (keyguard.go):
+	// followed, not reported.
+	report = report && !s.keyLookup(stack)
 	via := 0
 	stream := false
 	if sc.target != nil {

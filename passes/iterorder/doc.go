@@ -305,7 +305,15 @@
 //
 // Silent: integer sums and counts, min/max and arg-max with a tie-break
 // (if v > best || v == best && k < who), boolean any/all flags,
-// building another map or set, deleting, membership and lookups: a return
+// building another map or set, deleting, membership and lookups:
+// anything done under an equality between the loop's key and a value the
+// loop does not change (if path == joinPath("__root__", "head") { result
+// = c + "\n" + result }, switch k { case "total": ... }: keys are
+// distinct, so at most one entry gets there; the value is built from
+// constants, local variables the loop neither declares nor assigns, and
+// calls of functions of the package whose body only computes from their
+// arguments; an equality on the value, if v.Kind == kind, filters many
+// entries and stays reported), a return
 // guarded by an equality between the element and a value from outside the
 // loop (if k == name { return v }; if v.ID == id { return v }, which
 // assumes identities are unique), by an interval of the element holding

@@ -71,6 +71,7 @@ type scan struct {
 	fn      *funcInfo
 	region  ast.Node       // elemMode: the loop body; otherwise the function
 	loop    *ast.RangeStmt // elemMode: the loop, whose end starts order scans
+	key     types.Object   // elemMode: the variable bound to the map's key, or nil
 	start   token.Pos      // orderMode: code that ends before start is skipped
 	tainted map[types.Object]bool
 	calls   map[*ast.CallExpr]int // orderMode: calls whose result (index) carries map order

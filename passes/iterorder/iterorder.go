@@ -203,7 +203,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		sc := c.newScan(elemMode, fn, rs.Body, 0)
-		sc.loop = rs
+		sc.loop, sc.key = rs, loop.Key
 		for _, obj := range []types.Object{loop.Key, loop.Value} {
 			if obj != nil {
 				sc.tainted[obj] = true
