@@ -112,7 +112,7 @@ type key struct{ pkg, typ, name string }
 // after that.
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
-	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, affixRows, sameOrderRows, lenIsRows, testOnlyRows, messageRows,
+	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, affixRows, sameOrderRows, lenIsRows, orderFreeRows, testOnlyRows, messageRows,
 		layoutRows, iterRows, bufferRows, fieldRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}

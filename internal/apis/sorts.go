@@ -102,3 +102,11 @@ var fieldRows = []Row{
 	{"os/exec", "Cmd", "Env", OrderFreeField, 0, "the child's environment: variables are looked up by name, and with several entries for one name only the last counts; entries made from a map's distinct keys name distinct variables, so their order has no effect"},
 	{"os", "ProcAttr", "Env", OrderFreeField, 0, "the new process's environment: variables are looked up by name; entries made from a map's distinct keys name distinct variables, so their order has no effect"},
 }
+
+// orderFreeRows: functions whose result does not depend on the order of
+// the sequence at Arg. iterorder reads them: a list built in map order
+// that only such a call reads shows none of its order.
+var orderFreeRows = []Row{
+	{"slices", "", "Contains", OrderFree, 0, "reports whether v is present in s: the same answer in any order"},
+	{"slices", "", "ContainsFunc", OrderFree, 0, "reports whether some element satisfies f: the same answer in any order"},
+}

@@ -110,7 +110,15 @@
 // the struct holds order), and that struct
 // into what an unexported function returns, field by field: a helper of
 // the package that uses only another field of its struct parameter is
-// not blamed. os.WriteFile, which writes a whole file, shows an ordered
+// not blamed. Nor is one whose result does not see the list's order: a
+// function of the package that uses the parameter (or receiver) only in a
+// membership test (the OrderFree rows of internal/apis: slices.Contains),
+// in len, or in a range that only tests each element and returns one and
+// the same constant wherever it returns, an any/all reduction (rain's
+// slice.Mode returns Involved as soon as one element has changed, and
+// Unchanged after the loop; oasdiff's mergeProps tests each property with
+// slices.Contains(propsToMerge, k)); a function that returns an element or
+// two different constants from the loop lets the order through. os.WriteFile, which writes a whole file, shows an ordered
 // value; called once per map entry it shows no order.
 //
 // A call of a method of an interface declared in the caller's package

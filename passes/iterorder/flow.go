@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/maplint/maplint/passes/iterorder/internal/maploop"
 )
 
@@ -380,17 +382,22 @@ func (s *scan) taintedCall(call *ast.CallExpr) bool {
 			return false // the error of a call that was given the data, not made of it
 		}
 	}
+	// After the loop, an operand the callee's result does not see the
+	// order of (blind.go: slices.Contains only, an any-reduction) passes
+	// none of it on.
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	blind := func(i int) bool { return s.mode == orderMode && fn != nil && s.c.orderBlind(fn, i) }
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if _, isPkg := info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
-			if s.taintedExpr(sel.X) {
+			if s.taintedExpr(sel.X) && !blind(-1) {
 				return true
 			}
 		}
 	} else if s.mode != orderMode && s.taintedExpr(call.Fun) {
 		return true
 	}
-	for _, a := range call.Args {
-		if s.taintedExpr(a) {
+	for i, a := range call.Args {
+		if s.taintedExpr(a) && !blind(i) {
 			return true
 		}
 	}

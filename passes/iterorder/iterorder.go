@@ -117,6 +117,7 @@ type checker struct {
 	sorted    map[*types.TypeName]bool // built on demand by sortedTypes
 	sorterFns map[*types.Func]int      // built on demand by sorters
 	sortedFns map[*types.Func]bool     // built on demand by sortedResults
+	blind     map[blindKey]bool        // built on demand by orderBlind
 
 	// built on demand by indexCalls
 	refs         map[*types.Func][]*ast.Ident
