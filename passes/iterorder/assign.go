@@ -48,6 +48,7 @@ func (s *scan) assign(as *ast.AssignStmt, stack []ast.Node, report bool) {
 				s.noteAlias(obj, lhs, rhs, direct, before)
 				if s.mode == orderMode {
 					s.noteField(obj, lhs, rhs, direct, before)
+					s.notePicked(obj, rhs, direct, before)
 				}
 			} else if s.mode == orderMode && direct && as.Tok == token.ASSIGN {
 				delete(s.tainted, obj) // overwritten: keys = slices.Sorted(...)

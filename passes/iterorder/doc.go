@@ -341,7 +341,11 @@
 // fmt.Printf("invalid %q", p); os.Exit(1), also through a helper the
 // ctrlflow analyzer finds never returns): the outcome — a failure — does not depend
 // on the order, only which entry it names, and reporting it would flag
-// most validation loops.
+// most validation loops. The same holds after the loop for an error made
+// of one element the list holds at a constant index, returned on such a
+// path (f := bad[0]; return fmt.Errorf("field %q cannot discriminate",
+// f.name), as ogen's sum type generator does); an error listing the
+// whole list stays reported.
 //
 // Test files are analysed only in the Example functions go test runs,
 // whose output it compares: tests that pick any element of a map, or

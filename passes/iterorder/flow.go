@@ -88,6 +88,7 @@ type scan struct {
 	holders       map[types.Object]bool        // orderMode: variables holding the ordered value in a field (s.v = keys)
 	aliases       []fieldAlias                 // orderMode: paths of local variables that hold a tainted sequence (fields.go)
 	mixed         map[types.Object]bool        // orderMode: local variables that carry order elsewhere than in aliases
+	picked        map[types.Object]bool        // orderMode: local variables holding one element of the list at a constant index (picked.go)
 	fieldOf       map[types.Object]*types.Var  // orderMode: the one field of a tainted struct variable that holds the order (fields.go)
 	seqField      map[types.Object]bool        // orderMode: that field's own sequence is the order (not lists inside its elements)
 	callField     map[*ast.CallExpr]*types.Var // orderMode: the same for the result of a call in calls
@@ -116,6 +117,7 @@ func (c *checker) newScan(m mode, fn *funcInfo, region ast.Node, depth int) *sca
 		outerAssigned: make(map[types.Object]bool),
 		holders:       make(map[types.Object]bool),
 		mixed:         make(map[types.Object]bool),
+		picked:        make(map[types.Object]bool),
 		fieldOf:       make(map[types.Object]*types.Var),
 		seqField:      make(map[types.Object]bool),
 		callField:     make(map[*ast.CallExpr]*types.Var),

@@ -77,6 +77,9 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 			s.find(r.Pos(), "returned on the first match, which need not be unique", "first")
 		}
 	case orderMode:
+		if s.failureNamesOne(r, idx) {
+			return // the first failure, named by one element (picked.go)
+		}
 		var field *types.Var
 		seq := false
 		if idx < len(r.Results) {
