@@ -44,6 +44,9 @@
 //     encoded, hashed, or ranged over into one of these, with no
 //     sort in between (the Sort and Sorted rows of internal/apis:
 //     sort.*, slices.Sort*, sort.StringSlice's Sort, heap.Init; or a
+//     sort written by hand by exchanges, two nested loops that swap two
+//     elements, s[i], s[j] = s[j], s[i], under a comparison of the two,
+//     as resty sorts the headers of a curl dump; or a
 //     function of the package that sorts its parameter with one; or a
 //     sort of a field that shares the slice: hs.kvs = kvs, then
 //     slices.SortFunc(hs.kvs, cmp); or a call of a function that, on at

@@ -185,6 +185,11 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 	case *ast.AssignStmt:
 		s.assign(n, stack, report)
 
+	case *ast.ForStmt:
+		if s.mode == orderMode {
+			s.exchangeSort(n)
+		}
+
 	case *ast.ValueSpec:
 		for i, name := range n.Names {
 			if i < len(n.Values) && s.taintedExpr(n.Values[i]) ||
@@ -209,6 +214,9 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 	case *ast.RangeStmt:
 		if s.mode == orderMode && n.X.End() <= s.start {
 			return true // the loop the scan started from, or one around it
+		}
+		if s.mode == orderMode {
+			s.exchangeSort(n) // for i := range s { for j := ... swap }
 		}
 		if !s.taintedExpr(n.X) {
 			return true

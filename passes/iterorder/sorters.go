@@ -84,20 +84,10 @@ func (c *checker) sortsParam(fd *ast.FuncDecl, obj *types.Func) (int, bool) {
 	sig := obj.Type().(*types.Signature)
 	idx, found := 0, false
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if found || !ok {
-			return !found
+		if found {
+			return false
 		}
-		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
-		if fn == nil || fn.Origin() == obj {
-			return true
-		}
-		var x ast.Expr
-		if r, ok := apis.Find(fn.Origin(), apis.Sort); ok {
-			x, _ = operand(call, r.Arg)
-		} else if i, ok := c.sorterParam(fn.Origin()); ok {
-			x, _ = operand(call, i)
-		}
+		x := c.sortedIn(n, obj)
 		if x == nil {
 			return true
 		}
@@ -116,4 +106,27 @@ func (c *checker) sortsParam(fd *ast.FuncDecl, obj *types.Func) (int, bool) {
 		return !found
 	})
 	return idx, found
+}
+
+// sortedIn returns what n sorts in place: the operand of a sort call (an
+// apis Sort row, or a sorter of the package other than self), or the
+// slice a for statement sorts by exchanges (exchange.go); nil otherwise.
+func (c *checker) sortedIn(n ast.Node, self *types.Func) ast.Expr {
+	switch n := n.(type) {
+	case *ast.ForStmt, *ast.RangeStmt:
+		return c.exchangeSorted(n)
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(c.info, n).(*types.Func)
+		if fn == nil || fn.Origin() == self {
+			return nil
+		}
+		var x ast.Expr
+		if r, ok := apis.Find(fn.Origin(), apis.Sort); ok {
+			x, _ = operand(n, r.Arg)
+		} else if i, ok := c.sorterParam(fn.Origin()); ok {
+			x, _ = operand(n, i)
+		}
+		return x
+	}
+	return nil
 }
