@@ -17,6 +17,10 @@
 // knows which packages it reports on, gives the passes of a dependency the
 // result &Result{FactsOnly: true} instead of running it. A pass must export the same facts
 // either way: only work whose sole product is diagnostics may be skipped.
+// A fact that no other package can look up counts as such a product: a
+// fact about a function whose name is not exported, which no importer can
+// name as a callee, may be left out on a dependency (iterorder's SinkFact,
+// see its computeFacts).
 package factsonly
 
 import (

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/internal/factsonly"
 )
 
 // A SinkFact summarises a function that makes some of its parameters
@@ -59,6 +61,7 @@ func (f *SinkFact) String() string {
 // the package, imported otherwise.
 func (c *checker) sinkFact(fn *types.Func) *SinkFact {
 	if fn.Pkg() == c.pass.Pkg {
+		c.computeDeferred(fn)
 		f := c.facts[fn]
 		if c.factReads != nil {
 			if _, ok := c.factReads[fn]; !ok {
@@ -84,12 +87,30 @@ func (c *checker) sinkFact(fn *types.Func) *SinkFact {
 // the imported facts do not change during the run), so the scan would find
 // what it found before. Most functions are thus scanned once, and the
 // facts are those of scanning every function in every round.
+//
+// On a package analysed only for its facts, the fact of a function whose
+// name is not exported is computed only if a scan of the package reads it
+// (sinkFact): no other package can name the function, so none looks its
+// fact up, and most are never read. Scanning them cost most of the pass's
+// time on dependencies, and their path questions (Paths.Dead, Failing)
+// built the SSA of packages that never needed it. A fact's scan reads no
+// fact (a helper's fact is not transitive: factCall is not asked in
+// factMode), so a fact computed late is the one computed here.
 func (c *checker) computeFacts() {
 	var decls []funcDecl
+	lazy := factsonly.Of(c.pass)
 	for _, d := range c.decls {
-		if hasSinkSyntax(d.fd.Body) {
-			decls = append(decls, d)
+		if !hasSinkSyntax(d.fd.Body) {
+			continue
 		}
+		if lazy && !d.obj.Exported() {
+			if c.deferred == nil {
+				c.deferred = make(map[*types.Func]funcDecl)
+			}
+			c.deferred[d.obj] = d
+			continue
+		}
+		decls = append(decls, d)
 	}
 	type scanned struct {
 		params []ParamSink
@@ -120,6 +141,19 @@ func (c *checker) computeFacts() {
 		if c.facts[d.obj] != nil {
 			c.pass.ExportObjectFact(d.obj, c.facts[d.obj])
 		}
+	}
+}
+
+// computeDeferred computes the fact of fn, a function of the package, if
+// computeFacts left it until a scan reads it.
+func (c *checker) computeDeferred(fn *types.Func) {
+	d, ok := c.deferred[fn]
+	if !ok {
+		return
+	}
+	delete(c.deferred, fn)
+	if params := c.paramSinks(d); params != nil {
+		c.facts[fn] = &SinkFact{Params: params}
 	}
 }
 

@@ -109,7 +109,10 @@ type checker struct {
 	cfg   *Config
 	info  *types.Info
 	facts map[*types.Func]*SinkFact
-	iters map[*types.Func]bool // adaptors of this package (IterFact)
+	// deferred holds the functions whose fact computeFacts leaves until
+	// a scan reads it (on a package analysed only for its facts)
+	deferred map[*types.Func]funcDecl
+	iters    map[*types.Func]bool // adaptors of this package (IterFact)
 
 	matches map[*types.Func]*MatchFact // predicates of this package
 	randoms map[*types.Func]bool       // functions of this package returning random values (RandomFact)
