@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/maplint/maplint/internal/apis"
+	"github.com/maplint/maplint/internal/guards"
 )
 
 // This file holds the rules that silence a sink because whatever receives
@@ -128,9 +129,7 @@ func (c *checker) orderFreeFieldOf(owner types.Type, field *types.Var) bool {
 // isInternal reports whether the package is an internal package of its
 // module: its exported functions are called only by the module's own code.
 func (c *checker) isInternal() bool {
-	p := c.pass.Pkg.Path()
-	return p == "internal" || strings.HasPrefix(p, "internal/") ||
-		strings.HasSuffix(p, "/internal") || strings.Contains(p, "/internal/")
+	return guards.InternalPackage(c.pass.Pkg.Path())
 }
 
 // sortedTypes returns the named types that the package sorts somewhere
