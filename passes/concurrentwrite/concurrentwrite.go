@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/analysisdoc"
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/directive"
 	"github.com/maplint/maplint/internal/edits"
 	"github.com/maplint/maplint/internal/factsonly"
@@ -129,7 +130,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 		lp:         gr.Locks,
 		exposed:    gr.Exposed,
 		multi:      gr.Multi,
-		setup:      parseSetup(c.Setup),
+		setup:      apis.ParseNames(c.Setup),
 	}
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	ck.fns = fns

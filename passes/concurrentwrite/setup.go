@@ -2,25 +2,12 @@ package concurrentwrite
 
 import (
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/guards"
 )
-
-// parseSetup parses Config.Setup into a set of qualified method names
-// (path.Type.Method).
-func parseSetup(list string) map[string]bool {
-	m := make(map[string]bool)
-	for _, name := range strings.Split(list, ",") {
-		if name = strings.TrimSpace(name); name != "" {
-			m[name] = true
-		}
-	}
-	return m
-}
 
 // isSetup reports whether fn, or the named function that encloses it, is
 // a method that Config.Setup declares to run only while its object is set

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/guards"
@@ -13,17 +12,6 @@ import (
 // This file holds the rules that silence a sink because whatever receives
 // the map-ordered value is known not to depend on its order. Each rule came
 // from a false positive on real code (passes/iterorder/corpus-review.md).
-
-// parseOrderFree parses Config.OrderFree into a set of qualified names.
-func parseOrderFree(list string) map[string]bool {
-	m := make(map[string]bool)
-	for _, name := range strings.Split(list, ",") {
-		if name = strings.TrimSpace(name); name != "" {
-			m[name] = true
-		}
-	}
-	return m
-}
 
 // orderFreeType reports whether a value of type t is handed to a consumer
 // that does not depend on the order of its elements:

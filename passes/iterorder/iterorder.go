@@ -51,6 +51,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/maplint/maplint/internal/analysisdoc"
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/directive"
 	"github.com/maplint/maplint/internal/factsonly"
 	"github.com/maplint/maplint/internal/orderflow"
@@ -173,7 +174,7 @@ func (cfg *Config) run(pass *analysis.Pass) (any, error) {
 		randoms: make(map[*types.Func]bool),
 		ins:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 
-		orderFree: parseOrderFree(cfg.OrderFree),
+		orderFree: apis.ParseNames(cfg.OrderFree),
 		decls:     funcDecls(pass),
 		ordered:   make(map[*types.Func]*OrderedResultFact),
 		ssa:       pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
