@@ -91,6 +91,13 @@ const (
 
 	// Tests.
 	LenIs // a test assertion that the collection at Arg has the length given by the argument after it: past it, the test has failed unless the length is that
+
+	// Functions handed to a package that calls them (see callbacks.go).
+	OrderFreeResults // the package calls the function at Arg and uses the lists it returns in any order, unless a result of the type of the package's KeepOrder constant carries that constant's bits
+	// OrderFreeResultsField is OrderFreeResults for the function held in
+	// a struct field (a row about a field, as OrderFreeField).
+	OrderFreeResultsField
+	KeepOrder // a row about a constant, not a function: set in a result of its type, its bits ask the package to keep the order of the lists returned with it
 )
 
 // Recv is the Arg of a row about a method's receiver.
@@ -113,7 +120,7 @@ type key struct{ pkg, typ, name string }
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
 	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, affixRows, sameOrderRows, lenIsRows, orderFreeRows, testOnlyRows, messageRows,
-		layoutRows, iterRows, bufferRows, fieldRows} {
+		layoutRows, iterRows, bufferRows, fieldRows, callbackRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}
 			m[k] = append(m[k], r)

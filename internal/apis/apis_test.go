@@ -45,8 +45,14 @@ func TestRowsResolve(t *testing.T) {
 			t.Logf("%s: not in the module graph nor the module cache; row %s.%s not checked", r.Pkg, r.Type, r.Name)
 			continue
 		}
-		if r.Role == OrderFreeField {
+		switch r.Role {
+		case OrderFreeField, OrderFreeResultsField:
 			checkField(t, byPath[r.Pkg], r)
+			continue
+		case KeepOrder:
+			if c := KeepOrderFlag(byPath[r.Pkg]); c == nil || c.Name() != r.Name || r.Why == "" {
+				t.Errorf("%+v: KeepOrderFlag = %v, or no reason given", r, c)
+			}
 			continue
 		}
 		fn := lookup(byPath[r.Pkg], r.Type, r.Name)

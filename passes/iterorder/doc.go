@@ -174,6 +174,15 @@
 //     os.ProcAttr's Env: the OrderFreeField rows of internal/apis):
 //     variables are looked up by name, and entries made from a map's
 //     distinct keys name distinct variables;
+//   - the candidates a completion function returns to cobra (handed to
+//     Command.RegisterFlagCompletionFunc or stored in
+//     Command.ValidArgsFunction, as a literal, through a local variable,
+//     as the result of an unexported function whose every call is so
+//     handed, or as a function or method value used only there: the
+//     OrderFreeResults rows of internal/apis) with a directive that is a
+//     constant without ShellCompDirectiveKeepOrder: cobra's shell scripts
+//     sort them. With that bit, or a directive computed at run time, the
+//     shell keeps the order, and the loop is reported;
 //   - values of the types, and arguments of the functions, that the
 //     project names as order-free with -iterorder.orderfree (below).
 //

@@ -318,3 +318,11 @@ func TestConstArgs(t *testing.T) {
 func TestTestHelper(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "testhelper")
 }
+
+// TestCompletion checks completion functions handed to cobra, whose shell
+// scripts sort the candidates unless the directive carries
+// ShellCompDirectiveKeepOrder (silent), next to twins that keep the order
+// or are not only registered (reported).
+func TestCompletion(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "completion")
+}

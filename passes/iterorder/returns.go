@@ -159,6 +159,9 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		isText = isKind(t, types.IsString) || isByteSlice(t)
 		f.stream = isByteSlice(t) // an encoding, unless a caller shows it (below)
 	}
+	if c.orderFreeResult(fn, idx, r) {
+		return nil // handed to a package that sorts it (callbacks.go)
+	}
 	if !isText && fn.obj != nil && fn.obj.Exported() && c.isInternal() {
 		// Data (a list, a struct holding one) returned by a function that
 		// only the module calls, from packages this run cannot see: like
