@@ -27,14 +27,26 @@
 //
 // What is still syntax in iterorder, in the order it should move here:
 //
-//  1. The guards of a statement (iterorder's guards.go: guards, uniqueGuard,
-//     minMaxGuard, and returns.go's "first match"): the If edges that
-//     dominate a body block are already recorded per block (loop.guards);
-//     a lookup guard (k == name, a MatchFact predicate) becomes a test on
-//     those edges, and the syntax stack goes. The predicates of match.go
-//     (an element compared with a value not derived from it, a call of a
-//     function whose body is one such comparison) move with it, with the
-//     MatchFact they export.
+//  1. The guards of a statement: moved in part. iterorder's guards,
+//     uniqueGuard, minMaxGuard and returns.go's "first match" no longer
+//     walk the syntax stack: they ask Paths.Guards for the If edges that
+//     dominate the block where the statement starts (guards.go here), so
+//     an if that skips the rest of the iteration (if k != name { continue
+//     }) now guards what follows it, as the enclosing ifs and cases guard
+//     their bodies. The edges are read from a second SSA of the package,
+//     built on the first question with ssa.GlobalDebug (x = v into a
+//     local variable computes nothing, and without debug references has
+//     no instruction to place it in a block), not from loop.guards, which
+//     holds buildssa's blocks of loops with flows only. Only -strict sinks
+//     ask, so the default run builds nothing more, on roots or on
+//     dependencies. Left of step 1: the predicates of match.go (lookup: an
+//     element compared with a value not derived from it, an interval that
+//     holds it, a call of a function whose body is one such comparison)
+//     still read the expression a Cond carries, and the MatchFact they
+//     export is still computed from syntax; moving them means comparing SSA
+//     values derived from the loop's Next (BinOp EQL, a call with a
+//     MatchFact), and MatchFact on dependencies needs SSA there (the cost
+//     note below).
 //  2. The element-mode sinks: a key or value reaching a print, write,
 //     encode, hash, send or return in the body, as flows of their own
 //     kinds (the sink rows of internal/apis and SinkFact say which calls),

@@ -30,6 +30,7 @@ type Paths struct {
 	// the answers given so far: the scans of iterorder ask again for
 	// the same statement
 	dead, failing map[ast.Node]bool
+	guards        *guardIndex // built on the first Guards question
 }
 
 type located struct {
@@ -59,19 +60,26 @@ func (p *Paths) index() {
 	if p.ssa != nil {
 		fns = p.ssa.SrcFuncs
 	} else {
-		fns = buildFuncs(p.pass, p.cfgs)
+		fns = buildFuncs(p.pass, p.cfgs, 0)
 	}
+	p.instrs = indexFuncs(fns)
+}
+
+// indexFuncs returns every instruction with a position of fns and of the
+// functions nested in them, by position.
+func indexFuncs(fns []*ssa.Function) []located {
+	var instrs []located
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
 				if pos := in.Pos(); pos.IsValid() {
-					p.instrs = append(p.instrs, located{pos, in})
+					instrs = append(instrs, located{pos, in})
 				}
 				if c, ok := in.(ssa.CallInstruction); ok && c.Common().Pos() != in.Pos() && c.Common().Pos().IsValid() {
 					// go f(x) and defer f(x) are placed at their keyword;
 					// the call itself at its parenthesis.
-					p.instrs = append(p.instrs, located{c.Common().Pos(), in})
+					instrs = append(instrs, located{c.Common().Pos(), in})
 				}
 			}
 		}
@@ -84,13 +92,16 @@ func (p *Paths) index() {
 			add(fn)
 		}
 	}
-	slices.SortStableFunc(p.instrs, func(a, b located) int { return int(a.pos - b.pos) })
+	slices.SortStableFunc(instrs, func(a, b located) int { return int(a.pos - b.pos) })
+	return instrs
 }
 
-// buildFuncs builds the SSA of pass's package as buildssa does, and
-// returns its declared functions.
-func buildFuncs(pass *analysis.Pass, cfgs *ctrlflow.CFGs) []*ssa.Function {
-	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+// buildFuncs builds the SSA of pass's package as buildssa does (with
+// mode's options), and returns its declared functions; with
+// ssa.GlobalDebug (Guards), also its package initializer, whose closures
+// are those of package-level variables.
+func buildFuncs(pass *analysis.Pass, cfgs *ctrlflow.CFGs, mode ssa.BuilderMode) []*ssa.Function {
+	prog := ssa.NewProgram(pass.Fset, mode)
 	prog.SetNoReturn(cfgs.NoReturn)
 	for _, imp := range pass.Pkg.Imports() {
 		prog.CreatePackage(imp, nil, nil, true)
@@ -98,6 +109,9 @@ func buildFuncs(pass *analysis.Pass, cfgs *ctrlflow.CFGs) []*ssa.Function {
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
 	var fns []*ssa.Function
+	if init := pkg.Func("init"); init != nil && mode&ssa.GlobalDebug != 0 {
+		fns = append(fns, init)
+	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
@@ -116,15 +130,21 @@ func buildFuncs(pass *analysis.Pass, cfgs *ctrlflow.CFGs) []*ssa.Function {
 // dominates the others'. It returns nil when n has no instruction.
 func (p *Paths) at(n ast.Node) (*ssa.BasicBlock, int) {
 	p.index()
-	lo, _ := slices.BinarySearchFunc(p.instrs, n.Pos(), func(l located, pos token.Pos) int { return int(l.pos - pos) })
+	return startOf(within(p.instrs, n))
+}
+
+// within returns the instructions of instrs positioned in n, of the
+// innermost function around n (closures inside n left out).
+func within(instrs []located, n ast.Node) []ssa.Instruction {
+	lo, _ := slices.BinarySearchFunc(instrs, n.Pos(), func(l located, pos token.Pos) int { return int(l.pos - pos) })
 	var fn *ssa.Function
 	var in []ssa.Instruction
-	for k := lo; k < len(p.instrs) && p.instrs[k].pos < n.End(); k++ {
-		l := p.instrs[k]
+	for k := lo; k < len(instrs) && instrs[k].pos < n.End(); k++ {
+		l := instrs[k]
 		f := l.in.Parent()
 		if syn := f.Syntax(); syn != nil && syn.Pos() >= n.Pos() && syn.End() <= n.End() {
 			// A closure or range-over-func body inside n: skip it.
-			next, _ := slices.BinarySearchFunc(p.instrs[k:], syn.End(), func(l located, pos token.Pos) int { return int(l.pos - pos) })
+			next, _ := slices.BinarySearchFunc(instrs[k:], syn.End(), func(l located, pos token.Pos) int { return int(l.pos - pos) })
 			k += max(next, 1) - 1
 			continue
 		}
@@ -135,6 +155,13 @@ func (p *Paths) at(n ast.Node) (*ssa.BasicBlock, int) {
 			in = append(in, l.in)
 		}
 	}
+	return in
+}
+
+// startOf returns the block of in, instructions of one function, that
+// dominates the others', and the index there of the first of in; nil when
+// in is empty.
+func startOf(in []ssa.Instruction) (*ssa.BasicBlock, int) {
 	var first ssa.Instruction
 	for _, i := range in {
 		if first == nil || i.Block() != first.Block() && i.Block().Dominates(first.Block()) {

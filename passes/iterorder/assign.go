@@ -177,7 +177,7 @@ func (s *scan) outerAssign(as *ast.AssignStmt, lhs, rhs ast.Expr, obj types.Obje
 	if selfRef || isKind(lt, types.IsBoolean) || isError(lt) {
 		return // any/all flags; which error wins is not treated as a result
 	}
-	if !s.c.cfg.Strict || s.uniqueGuard(stack) || s.minMaxGuard(stack) {
+	if !s.c.cfg.Strict || s.uniqueGuard(as) || s.minMaxGuard(as) {
 		return // keeping any one element is nearly always deliberate
 	}
 	if direct && s.isFuncLocal(obj) && !s.usedAfter(obj) {

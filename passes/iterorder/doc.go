@@ -336,7 +336,8 @@
 // entries and stays reported), a return
 // guarded by an equality between the element and a value from outside the
 // loop (if k == name { return v }; if v.ID == id { return v }, which
-// assumes identities are unique), by an interval of the element holding
+// assumes identities are unique; also as if k != name { continue } before
+// the return: the guards are the If edges that dominate it), by an interval of the element holding
 // such a value (if off >= v.Start && off < v.End, which assumes the
 // intervals disjoint), or by a call of a predicate whose body is one such
 // comparison of its operands (a.hasName(name), a.Range.ContainsPos(pos),

@@ -245,7 +245,7 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 
 	case *ast.ReturnStmt:
 		if report {
-			s.ret(n, stack)
+			s.ret(n)
 		}
 
 	case *ast.CallExpr:

@@ -15,75 +15,95 @@ import (
 // under which it runs, and the ones that make it order-free (a lookup of a
 // unique element, a min/max, a store at a slot the element chooses).
 
-// guards returns the conditions under which the node at the top of stack
-// runs, within the scanned region: if conditions (then branch only) and
-// switch cases.
-func (s *scan) guards(stack []ast.Node) (conds []ast.Expr, eqs [][2]ast.Expr) {
-	for i, n := range stack {
-		switch n := n.(type) {
-		case *ast.IfStmt:
-			if i+1 < len(stack) && stack[i+1] == n.Body {
-				conds = append(conds, n.Cond)
-			} else if i+1 < len(stack) && stack[i+1] == n.Else {
-				conds = append(conds, &ast.UnaryExpr{Op: token.NOT, X: n.Cond})
+// guards returns the conditions under which n, a statement of the loop
+// body, runs: the If edges of the SSA that dominate it, of the conditions
+// written in the body (orderflow.Paths.Guards). An if that skips the rest
+// of the iteration guards what follows it, as the enclosing ifs and cases
+// guard their bodies.
+func (s *scan) guards(n ast.Node) []orderflow.Guard {
+	return s.c.paths().Guards(n, s.region)
+}
+
+// uniqueGuard reports whether n runs only for an element equal to some
+// value (k == name, v.ID == id, attr.hasName(name)) or whose interval
+// holds it (r.ContainsPos(pos)): a lookup, which at most one key satisfies
+// when it compares the key, and which code treats as unique when it
+// compares a value's identity (see match.go). A join of edges (case a, b:)
+// is a lookup when each of its edges is one; the conditions that hold on
+// every way to n are read together, as the conjuncts of one condition
+// (off >= r.Start and off < r.End are two Ifs).
+func (s *scan) uniqueGuard(n ast.Node) bool {
+	var all ast.Expr
+	for _, g := range s.guards(n) {
+		unique := true
+		for _, c := range g {
+			unique = unique && s.uniqueCond(c)
+		}
+		if unique {
+			return true
+		}
+		if len(g) == 1 && g[0].Tag == nil {
+			all = and(all, holding(g[0]))
+		}
+	}
+	return all != nil && s.lookup(all)
+}
+
+// uniqueCond reports whether c holds for at most one element: a case of a
+// switch whose tag is the element and whose value is not, or the other way
+// round, or a condition that is a lookup.
+func (s *scan) uniqueCond(c orderflow.Cond) bool {
+	if c.Tag != nil {
+		return c.Holds && s.taintedExpr(c.Tag) != s.taintedExpr(c.Expr)
+	}
+	return s.lookup(holding(c))
+}
+
+// holding returns the condition that holds past c's edge: its expression,
+// or on the edge where it fails, the negation (x == y for x != y).
+func holding(c orderflow.Cond) ast.Expr {
+	switch {
+	case c.Tag != nil && c.Holds:
+		return &ast.BinaryExpr{X: c.Tag, Op: token.EQL, Y: c.Expr}
+	case c.Tag != nil:
+		return &ast.BinaryExpr{X: c.Tag, Op: token.NEQ, Y: c.Expr}
+	case c.Holds:
+		return c.Expr
+	}
+	if b, ok := ast.Unparen(c.Expr).(*ast.BinaryExpr); ok && b.Op == token.NEQ {
+		return &ast.BinaryExpr{X: b.X, Op: token.EQL, Y: b.Y}
+	}
+	return &ast.UnaryExpr{Op: token.NOT, X: c.Expr}
+}
+
+// and returns a && b (b when a is nil).
+func and(a, b ast.Expr) ast.Expr {
+	if a == nil {
+		return b
+	}
+	return &ast.BinaryExpr{X: a, Op: token.LAND, Y: b}
+}
+
+// minMaxGuard reports whether n runs only when the element compares with
+// an outer variable the loop updates (if v > best { best = v }, also as
+// one side of if best == nil || v > best): a min/max or arg-max, whose
+// result is order-free.
+func (s *scan) minMaxGuard(n ast.Node) bool {
+	for _, g := range s.guards(n) {
+		tainted, outer := false, false
+		for _, c := range g {
+			if c.Tag != nil {
+				continue
 			}
-		case *ast.CaseClause:
-			if i >= 2 {
-				if sw, ok := stack[i-2].(*ast.SwitchStmt); ok {
-					for _, e := range n.List {
-						if sw.Tag != nil {
-							eqs = append(eqs, [2]ast.Expr{sw.Tag, e})
-						} else {
-							conds = append(conds, e)
-						}
-					}
-					if len(n.List) == 0 {
-						conds = append(conds, &ast.Ident{Name: "default"})
-					}
+			tainted = tainted || s.taintedExpr(c.Expr)
+			ast.Inspect(c.Expr, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && s.outerAssigned[s.c.info.Uses[id]] {
+					outer = true
 				}
-			}
+				return !outer
+			})
 		}
-	}
-	return conds, eqs
-}
-
-// uniqueGuard reports whether the node at the top of stack runs only for
-// an element equal to some value (k == name, v.ID == id, attr.hasName(name))
-// or whose interval holds it (r.ContainsPos(pos)): a lookup, which at most
-// one key satisfies when it compares the key, and which code treats as
-// unique when it compares a value's identity (see match.go).
-func (s *scan) uniqueGuard(stack []ast.Node) bool {
-	conds, eqs := s.guards(stack)
-	for _, eq := range eqs {
-		if s.taintedExpr(eq[0]) != s.taintedExpr(eq[1]) {
-			return true
-		}
-	}
-	for _, cond := range conds {
-		if s.lookup(cond) {
-			return true
-		}
-	}
-	return false
-}
-
-// minMaxGuard reports whether the node at the top of stack runs only when
-// the element compares with an outer variable the loop updates (if v >
-// best { best = v }): a min/max or arg-max, whose result is order-free.
-func (s *scan) minMaxGuard(stack []ast.Node) bool {
-	conds, _ := s.guards(stack)
-	for _, cond := range conds {
-		if !s.taintedExpr(cond) {
-			continue
-		}
-		found := false
-		ast.Inspect(cond, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && s.outerAssigned[s.c.info.Uses[id]] {
-				found = true
-			}
-			return !found
-		})
-		if found {
+		if tainted && outer {
 			return true
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // returns whichever matching element the randomised order visits first;
 // after the loop, returning an order-carrying value hands the order to the
 // callers.
-func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
+func (s *scan) ret(r *ast.ReturnStmt) {
 	if s.mode == factMode || s.fn.sig == nil {
 		return
 	}
@@ -57,12 +57,6 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 	}
 	switch s.mode {
 	case elemMode:
-		if s.uniqueGuard(stack) || s.c.paths().Failing(r) {
-			// A lookup; or what the loop had when an entry failed, returned
-			// with the error: which entry fails first is, like the error
-			// itself, not treated as a result.
-			return
-		}
 		if !s.c.cfg.Strict {
 			// Returning one entry is a -strict sink. With no condition
 			// (for k := range m { return k }) it picks any one, nearly
@@ -71,7 +65,13 @@ func (s *scan) ret(r *ast.ReturnStmt, stack []ast.Node) {
 			// the data (see the package doc for the numbers).
 			return
 		}
-		if conds, eqs := s.guards(stack); len(conds)+len(eqs) == 0 {
+		if s.uniqueGuard(r) || s.c.paths().Failing(r) {
+			// A lookup; or what the loop had when an entry failed, returned
+			// with the error: which entry fails first is, like the error
+			// itself, not treated as a result.
+			return
+		}
+		if len(s.guards(r)) == 0 {
 			s.find(r.Pos(), "returned from the first iteration", "first")
 		} else {
 			s.find(r.Pos(), "returned on the first match, which need not be unique", "first")
