@@ -50,7 +50,9 @@ func runGate(pass *analysis.Pass) (any, error) {
 // with the writes it makes under the locks it requires): they need a lock
 // call in the package, or a call of a function with a SummaryFact. In an
 // internal package, a goroutine of the package (a go statement, a spawner
-// call, a handler) may also give a method concurrentwrite's PhaseFact.
+// call, a handler) may also give a method concurrentwrite's PhaseFact; in
+// any package, a method that returns a channel and has a go statement may
+// start an iterator goroutine, and have concurrentwrite's IterFact.
 var LocksGate = &analysis.Analyzer{
 	Name:       "locksgate",
 	Doc:        "locksgate: tell a driver whether a pass exporting lock summaries can export facts on a package analysed only for them (reports nothing)",
@@ -62,8 +64,49 @@ var LocksGate = &analysis.Analyzer{
 func runLocksGate(pass *analysis.Pass) (any, error) {
 	calls := calledRoles(pass)
 	no := !calls[apis.Lock] &&
-		!(InternalPackage(pass.Pkg.Path()) && (calls[apis.Spawn] || calls[apis.ServePerCall] || hasGoOrHandler(pass)))
+		!(InternalPackage(pass.Pkg.Path()) && (calls[apis.Spawn] || calls[apis.ServePerCall] || hasGoOrHandler(pass))) &&
+		!spawnsIterator(pass)
 	return &factsonly.Gate{NoFacts: no, Unless: []*analysis.Analyzer{Analyzer}}, nil
+}
+
+// spawnsIterator reports whether a method of the package returns a
+// channel and has a go statement in its body: the shape of a method that
+// starts an iterator goroutine (concurrentwrite's IterFact).
+func spawnsIterator(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || fd.Body == nil || !returnsChan(pass.TypesInfo.Defs[fd.Name]) {
+				continue
+			}
+			found := false
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				_, isGo := n.(*ast.GoStmt)
+				found = found || isGo
+				return !found
+			})
+			if found {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// returnsChan reports whether obj is a function with a result of channel
+// type.
+func returnsChan(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	res := fn.Signature().Results()
+	for i := range res.Len() {
+		if _, ok := res.At(i).Type().Underlying().(*types.Chan); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // InternalPackage reports whether the package path has an internal

@@ -70,7 +70,7 @@ func New() *analysis.Analyzer {
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/concurrentwrite",
 		Requires:  []*analysis.Analyzer{guards.LocksGate, buildssa.Analyzer, inspect.Analyzer, ctrlflow.Analyzer, directive.Analyzer, guards.Analyzer, factsonly.Analyzer},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(LockFact), new(PhaseFact)},
+		FactTypes: []analysis.Fact{new(LockFact), new(PhaseFact), new(IterFact)},
 	}
 	a.Flags.BoolVar(&c.SkipTests, "skiptests", false, "do not report in _test.go files")
 	a.Flags.StringVar(&c.Setup, "setup", "", "comma-separated methods (path.Type.Method) that run only while their object is set up, before goroutines use it")
@@ -113,6 +113,7 @@ type checker struct {
 	// phase holds the pairings left to the callers of an internal
 	// package's methods, see deferPhase.
 	phase map[*types.Func]*PhaseFact
+	iters iterState       // the iterator spawners, see deferIter
 	setup map[string]bool // Config.Setup
 }
 
@@ -138,6 +139,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ck.exportFacts(fns, accs)
 	if factsonly.Of(pass) {
 		ck.phaseFactsOnly(accs)
+		ck.iterFactsOnly(accs)
 		return nil, nil // the facts are all a dependent reads
 	}
 	ck.checkGuarded(accs)
@@ -149,6 +151,8 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ck.checkGoroutines(fns, accs)
 	ck.exportPhase()
 	ck.checkPhaseCalls(fns)
+	ck.exportIter()
+	ck.checkIterCalls(fns, accs)
 	ck.checkRequired(fns)
 
 	ck.r.ReportAll(ck.diags, c.SkipTests)

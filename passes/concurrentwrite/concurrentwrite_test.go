@@ -120,3 +120,10 @@ func TestSetupOption(t *testing.T) {
 	}
 	analysistest.Run(t, analysistest.TestData(), a, "setupoption")
 }
+
+// TestIterators runs the pass on iterator goroutines (gubernator's
+// LRUCache.Each): decided at the callers, in the package and in an
+// importer through the IterFact.
+func TestIterators(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "iterator", "iterator/user")
+}

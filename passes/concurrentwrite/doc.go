@@ -233,6 +233,27 @@
 // every pairing in a package anyone can import (go-libp2p-pubsub's Attach
 // and AddDirectPeer).
 //
+// A method that starts an iterator goroutine (one that feeds a channel
+// the method makes and returns, and closes it after its last map access:
+// a close before every return of the goroutine, or its first deferred
+// call) does its work on the object inside the extent of its caller's
+// loop over the channel, in any package: the close happens before the
+// receive that ends the loop, so what the caller does after draining the
+// channel follows every access of the goroutine, and what it did before
+// the call precedes the go statement. Its pairing with the type's
+// exported methods is decided at its callers, through a fact on the method
+// (IterFact) that lists the methods the pairing found racing: a call of
+// one of them on the same object, or an access of the package to a map the
+// goroutine reaches, is reported where the channel is still live, in the
+// loop's body (each send on an unbuffered channel is a rendezvous, but the
+// goroutine's next map read runs while the body does), after a loop left
+// early, or after a receive that does not drain it. gubernator v2.13.0's
+// LRUCache.Each, documented not thread-safe, whose one caller ranges over
+// it and touches the cache only after, is silent; a spawner with no caller
+// reports nothing, as a method that did the loop itself would not. A
+// goroutine that outlives its spawner without such a close (a pool's reap
+// loop) is paired where it is defined, as before.
+//
 // # Known limitations
 //
 // What is left, each with the reason no rule of this pass removes it.
@@ -346,6 +367,16 @@
 //	for node := range w.State { //maplint:ignore concurrentwrite read after the witness is built
 //		...
 //	}
+//
+// Iterator channels handed on. The live extent of an iterator's channel
+// is followed in the function that calls the spawner only. A caller that
+// returns the channel, or returns without draining it (gubernator's
+// handleStore on a cancelled context), leaves the rest of the extent to
+// its own callers, and what they do on the object is not reported; a
+// caller that passes the channel to a function that drains it keeps it
+// live to its end, so a later call on the object is reported. Following
+// the extent across calls would take the channel's value flow, as a
+// hand-off would (above).
 //
 // Locks held across calls by a protocol. opa's disk Store takes wmu in
 // NewTransaction for a write transaction and releases it in Commit or

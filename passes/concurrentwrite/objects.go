@@ -86,6 +86,7 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 		if len(mine) == 0 {
 			continue
 		}
+		iter := ck.noteIter(sp, mine)
 		for _, m := range methods[n] {
 			if m.Fn == sp.parent || ck.isSetup(m.Fn) {
 				continue // a setup method runs before the goroutine
@@ -111,6 +112,10 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 				if a.base.Root == m.Fn.Params[0] && !a.spawned {
 					theirs = append(theirs, a)
 				}
+			}
+			if iter {
+				ck.deferIter(mine, theirs, sp, m)
+				continue // its callers decide (iterator.go)
 			}
 			if ck.deferPhase(mine, theirs, sp, m) {
 				continue // the module's callers decide (phaseorder.go)

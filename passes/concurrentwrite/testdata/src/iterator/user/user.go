@@ -1,0 +1,20 @@
+// Package user calls the iterator of package iterator: the pairing is
+// decided here through the IterFact of (*LRUCache).Each.
+package user
+
+import "iterator"
+
+func Sum(c *iterator.LRUCache) int {
+	n := 0
+	for item := range c.Each() {
+		n += item.Value
+	}
+	c.Add(&iterator.CacheItem{Key: "sum", Value: n})
+	return n
+}
+
+func Bump(c *iterator.LRUCache) {
+	for item := range c.Each() {
+		c.Add(&iterator.CacheItem{Key: item.Key, Value: item.Value + 1}) // want `Add called while the goroutine of Each may still run on the same object`
+	}
+}
