@@ -193,20 +193,44 @@ func FindField(owner types.Type, field *types.Var, role Role) (Row, bool) {
 
 // Callee returns the function or interface method that call calls, or nil
 // for calls of function values and builtins. An instantiation of a generic
-// function is reported as its generic origin.
+// function is reported as its generic origin (see StaticCallee).
 func Callee(call *ssa.CallCommon) *types.Func {
 	if call.IsInvoke() {
 		return call.Method
 	}
-	fn := call.StaticCallee()
+	fn := StaticCallee(call)
+	if fn == nil {
+		return nil
+	}
+	obj, _ := fn.Object().(*types.Func)
+	return obj
+}
+
+// StaticCallee returns the function whose body, summary and facts a static
+// call uses: the call's static callee, or for an instantiation of a generic
+// function its generic origin; nil for calls of function values, interface
+// methods and builtins. Built without ssa.InstantiateGenerics (buildssa's
+// mode), an instantiation such as (*transactionStore[*ServerTx]).lock has
+// parameters but no body, is not among the package's source functions and
+// has no fact of its own: the origin holds the body, every analysis of the
+// package is keyed on it, and facts are exported on its object. Its
+// parameters correspond one to one with the instantiation's, so a summary
+// naming them ($0.mu) is made concrete with the call's arguments as for any
+// other call.
+func StaticCallee(call *ssa.CallCommon) *ssa.Function {
+	return Origin(call.StaticCallee())
+}
+
+// Origin returns the generic function that fn instantiates, or fn (nil for
+// nil).
+func Origin(fn *ssa.Function) *ssa.Function {
 	if fn == nil {
 		return nil
 	}
 	if o := fn.Origin(); o != nil {
-		fn = o
+		return o
 	}
-	obj, _ := fn.Object().(*types.Func)
-	return obj
+	return fn
 }
 
 // Of returns the row of call's callee for role.

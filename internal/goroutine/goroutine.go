@@ -102,7 +102,7 @@ func spawnAt(instr ssa.Instruction) *Spawn {
 	case *ssa.Go:
 		fn, args := target(instr.Call.Value)
 		if fn == nil {
-			fn, args = instr.Call.StaticCallee(), instr.Call.Args
+			fn, args = apis.StaticCallee(&instr.Call), instr.Call.Args
 		} else if len(instr.Call.Args) > 0 {
 			args = instr.Call.Args
 		}
@@ -201,7 +201,7 @@ func boundMethod(wrapper *ssa.Function) *ssa.Function {
 	for _, b := range wrapper.Blocks {
 		for _, instr := range b.Instrs {
 			if c, ok := instr.(*ssa.Call); ok {
-				return c.Call.StaticCallee()
+				return apis.StaticCallee(&c.Call)
 			}
 		}
 	}

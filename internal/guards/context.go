@@ -51,7 +51,7 @@ func (r *Result) contexts(fns []*ssa.Function) {
 				if !ok {
 					continue
 				}
-				callee := call.Call.StaticCallee()
+				callee := apis.StaticCallee(&call.Call)
 				if callee == nil || len(call.Call.Args) != len(callee.Params) {
 					continue
 				}
@@ -238,7 +238,7 @@ func (r *Result) isFresh(fn *ssa.Function, ref mapid.Ref, depth int) bool {
 	case *ssa.Parameter:
 		return r.FreshParams[root]
 	case *ssa.Call:
-		return r.returnsFresh(root.Call.StaticCallee(), 0)
+		return r.returnsFresh(apis.StaticCallee(&root.Call), 0)
 	}
 	return false
 }
@@ -282,7 +282,7 @@ func (r *Result) returnsFresh(fn *ssa.Function, depth int) bool {
 			case *ssa.Alloc:
 				fresh = fresh && root.Parent() == fn && !ref.Path.HasDeref()
 			case *ssa.Call:
-				fresh = fresh && ref.Path.IsEmpty() && r.returnsFresh(root.Call.StaticCallee(), depth+1)
+				fresh = fresh && ref.Path.IsEmpty() && r.returnsFresh(apis.StaticCallee(&root.Call), depth+1)
 			default:
 				fresh = false
 			}

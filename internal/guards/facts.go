@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/lockset"
 )
 
@@ -39,12 +40,9 @@ func (r *Result) importedSummary(fn *ssa.Function) *lockset.Summary {
 }
 
 func (r *Result) importFact(fn *ssa.Function) *lockset.Summary {
-	obj, ok := fn.Object().(*types.Func)
+	obj, ok := apis.Origin(fn).Object().(*types.Func)
 	if !ok {
 		return nil
-	}
-	if fn.Origin() != nil {
-		obj = fn.Origin().Object().(*types.Func)
 	}
 	var f SummaryFact
 	if !r.pass.ImportObjectFact(obj, &f) {

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/mapid"
 )
@@ -143,7 +144,7 @@ func (r *Result) storedFuncs(v ssa.Value, ft types.Type) []*goroutine.Spawn {
 	if !ok {
 		return nil
 	}
-	maker := c.Call.StaticCallee()
+	maker := apis.StaticCallee(&c.Call)
 	if maker == nil || maker.Pkg == nil || maker.Pkg.Pkg != r.pass.Pkg || len(c.Call.Args) != len(maker.Params) {
 		return nil
 	}

@@ -65,7 +65,7 @@ func (r *Result) servedArg(c *ssa.Call) ssa.Value {
 	if row, ok := apis.Of(&c.Call, apis.ServePerCall); ok {
 		return apis.Arg(&c.Call, row.Arg)
 	}
-	callee := c.Call.StaticCallee()
+	callee := apis.StaticCallee(&c.Call)
 	if callee == nil || r.pass == nil {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/mapid"
 )
@@ -44,7 +45,7 @@ func (r *Result) setupMethods(fns []*ssa.Function) map[*ssa.Function][]ssa.Instr
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if c, ok := instr.(*ssa.Call); ok {
-					if cf := c.Call.StaticCallee(); cf != nil && len(c.Call.Args) > 0 && !r.IsFresh(fn, mapid.RefOf(c.Call.Args[0])) {
+					if cf := apis.StaticCallee(&c.Call); cf != nil && len(c.Call.Args) > 0 && !r.IsFresh(fn, mapid.RefOf(c.Call.Args[0])) {
 						calledShared[cf] = true
 					}
 				}
@@ -128,7 +129,7 @@ func (r *Result) setupEnds(m *ssa.Function) []ssa.Instruction {
 	for _, b := range m.Blocks {
 		for _, instr := range b.Instrs {
 			c, ok := instr.(ssa.CallInstruction)
-			if !ok || !r.mayStart(c.Common().StaticCallee()) {
+			if !ok || !r.mayStart(apis.StaticCallee(c.Common())) {
 				continue
 			}
 			for _, a := range c.Common().Args {

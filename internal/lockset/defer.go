@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/goroutine"
 )
 
@@ -100,7 +101,7 @@ func (r *Result) runDeferred(ret *ssa.Return, held Set, record bool) Set {
 // c.lenLocked() }() }).
 func (r *Result) deferredFrom() {
 	for _, d := range r.defers {
-		if callee := d.Call.StaticCallee(); callee == nil || len(callee.Blocks) == 0 {
+		if callee := apis.StaticCallee(&d.Call); callee == nil || len(callee.Blocks) == 0 {
 			continue // a lock operation or a function of another package
 		}
 		delete(r.deferAt, d)

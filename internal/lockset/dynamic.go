@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -190,7 +191,7 @@ func (p *Package) DynTargets(c *ssa.CallCommon) []Target {
 	st := p.dyn.fields[f][0]
 	switch x := st.Val.(type) {
 	case *ssa.Function:
-		return []Target{{x, c.Args}}
+		return []Target{{apis.Origin(x), c.Args}}
 	case *ssa.MakeClosure:
 		fn := x.Fn.(*ssa.Function)
 		if fn.Synthetic == "" {
@@ -212,7 +213,7 @@ func boundMethod(wrapper *ssa.Function) *ssa.Function {
 	for _, b := range wrapper.Blocks {
 		for _, instr := range b.Instrs {
 			if c, ok := instr.(*ssa.Call); ok {
-				return c.Call.StaticCallee()
+				return apis.StaticCallee(&c.Call)
 			}
 		}
 	}

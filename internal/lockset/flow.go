@@ -3,6 +3,7 @@ package lockset
 import (
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -203,7 +204,7 @@ func (r *Result) apply(call *ssa.CallCommon, held Set, instr ssa.Instruction, re
 		}
 		return held
 	}
-	callee := call.StaticCallee()
+	callee := apis.StaticCallee(call)
 	if callee == nil || r.callees == nil {
 		return held
 	}

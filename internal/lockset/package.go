@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // A Package is the lockset analysis of every function of a package.
@@ -281,7 +283,7 @@ func (p *Package) lowerCalls(st *reqState, r *Result, in map[*ssa.Function]bool,
 				lower(cf, at, !all)
 			}
 		}
-		cf := c.Call.StaticCallee()
+		cf := apis.StaticCallee(&c.Call)
 		if cf == nil || !in[cf] || !only(cf) {
 			return
 		}
@@ -306,7 +308,7 @@ func (p *Package) lowerCalls(st *reqState, r *Result, in map[*ssa.Function]bool,
 // defers to the locks held when they run: at the returns, in LIFO order.
 func (p *Package) lowerDeferred(r *Result, in map[*ssa.Function]bool, lower func(*ssa.Function, Set, bool)) {
 	for _, d := range r.defers {
-		cf := d.Call.StaticCallee()
+		cf := apis.StaticCallee(&d.Call)
 		if cf == nil || !in[cf] || !p.OnlyCalled(cf) {
 			continue
 		}
@@ -382,14 +384,14 @@ func (p *Package) scan(fns []*ssa.Function, in map[*ssa.Function]bool, opts *Opt
 				if d, ok := instr.(*ssa.Defer); ok {
 					// A deferred call is a call made when the function
 					// returns (see Result.DeferHeld).
-					if callee := d.Call.StaticCallee(); callee != nil && in[callee] {
+					if callee := apis.StaticCallee(&d.Call); callee != nil && in[callee] {
 						calls[fn] = append(calls[fn], callee)
 						callers[callee] = append(callers[callee], fn)
 						p.deferSites[callee] = append(p.deferSites[callee], d)
 					}
 				}
 				if c, ok := instr.(*ssa.Call); ok {
-					if callee := c.Call.StaticCallee(); callee != nil && in[callee] {
+					if callee := apis.StaticCallee(&c.Call); callee != nil && in[callee] {
 						calls[fn] = append(calls[fn], callee)
 						callers[callee] = append(callers[callee], fn)
 						p.sites[callee] = append(p.sites[callee], c)

@@ -83,7 +83,7 @@ func perKeyCall(c *ssa.Call, depth int) bool {
 	if _, ok := apis.Of(&c.Call, apis.KeyedEntry); ok {
 		return true
 	}
-	fn := c.Call.StaticCallee()
+	fn := apis.StaticCallee(&c.Call)
 	if fn == nil || depth >= maxPerKeyCalls || len(fn.Blocks) == 0 || fn.Signature.Results().Len() == 0 {
 		return false
 	}

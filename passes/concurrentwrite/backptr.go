@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -104,7 +105,7 @@ func backs(fstores, gstores []*ssa.Store) bool {
 				return false
 			}
 		case *ssa.Call:
-			callee := v.Call.StaticCallee()
+			callee := apis.StaticCallee(&v.Call)
 			i, ok := backParam(callee, gOf)
 			if !ok || i >= len(v.Call.Args) || v.Call.Args[i] != x {
 				return false

@@ -44,7 +44,7 @@ func TestSkipTestsFlag(t *testing.T) {
 }
 
 func TestCallerLocks(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), withReads(t), "callerlocks", "userlocks")
+	analysistest.Run(t, analysistest.TestData(), withReads(t), "callerlocks", "userlocks", "lockwrappers")
 }
 
 // TestRealBugs runs the pass on map races that public projects fixed, and

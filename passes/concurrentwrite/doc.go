@@ -85,8 +85,10 @@
 // two methods, all of them sync.Mutex's, RWMutex's or WaitGroup's, as in
 // syncthing's lib/sync: their Lock, RLock and Wait are sync's), and
 // TryLock on the branch where it succeeded.
-// Deferred unlocks, helpers that lock or unlock for their caller, and
-// closures that lock (lock := func() { if needLock { mu.Lock() } }) are
+// Deferred unlocks, helpers that lock or unlock for their caller (a
+// method of a generic type too, such as sipgo's transactionStore[T].lock,
+// whose instantiation the call names and whose summary is the generic
+// method's), and closures that lock (lock := func() { if needLock { mu.Lock() } }) are
 // followed. A deferred call of a helper or a closure runs when the
 // function returns, last deferred first, with the locks held then: one
 // deferred after `defer mu.Unlock()` runs under the lock, one deferred

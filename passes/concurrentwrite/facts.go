@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
 )
@@ -111,7 +112,7 @@ func (ck *checker) checkRequired(fns []*ssa.Function) {
 			if !ok || !ck.inFile(c.Call.Pos()) {
 				return
 			}
-			callee := c.Call.StaticCallee()
+			callee := apis.StaticCallee(&c.Call)
 			if callee == nil || ck.lp.Result(callee) != nil {
 				return // not imported
 			}

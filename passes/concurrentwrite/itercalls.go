@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -26,11 +27,11 @@ func (ck *checker) iterFact(obj *types.Func) *IterFact {
 }
 
 // calleeObjs returns the functions that the call c may run: its static
-// callee's origin, or the package's implementations of an interface
+// callee (its origin, apis.StaticCallee), or the package's implementations of an interface
 // method.
 func (ck *checker) calleeObjs(c *ssa.CallCommon) []*types.Func {
 	var fns []*ssa.Function
-	if callee := c.StaticCallee(); callee != nil {
+	if callee := apis.StaticCallee(c); callee != nil {
 		fns = []*ssa.Function{callee}
 	} else if c.IsInvoke() {
 		for _, t := range ck.lp.DynTargets(c) {
@@ -39,7 +40,7 @@ func (ck *checker) calleeObjs(c *ssa.CallCommon) []*types.Func {
 	}
 	var out []*types.Func
 	for _, fn := range fns {
-		if obj, ok := origin(fn).Object().(*types.Func); ok {
+		if obj, ok := apis.Origin(fn).Object().(*types.Func); ok {
 			out = append(out, obj)
 		}
 	}

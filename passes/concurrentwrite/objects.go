@@ -27,7 +27,7 @@ func (ck *checker) laterCalls(sp *spawn, byFn map[*ssa.Function][]*access) []*ga
 		if !ok || !ck.after(sp, c) {
 			return
 		}
-		callee := c.Call.StaticCallee()
+		callee := apis.StaticCallee(&c.Call)
 		if callee == nil || ck.lp.Result(callee) == nil || len(c.Call.Args) != len(callee.Params) {
 			return
 		}
@@ -237,7 +237,7 @@ type target struct {
 // implementations, and for a call of a func field, the one function the
 // package stores in it (lockset.DynTargets).
 func (ck *checker) targets(c *ssa.Call, e *env) []target {
-	if callee := c.Call.StaticCallee(); callee != nil {
+	if callee := apis.StaticCallee(&c.Call); callee != nil {
 		if ck.lp.Result(callee) != nil {
 			return []target{{callee, c.Call.Args}}
 		}

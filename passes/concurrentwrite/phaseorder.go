@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/guards"
 	"github.com/maplint/maplint/internal/mapid"
@@ -115,7 +116,7 @@ func callsOn(g, fn *ssa.Function, recv ssa.Value) bool {
 	for _, b := range g.Blocks {
 		for _, instr := range b.Instrs {
 			c, ok := instr.(*ssa.Call)
-			if ok && c.Call.StaticCallee() == fn && len(c.Call.Args) > 0 && mapid.RefOf(c.Call.Args[0]).Equal(mapid.RefOf(recv)) {
+			if ok && apis.StaticCallee(&c.Call) == fn && len(c.Call.Args) > 0 && mapid.RefOf(c.Call.Args[0]).Equal(mapid.RefOf(recv)) {
 				return true
 			}
 		}
@@ -180,11 +181,11 @@ func (ck *checker) checkPhaseCalls(fns []*ssa.Function) {
 				if !ok || len(c.Call.Args) == 0 || !ck.inFile(c.Pos()) {
 					continue
 				}
-				callee := c.Call.StaticCallee()
+				callee := apis.StaticCallee(&c.Call)
 				if callee == nil {
 					continue
 				}
-				obj, ok := origin(callee).Object().(*types.Func)
+				obj, ok := callee.Object().(*types.Func)
 				if !ok {
 					continue
 				}
@@ -213,11 +214,11 @@ func spawnerCallBefore(fn *ssa.Function, c *ssa.Call, p PhasePair) *ssa.Call {
 			if !ok || s == c {
 				continue
 			}
-			callee := s.Call.StaticCallee()
+			callee := apis.StaticCallee(&s.Call)
 			if callee == nil {
 				continue
 			}
-			obj, ok := origin(callee).Object().(*types.Func)
+			obj, ok := callee.Object().(*types.Func)
 			if !ok || obj.FullName() != p.Spawner || len(s.Call.Args) == 0 || !mapid.RefOf(s.Call.Args[0]).Equal(recv) {
 				continue
 			}
@@ -245,12 +246,4 @@ func (ck *checker) reportPhase(c, s *ssa.Call, obj *types.Func, p PhasePair) {
 		Message:  fmt.Sprintf("%s called after %s started its goroutine on the same object: %s (%s)", name, p.Name, p.Race, p.At),
 		Related:  []analysis.RelatedInformation{{Pos: s.Pos(), Message: p.Name + " called here"}},
 	})
-}
-
-// origin returns the generic function that fn instantiates, or fn.
-func origin(fn *ssa.Function) *ssa.Function {
-	if o := fn.Origin(); o != nil {
-		return o
-	}
-	return fn
 }

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
@@ -226,7 +227,7 @@ func (s *summaries) edges(fn *ssa.Function) []*ssa.Function {
 			}
 			cc = &c.Call
 		case *ssa.Defer:
-			add(c.Call.StaticCallee())
+			add(apis.StaticCallee(&c.Call))
 			cc = &c.Call
 		default:
 			return
@@ -287,7 +288,7 @@ func (s *summaries) build(fn *ssa.Function) *summary {
 			// then (defer r.remove(id) in a worker).
 			dh, _ := r.DeferHeld(c)
 			lk = dh.Len() > 0
-			if callee := c.Call.StaticCallee(); callee != nil {
+			if callee := apis.StaticCallee(&c.Call); callee != nil {
 				ts = []target{{callee, c.Call.Args}}
 			}
 		}
