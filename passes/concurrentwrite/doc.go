@@ -228,12 +228,14 @@
 // internal/config.Reader, whose Read and ReadStreams its cli calls before
 // BeginFileWatching starts the watcher that rereads the files into the same
 // maps, is silent, and a Read after BeginFileWatching is reported at the
-// call. A call in a function that never calls the spawner (the reader was
-// set up elsewhere) is taken to be ordered by the module. A goroutine that
-// a constructor starts runs from the object's birth, so every call of the
-// method follows it: that pairing is reported where it is defined, as is
-// every pairing in a package anyone can import (go-libp2p-pubsub's Attach
-// and AddDirectPeer).
+// call, with no fix: the call could only move before the spawner's, which
+// changes what the program does, and the lock that would order the
+// accesses belongs in the internal package. A call in a function that
+// never calls the spawner (the reader was set up elsewhere) is taken to be
+// ordered by the module. A goroutine that a constructor starts runs from
+// the object's birth, so every call of the method follows it: that pairing
+// is reported where it is defined, as is every pairing in a package anyone
+// can import (go-libp2p-pubsub's Attach and AddDirectPeer).
 //
 // A method that starts an iterator goroutine (one that feeds a channel
 // the method makes and returns, and closes it after its last map access:
@@ -423,7 +425,9 @@
 // Fixes. The fix for a goroutine race declares a sync.Mutex only next to a
 // local map written in the goroutines (wg.Go, go in a loop); for a field
 // or package map with no guard yet, no fix is offered, since which lock
-// should guard it is a design decision.
+// should guard it is a design decision; nor for a call of a method after
+// the call that started its goroutine (above), whose race is in another
+// package.
 //
 // Unguarded reads (-concurrentwrite.reads) stay opt-in: their false
 // reports are the phase order above.

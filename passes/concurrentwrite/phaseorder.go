@@ -233,6 +233,12 @@ func spawnerCallBefore(fn *ssa.Function, c *ssa.Call, p PhasePair) *ssa.Call {
 	return nil
 }
 
+// reportPhase reports the call c of obj, which follows the call s of the
+// spawner of p on the same object. It offers no fix: the call could only
+// move before the spawner's, which changes what the program does (a Read
+// after the watcher started means to read again), and the accesses race in
+// obj's package, where the lock that would order them belongs (which lock
+// should guard a map is a design decision, as for a field with no guard).
 func (ck *checker) reportPhase(c, s *ssa.Call, obj *types.Func, p PhasePair) {
 	name := obj.Name()
 	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
@@ -243,7 +249,8 @@ func (ck *checker) reportPhase(c, s *ssa.Call, obj *types.Func, p PhasePair) {
 	ck.add(analysis.Diagnostic{
 		Pos:      c.Pos(),
 		Category: CategoryGoroutine,
-		Message:  fmt.Sprintf("%s called after %s started its goroutine on the same object: %s (%s)", name, p.Name, p.Race, p.At),
-		Related:  []analysis.RelatedInformation{{Pos: s.Pos(), Message: p.Name + " called here"}},
+		Message: fmt.Sprintf("%s called after %s started its goroutine on the same object: %s (%s); no fix: calling it before %s changes the program, and a lock belongs in package %s",
+			name, p.Name, p.Race, p.At, p.Name, obj.Pkg().Name()),
+		Related: []analysis.RelatedInformation{{Pos: s.Pos(), Message: p.Name + " called here"}},
 	})
 }
