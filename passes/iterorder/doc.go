@@ -56,7 +56,10 @@
 //     a slice or as an iter.Seq of its elements, and sorted by a sort
 //     call or by a helper that sorts its operand in place and returns it:
 //     opa's levenshtein.ClosestStrings(d, in, slices.Values(names))
-//     returns util.Sorted(closest));
+//     returns util.Sorted(closest); or a call of a function that derives
+//     a new list from what it is given and returns it sorted on every
+//     path: revive's test helper ruleNames copies each rule's Name() into
+//     a new slice and sorts it);
 //   - an error built from such a slice or text (errors.Join(errs...),
 //     errors.New(strings.Join(problems, ", "))): its text lists the
 //     entries in map order;

@@ -300,6 +300,15 @@ func TestHintedLimit(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "hintedlimit/limits", "hintedlimit")
 }
 
+// TestProjection checks revive's config_test.go ruleNames: a helper that
+// derives a new list from a list built in map order (each rule's name)
+// and sorts it on every path before returning it hands no order to the
+// test that compares its result, nor to a printer outside tests; helpers
+// that do not sort, sort another slice, or sort on one path only do.
+func TestProjection(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), iterorder.New(), "projection", "projection/use")
+}
+
 // TestOneEntry checks loops over a map parameter that every call passes
 // as a literal of at most one entry (silent), and their twins.
 func TestOneEntry(t *testing.T) {

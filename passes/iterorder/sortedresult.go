@@ -13,7 +13,12 @@ import (
 // sorted order on at least one path: a result that has the type of one of
 // its parameters is, in some return statement, the result of a sorting
 // call (a Sorted row of internal/apis, or a function with the fact) or a
-// local variable the function sorts in place. A call of it clears the
+// local variable the function sorts in place (a Sort row, or a function
+// with a SortFact). It also marks a function whose every return statement
+// gives such a sorted value (or nil) as each result that can carry order,
+// of any type: a list it derives from its operands, as revive's test
+// helper ruleNames copies each rule's Name() into a new slice and sorts
+// it (see sortsResult). A call of it clears the
 // order of its operands, as a sort on one branch of the caller's own body
 // does (see the package doc's known limitations: a sort is recognised
 // even on a branch that does not reach every use).
@@ -79,23 +84,26 @@ func (c *checker) sortedResults() map[*types.Func]bool {
 	return c.sortedFns
 }
 
-// sortsResult reports whether fd returns, in some return statement, a
-// sorted value as a result whose type is that of one of its parameters.
+// sortsResult reports whether fd returns a sorted value: in some return
+// statement, as a result whose type is that of one of its parameters
+// (what it is given, sorted on that path), or, for a list of another type
+// (one it derives from its operands: revive's test helper ruleNames copies
+// each rule's Name() into a new slice and sorts it), in every return
+// statement (see everySorted).
 func (c *checker) sortsResult(fd *ast.FuncDecl, obj *types.Func) bool {
 	sig := obj.Type().(*types.Signature)
 	if sig.Results().Len() == 0 || fd.Type.Results == nil {
 		return false
 	}
 	found := false
+	var returns []*ast.ReturnStmt
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			if len(n.Results) != sig.Results().Len() {
+			returns = append(returns, n)
+			if found || len(n.Results) != sig.Results().Len() {
 				return true // a bare return, or a call returning a tuple
 			}
 			for i, r := range n.Results {
@@ -106,7 +114,53 @@ func (c *checker) sortsResult(fd *ast.FuncDecl, obj *types.Func) bool {
 		}
 		return true
 	})
-	return found
+	return found || takesOrder(sig) && c.everySorted(fd, sig, returns)
+}
+
+// takesOrder reports whether an operand of sig (its receiver or a
+// parameter) can carry order: a call of a function given none hands no
+// order on whatever it returns, so a fact would say nothing.
+func takesOrder(sig *types.Signature) bool {
+	if r := sig.Recv(); r != nil && carriesOrder(r.Type()) {
+		return true
+	}
+	for v := range sig.Params().Variables() {
+		if carriesOrder(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// everySorted reports whether every return statement of fd (returns)
+// gives, as each result that can carry order, a sorted value or nil, and
+// some return a sorted one: whatever order the operands had, the caller
+// gets none. An error result is not asked about (an error built from the
+// operands in order is a known miss), nor one that carries no order.
+func (c *checker) everySorted(fd *ast.FuncDecl, sig *types.Signature, returns []*ast.ReturnStmt) bool {
+	sorted := false
+	for _, ret := range returns {
+		if len(ret.Results) != sig.Results().Len() {
+			return false // a bare return, or a call returning a tuple
+		}
+		for i, r := range ret.Results {
+			t := sig.Results().At(i).Type()
+			if !carriesOrder(t) || types.IsInterface(t) && implementsError(t) || c.isNil(r) {
+				continue
+			}
+			if !c.sortedValue(fd, r) {
+				return false
+			}
+			sorted = true
+		}
+	}
+	return sorted
+}
+
+// isNil reports whether e is the predeclared nil.
+func (c *checker) isNil(e ast.Expr) bool {
+	id := identOf(e)
+	return id != nil && c.info.Uses[id] == types.Universe.Lookup("nil")
 }
 
 // sortedValue reports whether e, returned by fd, is sorted: a call that
@@ -168,8 +222,9 @@ func isSeqOf(p, t types.Type) bool {
 }
 
 // isSortedResult reports whether call returns what it is given in sorted
-// order (a Sorted row: slices.Sorted; or, on some path, a function with a
-// SortedResultFact), so its result no longer carries map order.
+// order (a Sorted row: slices.Sorted; or a function with a
+// SortedResultFact: on some path, or a derived list on every path), so its
+// result no longer carries map order.
 func (c *checker) isSortedResult(call *ast.CallExpr) bool {
 	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
 	if fn == nil {

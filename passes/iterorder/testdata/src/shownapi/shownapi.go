@@ -76,7 +76,7 @@ type Gatherer interface {
 
 func (f GatherFunc) Gather() ([]string, error) { return f() }
 
-func GatherAll(gs ...Gatherer) ([]string, error) {
+func GatherAll(gs ...Gatherer) ([]string, error) { // want GatherAll:`sortedresult`
 	var all []string
 	for _, g := range gs {
 		got, err := g.Gather()
@@ -89,7 +89,7 @@ func GatherAll(gs ...Gatherer) ([]string, error) {
 	return all, nil
 }
 
-func Gather(fs ...GatherFunc) ([]string, error) {
+func Gather(fs ...GatherFunc) ([]string, error) { // want Gather:`sortedresult`
 	var all []string
 	for _, f := range fs {
 		got, err := f()
