@@ -145,7 +145,7 @@ func (r *Result) At(pos token.Pos) *Loop { return r.loops[pos] }
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{loops: make(map[token.Pos]*Loop)}
-	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+	for _, fn := range SrcFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)) {
 		funcLoops(pass.TypesInfo, fn, res)
 	}
 	if len(res.loops) > 0 {

@@ -49,8 +49,9 @@ func NewPaths(pass *analysis.Pass, s *buildssa.SSA, cfgs *ctrlflow.CFGs) *Paths 
 	return &Paths{pass: pass, ssa: s, cfgs: cfgs, dead: make(map[ast.Node]bool), failing: make(map[ast.Node]bool)}
 }
 
-// index indexes the instructions of the package's functions (closures
-// and range-over-func bodies included), on the first question.
+// index indexes the instructions of the package's functions (closures,
+// those of package-level variable initializers, and range-over-func bodies
+// included: see SrcFuncs), on the first question.
 func (p *Paths) index() {
 	if p.indexed {
 		return
@@ -58,19 +59,18 @@ func (p *Paths) index() {
 	p.indexed = true
 	var fns []*ssa.Function
 	if p.ssa != nil {
-		fns = p.ssa.SrcFuncs
+		fns = SrcFuncs(p.ssa)
 	} else {
 		fns = buildFuncs(p.pass, p.cfgs, 0)
 	}
 	p.instrs = indexFuncs(fns)
 }
 
-// indexFuncs returns every instruction with a position of fns and of the
-// functions nested in them, by position.
+// indexFuncs returns every instruction with a position of fns, a list
+// that holds every function's closures as SrcFuncs's does, by position.
 func indexFuncs(fns []*ssa.Function) []located {
 	var instrs []located
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
+	for _, fn := range fns {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
 				if pos := in.Pos(); pos.IsValid() {
@@ -83,23 +83,13 @@ func indexFuncs(fns []*ssa.Function) []located {
 				}
 			}
 		}
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, fn := range fns {
-		if fn.Parent() == nil {
-			add(fn)
-		}
 	}
 	slices.SortStableFunc(instrs, func(a, b located) int { return int(a.pos - b.pos) })
 	return instrs
 }
 
 // buildFuncs builds the SSA of pass's package as buildssa does (with
-// mode's options), and returns its declared functions; with
-// ssa.GlobalDebug (Guards), also its package initializer, whose closures
-// are those of package-level variables.
+// mode's options), and returns the functions SrcFuncs would.
 func buildFuncs(pass *analysis.Pass, cfgs *ctrlflow.CFGs, mode ssa.BuilderMode) []*ssa.Function {
 	prog := ssa.NewProgram(pass.Fset, mode)
 	prog.SetNoReturn(cfgs.NoReturn)
@@ -108,20 +98,7 @@ func buildFuncs(pass *analysis.Pass, cfgs *ctrlflow.CFGs, mode ssa.BuilderMode) 
 	}
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
-	var fns []*ssa.Function
-	if init := pkg.Func("init"); init != nil && mode&ssa.GlobalDebug != 0 {
-		fns = append(fns, init)
-	}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && prog.FuncValue(obj) != nil {
-					fns = append(fns, prog.FuncValue(obj))
-				}
-			}
-		}
-	}
-	return fns
+	return declaredFuncs(pkg, pass.Files, pass.TypesInfo)
 }
 
 // at returns the block where the execution of n starts, and the index of

@@ -309,6 +309,14 @@ func TestProjection(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), iterorder.New(), "projection", "projection/use")
 }
 
+// TestPackageLevelLiterals checks sqlc's genCmd: the loops of function
+// literals in package-level variable initializers get the path answers
+// (a failure path, dead code) and the flows of the same loops in declared
+// functions.
+func TestPackageLevelLiterals(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), iterorder.New(), "pkglevel")
+}
+
 // TestOneEntry checks loops over a map parameter that every call passes
 // as a literal of at most one entry (silent), and their twins.
 func TestOneEntry(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/mapid"
+	"github.com/maplint/maplint/internal/orderflow"
 )
 
 // This file recognises a map written out to a stream that the package
@@ -172,7 +173,7 @@ func ownMapType(pkg *types.Package, t types.Type) *types.TypeName {
 func (c *checker) findRestoredMaps() map[types.Object]bool {
 	out := make(map[types.Object]bool)
 	helpers := make(map[*ssa.Function][]keyedBy)
-	for _, fn := range c.ssa.SrcFuncs {
+	for _, fn := range orderflow.SrcFuncs(c.ssa) {
 		loops := make(map[*ssa.BasicBlock]bool)
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -197,7 +198,7 @@ func (c *checker) findRestoredMaps() map[types.Object]bool {
 	if len(helpers) == 0 {
 		return out
 	}
-	for _, fn := range c.ssa.SrcFuncs {
+	for _, fn := range orderflow.SrcFuncs(c.ssa) {
 		loops := make(map[*ssa.BasicBlock]bool)
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/orderflow"
 )
 
 // This file carries the round trip of roundtrip.go from a map's identity
@@ -102,7 +104,7 @@ func ownNamed(pkg *types.Package, t types.Type) *types.TypeName {
 // in no list (see above).
 func (c *checker) findRestoredTypes() map[*types.TypeName]bool {
 	out := make(map[*types.TypeName]bool)
-	for _, fn := range c.ssa.SrcFuncs {
+	for _, fn := range orderflow.SrcFuncs(c.ssa) {
 		restored, listed := c.itemTypesOf(fn)
 		for tn := range restored {
 			if !listed[tn] {
