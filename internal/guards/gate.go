@@ -52,7 +52,9 @@ func runGate(pass *analysis.Pass) (any, error) {
 // internal package, a goroutine of the package (a go statement, a spawner
 // call, a handler) may also give a method concurrentwrite's PhaseFact; in
 // any package, a method that returns a channel and has a go statement may
-// start an iterator goroutine, and have concurrentwrite's IterFact.
+// start an iterator goroutine, and have concurrentwrite's IterFact, and a go
+// statement with a send on a field may start a goroutine that hands its
+// result to the methods that start it (a PhaseFact).
 var LocksGate = &analysis.Analyzer{
 	Name:       "locksgate",
 	Doc:        "locksgate: tell a driver whether a pass exporting lock summaries can export facts on a package analysed only for them (reports nothing)",
@@ -65,7 +67,8 @@ func runLocksGate(pass *analysis.Pass) (any, error) {
 	calls := calledRoles(pass)
 	no := !calls[apis.Lock] &&
 		!(InternalPackage(pass.Pkg.Path()) && (calls[apis.Spawn] || calls[apis.ServePerCall] || hasGoOrHandler(pass))) &&
-		!spawnsIterator(pass)
+		!spawnsIterator(pass) &&
+		!(sendsOnField(pass) && hasGoOrHandler(pass))
 	return &factsonly.Gate{NoFacts: no, Unless: []*analysis.Analyzer{Analyzer}}, nil
 }
 
@@ -223,4 +226,21 @@ func handlerSig(sig *types.Signature) bool {
 	}
 	plain := types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
 	return types.Identical(plain, hf.Type().Underlying())
+}
+
+// sendsOnField reports whether the package sends on a channel it selects
+// from a value (x.ch <- v).
+func sendsOnField(pass *analysis.Pass) bool {
+	found := false
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if s, ok := n.(*ast.SendStmt); ok {
+				if _, ok := ast.Unparen(s.Chan).(*ast.SelectorExpr); ok {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }

@@ -113,8 +113,9 @@ type checker struct {
 	// phase holds the pairings left to the callers of an internal
 	// package's methods, see deferPhase.
 	phase map[*types.Func]*PhaseFact
-	iters iterState       // the iterator spawners, see deferIter
-	setup map[string]bool // Config.Setup
+	iters iterState                 // the iterator spawners, see deferIter
+	joins map[[2]*ssa.Function]bool // spawner and goroutine, see joinedGo
+	setup map[string]bool           // Config.Setup
 }
 
 func (c *Config) run(pass *analysis.Pass) (any, error) {
@@ -138,8 +139,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	accs := ck.collect()
 	ck.exportFacts(fns, accs)
 	if factsonly.Of(pass) {
-		ck.phaseFactsOnly(accs)
-		ck.iterFactsOnly(accs)
+		ck.goroutineFactsOnly(accs)
 		return nil, nil // the facts are all a dependent reads
 	}
 	ck.checkGuarded(accs)

@@ -110,6 +110,15 @@ func TestPhaseOrder(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "phaseorder/internal/config", "phaseorder/cli", "phaseorder/public")
 }
 
+// TestPhaseJoined checks that the pairing of a goroutine that hands its
+// result to the methods that start it (go-workflows' tester) is decided at
+// the callers in a package anyone can import, and stays reported where it
+// is defined when nothing waits for the result or the goroutine goes on
+// after handing it over.
+func TestPhaseJoined(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "phaseorder/joined", "phaseorder/joineduse")
+}
+
 // TestSetupOption checks -concurrentwrite.setup: declared setup methods
 // are not paired with their object's goroutines, and a map only they
 // write has no unguarded reads; their undeclared twins are reported.

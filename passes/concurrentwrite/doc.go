@@ -235,7 +235,30 @@
 // ordered by the module. A goroutine that a constructor starts runs from
 // the object's birth, so every call of the method follows it: that pairing
 // is reported where it is defined, as is every pairing in a package anyone
-// can import (go-libp2p-pubsub's Attach and AddDirectPeer).
+// can import (go-libp2p-pubsub's Attach and AddDirectPeer), but for one
+// shape: a goroutine that is the worker of the methods that start it. Its
+// last act is to send its result on a channel field (only deferred calls of other packages follow, and it
+// sends on that field nowhere else), its spawner is an unexported method
+// the package only calls (no interface of the package has a method of its
+// name, so no call is dynamic), and every call of the spawner is made by a
+// method on its own receiver that may then receive from that field.
+// cschleiden/go-workflows' tester is the model: Execute runs the workflow,
+// scheduleActivity starts a goroutine per activity that reads
+// wt.mockedActivities and sends its result on wt.callbacks, which
+// Execute's loop receives; OnActivity fills the map, and every caller in
+// the module calls it before Execute. Such a goroutine does the work of
+// the call that receives its result, so a caller that sets the object up
+// before that call is ordered before it; pubsub's Attach instead returns
+// with its goroutine running on, and every later AddDirectPeer races it,
+// whoever calls. The receive is not proof that every goroutine is done when Execute returns (a workflow may finish with an
+// activity running; the loop stops on a flag, not on a count of results),
+// so the pairing is not dropped but decided where the object is used, as
+// in an internal package: OnActivity called after Execute on the same
+// tester is reported at the call, in the module and in any importer that
+// has the fact. Requiring a write in the goroutine instead would lose the
+// read-versus-write races this pairing exists for (pubsub's range over
+// gs.direct, certmagic's handshakes reading hostAllowlist); the caller's
+// evidence is what tells a setup call from a concurrent one.
 //
 // A method that starts an iterator goroutine (one that feeds a channel
 // the method makes and returns, and closes it after its last map access:
@@ -319,7 +342,12 @@
 //
 // Order enforced by callers in other packages. Accesses ordered by a phase
 // that the package's callers enforce are reported, but for the object
-// pairing of an internal package (above): the order lives in other
+// pairing of an internal package and of a worker goroutine (above): a
+// public package whose goroutine does not hand its result to its starters
+// keeps the report at the definition even when every caller in the module
+// sets up first, since its callers outside the module are never seen
+// (go/analysis sees a package before its importers, and a package's plain
+// variant, analysed too, does not see its own tests). The order lives in other
 // packages, which go/analysis sees after this one, and only an internal
 // package has all of them in its module. The pairing left to the callers
 // misses a race whose calls are in different functions (a method called

@@ -292,19 +292,6 @@ func (ck *checker) deferIter(mine, theirs []*gaccess, sp, m *spawn) {
 	})
 }
 
-// iterFactsOnly computes the IterFacts of a package analysed for its facts
-// only, when one of its goroutines is an iterator (the goroutine checks of
-// an internal package ran already, for its PhaseFacts).
-func (ck *checker) iterFactsOnly(accs []*access) {
-	if !guards.InternalPackage(ck.pass.Pkg.Path()) && ck.hasIterators() {
-		var dropped []analysis.Diagnostic
-		ck.hold = &dropped
-		ck.checkGoroutines(ck.fns, accs)
-		ck.hold = nil
-	}
-	ck.exportIter()
-}
-
 // hasIterators reports whether a go statement of the package may start an
 // iterator goroutine: its spawner returns a channel it makes.
 func (ck *checker) hasIterators() bool {

@@ -55,7 +55,10 @@ func (f *PhaseFact) String() string {
 // pairing would report is kept in a PhaseFact on m, naming the spawner and
 // the package's exported methods that call it on their receiver.
 func (ck *checker) deferPhase(mine, theirs []*gaccess, sp, m *spawn) bool {
-	if !guards.InternalPackage(ck.pass.Pkg.Path()) || sp.parent.Parent() != nil || guards.RecvNamed(sp.parent) == nil {
+	if sp.parent.Parent() != nil || guards.RecvNamed(sp.parent) == nil {
+		return false
+	}
+	if !guards.InternalPackage(ck.pass.Pkg.Path()) && !ck.joined(sp) {
 		return false
 	}
 	mobj, ok := m.Fn.Object().(*types.Func)
@@ -131,18 +134,20 @@ func shortFile(name string) string {
 	return name
 }
 
-// phaseFactsOnly computes the PhaseFacts of an internal package analysed
-// for its facts only: they come out of the goroutine checks, whose
-// diagnostics are dropped.
-func (ck *checker) phaseFactsOnly(accs []*access) {
-	if !guards.InternalPackage(ck.pass.Pkg.Path()) {
-		return
+// goroutineFactsOnly computes the PhaseFacts and IterFacts of a package
+// analysed for its facts only: they come out of the goroutine checks,
+// whose diagnostics are dropped, run once when the package is internal,
+// has a worker goroutine (mayJoin) or may have an iterator goroutine
+// (hasIterators).
+func (ck *checker) goroutineFactsOnly(accs []*access) {
+	if guards.InternalPackage(ck.pass.Pkg.Path()) || ck.mayJoin() || ck.hasIterators() {
+		var dropped []analysis.Diagnostic
+		ck.hold = &dropped
+		ck.checkGoroutines(ck.fns, accs)
+		ck.hold = nil
 	}
-	var dropped []analysis.Diagnostic
-	ck.hold = &dropped
-	ck.checkGoroutines(ck.fns, accs)
-	ck.hold = nil
 	ck.exportPhase()
+	ck.exportIter()
 }
 
 // exportPhase exports the PhaseFacts of the package's methods.

@@ -1,0 +1,3 @@
+module example.com/phasejoin
+
+go 1.22
