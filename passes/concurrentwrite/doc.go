@@ -274,12 +274,14 @@
 // goroutine reaches, is reported where the channel is still live, in the
 // loop's body (each send on an unbuffered channel is a rendezvous, but the
 // goroutine's next map read runs while the body does), after a loop left
-// early, or after a receive that does not drain it. gubernator v2.13.0's
-// LRUCache.Each, documented not thread-safe, whose one caller ranges over
-// it and touches the cache only after, is silent; a spawner with no caller
-// reports nothing, as a method that did the loop itself would not. A
-// goroutine that outlives its spawner without such a close (a pool's reap
-// loop) is paired where it is defined, as before.
+// early, or after a receive that does not drain it, with no fix: the call
+// could only move past the channel's close, which changes the program, and
+// the lock that would order it belongs in the spawner's package.
+// gubernator v2.13.0's LRUCache.Each, documented not thread-safe, whose one
+// caller ranges over it and touches the cache only after, is silent; a
+// spawner with no caller reports nothing, as a method that did the loop
+// itself would not. A goroutine that outlives its spawner without such a
+// close (a pool's reap loop) is paired where it is defined, as before.
 //
 // # Known limitations
 //
@@ -455,7 +457,10 @@
 // or package map with no guard yet, no fix is offered, since which lock
 // should guard it is a design decision; nor for a call of a method after
 // the call that started its goroutine (above), whose race is in another
-// package.
+// package; nor for a call or access while an iterator's channel is live
+// (above), which could only move past the channel's close (out of the loop
+// that acts on each item, or after a drain the caller meant to cut short),
+// and whose lock belongs in the spawner's package.
 //
 // Unguarded reads (-concurrentwrite.reads) stay opt-in: their false
 // reports are the phase order above.

@@ -144,12 +144,22 @@ func (f *IterFact) raceOf(objs []*types.Func) *IterRace {
 	return nil
 }
 
+// reportIter reports what, done on the object of lc at pos while the
+// channel of lc's iterator is live. It offers no fix: the only reorder that
+// removes the race moves the call or access past the channel's close,
+// which changes the program (a loop body that acts on each item would act
+// once, after the walk; after an early break or a single receive, draining
+// the channel first waits for the whole walk the caller meant to cut
+// short), and the accesses race on a map of the spawner's package, where
+// the lock that would order them belongs (which lock should guard a map is
+// a design decision, as for a field with no guard).
 func (ck *checker) reportIter(pos token.Pos, lc *liveCall, what, race, at string) {
 	ck.add(analysis.Diagnostic{
 		Pos:      pos,
 		Category: CategoryGoroutine,
-		Message:  fmt.Sprintf("%s while the goroutine of %s may still run on the same object (its channel is not drained to its close here): %s (%s)", what, lc.obj.Name(), race, at),
-		Related:  []analysis.RelatedInformation{{Pos: lc.call.Pos(), Message: lc.obj.Name() + " called here"}},
+		Message: fmt.Sprintf("%s while the goroutine of %s may still run on the same object (its channel is not drained to its close here): %s (%s); no fix: moving it past the channel's close changes the program, and a lock belongs in package %s",
+			what, lc.obj.Name(), race, at, lc.obj.Pkg().Name()),
+		Related: []analysis.RelatedInformation{{Pos: lc.call.Pos(), Message: lc.obj.Name() + " called here"}},
 	})
 }
 
