@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/mapid"
 )
@@ -135,7 +136,7 @@ func builtByHelper(ptr ssa.Value) bool {
 // or as a closure's captured variable (newStream := func() *S {...};
 // t.Run(name, func(t *testing.T) { s := newStream() })).
 func calledFunc(call *ssa.Call) *ssa.Function {
-	if f := call.Call.StaticCallee(); f != nil {
+	if f := apis.StaticCallee(&call.Call); f != nil {
 		return f
 	}
 	load, ok := call.Call.Value.(*ssa.UnOp)

@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // This file holds the path-based form of the inner maps of a map of maps
@@ -104,7 +106,7 @@ func (a *checker) ensures(fn *ssa.Function, k outerKey, key ssa.Value, depth int
 					}
 				}
 			case *ssa.Call:
-				callee := instr.Call.StaticCallee()
+				callee := apis.StaticCallee(&instr.Call)
 				if depth < 2 && callee != nil && callee.Pkg != nil && callee.Pkg.Pkg == a.pass.Pkg && callee != fn && a.ensures(callee, k, nil, depth+1) {
 					return true
 				}

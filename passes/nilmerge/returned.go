@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -46,12 +47,9 @@ func (a *checker) returnedField(def ssa.Value, i int) *origin {
 	if !ok {
 		return nil
 	}
-	callee := call.Call.StaticCallee()
+	callee := apis.StaticCallee(&call.Call)
 	if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg != a.pass.Pkg || len(callee.Blocks) == 0 {
 		return nil
-	}
-	if o := callee.Origin(); o != nil {
-		return nil // generic: the field may differ per instance
 	}
 	var decoder string
 	var at token.Pos

@@ -22,7 +22,7 @@ type checker struct {
 	sums    map[*ssa.Function]*summary // nil while being computed
 	pkgInfo *pkgWrites
 	cfgs    *ctrlflow.CFGs
-	callers map[*ssa.Function][]*ssa.Call // static calls in this package
+	callers map[*ssa.Function][]*ssa.Call // static calls in this package, by callee (a generic one by its origin: apis.StaticCallee)
 	ctors   map[*types.TypeName][]*ssa.Function
 
 	noReturnIDs []string // Config.NoReturn, split
@@ -40,7 +40,7 @@ func newChecker(pass *analysis.Pass, s *buildssa.SSA) *checker {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(*ssa.Call); ok {
-					if callee := call.Call.StaticCallee(); callee != nil {
+					if callee := apis.StaticCallee(&call.Call); callee != nil {
 						a.callers[callee] = append(a.callers[callee], call)
 					}
 				}

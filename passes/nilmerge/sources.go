@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -413,12 +414,9 @@ func dependsOnParam(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
 // has a nil return for it whose conditions on the parameters the call's
 // arguments may satisfy under facts.
 func (a *checker) callSource(call *ssa.Call, index int, facts []fact, st *searchState) *origin {
-	callee := call.Common().StaticCallee()
+	callee := apis.StaticCallee(call.Common())
 	if callee == nil {
 		return nil
-	}
-	if o := callee.Origin(); o != nil {
-		callee = o
 	}
 	obj, _ := callee.Object().(*types.Func)
 	if callee.Pkg != nil && callee.Pkg.Pkg == a.pass.Pkg {

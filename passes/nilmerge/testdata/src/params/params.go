@@ -48,3 +48,43 @@ func modes() {
 	setMode(nil, "y") // the write needs mode == "x"
 	setMode(nil, "x")
 }
+
+// A generic helper: each call names an instantiation (fillAll[int]), which
+// has no body, so the calls are counted as the generic function's.
+func fillAll[V any](dst, src map[string]V) {
+	for k, v := range src {
+		dst[k] = v // want `write to map dst, which is nil here: dst is passed nil by this call to fillAll at params.go:61`
+	}
+}
+
+func genericCaller(src map[string]int) {
+	fillAll(nil, src)
+	fillAll(make(map[string]int), src)
+}
+
+// A method of a generic type, with the receiver among the arguments.
+type table[V any] struct{ on bool }
+
+func (t *table[V]) put(m map[string]V, k string, v V, on bool) {
+	if on {
+		m[k] = v // want `write to map m, which is nil here: m is passed nil by this call to put at params.go:76`
+	}
+}
+
+func genericMethodCaller(t *table[int]) {
+	t.put(nil, "x", 1, false) // the write is skipped when on is false
+	t.put(nil, "x", 1, true)
+}
+
+// Twin: every call of the generic helper passes a map, or nil where the
+// write is skipped.
+func addIf[V any](m map[string]V, k string, v V, on bool) {
+	if on {
+		m[k] = v
+	}
+}
+
+func genericFlagOff() {
+	addIf(nil, "x", 1, false)
+	addIf(map[string]int{}, "x", 1, true)
+}
