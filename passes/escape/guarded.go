@@ -101,7 +101,8 @@ func (ck *checker) checkGuarded() {
 // without the lock. Only a replacement later in the load's block and under
 // the lock counts: a store to the same field of the same object (compared
 // as refs, so a receiver that a closure captures, and go/ssa keeps in a
-// cell, is still one object), or a static call of a function that stores
+// cell, is still one object), or a static call of a function (a method of
+// a generic type read through its origin, which has the body) that stores
 // into that field of its argument on every path (grpc's
 // cc.initIdleStateLocked, which makes cc.conns afresh).
 func detached(l *load) bool {
@@ -132,7 +133,7 @@ func detached(l *load) bool {
 				return true
 			}
 		case *ssa.Call:
-			callee := instr.Call.StaticCallee()
+			callee := apis.StaticCallee(&instr.Call)
 			if callee == nil || instr.Call.IsInvoke() {
 				continue
 			}
