@@ -169,7 +169,9 @@ func ownMapType(pkg *types.Package, t types.Type) *types.TypeName {
 // the package fills, in a loop, under keys decoded from input; or that a
 // helper fills under a key it is given (hw.Add(seq, ts) storing
 // entries[seq] = ts), called in such a loop with an argument decoded from
-// input, one call deep.
+// input, one call deep. Helpers are keyed by the function that has the
+// body: a call of a generic one names an instantiation, looked up by its
+// origin (apis.StaticCallee).
 func (c *checker) findRestoredMaps() map[types.Object]bool {
 	out := make(map[types.Object]bool)
 	helpers := make(map[*ssa.Function][]keyedBy)
@@ -206,7 +208,7 @@ func (c *checker) findRestoredMaps() map[types.Object]bool {
 				if !ok {
 					continue
 				}
-				for _, k := range helpers[call.Call.StaticCallee()] {
+				for _, k := range helpers[apis.StaticCallee(&call.Call)] {
 					if !out[k.id] && k.param < len(call.Call.Args) && inLoop(loops, b) && decodedFromInput(call.Call.Args[k.param]) {
 						out[k.id] = true
 					}
