@@ -84,14 +84,14 @@ func (ck *checker) checkCaptured(accs []*access) {
 				verb, cat = "read of", CategoryRead
 			}
 			name := ck.lockName(l)
-			ck.add(analysis.Diagnostic{
+			fix, why := ck.capturedFix(a, l)
+			ck.addFix(analysis.Diagnostic{
 				Pos:      a.Pos,
 				Category: cat,
 				Message: fmt.Sprintf("concurrent %s map %s without %s (held: none); the closures that capture both lock it",
 					verb, ck.mapName(a), name),
-				Related:        []analysis.RelatedInformation{{Pos: locked.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(locked), ck.mapName(locked), name)}},
-				SuggestedFixes: ck.capturedFix(a, l),
-			})
+				Related: []analysis.RelatedInformation{{Pos: locked.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(locked), ck.mapName(locked), name)}},
+			}, fix, why)
 		}
 	}
 }
@@ -104,22 +104,23 @@ func (ck *checker) checkCaptured(accs []*access) {
 // the read lock for a read when the mutex is an RWMutex. The name that
 // locks l must name the same variable at a: a declaration in between
 // that shadows it leaves no fix.
-func (ck *checker) capturedFix(a *access, l lockset.Lock) []analysis.SuggestedFix {
+func (ck *checker) capturedFix(a *access, l lockset.Lock) ([]analysis.SuggestedFix, string) {
+	name := ck.lockName(l)
 	_, _, sel, ok := ck.lockCall(l)
 	if !ok {
-		return nil
+		return nil, fmt.Sprintf("%s is locked by a helper, not by a call the fix can repeat", name)
 	}
 	id, ok := ast.Unparen(sel.X).(*ast.Ident)
 	if !ok {
-		return nil
+		return nil, fmt.Sprintf("%s is not named by a variable the fix can repeat", name)
 	}
 	obj := ck.pass.TypesInfo.Uses[id]
 	scope := ck.pass.Pkg.Scope().Innermost(a.Pos)
 	if obj == nil || scope == nil {
-		return nil
+		return nil, fmt.Sprintf("%s is not named by a variable the fix can repeat", name)
 	}
 	if _, at := scope.LookupParent(id.Name, a.Pos); at != obj {
-		return nil
+		return nil, fmt.Sprintf("%s names another variable at the access", id.Name)
 	}
 	lock, unlock := "Lock", "Unlock"
 	if !a.Write {

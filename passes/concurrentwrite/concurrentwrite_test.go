@@ -4,35 +4,34 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/maplint/maplint/passes/concurrentwrite"
 )
 
 func TestSilent(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "lockedsilent")
+	run(t, concurrentwrite.New(), "lockedsilent")
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), withReads(t), "guardedstruct", "readlock", "unguardedread", "localfix")
+	runFixes(t, withReads(t), "guardedstruct", "readlock", "unguardedread", "localfix")
 }
 
 func TestGoroutines(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest", "objectrace", "testgoroutines", "reach", "deepreach", "dynamiccalls", "grpcsvc/server", "manycalls")
+	run(t, concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest", "objectrace", "testgoroutines", "reach", "deepreach", "dynamiccalls", "grpcsvc/server", "manycalls")
 }
 
 func TestCrossPackage(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "store", "crossuser")
+	run(t, concurrentwrite.New(), "store", "crossuser")
 }
 
 func TestScenarios(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), withReads(t), "generics", "buildtagged", "knownmiss", "testvariant")
+	run(t, withReads(t), "generics", "buildtagged", "knownmiss", "testvariant")
 }
 
 // TestGenerated checks that a finding in a generated file comes without a
 // fix (the golden file is the input unchanged).
 func TestGenerated(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), concurrentwrite.New(), "generated")
+	runFixes(t, concurrentwrite.New(), "generated")
 }
 
 func TestSkipTestsFlag(t *testing.T) {
@@ -40,23 +39,23 @@ func TestSkipTestsFlag(t *testing.T) {
 	if err := a.Flags.Set("skiptests", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "skiptests")
+	run(t, a, "skiptests")
 }
 
 func TestCallerLocks(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), withReads(t), "callerlocks", "userlocks", "lockwrappers")
+	run(t, withReads(t), "callerlocks", "userlocks", "lockwrappers")
 }
 
 // TestRealBugs runs the pass on map races that public projects fixed, and
 // checks their fixes against the golden files.
 func TestRealBugs(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), withReads(t), "realbugs")
+	runFixes(t, withReads(t), "realbugs")
 }
 
 // TestUnseenRaces runs the pass on races it found in modules nobody tuned
 // it on, in their original shape, each with a silent twin.
 func TestUnseenRaces(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), withReads(t), "unseenraces")
+	run(t, withReads(t), "unseenraces")
 }
 
 // withReads returns an instance with the unguardedread check on
@@ -74,32 +73,32 @@ func withReads(t *testing.T) *analysis.Analyzer {
 // unguarded read of a guarded map (readsoff's Lookup has no want comment),
 // and does report a read racing a goroutine's unlocked write.
 func TestReadsOffByDefault(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "readsoff")
+	run(t, concurrentwrite.New(), "readsoff")
 }
 
 // TestReadsSilent runs the read check on the shapes of its false positives
 // on the corpus, std and cmd, each with a reported twin.
 func TestReadsSilent(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), withReads(t), "readsilent")
+	run(t, withReads(t), "readsilent")
 }
 
 // TestSetupPhase runs the pass on objects completed by a setup method
 // before their concurrent use, each with a reported twin.
 func TestSetupPhase(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), withReads(t), "setupphase")
+	run(t, withReads(t), "setupphase")
 }
 
 // TestTestHelpers runs the pass on helpers of the test files, whose test
 // callers' locks count, and on package code that only tests call, whose
 // do not.
 func TestTestHelpers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), withReads(t), "testhelpers")
+	run(t, withReads(t), "testhelpers")
 }
 
 // TestCapturedLock runs the pass on maps that closures capture with a
 // mutex local to the function that makes them, and checks its fixes.
 func TestCapturedLock(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), withReads(t), "capturedlock")
+	runFixes(t, withReads(t), "capturedlock")
 }
 
 // TestPhaseOrder checks that the pairing of a goroutine started by a
@@ -107,7 +106,7 @@ func TestCapturedLock(t *testing.T) {
 // at the callers, which the module holds (benthos' config.Reader), and
 // stays reported where it is defined for a package anyone can import.
 func TestPhaseOrder(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "phaseorder/internal/config", "phaseorder/cli", "phaseorder/public")
+	run(t, concurrentwrite.New(), "phaseorder/internal/config", "phaseorder/cli", "phaseorder/public")
 }
 
 // TestPhaseJoined checks that the pairing of a goroutine that hands its
@@ -116,7 +115,7 @@ func TestPhaseOrder(t *testing.T) {
 // is defined when nothing waits for the result or the goroutine goes on
 // after handing it over.
 func TestPhaseJoined(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "phaseorder/joined", "phaseorder/joineduse")
+	run(t, concurrentwrite.New(), "phaseorder/joined", "phaseorder/joineduse")
 }
 
 // TestSetupOption checks -concurrentwrite.setup: declared setup methods
@@ -127,12 +126,12 @@ func TestSetupOption(t *testing.T) {
 	if err := a.Flags.Set("setup", "setupoption.MockServer.WithBundle, setupoption.TLS.RegisterServerNames"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "setupoption")
+	run(t, a, "setupoption")
 }
 
 // TestIterators runs the pass on iterator goroutines (gubernator's
 // LRUCache.Each): decided at the callers, in the package and in an
 // importer through the IterFact.
 func TestIterators(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), concurrentwrite.New(), "iterator", "iterator/user")
+	run(t, concurrentwrite.New(), "iterator", "iterator/user")
 }

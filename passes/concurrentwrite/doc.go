@@ -453,14 +453,50 @@
 // comparator that runs after the goroutines that lock are done.
 //
 // Fixes. The fix for a goroutine race declares a sync.Mutex only next to a
-// local map written in the goroutines (wg.Go, go in a loop); for a field
-// or package map with no guard yet, no fix is offered, since which lock
-// should guard it is a design decision; nor for a call of a method after
-// the call that started its goroutine (above), whose race is in another
-// package; nor for a call or access while an iterator's channel is live
-// (above), which could only move past the channel's close (out of the loop
-// that acts on each item, or after a drain the caller meant to cut short),
-// and whose lock belongs in the spawner's package.
+// local map written in the goroutines (wg.Go, go in a loop). A finding
+// with no fix says why none is safe, at the end of its message:
+//
+//	concurrent write to map s.clients (held: none); also accessed by …; no fix: which lock should guard s.clients is a design decision
+//
+// The reasons, each naming the function, lock or map concerned:
+//
+//   - which lock should guard the map is a design decision: a field or
+//     package map with no guard yet, written or read in a goroutine race;
+//   - a lock taken at a read of a local map alone would not order it with
+//     the unlocked write (whose finding has the fix, or its own reason);
+//   - the function is called in the package, where a caller may already
+//     hold the lock, or hold the read lock the fix would upgrade;
+//   - the statement calls a function that may take the lock (for the new
+//     mutex of a local map: that may reach the map), or receives from a
+//     channel and would wait holding the lock;
+//   - the function already defers the unlock;
+//   - the access is not in a statement a lock can wrap: a range loop,
+//     whose body would run holding the lock, the header of an if, switch
+//     or for statement, a select case's communication, a send statement, a
+//     go or defer statement's arguments, a var declaration; or, for a
+//     local map, an access is in a return statement, after which no unlock
+//     can go;
+//   - the guard cannot be named from the map's expression, is reached
+//     through an index, or is one of locks tied at the other accesses,
+//     which do not show which one this one should take;
+//   - the read lock is taken by a helper, not by an RLock call the fix can
+//     rename; the function calls another of the package, which may
+//     read-lock again (a read lock under the write lock deadlocks); it does
+//     not release the read lock itself; the mutex has no write lock
+//     methods;
+//   - a local map is not declared by a statement of a block (a parameter),
+//     is also reached through another name, where a new mutex would not be
+//     in scope, or is already given a mutex by another write's fix; a
+//     captured mutex's name names another variable at the access;
+//   - the lock another package's function requires is not exported, or
+//     how much of the caller it must cover around the call is a design
+//     decision;
+//   - a method called after the call that started its goroutine (above):
+//     calling it before changes the program, and a lock belongs in the
+//     method's package; a call or access while an iterator's channel is
+//     live (above): moving it past the channel's close changes the
+//     program, and a lock belongs in the spawner's package;
+//   - the file is generated: a fix would be lost at the next generation.
 //
 // Unguarded reads (-concurrentwrite.reads) stay opt-in: their false
 // reports are the phase order above.

@@ -143,17 +143,31 @@ func (ck *checker) checkRequired(fns []*ssa.Function) {
 					arg := ck.argText(c, w.Param)
 					mapName := arg + w.Path.Selectors()
 					muName := arg + req.Path.Selectors()
-					ck.add(analysis.Diagnostic{
+					ck.addFix(analysis.Diagnostic{
 						Pos:      c.Call.Pos(),
 						Category: CategoryRequired,
 						Message: fmt.Sprintf("concurrent write to map %s by %s without %s (held: %s); its package calls it holding the lock",
 							mapName, name, muName, held.String(ck.lockName)),
-					})
+					}, nil, requiredWhy(mu, muName, name, ck.pass.Pkg))
 					return
 				}
 			}
 		})
 	}
+}
+
+// requiredWhy says why a call of name without the lock muName (mu), which
+// name requires, gets no fix: a field that the lock's package does not
+// export cannot be named here; where it can, the lock must cover what the
+// caller does around the call, as it does in the callee's package, and how
+// far is a design decision.
+func requiredWhy(mu mapid.Ref, muName, name string, pkg *types.Package) string {
+	for i := range mu.Path.Len() {
+		if st := mu.Path.At(i); st.Kind() == mapid.FieldStep && !st.Var().Exported() && st.Var().Pkg() != pkg {
+			return fmt.Sprintf("%s is not exported by package %s", muName, st.Var().Pkg().Name())
+		}
+	}
+	return fmt.Sprintf("how much of the caller %s must cover around %s is a design decision", muName, name)
 }
 
 // argText prints argument i of a call as written (the receiver for a

@@ -47,29 +47,30 @@ import (
 // function (its caller may hold the read lock: the write lock under it
 // deadlocks).
 
-// wrapFix returns the fix that takes guard (the mutex mu) around the write a.
-func (ck *checker) wrapFix(a *access, guard string, mu mapid.Ref) []analysis.SuggestedFix {
+// wrapFix returns the fix that takes guard (the mutex mu) around the write
+// a, or why none is safe.
+func (ck *checker) wrapFix(a *access, guard string, mu mapid.Ref) ([]analysis.SuggestedFix, string) {
 	return ck.wrapFixWith(a, guard, mu, "Lock", "Unlock")
 }
 
 // wrapFixWith returns the fix that calls guard's lock and unlock methods
-// around the statement of the access a. A return statement takes the lock
-// and defers the unlock: the function ends right after it.
-func (ck *checker) wrapFixWith(a *access, guard string, mu mapid.Ref, lock, unlock string) []analysis.SuggestedFix {
+// around the statement of the access a, or why none is safe. A return
+// statement takes the lock and defers the unlock: the function ends right
+// after it.
+func (ck *checker) wrapFixWith(a *access, guard string, mu mapid.Ref, lock, unlock string) ([]analysis.SuggestedFix, string) {
 	if len(ck.lp.Callers(a.fn)) > 0 {
-		return nil
+		return nil, fmt.Sprintf("%s is called in the package, where a caller may already hold %s", ck.fnText(a.fn), guard)
 	}
-	c, ok := ck.syn.at[a.Pos]
-	if !ok {
-		return nil
-	}
-	stmt, ok := enclosingStmt(c)
-	if !ok || ck.callsFunctions(stmt.Node()) || receives(stmt.Node()) {
-		return nil
+	stmt, why := ck.wrappable(a, guard, "take "+guard, "")
+	if why != "" {
+		return nil, why
 	}
 	body, ok := funcBody(stmt)
-	if !ok || defersUnlock(a.fn, mu) {
-		return nil
+	if !ok {
+		return nil, "the access is not in a function body"
+	}
+	if defersUnlock(a.fn, mu) {
+		return nil, fmt.Sprintf("%s already defers the unlock of %s", ck.fnText(a.fn), guard)
 	}
 	what := "write"
 	if !a.Write {
@@ -79,17 +80,17 @@ func (ck *checker) wrapFixWith(a *access, guard string, mu mapid.Ref, lock, unlo
 	if _, ret := stmt.Node().(*ast.ReturnStmt); ret || ends(stmt, body) {
 		e, err := ck.src.InsertBefore(stmt.Node(), guard+"."+lock+"()\ndefer "+guard+"."+unlock+"()")
 		if err != nil {
-			return nil
+			return nil, whyNoSource
 		}
 		edits = append(edits, e)
 	} else {
 		e, err := ck.src.InsertBefore(stmt.Node(), guard+"."+lock+"()")
 		if err != nil {
-			return nil
+			return nil, whyNoSource
 		}
 		indent, err := ck.src.Indent(stmt.Node().Pos())
 		if err != nil {
-			return nil
+			return nil, whyNoSource
 		}
 		end := ck.lineEnd(stmt.Node())
 		edits = append(edits, e, analysis.TextEdit{Pos: end, End: end, NewText: []byte("\n" + indent + guard + "." + unlock + "()")})
@@ -98,37 +99,115 @@ func (ck *checker) wrapFixWith(a *access, guard string, mu mapid.Ref, lock, unlo
 	if lock != "Lock" {
 		verb = "Read-lock"
 	}
-	return []analysis.SuggestedFix{{Message: fmt.Sprintf("%s %s around the %s", verb, guard, what), TextEdits: edits}}
+	return []analysis.SuggestedFix{{Message: fmt.Sprintf("%s %s around the %s", verb, guard, what), TextEdits: edits}}, ""
+}
+
+// whyNoSource is the reason for no fix when the source to edit cannot be
+// read.
+const whyNoSource = "the source of the statement cannot be read"
+
+// wrappable returns the statement of the access a, which the lock guard
+// can wrap, or why it cannot: the statement is not a simple one directly
+// in a block, it calls a function that may do risk (take the lock: a
+// deadlock), or it receives from a channel (it would wait holding the
+// lock, which the sender may need). other names the map when a is not the
+// access reported but another that the fix must wrap too.
+func (ck *checker) wrappable(a *access, guard, risk, other string) (inspector.Cursor, string) {
+	subject, stmtSubject := "the access", "the statement"
+	if other != "" {
+		subject = "an access to " + other
+		stmtSubject = "the statement of " + subject
+	}
+	c, ok := ck.syn.at[a.Pos]
+	if !ok {
+		return c, subject + " is not in a statement that a lock can wrap"
+	}
+	stmt, ok := enclosingStmt(c)
+	if !ok {
+		return c, subject + " is " + place(c, guard)
+	}
+	if call := ck.callsFunctions(stmt.Node()); call != nil {
+		return c, fmt.Sprintf("%s calls %s, which may %s", stmtSubject, types.ExprString(call.Fun), risk)
+	}
+	if receives(stmt.Node()) {
+		return c, fmt.Sprintf("%s receives from a channel, and would wait holding %s", stmtSubject, guard)
+	}
+	return stmt, ""
+}
+
+// place says where the access at c is, when it is not in a statement
+// that a lock can wrap (see enclosingStmt).
+func place(c inspector.Cursor, guard string) string {
+	if _, ok := c.Node().(*ast.RangeStmt); ok {
+		return "a range loop, whose body would run holding " + guard
+	}
+	for ; c.Valid(); c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.CommClause:
+			return "in a select case's communication"
+		case *ast.CaseClause:
+			return "in a case of a switch statement"
+		case *ast.IfStmt:
+			return "in the header of an if statement"
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt:
+			return "in the header of a switch statement"
+		case *ast.ForStmt:
+			return "in the header of a for loop"
+		case *ast.RangeStmt:
+			return "in the header of a range loop"
+		case *ast.SendStmt:
+			return "in a send statement, which may block holding " + guard
+		case *ast.GoStmt, *ast.DeferStmt:
+			return "in the arguments of a go or defer statement"
+		case *ast.DeclStmt:
+			return "in a var declaration"
+		case *ast.AssignStmt, *ast.IncDecStmt, *ast.ExprStmt, *ast.ReturnStmt:
+			continue // the statement is in a header, see its parent
+		case ast.Stmt, *ast.FuncLit:
+			return "not in a statement that a lock can wrap"
+		}
+	}
+	return "not in a statement that a lock can wrap"
+}
+
+// fnText names fn in a reason: its name, or for a function literal the
+// function it is in.
+func (ck *checker) fnText(fn *ssa.Function) string {
+	if fn.Parent() != nil {
+		return "the function literal in " + ck.funcName(fn)
+	}
+	return ck.funcName(fn)
 }
 
 // upgradeFix returns the fix that turns the read lock l (held at the write
-// a) and its unlocks into the write lock.
-func (ck *checker) upgradeFix(a *access, l lockset.Lock) []analysis.SuggestedFix {
+// a) and its unlocks into the write lock, or why none is safe.
+func (ck *checker) upgradeFix(a *access, l lockset.Lock) ([]analysis.SuggestedFix, string) {
+	name := ck.lockName(l)
 	if len(ck.lp.Callers(a.fn)) > 0 {
 		// A caller may hold the read lock: the write lock taken under
 		// it would deadlock.
-		return nil
+		return nil, fmt.Sprintf("%s is called in the package, where a caller may hold the read lock %s", ck.fnText(a.fn), name)
 	}
 	c, call, sel, ok := ck.lockCall(l)
 	if !ok || ck.lockRole(call) != apis.RLock {
-		return nil
+		return nil, fmt.Sprintf("%s is read-locked by a helper, not by an RLock call the fix can rename", name)
 	}
 	lockName, ok1 := ck.methodWithRole(sel.X, apis.Lock)
 	unlockName, ok2 := ck.methodWithRole(sel.X, apis.Unlock)
 	if !ok1 || !ok2 {
-		return nil
+		return nil, fmt.Sprintf("%s has no write lock methods", name)
 	}
 	mu := types.ExprString(sel.X)
 	fc, ok := enclosingFunc(c)
 	if !ok {
-		return nil
+		return nil, fmt.Sprintf("%s is read-locked by a helper, not by an RLock call the fix can rename", name)
 	}
 	var edits []analysis.TextEdit
 	unlocks := 0
 	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
 		call := cc.Node().(*ast.CallExpr)
 		if ck.callsPackageFunc(call) {
-			return nil
+			return nil, fmt.Sprintf("the function calls %s, which may read-lock %s again", types.ExprString(call.Fun), mu)
 		}
 		s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok || types.ExprString(s.X) != mu {
@@ -143,9 +222,9 @@ func (ck *checker) upgradeFix(a *access, l lockset.Lock) []analysis.SuggestedFix
 		}
 	}
 	if unlocks == 0 {
-		return nil
+		return nil, fmt.Sprintf("the function does not release the read lock %s itself", mu)
 	}
-	return []analysis.SuggestedFix{{Message: fmt.Sprintf("Take the write lock %s.%s instead of %s", mu, lockName, sel.Sel.Name), TextEdits: edits}}
+	return []analysis.SuggestedFix{{Message: fmt.Sprintf("Take the write lock %s.%s instead of %s", mu, lockName, sel.Sel.Name), TextEdits: edits}}, ""
 }
 
 // lockRole returns the lock role of the method call calls (RLock for
@@ -239,14 +318,14 @@ func ends(stmt inspector.Cursor, body *ast.BlockStmt) bool {
 	return stmt.Parent().Node() == body && body.List[len(body.List)-1] == stmt.Node()
 }
 
-// callsFunctions reports whether n calls anything but builtins, conversions
-// and the maps package.
-func (ck *checker) callsFunctions(n ast.Node) bool {
-	calls := false
+// callsFunctions returns the first call in n of anything but builtins,
+// conversions and the maps package, or nil.
+func (ck *checker) callsFunctions(n ast.Node) *ast.CallExpr {
+	var calls *ast.CallExpr
 	ast.Inspect(n, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || calls {
-			return !calls
+		if !ok || calls != nil {
+			return calls == nil
 		}
 		if tv, ok := ck.pass.TypesInfo.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
 			return true
@@ -259,7 +338,7 @@ func (ck *checker) callsFunctions(n ast.Node) bool {
 		if ck.cannotLock(call) {
 			return true
 		}
-		calls = true
+		calls = call
 		return false
 	})
 	return calls

@@ -352,12 +352,19 @@ func (ck *checker) reportReadRace(r, w *access, sp *spawn, by string) {
 	if p := sp.Pos(); p.IsValid() {
 		related = append(related, analysis.RelatedInformation{Pos: p, Message: "goroutine started here"})
 	}
-	ck.add(analysis.Diagnostic{
+	// The read's fix is the lock that guards the write too: where the map
+	// has no guard yet, which lock is a design decision; on a local map,
+	// the write's finding offers the new mutex, or says why it does not.
+	why := fmt.Sprintf("which lock should guard %s is a design decision", ck.mapName(r))
+	if r.id.Kind == mapid.Local {
+		why = "a lock taken here alone would not order it with the unlocked write"
+	}
+	ck.addFix(analysis.Diagnostic{
 		Pos:      r.Pos,
 		Category: CategoryRead,
 		Message:  fmt.Sprintf("concurrent %s of map %s (held: none); also written by %s", readVerb(r), ck.mapName(r), by),
 		Related:  related,
-	})
+	}, nil, why)
 }
 
 func (ck *checker) reportRace(w, o *access, sp *spawn, by string) {
@@ -382,13 +389,13 @@ func (ck *checker) reportRace(w, o *access, sp *spawn, by string) {
 	if o != w && o.id == w.id {
 		others = append(others, o)
 	}
-	ck.add(analysis.Diagnostic{
-		Pos:            w.Pos,
-		Category:       CategoryGoroutine,
-		Message:        fmt.Sprintf("concurrent write to map %s (held: none); also accessed by %s", ck.mapName(w), by),
-		Related:        related,
-		SuggestedFixes: ck.localMutexFix(w, others),
-	})
+	fix, why := ck.localMutexFix(w, others)
+	ck.addFix(analysis.Diagnostic{
+		Pos:      w.Pos,
+		Category: CategoryGoroutine,
+		Message:  fmt.Sprintf("concurrent write to map %s (held: none); also accessed by %s", ck.mapName(w), by),
+		Related:  related,
+	}, fix, why)
 }
 
 // describeOthers names the other copies of the goroutine sp.

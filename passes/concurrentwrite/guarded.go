@@ -63,7 +63,7 @@ func (ck *checker) checkGuarded(accs []*access) {
 			}
 			other := otherAccess(shared, a, func(b *access) bool { return g.Held(b.base, b.held, !b.Write) })
 			ref := g.For(a.base)
-			gname, fixable := ck.guardText(a, g)
+			gname, why := ck.guardText(a, g)
 			d := analysis.Diagnostic{
 				Pos:      a.Pos,
 				Category: CategoryUnguarded,
@@ -71,10 +71,11 @@ func (ck *checker) checkGuarded(accs []*access) {
 					ck.mapName(a), gname, a.held.String(ck.lockName), ck.funcName(other.fn)),
 				Related: []analysis.RelatedInformation{{Pos: other.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(other), ck.mapName(other), gname)}},
 			}
-			if fixable {
-				d.SuggestedFixes = ck.wrapFix(a, gname, ref)
+			var fix []analysis.SuggestedFix
+			if why == "" {
+				fix, why = ck.wrapFix(a, gname, ref)
 			}
-			ck.add(d)
+			ck.addFix(d, fix, why)
 		}
 	}
 }
@@ -118,8 +119,8 @@ func (ck *checker) checkReadLocked(accs []*access) {
 				Message:  fmt.Sprintf("write to map %s holding only read lock %s (held: %s)", ck.mapName(a), name, a.held.String(ck.lockName)),
 				Related:  []analysis.RelatedInformation{{Pos: l.Pos, Message: "read lock taken here"}},
 			}
-			d.SuggestedFixes = ck.upgradeFix(a, l)
-			ck.add(d)
+			fix, why := ck.upgradeFix(a, l)
+			ck.addFix(d, fix, why)
 			break
 		}
 	}

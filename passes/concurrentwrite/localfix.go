@@ -30,29 +30,32 @@ import (
 // once per map.
 
 // localMutexFix returns the fix for the race between the unlocked write w
-// and the accesses others, on a local map.
-func (ck *checker) localMutexFix(w *access, others []*access) []analysis.SuggestedFix {
-	if w.id.Kind != mapid.Local || ck.localFixed[w.id] {
-		return nil
+// and the accesses others, on a local map, or why none is safe.
+func (ck *checker) localMutexFix(w *access, others []*access) ([]analysis.SuggestedFix, string) {
+	if w.id.Kind != mapid.Local {
+		return nil, fmt.Sprintf("which lock should guard %s is a design decision", ck.mapName(w))
+	}
+	if ck.localFixed[w.id] {
+		return nil, fmt.Sprintf("the fix of another write guards %s with a new mutex", ck.mapName(w))
 	}
 	ident, ok := ck.syn.mapExpr(w.Pos).(*ast.Ident)
 	if !ok {
-		return nil
+		return nil, fmt.Sprintf("%s is not the name of a local variable", ck.mapName(w))
 	}
 	obj, ok := ck.pass.TypesInfo.Uses[ident].(*types.Var)
 	if !ok || obj.Parent() == nil || obj.Parent() == ck.pass.Pkg.Scope() {
-		return nil
+		return nil, fmt.Sprintf("%s is not the name of a local variable", ck.mapName(w))
 	}
 	file := ck.syn.file(obj.Pos())
 	decl := declStmt(file, obj.Pos())
 	if file == nil || decl == nil {
-		return nil
+		return nil, fmt.Sprintf("%s is not declared by a statement of a block, after which a mutex could be", obj.Name())
 	}
 	name := edits.FreshName(obj.Parent(), decl.End(), obj.Name()+"Mu")
 	prefix, imp := edits.AddImport(ck.pass.TypesInfo, file, "sync", "sync", "Mutex", decl.Pos())
 	indent, err := ck.src.Indent(decl.Pos())
 	if err != nil {
-		return nil
+		return nil, whyNoSource
 	}
 	end := ck.lineEnd(decl)
 	out := append(imp, analysis.TextEdit{Pos: end, End: end, NewText: fmt.Appendf(nil, "\n%svar %s %sMutex", indent, name, prefix)})
@@ -61,46 +64,42 @@ func (ck *checker) localMutexFix(w *access, others []*access) []analysis.Suggest
 		if a.Pos < decl.End() || !obj.Parent().Contains(a.Pos) {
 			// Reached through another name (a parameter of a function
 			// the map is passed to): the new mutex is not in scope there.
-			return nil
+			return nil, fmt.Sprintf("%s is also accessed through another name, where a new mutex would not be in scope", obj.Name())
 		}
-		e, ok := ck.wrapStmt(a, name, done)
-		if !ok {
-			return nil
+		e, why := ck.wrapStmt(a, name, done)
+		if why != "" {
+			return nil, why
 		}
 		out = append(out, e...)
 	}
 	ck.localFixed[w.id] = true
-	return []analysis.SuggestedFix{{Message: fmt.Sprintf("Guard %s with a new mutex %s", obj.Name(), name), TextEdits: out}}
+	return []analysis.SuggestedFix{{Message: fmt.Sprintf("Guard %s with a new mutex %s", obj.Name(), name), TextEdits: out}}, ""
 }
 
 // wrapStmt returns the edits that lock name around the statement of a,
-// unless done already has it.
-func (ck *checker) wrapStmt(a *access, name string, done map[ast.Node]bool) ([]analysis.TextEdit, bool) {
-	c, ok := ck.syn.at[a.Pos]
-	if !ok {
-		return nil, false
-	}
-	stmt, ok := enclosingStmt(c)
-	if !ok || ck.callsFunctions(stmt.Node()) || receives(stmt.Node()) {
-		return nil, false
+// none if done already has it, or why it cannot.
+func (ck *checker) wrapStmt(a *access, name string, done map[ast.Node]bool) ([]analysis.TextEdit, string) {
+	stmt, why := ck.wrappable(a, name, "reach "+ck.mapName(a), ck.mapName(a))
+	if why != "" {
+		return nil, why
 	}
 	if _, ret := stmt.Node().(*ast.ReturnStmt); ret {
-		return nil, false
+		return nil, fmt.Sprintf("an access to %s is in a return statement, after which no unlock can go", ck.mapName(a))
 	}
 	if done[stmt.Node()] {
-		return nil, true
+		return nil, ""
 	}
 	done[stmt.Node()] = true
 	e, err := ck.src.InsertBefore(stmt.Node(), name+".Lock()")
 	if err != nil {
-		return nil, false
+		return nil, whyNoSource
 	}
 	indent, err := ck.src.Indent(stmt.Node().Pos())
 	if err != nil {
-		return nil, false
+		return nil, whyNoSource
 	}
 	end := ck.lineEnd(stmt.Node())
-	return []analysis.TextEdit{e, {Pos: end, End: end, NewText: []byte("\n" + indent + name + ".Unlock()")}}, true
+	return []analysis.TextEdit{e, {Pos: end, End: end, NewText: []byte("\n" + indent + name + ".Unlock()")}}, ""
 }
 
 // declStmt returns the statement, directly in a block, that declares the

@@ -182,7 +182,7 @@ func rootParam(ref mapid.Ref) *ssa.Parameter {
 
 func (ck *checker) reportRead(a, w *access, g guard.Guard) {
 	ref := g.For(a.base)
-	gname, fixable := ck.guardText(a, g)
+	gname, why := ck.guardText(a, g)
 	d := analysis.Diagnostic{
 		Pos:      a.Pos,
 		Category: CategoryRead,
@@ -190,14 +190,15 @@ func (ck *checker) reportRead(a, w *access, g guard.Guard) {
 			readVerb(a), ck.mapName(a), gname, a.held.String(ck.lockName), ck.funcName(w.fn)),
 		Related: []analysis.RelatedInformation{{Pos: w.Pos, Message: fmt.Sprintf("%s of %s holding %s", opNoun(w), ck.mapName(w), gname)}},
 	}
-	if fixable {
+	var fix []analysis.SuggestedFix
+	if why == "" {
 		lock, unlock := "Lock", "Unlock"
 		if ck.hasReadLock(w, g) {
 			lock, unlock = "RLock", "RUnlock"
 		}
-		d.SuggestedFixes = ck.wrapFixWith(a, gname, ref, lock, unlock)
+		fix, why = ck.wrapFixWith(a, gname, ref, lock, unlock)
 	}
-	ck.add(d)
+	ck.addFix(d, fix, why)
 }
 
 // hasReadLock reports whether the guard g, held by the write w, has a

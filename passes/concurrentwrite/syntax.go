@@ -108,39 +108,43 @@ func (ck *checker) lockCall(l lockset.Lock) (c inspector.Cursor, call *ast.CallE
 }
 
 // guardText prints the guard g of the map a accesses, with the locks tied
-// with it ("a.cmu or a.mu"), and reports whether the fix can take it: a
-// single lock it can name (when locks are tied, the evidence does not say
-// which one the access should take).
-func (ck *checker) guardText(a *access, g guard.Guard) (string, bool) {
-	name, fixable := ck.oneGuardText(a, g)
+// with it ("a.cmu or a.mu"), and returns why the fix cannot take it, or
+// "": it takes a single lock it can name (when locks are tied, the
+// evidence does not say which one the access should take).
+func (ck *checker) guardText(a *access, g guard.Guard) (string, string) {
+	name, why := ck.oneGuardText(a, g)
 	for _, t := range g.Tied {
 		n, _ := ck.oneGuardText(a, t)
-		name, fixable = name+" or "+n, false
+		name = name + " or " + n
 	}
-	return name, fixable
+	if len(g.Tied) > 0 {
+		why = "the other accesses do not show which of " + name + " this one should take"
+	}
+	return name, why
 }
 
-func (ck *checker) oneGuardText(a *access, g guard.Guard) (string, bool) {
+func (ck *checker) oneGuardText(a *access, g guard.Guard) (string, string) {
 	ref := g.For(a.base)
 	if gl, ok := ref.Root.(*ssa.Global); ok && gl.Pkg != nil && gl.Pkg.Pkg == ck.pass.Pkg && ref.Path.IsEmpty() {
-		return gl.Name(), true
+		return gl.Name(), ""
 	}
 	return ck.guardName(a, ref, g.Rel)
 }
 
 // guardName prints the guard of a map accessed through base as source text
-// (s.mu for the map s.seen), and reports whether it is an expression the
-// fix can use.
-func (ck *checker) guardName(a *access, ref mapid.Ref, rel mapid.Path) (string, bool) {
-	if rel.IsEmpty() || hasIndex(rel) || a.Holder != nil {
-		return ref.String(), false
+// (s.mu for the map s.seen), and returns why the fix cannot use it as an
+// expression, or "".
+func (ck *checker) guardName(a *access, ref mapid.Ref, rel mapid.Path) (string, string) {
+	name := ref.String()
+	if hasIndex(rel) {
+		return name, name + " is reached through an index"
 	}
 	e := ck.syn.mapExpr(a.Pos)
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok || !edits.Repeatable(sel.X) {
-		return ref.String(), false
+	if rel.IsEmpty() || a.Holder != nil || !ok || !edits.Repeatable(sel.X) {
+		return name, name + " cannot be named from the map's expression"
 	}
-	return types.ExprString(sel.X) + rel.String(), true
+	return types.ExprString(sel.X) + rel.String(), ""
 }
 
 // hasIndex reports whether p indexes an array or slice.

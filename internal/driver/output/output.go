@@ -49,10 +49,13 @@ type Finding struct {
 // then pass and message. A source file of a package is also compiled into
 // the package's test variant, so the driver sees its findings twice; two
 // findings are duplicates when they have the same pass, category, position,
-// end and message. Of duplicates that differ otherwise (one variant may offer
-// a fix the other does not), Dedup keeps the one with the most fixes, then
-// the most related places, then the first in a total order of all fields, so
-// the result does not depend on the order of fs. fs is not modified.
+// end and message, but for the reason a finding without a fix gives at the
+// end of its message ("; no fix: " and the reason). Of duplicates that
+// differ otherwise (one variant may offer a fix the other does not: a test
+// that calls the function is a caller that may hold the lock), Dedup keeps
+// the one with the most fixes, then the most related places, then the first
+// in a total order of all fields, so the result does not depend on the
+// order of fs. fs is not modified.
 func Dedup(fs []Finding) []Finding {
 	out := make([]Finding, len(fs))
 	copy(out, fs)
@@ -71,15 +74,25 @@ func basePackage(id string) string {
 }
 
 // compareKey orders findings by what identifies them: position, end, pass,
-// category and message.
+// category and message without its no-fix reason.
 func compareKey(a, b Finding) int {
 	return cmp.Or(
 		comparePosition(a.Posn, b.Posn),
 		comparePosition(a.End, b.End),
 		cmp.Compare(a.Pass, b.Pass),
 		cmp.Compare(a.Category, b.Category),
-		cmp.Compare(a.Message, b.Message),
+		cmp.Compare(withoutNoFix(a.Message), withoutNoFix(b.Message)),
 	)
+}
+
+// noFix separates a finding's message from the reason it gives for
+// offering no fix.
+const noFix = "; no fix: "
+
+// withoutNoFix returns msg without the reason it gives for no fix.
+func withoutNoFix(msg string) string {
+	m, _, _ := strings.Cut(msg, noFix)
+	return m
 }
 
 // compareFindings is a total order on findings: compareKey, then the one
@@ -91,6 +104,7 @@ func compareFindings(a, b Finding) int {
 	return cmp.Or(
 		-cmp.Compare(len(a.Fixes), len(b.Fixes)),
 		-cmp.Compare(len(a.Related), len(b.Related)),
+		cmp.Compare(a.Message, b.Message),
 		cmp.Compare(a.Package, b.Package),
 		slices.CompareFunc(a.Related, b.Related, func(x, y Related) int {
 			return cmp.Or(comparePosition(x.Posn, y.Posn), cmp.Compare(x.Message, y.Message))

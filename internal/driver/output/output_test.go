@@ -92,6 +92,36 @@ func TestDedup(t *testing.T) {
 	}
 }
 
+// TestDedupNoFixReason checks that a finding whose test variant gives a
+// reason for no fix (a test calls the function: a caller that may hold the
+// lock) is the duplicate of the package's, which offers the fix.
+func TestDedupNoFixReason(t *testing.T) {
+	withFix := Finding{
+		Pass: "concurrentwrite", Category: "unguarded", Package: "example.com/p",
+		Posn: pos("/src/p/a.go", 10, 3), End: pos("/src/p/a.go", 10, 9),
+		Message: "concurrent write to map s.m without s.mu (held: none); also accessed by (*S).Get",
+		Fixes:   []Fix{{Message: "Lock s.mu around the write", Edits: []Edit{{Filename: "/src/p/a.go", Start: 900, End: 900, New: "s.mu.Lock()\n"}}}},
+	}
+	variant := withFix
+	variant.Package = "example.com/p [example.com/p.test]"
+	variant.Fixes = nil
+	variant.Message += "; no fix: (*S).put is called in the package, where a caller may already hold s.mu"
+	other := variant
+	other.Message = withFix.Message + "; no fix: the statement calls s.f, which may take s.mu"
+	for _, fs := range [][]Finding{{variant, withFix}, {withFix, variant}, {other, variant}, {variant, other}} {
+		got := Dedup(fs)
+		if len(got) != 1 {
+			t.Fatalf("Dedup kept %d findings, want 1: %v", len(got), got)
+		}
+		if (fs[0].Fixes != nil || fs[1].Fixes != nil) && len(got[0].Fixes) != 1 {
+			t.Errorf("kept the duplicate without the fix: %+v", got[0])
+		}
+	}
+	if got := Dedup([]Finding{other, variant}); got[0].Message != Dedup([]Finding{variant, other})[0].Message {
+		t.Errorf("Dedup depends on input order")
+	}
+}
+
 func TestText(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Text(&buf, sample()); err != nil {

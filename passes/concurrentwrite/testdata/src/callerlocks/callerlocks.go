@@ -132,5 +132,5 @@ func (r *Registry2) Purge(k string) { r.evictLocked(k) } // the twin: no lock
 func (r *Registry2) evictLocked(k string) { r.removeLocked(k) }
 
 func (r *Registry2) removeLocked(k string) {
-	delete(r.entries, k) // want `concurrent write to map r.entries without r.mu \(held: none\)`
+	delete(r.entries, k) // want `concurrent write to map r.entries without r.mu \(held: none\).*; no fix: \(\*Registry2\)\.removeLocked is called in the package, where a caller may already hold r\.mu$`
 }

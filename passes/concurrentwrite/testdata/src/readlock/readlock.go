@@ -71,7 +71,7 @@ func (c *Cache) Local() map[string]int {
 // lock: the write lock in Touch would deadlock there, so no fix.
 func (c *Cache) Touch(k string) {
 	c.mu.RLock()
-	c.m[k]++ // want `write to map c.m holding only read lock c.mu`
+	c.m[k]++ // want `write to map c.m holding only read lock c.mu.*; no fix: \(\*Cache\)\.Touch is called in the package, where a caller may hold the read lock c\.mu$`
 	c.mu.RUnlock()
 }
 
@@ -85,3 +85,33 @@ func (c *Cache) Refresh(k string) int {
 func (c *Cache) Poke(k string) {
 	go c.Touch(k)
 }
+
+// Reload calls another function of the package under the read lock, which
+// may take the read lock again: a read lock under the write lock
+// deadlocks, so no fix.
+func (c *Cache) Reload(k string) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	c.m[k] = c.size() // want `write to map c.m holding only read lock c.mu.*; no fix: the function calls c.size, which may read-lock c.mu again$`
+}
+
+func (c *Cache) size() int { return 1 }
+
+// Hold leaves the unlock to its caller, through the method value it
+// returns: there is no RUnlock call in the function to rename with the
+// RLock, so no fix.
+func (c *Cache) Hold(k string) func() { // want Hold:"acquires\\(\\$0.mu\\(r\\)\\)"
+	c.mu.RLock()
+	c.m[k] = 1 // want `write to map c.m holding only read lock c.mu.*; no fix: the function does not release the read lock c.mu itself$`
+	return c.mu.RUnlock
+}
+
+// Peek read-locks through a helper: the call to rename is in rlock, which
+// other callers share, so no fix.
+func (c *Cache) Peek(k string) {
+	c.rlock()
+	c.m[k] = 2 // want `write to map c.m holding only read lock c.mu.*; no fix: c.mu is read-locked by a helper, not by an RLock call the fix can rename$`
+	c.mu.RUnlock()
+}
+
+func (c *Cache) rlock() { c.mu.RLock() }

@@ -27,7 +27,7 @@ func (p *Peers) Kind(w int) string {
 }
 
 func (p *Peers) Both() string {
-	return fmt.Sprintf("%p %v", p, p) // want `concurrent read by fmt.Sprintf of map p.active without p.mu`
+	return fmt.Sprintf("%p %v", p, p) // want `concurrent read by fmt.Sprintf of map p.active without p.mu.*; no fix: p\.mu cannot be named from the map's expression$`
 }
 
 func (p *Peers) Map() string {

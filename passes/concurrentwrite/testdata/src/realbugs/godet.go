@@ -44,7 +44,7 @@ func (remote *RemoteDebugger) SendRequest(method string) json.RawMessage {
 
 func (remote *RemoteDebugger) readMessages() {
 	for msg := range remote.incoming {
-		if ch, ok := remote.responses[msg.ID]; ok { // want `concurrent read of map remote.responses without remote.Mutex \(held: none\)`
+		if ch, ok := remote.responses[msg.ID]; ok { // want `concurrent read of map remote.responses without remote.Mutex \(held: none\).*; no fix: the access is in the header of an if statement$`
 			ch <- msg.Result
 		}
 	}

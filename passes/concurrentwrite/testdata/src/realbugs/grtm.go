@@ -64,7 +64,7 @@ func (gm *GrManager) StopLoopGoroutine(name string) error {
 	if !ok {
 		return fmt.Errorf("not found goroutine name :" + name)
 	}
-	gm.grchannelMap.grchannels[name].msg <- STOP + strconv.Itoa(int(stopChannel.gid)) // want `concurrent read of map gm.grchannelMap.grchannels without gm.grchannelMap.mutex`
+	gm.grchannelMap.grchannels[name].msg <- STOP + strconv.Itoa(int(stopChannel.gid)) // want `concurrent read of map gm.grchannelMap.grchannels without gm.grchannelMap.mutex.*; no fix: the access is in a send statement, which may block holding gm\.grchannelMap\.mutex$`
 	return nil
 }
 

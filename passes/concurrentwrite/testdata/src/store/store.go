@@ -29,4 +29,20 @@ func (s *Store) Get(k string) int {
 	return s.m[k]
 }
 
+// Table exports its lock: a caller can take it, but how much of its own
+// work around PutLocked it must cover is the caller's design.
+type Table struct {
+	Mu sync.Mutex
+	m  map[string]int
+}
+
+// PutLocked writes t.m; t.Mu must be held.
+func (t *Table) PutLocked(k string, v int) { t.m[k] = v } // want PutLocked:"requires\\(\\$0.Mu\\) writes\\(\\$0.m\\)"
+
+func (t *Table) Put(k string, v int) {
+	t.Mu.Lock()
+	defer t.Mu.Unlock()
+	t.PutLocked(k, v)
+}
+
 func New() *Store { return &Store{m: map[string]int{}} }
