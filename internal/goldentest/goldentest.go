@@ -2,7 +2,8 @@
 // behind compiles. analysistest.RunWithSuggestedFixes compares the fixed text
 // with a .golden file; TypeCheck then type-checks the packages with those
 // golden files in place, so that a fix that reads well but does not compile
-// fails the pass's tests.
+// fails the pass's tests. FixOrReason checks that every finding offers a
+// fix or says why none is safe.
 package goldentest
 
 import (
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -84,4 +86,34 @@ func TypeCheck(t *testing.T, dir string) {
 	if checked != len(overlay) {
 		t.Errorf("type-checked %d of %d golden files under %s", checked, len(overlay), root)
 	}
+}
+
+// Quiet is an analysistest.Testing that compares nothing: a test that runs
+// a pass over scenarios under options their wants were not written for
+// reads the findings from the results instead.
+type Quiet struct{}
+
+// Errorf discards the error.
+func (Quiet) Errorf(string, ...any) {}
+
+// FixOrReason reports through t every diagnostic of results that has
+// neither a suggested fix nor a reason after "; no fix: " at the end of its
+// message (the project's rule: a finding without a fix says why none is
+// safe), and every one that has both; it returns how many it checked.
+func FixOrReason(t *testing.T, results []*analysistest.Result) int {
+	t.Helper()
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			n++
+			_, why, found := strings.Cut(d.Message, "; no fix: ")
+			switch {
+			case len(d.SuggestedFixes) == 0 && (!found || why == ""):
+				t.Errorf("%s: %q has neither a fix nor a reason", r.Pass.Fset.Position(d.Pos), d.Message)
+			case len(d.SuggestedFixes) > 0 && found:
+				t.Errorf("%s: %q has a fix and says it has none", r.Pass.Fset.Position(d.Pos), d.Message)
+			}
+		}
+	}
+	return n
 }

@@ -108,20 +108,21 @@ func (a *checker) exportedFieldSource(tn *types.TypeName, f *types.Var) *origin 
 
 // ctorFix initialises the field in the composite literals of o's
 // constructors that build the type, rather than at the write: the field is
-// then set for every caller. It offers no fix when a constructor builds the
-// value otherwise (new(T), var t T) or with unkeyed fields, or when the
-// field's type cannot be spelled in the constructor's file.
-func (fx *fixer) ctorFix(o *origin) (analysis.SuggestedFix, bool) {
+// then set for every caller. It offers no fix, and says why, when a
+// constructor builds the value otherwise (new(T), var t T) or with unkeyed
+// fields, or when the field's type cannot be spelled in the constructor's
+// file.
+func (fx *fixer) ctorFix(o *origin) (analysis.SuggestedFix, string) {
 	info := fx.pass.TypesInfo
 	var out []analysis.TextEdit
 	for _, fn := range o.ctors {
 		decl, ok := fn.Syntax().(*ast.FuncDecl)
 		if !ok || decl.Body == nil {
-			return analysis.SuggestedFix{}, false
+			return analysis.SuggestedFix{}, fmt.Sprintf("constructor %s has no body to set %s in", fn.Name(), o.field.Name())
 		}
 		file := fx.fileOf(decl.Pos())
 		if file == nil {
-			return analysis.SuggestedFix{}, false
+			return analysis.SuggestedFix{}, whyOutside
 		}
 		var lits []*ast.CompositeLit
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -131,12 +132,12 @@ func (fx *fixer) ctorFix(o *origin) (analysis.SuggestedFix, bool) {
 			return true
 		})
 		if len(lits) == 0 {
-			return analysis.SuggestedFix{}, false
+			return analysis.SuggestedFix{}, fmt.Sprintf("%s builds the value without a composite literal to set %s in", fn.Name(), o.field.Name())
 		}
 		for _, cl := range lits {
-			e, ok := fx.addField(file, cl, o.field)
-			if !ok {
-				return analysis.SuggestedFix{}, false
+			e, why := fx.addField(fn.Name(), file, cl, o.field)
+			if why != "" {
+				return analysis.SuggestedFix{}, why
 			}
 			out = append(out, e)
 		}
@@ -144,7 +145,7 @@ func (fx *fixer) ctorFix(o *origin) (analysis.SuggestedFix, bool) {
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Initialize %s in %s", o.field.Name(), o.ctors[0].Name()),
 		TextEdits: out,
-	}, true
+	}, ""
 }
 
 // hasField reports whether t is the struct type that declares f.
@@ -164,29 +165,30 @@ func hasField(t types.Type, f *types.Var) bool {
 	return false
 }
 
-// addField returns the edit that adds "f: make(T)" to the keyed literal cl.
-func (fx *fixer) addField(file *ast.File, cl *ast.CompositeLit, f *types.Var) (analysis.TextEdit, bool) {
+// addField returns the edit that adds "f: make(T)" to the keyed literal
+// cl of constructor ctor, or why it cannot.
+func (fx *fixer) addField(ctor string, file *ast.File, cl *ast.CompositeLit, f *types.Var) (analysis.TextEdit, string) {
 	for _, e := range cl.Elts {
 		if _, ok := e.(*ast.KeyValueExpr); !ok {
-			return analysis.TextEdit{}, false
+			return analysis.TextEdit{}, fmt.Sprintf("%s's literal lists its fields without keys", ctor)
 		}
 	}
-	if !fx.universal(file, cl.Rbrace, "make") {
-		return analysis.TextEdit{}, false
+	if fx.shadowed(file, cl.Rbrace, "make") != "" {
+		return analysis.TextEdit{}, fmt.Sprintf("make is not the builtin in %s", ctor)
 	}
 	tstr, ok := typeString(fx.pass.TypesInfo, file, cl.Rbrace, f.Type())
 	if !ok {
-		return analysis.TextEdit{}, false
+		return analysis.TextEdit{}, unspellable(f.Type(), fx.pass.Pkg, ctor+"'s file")
 	}
 	field := fmt.Sprintf("%s: make(%s)", f.Name(), tstr)
 	fset := fx.pass.Fset
 	switch {
 	case fset.Position(cl.Lbrace).Line != fset.Position(cl.Rbrace).Line:
 		// A literal over several lines ends each element with a comma.
-		return analysis.TextEdit{Pos: cl.Rbrace, End: cl.Rbrace, NewText: []byte(field + ",\n")}, true
+		return analysis.TextEdit{Pos: cl.Rbrace, End: cl.Rbrace, NewText: []byte(field + ",\n")}, ""
 	case len(cl.Elts) == 0:
-		return analysis.TextEdit{Pos: cl.Rbrace, End: cl.Rbrace, NewText: []byte(field)}, true
+		return analysis.TextEdit{Pos: cl.Rbrace, End: cl.Rbrace, NewText: []byte(field)}, ""
 	}
 	last := cl.Elts[len(cl.Elts)-1]
-	return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + field)}, true
+	return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + field)}, ""
 }

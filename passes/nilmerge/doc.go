@@ -135,14 +135,29 @@
 //     PutAll to keep nil.)
 //  3. for a single write through a persistent location (a local variable,
 //     a named result, a package variable, a field through a pointer, an
-//     element of a map of maps) a lazy make before the write; right after
-//     a test that found the map nil, an unconditional make.
+//     element of a map of maps), also one of several targets
+//     (m[k], err = f()), and for a merge from a source that is not a plain
+//     name (a call), a lazy make before the write; right after a test that
+//     found the map nil, an unconditional make (lazy when a loop lies
+//     between the test and the write).
 //  4. for an exported field that every constructor leaves nil, the field
 //     initialised in the constructors' composite literals (the fix edits
 //     the constructor, not the write).
 //
-// No fix is offered where the assignment would be lost (parameters, fields
-// of value receivers): those findings are reported only.
+// A finding with no fix says why, at the end of its message:
+//
+//	write to map dst, which is nil here: ...; no fix: dst is a parameter: a map made here would leave the caller's map nil
+//
+// The reasons: the map is a parameter, or a field of a receiver or
+// parameter passed by value (the map made would be lost to the caller);
+// it is no variable, field or map entry a made map could be stored in (a
+// call's result); storing it would evaluate a key that is not a plain name
+// again (idx[r[0]][x] = v); the write is not a statement of a block (an if
+// statement's header), before which the make would go; make or len means
+// something else there; the map's type cannot be written in the file (an
+// unexported type of another package); a constructor builds the value
+// without a keyed composite literal to set the field in (new(T)); or the
+// file is generated, where an edit is lost at the next generation.
 //
 // # Known limitations
 //
@@ -176,7 +191,7 @@
 // the search follows only when the helper leaves the field out or decodes
 // into it (a clone that copies the field follows the original, unseen). Fixes do not name types they cannot spell in the file
 // (an unexported type of another package, a package the file does not
-// import): those findings have no fix. A function literal is taken to run
+// import): those findings have no fix, and say so. A function literal is taken to run
 // where it is made: a callback made under a nil check and called after the
 // map was reset is trusted.
 package nilmerge

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -44,59 +45,103 @@ func newFixer(pass *analysis.Pass, c *Config) *fixer {
 	return fx
 }
 
-func (fx *fixer) fix(w *write, o *origin) (analysis.SuggestedFix, bool) {
+// Reasons a finding has no fix that do not depend on the write: its
+// message ends with one of them, or with one of the reasons the builders
+// below give, after "; no fix: " (see run).
+const (
+	whyGenerated = "the file is generated, and an edit would be lost when it is generated again"
+	whySource    = "the file's source cannot be read"
+	whyOutside   = "the write is outside the package's files"
+)
+
+// fix returns the fix for the write w of a map nil from o, or, when it
+// offers none, why: a short reason that holds for this write, which the
+// finding's message ends with.
+func (fx *fixer) fix(w *write, o *origin) (fix analysis.SuggestedFix, why string) {
 	if o.kind == fromCtor {
 		return fx.ctorFix(o)
 	}
 	file := fx.fileOf(w.node.Pos())
-	if file == nil || !fx.persistent(w.cur, w.mexpr) {
-		return analysis.SuggestedFix{}, false
+	if file == nil {
+		return analysis.SuggestedFix{}, whyOutside
+	}
+	if why := fx.persistent(w.cur, w.mexpr); why != "" {
+		return analysis.SuggestedFix{}, why
 	}
 	info := fx.pass.TypesInfo
 	mtype := info.TypeOf(w.mexpr)
 	stmtCur, ok := fx.statement(w)
 	if !ok {
-		return analysis.SuggestedFix{}, false
+		return analysis.SuggestedFix{}, "the write is not a statement of a block, before which a make could go"
 	}
 	pos := stmtCur.Node().Pos()
-	if !fx.universal(file, pos, "make", "len") {
-		return analysis.SuggestedFix{}, false
+	if name := fx.shadowed(file, pos, "make"); name != "" {
+		return analysis.SuggestedFix{}, name + " is not the builtin here"
 	}
 	tstr, ok := typeString(info, file, pos, mtype)
 	if !ok {
-		return analysis.SuggestedFix{}, false
+		return analysis.SuggestedFix{}, unspellable(mtype, fx.pass.Pkg, "this file")
 	}
 	dst, err := fx.src.Text(w.mexpr)
 	if err != nil {
-		return analysis.SuggestedFix{}, false
+		return analysis.SuggestedFix{}, whySource
 	}
 
-	// Merges: a range-and-assign loop, maps.Copy or maps.Insert.
+	// Merges: a range-and-assign loop or maps.Copy, from a source that
+	// the fix may evaluate again (len(src), PutAll(dst, src)).
 	loop, srcExpr := fx.mergeLoop(w, stmtCur)
-	if loop != nil || w.kind == writeCopy {
+	if loop == nil && w.kind == writeCopy {
+		srcExpr = w.sexpr
+	}
+	if srcExpr != nil && simple(srcExpr) {
+		if name := fx.shadowed(file, pos, "len"); name != "" {
+			return analysis.SuggestedFix{}, name + " is not the builtin here"
+		}
 		stmt := stmtCur.Node()
 		if loop != nil {
 			stmt = loop.Node()
-		} else {
-			srcExpr = w.sexpr
 		}
 		return fx.mergeFix(w, file, stmt, loop != nil, srcExpr, dst, tstr)
 	}
 
-	// Single writes (and maps.Insert): make the map lazily; where the
-	// program has just found it nil, make it unconditionally.
+	// Single writes, maps.Insert, and merges from a source that is not a
+	// plain name (a call, say): make the map lazily before the write;
+	// where the program has just found it nil, make it unconditionally.
 	text := fmt.Sprintf("if %s == nil {\n\t%s = make(%s)\n}", dst, dst, tstr)
-	if o.kind == fromTest {
+	if o.kind == fromTest && !loopSince(stmtCur, o.pos) {
 		text = fmt.Sprintf("%s = make(%s)", dst, tstr)
 	}
 	e, err := fx.src.InsertBefore(stmtCur.Node(), text)
 	if err != nil {
-		return analysis.SuggestedFix{}, false
+		return analysis.SuggestedFix{}, whySource
 	}
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Make %s before writing to it", dst),
 		TextEdits: []analysis.TextEdit{e},
-	}, true
+	}, ""
+}
+
+// loopSince reports whether a loop that starts after pos, the test that
+// found the map nil, encloses cur: a make there would run again on every
+// iteration, dropping what the earlier ones wrote. (The test is in cur's
+// function, dominating the write: a loop that starts before it, or one
+// around the function literal, runs the test again each time.)
+func loopSince(cur inspector.Cursor, pos token.Pos) bool {
+	for l := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil)) {
+		if _, ok := l.Node().(*ast.FuncLit); ok {
+			return false
+		}
+		if l.Node().Pos() > pos {
+			return true
+		}
+	}
+	return false
+}
+
+// unspellable is the reason a fix cannot write make(t) in a file (where:
+// "this file", "NewT's file").
+func unspellable(t types.Type, pkg *types.Package, where string) string {
+	return fmt.Sprintf("type %s cannot be written in %s", types.TypeString(t, types.RelativeTo(pkg)), where)
 }
 
 func (fx *fixer) fileOf(pos token.Pos) *ast.File {
@@ -108,18 +153,19 @@ func (fx *fixer) fileOf(pos token.Pos) *ast.File {
 	return nil
 }
 
-// universal reports whether names mean the builtins at pos.
-func (fx *fixer) universal(file *ast.File, pos token.Pos, names ...string) bool {
+// shadowed returns the first of names that does not mean the builtin at
+// pos, or "".
+func (fx *fixer) shadowed(file *ast.File, pos token.Pos, names ...string) string {
 	scope := fx.pass.TypesInfo.Scopes[file].Innermost(pos)
-	if scope == nil {
-		return false
-	}
 	for _, n := range names {
+		if scope == nil {
+			return n
+		}
 		if s, _ := scope.LookupParent(n, pos); s != types.Universe {
-			return false
+			return n
 		}
 	}
-	return true
+	return ""
 }
 
 // statement returns the statement that holds the write, when it is an
@@ -134,8 +180,12 @@ func (fx *fixer) statement(w *write) (inspector.Cursor, bool) {
 			continue
 		case *ast.AssignStmt, *ast.IncDecStmt, *ast.ExprStmt:
 			if w.kind == writeIndex {
-				if as, ok := p.Node().(*ast.AssignStmt); ok && (len(as.Lhs) != 1 || ast.Unparen(as.Lhs[0]) != w.node) {
-					return cur, false // the write is not the statement's only target
+				// The write may be one of several targets
+				// (m[k], err = f()): a make before the statement
+				// runs before the assignment evaluates m, as for
+				// a single target.
+				if as, ok := p.Node().(*ast.AssignStmt); ok && !slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool { return ast.Unparen(l) == w.node }) {
+					return cur, false
 				}
 				if _, ok := p.Node().(*ast.ExprStmt); ok {
 					return cur, false
@@ -154,7 +204,7 @@ func (fx *fixer) statement(w *write) (inspector.Cursor, bool) {
 // only statement is the write, and src.
 func (fx *fixer) mergeLoop(w *write, stmt inspector.Cursor) (*inspector.Cursor, ast.Expr) {
 	as, ok := stmt.Node().(*ast.AssignStmt)
-	if !ok || as.Tok != token.ASSIGN || w.kind != writeIndex {
+	if !ok || as.Tok != token.ASSIGN || w.kind != writeIndex || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 		return nil, nil
 	}
 	body := stmt.Parent()
@@ -186,79 +236,6 @@ func (fx *fixer) mergeLoop(w *write, stmt inspector.Cursor) (*inspector.Cursor, 
 		return nil, nil
 	}
 	return &loopCur, loop.X
-}
-
-// persistent reports whether assigning to e outlives the statement: a
-// local variable, named result or package variable (not a parameter), a
-// field reached through a pointer or of a persistent struct, or an element
-// of a map (outer[k], with a simple key).
-func (fx *fixer) persistent(cur inspector.Cursor, e ast.Expr) bool {
-	info := fx.pass.TypesInfo
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		v, ok := info.Uses[e].(*types.Var)
-		if !ok || v.IsField() {
-			return false
-		}
-		return !isParam(info, cur, v)
-	case *ast.SelectorExpr:
-		sel, ok := info.Selections[e]
-		if !ok || sel.Kind() != types.FieldVal {
-			return false
-		}
-		if sel.Indirect() {
-			return true
-		}
-		if _, ok := info.TypeOf(e.X).Underlying().(*types.Pointer); ok {
-			return true
-		}
-		return fx.persistent(cur, e.X)
-	case *ast.IndexExpr:
-		if _, ok := info.TypeOf(e.X).Underlying().(*types.Map); !ok {
-			return false
-		}
-		return simple(e.Index) && simple(e.X)
-	}
-	return false
-}
-
-// isParam reports whether v is a parameter or receiver of a function
-// enclosing cur (named results are not).
-func isParam(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
-	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var lists []*ast.FieldList
-		switch fn := fc.Node().(type) {
-		case *ast.FuncDecl:
-			lists = append(lists, fn.Recv, fn.Type.Params)
-		case *ast.FuncLit:
-			lists = append(lists, fn.Type.Params)
-		}
-		for _, l := range lists {
-			if l == nil {
-				continue
-			}
-			for _, f := range l.List {
-				for _, n := range f.Names {
-					if info.Defs[n] == v {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-// simple reports whether e can be evaluated twice with the same result and
-// no side effects: identifiers, field selections and literals.
-func simple(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident, *ast.BasicLit:
-		return true
-	case *ast.SelectorExpr:
-		return simple(e.X)
-	}
-	return false
 }
 
 // typeString writes t as it must be spelled at pos in file, or reports
@@ -398,19 +375,16 @@ func replaceableMerge(fn *types.Func) bool {
 	return apis.CoreMap(sig.Params().At(from.Arg).Type()) != nil
 }
 
-// mergeFix makes the map before a merge of srcExpr into it (stmt: the
-// range-and-assign loop when isLoop, or the maps.Copy call): with the
-// user's PutAll function, or maps.Copy after a sized make, or the make
-// alone.
-func (fx *fixer) mergeFix(w *write, file *ast.File, stmt ast.Node, isLoop bool, srcExpr ast.Expr, dst, tstr string) (analysis.SuggestedFix, bool) {
+// mergeFix makes the map before a merge of srcExpr, a simple expression,
+// into it (stmt: the range-and-assign loop when isLoop, or the maps.Copy
+// call): with the user's PutAll function, or maps.Copy after a sized make,
+// or the make alone.
+func (fx *fixer) mergeFix(w *write, file *ast.File, stmt ast.Node, isLoop bool, srcExpr ast.Expr, dst, tstr string) (analysis.SuggestedFix, string) {
 	info := fx.pass.TypesInfo
 	mtype := info.TypeOf(w.mexpr)
-	if !simple(srcExpr) {
-		return analysis.SuggestedFix{}, false
-	}
 	src, err := fx.src.Text(srcExpr)
 	if err != nil {
-		return analysis.SuggestedFix{}, false
+		return analysis.SuggestedFix{}, whySource
 	}
 	sameType := types.Identical(mtype, info.TypeOf(srcExpr))
 	if fx.putPkg != "" && sameType && (isLoop || fx.mapsUsedElsewhere(file, w.node.(*ast.CallExpr))) {
@@ -420,7 +394,7 @@ func (fx *fixer) mergeFix(w *write, file *ast.File, stmt ast.Node, isLoop bool, 
 				return analysis.SuggestedFix{
 					Message:   fmt.Sprintf("Merge with %s%s", prefix, fx.putFunc),
 					TextEdits: []analysis.TextEdit{e},
-				}, true
+				}, ""
 			}
 		}
 	}
@@ -432,15 +406,15 @@ func (fx *fixer) mergeFix(w *write, file *ast.File, stmt ast.Node, isLoop bool, 
 			return analysis.SuggestedFix{
 				Message:   fmt.Sprintf("Initialize %s and merge with %sCopy", dst, prefix),
 				TextEdits: append(imp, e),
-			}, true
+			}, ""
 		}
 	}
 	e, err := fx.src.InsertBefore(stmt, guard)
 	if err != nil {
-		return analysis.SuggestedFix{}, false
+		return analysis.SuggestedFix{}, whySource
 	}
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Initialize %s before merging", dst),
 		TextEdits: []analysis.TextEdit{e},
-	}, true
+	}, ""
 }

@@ -166,7 +166,13 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 			// The nil is made in another package: point at the call.
 			d.Related = []analysis.RelatedInformation{{Pos: f.origin.call, Message: "the map is nil from here: " + f.origin.why + " at " + f.origin.at}}
 		}
-		if fix, ok := fx.fix(f.w, f.origin); ok {
+		fix, why := fx.fix(f.w, f.origin)
+		if r.IsGenerated(d.Pos) {
+			why = whyGenerated // the reporter drops the fix
+		}
+		if why != "" {
+			d.Message += "; no fix: " + why
+		} else {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		r.Report(d)

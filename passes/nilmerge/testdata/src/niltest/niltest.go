@@ -86,3 +86,16 @@ func logsTwin(m map[string]int, k string, logf func(string)) {
 	}
 	m[k] = 1
 }
+
+// A loop between the test and the write: the make goes before the write
+// only while the map is nil (made unconditionally, it would drop the
+// entries of the earlier iterations).
+func fillLoop(load func() map[string]int, ks []string) map[string]int {
+	m := load()
+	if m == nil {
+		for _, k := range ks {
+			m[k]++ // want `write to map m, which is nil here: tested nil at niltest.go:95`
+		}
+	}
+	return m
+}

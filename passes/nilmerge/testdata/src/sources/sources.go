@@ -63,7 +63,7 @@ func helper() {
 func mapOfMaps(rows [][2]string) map[string]map[string]bool {
 	idx := make(map[string]map[string]bool)
 	for _, r := range rows {
-		idx[r[0]][r[1]] = true // want `write to map idx\[r\[0\]\], which is nil here: every lookup in idx is nil: nothing stores into the outer map made at sources.go:64`
+		idx[r[0]][r[1]] = true // want `write to map idx\[r\[0\]\], which is nil here: every lookup in idx is nil: nothing stores into the outer map made at sources.go:64; no fix: storing a map made for idx\[r\[0\]\] would evaluate r\[0\] again$`
 	}
 	return idx
 }
