@@ -43,12 +43,16 @@
 //		}
 //	}
 //
-// The fix copies the map with maps.Clone where it is read under the lock
-// (Go 1.21 and later; older files get no fix, as maps.Clone does not
-// exist there). The copy is shallow, and a caller that relied on writing
-// through the returned map loses those writes: the fix says it copies, so
-// such code can decline it. Maps held inside the guarded one get no fix
-// (a shallow copy would not protect them).
+// The fix copies the map with maps.Clone where it is read under the lock,
+// a field (conns := maps.Clone(cc.conns)) or a package variable
+// (return maps.Clone(commands)). The copy is shallow, and a caller that
+// relied on writing through the returned map loses those writes: the fix
+// says it copies, so such code can decline it. A finding with no fix says
+// why at the end of its message ("; no fix: ..."): the file's Go version
+// is before 1.21, where maps.Clone does not exist; the map is held inside
+// the guarded one (a shallow copy of the outer map would still share it);
+// or the function itself writes the map through the reference (a copy
+// would lose the writes).
 //
 // Silent: returning maps.Clone or a freshly built copy; maps of types
 // without a lock; maps whose entries the package's code never writes
@@ -96,9 +100,10 @@
 // reflect.Value.Pointer or UnsafePointer gives for a map. Go 1.24 replaced
 // the bucket layout (hmap, bmap, hiter) with Swiss tables: such code reads
 // garbage, or stops linking, when the runtime changes. There is no fix to
-// offer in general; the portable ways are len(m), clear(m), maps.All,
-// maps.Keys, maps.Clone and, for maps known only through reflect,
-// reflect.Value.MapRange, MapIndex and SetMapIndex.
+// offer in general, and the finding says so: the portable ways are
+// len(m), clear(m), maps.All, maps.Keys, maps.Clone and, for maps known
+// only through reflect, reflect.Value.MapRange, MapIndex and SetMapIndex,
+// and which one replaces the code depends on what it does with the map.
 //
 // Bad:
 //
@@ -122,7 +127,9 @@
 // value types differ in size or in where they hold pointers, but it does
 // not depend on the private layout.
 //
-// Each family has its own diagnostic category: guard, loopvar, layout.
+// Each family has its own diagnostic category: guard, loopvar, layout. In
+// a generated file no finding has a fix (an edit is lost at the next
+// generation), and each says so.
 //
 // Limitations. Only the function that reads the map under its lock is
 // followed: an alias handed to a helper that ranges over it after the

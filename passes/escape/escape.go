@@ -54,26 +54,47 @@ type checker struct {
 	pass  *analysis.Pass
 	src   *edits.Source
 	diags []analysis.Diagnostic
-	seen  map[token.Pos]bool
+	why   map[token.Pos]string // why the diagnostic at a position has no fix
 }
 
+// Reasons a finding has no fix that hold whatever its family: its message
+// ends with one of them, or with the reason its fix builder gives, after
+// "; no fix: " (see run).
+const (
+	whyGenerated = "the file is generated, and an edit would be lost when it is generated again"
+	whySource    = "the file's source cannot be read"
+)
+
 func (c *Config) run(pass *analysis.Pass) (any, error) {
-	ck := &checker{pass: pass, src: edits.NewSource(pass), seen: make(map[token.Pos]bool)}
+	ck := &checker{pass: pass, src: edits.NewSource(pass), why: make(map[token.Pos]string)}
 	ck.checkGuarded()
 	ck.checkLoopVars()
 	ck.checkLinknames()
 	ck.checkUnsafe()
 
 	r := report.New(pass)
+	for i := range ck.diags {
+		d := &ck.diags[i]
+		why := ck.why[d.Pos]
+		if r.IsGenerated(d.Pos) {
+			why, d.SuggestedFixes = whyGenerated, nil
+		}
+		if len(d.SuggestedFixes) == 0 {
+			d.Message += "; no fix: " + why
+		}
+	}
 	r.ReportAll(ck.diags, c.SkipTests)
 	return nil, nil
 }
 
-// add records d, one diagnostic per position.
-func (ck *checker) add(d analysis.Diagnostic) {
-	if ck.seen[d.Pos] {
+// add records d, one diagnostic per position, with its fixes or why it has
+// none: a short reason that holds for this finding, which its message ends
+// with.
+func (ck *checker) add(d analysis.Diagnostic, fixes []analysis.SuggestedFix, why string) {
+	if _, seen := ck.why[d.Pos]; seen {
 		return
 	}
-	ck.seen[d.Pos] = true
+	d.SuggestedFixes = fixes
+	ck.why[d.Pos] = why
 	ck.diags = append(ck.diags, d)
 }

@@ -13,7 +13,13 @@ import (
 func TestGuarded(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "guardmod")
 	analysistest.RunWithSuggestedFixes(t, dir, escape.New(), "./guarded")
-	analysistest.Run(t, dir, escape.New(), "./guardedsilent", "./realraces", "./knownmiss")
+	analysistest.Run(t, dir, escape.New(), "./guardedsilent", "./realraces", "./knownmiss", "./generated")
+}
+
+// TestCloneBeforeGo121 checks that a guarded map returned in a Go 1.20
+// module, where maps.Clone does not exist, gets no fix and says why.
+func TestCloneBeforeGo121(t *testing.T) {
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "oldmod"), escape.New(), "./oldclone")
 }
 
 func TestLayout(t *testing.T) {

@@ -271,7 +271,7 @@ func guardedLoad(gr *guards.Result, w written, fn *ssa.Function, instr ssa.Instr
 }
 
 // reportEscape reports the escape e of l, with the fix that copies the map
-// where it is read under the lock.
+// where it is read under the lock, or why a copy is not safe.
 func (ck *checker) reportEscape(l *load, e escape, writes bool) {
 	name := "map " + l.name
 	if e.nested {
@@ -295,10 +295,17 @@ func (ck *checker) reportEscape(l *load, e escape, writes bool) {
 	if e.at.IsValid() && e.at != pos {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: e.at, Message: "used here without the lock"})
 	}
-	if !e.nested && !writes {
-		d.SuggestedFixes = ck.cloneFix(l, pos)
+	var fixes []analysis.SuggestedFix
+	why := ""
+	switch {
+	case e.nested:
+		why = fmt.Sprintf("a copy of %s would still share the maps held in it", l.name)
+	case writes:
+		why = "the function writes the map through this reference, and a copy would lose the writes"
+	default:
+		fixes, why = ck.cloneFix(l, pos)
 	}
-	ck.add(d)
+	ck.add(d, fixes, why)
 }
 
 // addrOf returns the address a load reads (the FieldAddr of *&c.items).

@@ -14,6 +14,11 @@ import (
 	"github.com/maplint/maplint/internal/apis"
 )
 
+// whyLayout is why a layout finding has no fix: the portable code is chosen
+// by what the code does with the map's internals, which the pass does not
+// know (iterate, count, look up, clear).
+const whyLayout = "the portable code (range, len, clear, the maps package, reflect.Value.MapRange) depends on what this code does with the map"
+
 // checkLinknames reports //go:linkname directives that pull a symbol of the
 // runtime's map implementation into the package:
 //
@@ -91,7 +96,7 @@ func (ck *checker) linkname(c *ast.Comment, bodiless map[string]token.Pos) {
 		Category: CategoryLayout,
 		Message:  fmt.Sprintf("linkname to %s depends on the runtime's private map implementation (%s), which changes between Go releases", f[1], r.Why),
 		Related:  []analysis.RelatedInformation{{Pos: c.Pos(), End: c.End(), Message: "linked here"}},
-	})
+	}, nil, whyLayout)
 }
 
 // checkUnsafe reports unsafe conversions that reinterpret a map, or a
@@ -120,7 +125,7 @@ func (ck *checker) checkUnsafe() {
 						Category: CategoryLayout,
 						Message: fmt.Sprintf("unsafe conversion reinterprets %s as %s: depends on the runtime's private map layout, which changes between Go releases",
 							what, types.TypeString(conv.Type(), types.RelativeTo(ck.pass.Pkg))),
-					})
+					}, nil, whyLayout)
 				}
 			}
 		}

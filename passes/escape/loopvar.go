@@ -109,8 +109,8 @@ func (ck *checker) loopVarStores(file *ast.File, loop ast.Node, body *ast.BlockS
 		Message: fmt.Sprintf("address of loop variable %s stored in map %s: before Go 1.22 every iteration shares %s, so all entries point to its last value",
 			v.Name(), types.ExprString(found.Lhs[0].(*ast.IndexExpr).X), v.Name()),
 	}
-	d.SuggestedFixes = ck.loopVarFix(file, loop, body, v, addr)
-	ck.add(d)
+	fixes, why := ck.loopVarFix(file, loop, body, v, addr)
+	ck.add(d, fixes, why)
 }
 
 // addressOf returns the &v (or &v.f...) that e stores, directly or inside
@@ -186,23 +186,25 @@ func (ck *checker) rootedAt(x ast.Expr, v *types.Var) bool {
 //	for _, u := range users {  →  for _, u := range users {
 //		byID[u.ID] = &u                u := u
 //	                                   byID[u.ID] = &u
-func (ck *checker) loopVarFix(file *ast.File, loop ast.Node, body *ast.BlockStmt, v *types.Var, addr *ast.UnaryExpr) []analysis.SuggestedFix {
+//
+// With no fix, it returns why.
+func (ck *checker) loopVarFix(file *ast.File, loop ast.Node, body *ast.BlockStmt, v *types.Var, addr *ast.UnaryExpr) ([]analysis.SuggestedFix, string) {
 	if rs, ok := loop.(*ast.RangeStmt); ok {
 		if fix, ok := ck.elementFix(rs, v, addr); ok {
-			return []analysis.SuggestedFix{fix}
+			return []analysis.SuggestedFix{fix}, ""
 		}
 	}
 	if len(body.List) == 0 {
-		return nil
+		return nil, "the loop body has no statement to copy " + v.Name() + " before"
 	}
 	edit, err := ck.src.InsertBefore(body.List[0], v.Name()+" := "+v.Name())
 	if err != nil {
-		return nil
+		return nil, whySource
 	}
 	return []analysis.SuggestedFix{{
 		Message:   "Copy " + v.Name() + " in each iteration",
 		TextEdits: []analysis.TextEdit{edit},
-	}}
+	}}, ""
 }
 
 // elementFix rewrites &v... into &xs[i]... for a range over slice xs by
