@@ -270,13 +270,47 @@
 // Before Go 1.21 it sorts the slice with sort.Strings, sort.Ints or
 // sort.Float64s for those key types, and with
 // sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] }) for
-// other ordered ones. It adds the imports it needs. It is not offered when
-// the file's Go version is unknown, when the map expression has side
-// effects, or when the body writes or deletes entries of the map (a
-// deleted entry would be visited with its zero value). Keys that are not
-// ordered (structs, pointers, interfaces) get no fix, and the finding says
-// so: sort those with slices.SortFunc (sort.Slice before Go 1.21) and a
-// comparison that suits them.
+// other ordered ones. It adds the imports it needs, the key type's
+// package among them when the file does not import it.
+//
+// The fix writes the map expression again: in v := m[k] and, before Go
+// 1.23, in the loop that collects the keys. A map expression other than a
+// variable or a chain of field selections (a call, an index such as
+// model["p"]) is then first stored in a variable, where the range
+// evaluated it, so that it is evaluated once as before:
+//
+//	m := load()
+//	for _, k := range slices.Sorted(maps.Keys(m)) {
+//		v := m[k]
+//
+// A loop that reads the key only over such an expression needs no
+// variable from Go 1.23: for _, name := range
+// slices.Sorted(maps.Keys(AvailableFormatters())) calls it once.
+//
+// Where there is no fix, the finding says why in a related note that
+// starts with "no fix:":
+//
+//   - the keys are not ordered (structs, pointers, interfaces): sort
+//     them with slices.SortFunc (sort.Slice before Go 1.21) and a
+//     comparison that suits them;
+//   - the body changes entries of the map (assigns, deletes, clears):
+//     a range skips an entry deleted before it reaches it and may visit
+//     one added, which keys sorted before the loop do not follow; or the
+//     body reads values and assigns the map variable, or a variable or
+//     field it is read through (s of s.m): m[k] would read the new map;
+//   - the range assigns variables declared outside the loop (=);
+//   - the range is over an iterator that yields a map's entries in map
+//     order (see IterFact): the keys are to be sorted where it ranges
+//     over the map;
+//   - the fix would declare variables before the loop (the stored map
+//     expression, the slice of keys) in a function with a goto, which may
+//     not jump over them;
+//   - before Go 1.23, the slice of keys cannot be declared: its key type
+//     is an instance of a generic type, unexported in another package, or
+//     in an internal package this one cannot import, or its name, make,
+//     len or append means something else where the loop is;
+//   - the file is generated (the fix would be lost when it is generated
+//     again), or its Go version is not known.
 //
 // # Order-free consumers of other libraries
 //

@@ -9,16 +9,17 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/maplint/maplint/internal/edits"
 	"github.com/maplint/maplint/internal/goversion"
 	"github.com/maplint/maplint/passes/iterorder/internal/maploop"
 )
 
-// collectKeys returns the edits of the fix for files older than Go 1.23,
-// which have no maps.Keys or slices.Sorted: collect the keys into a slice
-// before the loop, sort it, and range over it.
+// collectKeys returns the statements of the fix for files older than Go
+// 1.23, which have no maps.Keys or slices.Sorted, to go before the loop at
+// pos in scope: collect the keys into a slice, sort it; the loop then
+// ranges over the slice, whose name it returns too, with the edits of the
+// imports the statements need. Or it returns why there is no fix.
 //
 //	keys := make([]K, 0, len(m))
 //	for k := range m {
@@ -27,39 +28,28 @@ import (
 //	slices.Sort(keys) // Go 1.21; before, sort.Strings, sort.Ints, sort.Float64s or sort.Slice
 //	for _, k := range keys {
 //
-// K must be nameable in the file (its package imported, not shadowed, an
-// exported type when it is another package's), and make, len and append
-// must be the builtins where the loop is.
-func (f *fixer) collectKeys(cur inspector.Cursor, file *ast.File, loop *maploop.Loop, kt types.Type, mapText, key string) ([]analysis.TextEdit, bool) {
-	rs := loop.Range
+// K must be nameable in the file (its package imported, or importable,
+// and not shadowed; an exported type when it is another package's), and
+// make, len and append must be the builtins where the loop is. The names
+// in avoid are taken by the fix.
+func (f *fixer) collectKeys(file *ast.File, scope *types.Scope, pos token.Pos, loop *maploop.Loop, kt types.Type, mapText, key string, avoid []string) (lines []string, keys string, imports []analysis.TextEdit, reason string) {
 	info := f.pass.TypesInfo
-	// The statements go before the loop, or before its label (a label
-	// must stay on the loop that break and continue name).
-	var stmt ast.Stmt = rs
-	if p, ok := cur.Parent().Node().(*ast.LabeledStmt); ok && p.Stmt == rs {
-		stmt = p
-	}
-	rscope := info.Scopes[rs]
-	if rscope == nil || rscope.Parent() == nil {
-		return nil, false
-	}
-	scope, at := rscope.Parent(), stmt.Pos()
 	for _, b := range []string{"make", "len", "append"} {
-		if _, obj := scope.LookupParent(b, at); obj != types.Universe.Lookup(b) {
-			return nil, false
+		if _, obj := scope.LookupParent(b, pos); obj != types.Universe.Lookup(b) {
+			return nil, "", nil, "no fix: " + b + " is not the builtin where the loop is, and the fix collects the keys with it"
 		}
 	}
-	ktext, ok := f.typeText(file, scope, at, kt)
-	if !ok {
-		return nil, false
+	ktext, imports, reason := f.typeText(file, scope, pos, kt)
+	if reason != "" {
+		return nil, "", nil, reason
 	}
-	keys := freshIn(scope, at, "keys", key)
+	keys = freshIn(scope, pos, "keys", avoid...)
 
 	var sorted string
-	var te []analysis.TextEdit
+	rs := loop.Range
 	if goversion.AtLeast(f.pass, file, goversion.Go1_21) {
 		prefix, imp := edits.AddImport(info, file, "slices", "slices", "Sort", rs.Pos())
-		te = append(te, imp...)
+		imports = append(imports, imp...)
 		sorted = prefix + "Sort(" + keys + ")"
 	} else {
 		fn := "Slice"
@@ -72,79 +62,82 @@ func (f *fixer) collectKeys(cur inspector.Cursor, file *ast.File, loop *maploop.
 			fn = "Float64s"
 		}
 		prefix, imp := edits.AddImport(info, file, "sort", "sort", fn, rs.Pos())
-		te = append(te, imp...)
+		imports = append(imports, imp...)
 		sorted = prefix + fn + "(" + keys + ")"
 		if fn == "Slice" {
 			sorted = prefix + "Slice(" + keys + ", func(i, j int) bool { return " + keys + "[i] < " + keys + "[j] })"
 		}
 	}
-	indent, err := f.src.Indent(stmt.Pos())
-	if err != nil {
-		return nil, false
-	}
-	lines := []string{
+	lines = []string{
 		keys + " := make([]" + ktext + ", 0, len(" + mapText + "))",
 		"for " + key + " := range " + mapText + " {",
 		"\t" + keys + " = append(" + keys + ", " + key + ")",
 		"}",
 		sorted,
 	}
-	prelude := strings.Join(lines, "\n"+indent) + "\n" + indent
-	head := "for _, " + key + " := range " + keys + " "
-	if stmt == ast.Stmt(rs) {
-		te = append(te, analysis.TextEdit{Pos: rs.For, End: rs.Body.Lbrace, NewText: []byte(prelude + head)})
-	} else {
-		// gofmt puts a label at the start of its line: the statements go
-		// on lines of their own above it, indented like the loop.
-		at, text := stmt.Pos(), prelude
-		tf := f.pass.Fset.File(at)
-		if li, err := f.src.Indent(rs.Pos()); err == nil && tf.LineStart(tf.Line(at))+token.Pos(len(indent)) == at {
-			at, text = tf.LineStart(tf.Line(at)), li+strings.Join(lines, "\n"+li)+"\n"
-		}
-		te = append(te,
-			analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)},
-			analysis.TextEdit{Pos: rs.For, End: rs.Body.Lbrace, NewText: []byte(head)})
-	}
-	return te, true
+	return lines, keys, imports, ""
 }
 
-// typeText writes the key type t as the file can name it at pos, or
-// reports that it cannot.
-func (f *fixer) typeText(file *ast.File, scope *types.Scope, pos token.Pos, t types.Type) (string, bool) {
+// typeText writes the key type t as the file can name it at pos, with the
+// edits that import its package when the file does not, or returns why it
+// cannot.
+func (f *fixer) typeText(file *ast.File, scope *types.Scope, pos token.Pos, t types.Type) (string, []analysis.TextEdit, string) {
 	info := f.pass.TypesInfo
+	ts := types.TypeString(t, qualifier(f.pass.Pkg))
+	shadowed := func(name string) (string, []analysis.TextEdit, string) {
+		return "", nil, "no fix: the key type's name " + name + " means something else where the loop is, and the fix declares a slice of keys"
+	}
 	switch t := t.(type) {
 	case *types.Basic:
-		_, obj := scope.LookupParent(t.Name(), pos)
-		return t.Name(), obj == types.Universe.Lookup(t.Name())
+		if _, obj := scope.LookupParent(t.Name(), pos); obj != types.Universe.Lookup(t.Name()) {
+			return shadowed(t.Name())
+		}
+		return t.Name(), nil, ""
 	case *types.TypeParam:
-		_, obj := scope.LookupParent(t.Obj().Name(), pos)
-		return t.Obj().Name(), obj == t.Obj()
+		if _, obj := scope.LookupParent(t.Obj().Name(), pos); obj != t.Obj() {
+			return shadowed(t.Obj().Name())
+		}
+		return t.Obj().Name(), nil, ""
 	case interface {
 		Obj() *types.TypeName
 		TypeArgs() *types.TypeList
 	}: // *types.Named, *types.Alias
 		tn := t.Obj()
-		if t.TypeArgs().Len() > 0 || tn.Pkg() == nil {
-			return "", false
-		}
-		if tn.Pkg() == f.pass.Pkg {
-			_, obj := scope.LookupParent(tn.Name(), pos)
-			return tn.Name(), obj == tn
-		}
-		if !tn.Exported() {
-			return "", false
-		}
-		for _, spec := range file.Imports {
-			pn := info.PkgNameOf(spec)
-			if pn == nil || pn.Imported() != tn.Pkg() || pn.Name() == "." || pn.Name() == "_" {
-				continue
+		switch {
+		case tn.Pkg() == nil:
+			// The universe has no ordered named type but the basic
+			// ones, and byte and rune are *types.Basic.
+			return "", nil, ""
+		case t.TypeArgs().Len() > 0:
+			return "", nil, "no fix: the key type " + ts + " is an instance of a generic type, which the fix does not write"
+		case tn.Pkg() == f.pass.Pkg:
+			if _, obj := scope.LookupParent(tn.Name(), pos); obj != tn {
+				return shadowed(tn.Name())
 			}
-			if _, obj := scope.LookupParent(pn.Name(), pos); obj == pn {
-				return pn.Name() + "." + tn.Name(), true
-			}
+			return tn.Name(), nil, ""
+		case !tn.Exported():
+			return "", nil, "no fix: the key type " + ts + " is not exported, and the fix declares a slice of keys"
+		case !importable(f.pass.Pkg.Path(), tn.Pkg().Path()):
+			return "", nil, "no fix: the key type " + ts + " is in an internal package this one cannot import, and the fix declares a slice of keys"
+		}
+		prefix, imp := edits.AddImport(info, file, tn.Pkg().Name(), tn.Pkg().Path(), tn.Name(), pos)
+		return prefix + tn.Name(), imp, ""
+	}
+	return "", nil, "" // orderedType: a basic type, a type parameter, or a named type of one
+}
+
+// importable reports whether a package at path from may import the
+// package at path: not when path is below an internal directory whose
+// parent does not hold from.
+func importable(from, path string) bool {
+	elems := strings.Split(path, "/")
+	for i := len(elems) - 1; i >= 0; i-- {
+		if elems[i] == "internal" {
+			parent := strings.Join(elems[:i], "/")
+			return parent != "" && (from == parent || strings.HasPrefix(from, parent+"/"))
 		}
 	}
-	return "", false
+	return true
 }
 
 // freshIn returns a name based on preferred that names nothing visible at
@@ -202,4 +195,15 @@ func orderedSet(iface *types.Interface, depth int) bool {
 		}
 	}
 	return false
+}
+
+// qualifier writes the types of other packages than pkg with their
+// package's name, as a file that imports it under that name would.
+func qualifier(pkg *types.Package) types.Qualifier {
+	return func(p *types.Package) string {
+		if p == pkg {
+			return ""
+		}
+		return p.Name()
+	}
 }

@@ -1,0 +1,86 @@
+package iterorder_test
+
+import (
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/maplint/maplint/passes/iterorder"
+)
+
+// TestEveryFindingHasFixOrReason runs the pass, by default and with
+// -strict, over all of its testdata and checks that every finding offers
+// a fix or says, in a related "no fix:" note, why none is safe.
+func TestEveryFindingHasFixOrReason(t *testing.T) {
+	td := analysistest.TestData()
+	runs := []struct {
+		dir      string
+		patterns []string
+	}{
+		{td, gopathPackages(t, filepath.Join(td, "src"))},
+		{filepath.Join(td, "fixmod"), []string{"./..."}},
+		{filepath.Join(td, "fixmod120"), []string{"./..."}},
+	}
+	seen := map[string]bool{}
+	for _, a := range []*analysis.Analyzer{iterorder.New(), strict(t)} {
+		for _, run := range runs {
+			for _, r := range analysistest.Run(ignoreWants{}, run.dir, a, run.patterns...) {
+				for _, d := range r.Diagnostics {
+					note := noFixNote(d)
+					if len(d.SuggestedFixes) == 0 && note == "" {
+						t.Errorf("%s: neither a fix nor a reason: %s", r.Pass.Fset.Position(d.Pos), d.Message)
+					}
+					seen[note] = true
+				}
+			}
+		}
+	}
+	// The notes the module testdata does not pin (checkNotes): the
+	// packages of the GOPATH tree have no Go version, and a finding at a
+	// call of another package's function has no fix there.
+	for _, want := range []string{
+		"no fix: the Go version of the file is not known",
+		"no fix: emitter.Names returns the list in map order; sort it in package emitter, for all its callers",
+		"no fix: reportlib.Build returns the list in map order; sort it in package reportlib, for all its callers",
+	} {
+		if !seen[want] {
+			t.Errorf("no finding has the note %q", want)
+		}
+	}
+}
+
+// noFixNote returns the "no fix:" note of d, or "".
+func noFixNote(d analysis.Diagnostic) string {
+	for _, rel := range d.Related {
+		if strings.HasPrefix(rel.Message, "no fix: ") {
+			return rel.Message
+		}
+	}
+	return ""
+}
+
+// gopathPackages returns the import paths of the packages under src.
+func gopathPackages(t *testing.T, src string) []string {
+	var paths []string
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		if m, _ := filepath.Glob(filepath.Join(path, "*.go")); len(m) > 0 {
+			rel, err := filepath.Rel(src, path)
+			if err != nil {
+				return err
+			}
+			paths = append(paths, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return paths
+}

@@ -1,0 +1,3 @@
+module fixmod113
+
+go 1.13
