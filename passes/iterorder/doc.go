@@ -105,8 +105,10 @@
 //	names := lib.Names(m) // result depends on map iteration order: the result of lib.Names, built in map order and returned unsorted, is written to w unsorted
 //	fmt.Fprintln(w, strings.Join(names, ","))
 //
-// That finding has no fix: the list is built in the other package, and a
-// sort at the call would leave the function's other callers unsorted;
+// That finding has no fix, and its message ends with why: "; no fix:
+// lib.Names returns the list in map order; sort it in package lib, for
+// all its callers". The list is built in the other package, and a sort at
+// the call would leave the function's other callers unsorted;
 // -iterorder.strict reports the loop itself, with its sort fix.
 //
 // The caller's scan follows the list into a field of a local struct
@@ -287,8 +289,13 @@
 // variable from Go 1.23: for _, name := range
 // slices.Sorted(maps.Keys(AvailableFormatters())) calls it once.
 //
-// Where there is no fix, the finding says why in a related note that
-// starts with "no fix:":
+// Where there is no fix, the finding's message says why at its end, after
+// "; no fix: ", where every output shows it (golangci-lint prints no
+// related information):
+//
+//	for p, n := range counts { // result depends on map iteration order: ...; no fix: keys of type point are not ordered; sort them with slices.SortFunc and a comparison that suits them
+//
+// The reasons:
 //
 //   - the keys are not ordered (structs, pointers, interfaces): sort
 //     them with slices.SortFunc (sort.Slice before Go 1.21) and a

@@ -54,7 +54,7 @@ import (
 // A loop that binds the key only needs no such variable from Go 1.23:
 // slices.Sorted(maps.Keys(f())) evaluates f() once, as the range did.
 //
-// Every finding without a fix says why in a "no fix:" note (attach).
+// Every finding without a fix says why at the end of its message (noFix).
 type fixer struct {
 	pass *analysis.Pass
 	src  *edits.Source
@@ -68,24 +68,27 @@ func newFixer(pass *analysis.Pass) *fixer {
 	return &fixer{pass: pass, src: edits.NewSource(pass), taken: make(map[*types.Scope][]string)}
 }
 
-// attach adds to d the fix for loop or, when there is none, a note saying
-// why.
+// attach adds to d the fix for loop or, when there is none, says why.
 func (f *fixer) attach(d *analysis.Diagnostic, cur inspector.Cursor, loop *maploop.Loop) {
-	fix, note := f.fix(cur, loop)
+	fix, why := f.fix(cur, loop)
 	switch {
 	case fix != nil:
 		d.SuggestedFixes = append(d.SuggestedFixes, *fix)
-	case note != "":
-		at := loop.Range.X.Pos()
-		if loop.Range.Key != nil {
-			at = loop.Range.Key.Pos()
-		}
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: at, Message: note})
+	case why != "":
+		noFix(d, why)
 	}
 }
 
-// fix returns the fix for loop, or nil and the reason there is none, a
-// "no fix:" note for the finding. It returns neither only where run
+// noFix ends the message of d, which has no fix, with why, as the other
+// passes do: "<message>; no fix: <why>". The message is what every output
+// shows (golangci-lint prints no related information), and the drivers'
+// output.Dedup matches copies of a finding without this suffix.
+func noFix(d *analysis.Diagnostic, why string) {
+	d.Message += "; no fix: " + why
+}
+
+// fix returns the fix for loop, or nil and the reason there is none, for
+// the end of the finding's message (noFix). It returns neither only where run
 // reports no loop; each such return says why.
 func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (*analysis.SuggestedFix, string) {
 	rs := loop.Range
@@ -103,18 +106,18 @@ func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (*analysis.Suggest
 	if ast.IsGenerated(file) {
 		// The reporter would drop the fix (report.Reporter.Report): an
 		// edit of generated code is lost when it is generated again.
-		return nil, "no fix: the file is generated; sort the keys in its generator"
+		return nil, "the file is generated; sort the keys in its generator"
 	}
 	if loop.Map == nil {
 		// adaptorLoop: a range over the iterator of a function with an
 		// IterFact, which ranges over the map itself.
-		return nil, fmt.Sprintf("no fix: %s yields the entries of a map in map order; sort the keys where it ranges over the map", types.ExprString(callFun(rs.X)))
+		return nil, fmt.Sprintf("%s yields the entries of a map in map order; sort the keys where it ranges over the map", types.ExprString(callFun(rs.X)))
 	}
 	if rs.Tok != token.DEFINE {
-		return nil, "no fix: the range assigns to variables declared outside the loop (=)"
+		return nil, "the range assigns to variables declared outside the loop (=)"
 	}
 	if goversion.Of(f.pass, file) == "" {
-		return nil, "no fix: the Go version of the file is not known"
+		return nil, "the Go version of the file is not known"
 	}
 	mt := apis.CoreMap(typeOf(info, loop.Map))
 	if mt == nil {
@@ -125,7 +128,7 @@ func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (*analysis.Suggest
 		if !goversion.AtLeast(f.pass, file, goversion.Go1_21) {
 			sorter = "sort.Slice"
 		}
-		return nil, fmt.Sprintf("no fix: keys of type %s are not ordered; sort them with %s and a comparison that suits them",
+		return nil, fmt.Sprintf("keys of type %s are not ordered; sort them with %s and a comparison that suits them",
 			types.TypeString(mt.Key(), qualifier(f.pass.Pkg)), sorter)
 	}
 	// A map expression that is not pure is stored in a variable (below),
@@ -135,7 +138,7 @@ func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (*analysis.Suggest
 	}
 	mapText, err := f.src.Text(loop.Map)
 	if err != nil {
-		return nil, "no fix: cannot read the source: " + err.Error()
+		return nil, "cannot read the source: " + err.Error()
 	}
 	rscope := info.Scopes[rs]
 	if rscope == nil || rscope.Parent() == nil {
@@ -185,7 +188,7 @@ func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (*analysis.Suggest
 		head = "for _, " + key + " := range " + keys + " "
 	}
 	if len(prelude) > 0 && hasGoto(cur) {
-		return nil, "no fix: the function has a goto, which may not jump over the variables the fix declares before the loop"
+		return nil, "the function has a goto, which may not jump over the variables the fix declares before the loop"
 	}
 	f.taken[scope] = append(f.taken[scope], declared...)
 	te = append(te, f.insertBefore(stmt, rs, prelude, head)...)
@@ -285,8 +288,8 @@ func pure(info *types.Info, e ast.Expr) bool {
 	return false
 }
 
-// changedIn returns what body changes that the fix cannot follow, as a
-// "no fix:" note, or "": entries of the map m (assigned, incremented,
+// changedIn returns what body changes that the fix cannot follow, as the
+// reason there is no fix, or "": entries of the map m (assigned, incremented,
 // deleted, cleared: a range skips an entry deleted before it reaches it
 // and may visit one added, and keys sorted before the loop do neither),
 // and, when the fix reads m[k] again in the body (reread), m itself or a
@@ -333,9 +336,9 @@ func changedIn(info *types.Info, body *ast.BlockStmt, m ast.Expr, reread bool) s
 	})
 	switch {
 	case entries:
-		return fmt.Sprintf("no fix: the loop changes entries of %s, which keys sorted before the loop would not follow", name)
+		return fmt.Sprintf("the loop changes entries of %s, which keys sorted before the loop would not follow", name)
 	case assigned != "":
-		return fmt.Sprintf("no fix: the loop assigns %s; the range goes on over the map it started with, and the fix would read values from the new one", assigned)
+		return fmt.Sprintf("the loop assigns %s; the range goes on over the map it started with, and the fix would read values from the new one", assigned)
 	}
 	return ""
 }

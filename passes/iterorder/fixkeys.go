@@ -36,7 +36,7 @@ func (f *fixer) collectKeys(file *ast.File, scope *types.Scope, pos token.Pos, l
 	info := f.pass.TypesInfo
 	for _, b := range []string{"make", "len", "append"} {
 		if _, obj := scope.LookupParent(b, pos); obj != types.Universe.Lookup(b) {
-			return nil, "", nil, "no fix: " + b + " is not the builtin where the loop is, and the fix collects the keys with it"
+			return nil, "", nil, b + " is not the builtin where the loop is, and the fix collects the keys with it"
 		}
 	}
 	ktext, imports, reason := f.typeText(file, scope, pos, kt)
@@ -85,7 +85,7 @@ func (f *fixer) typeText(file *ast.File, scope *types.Scope, pos token.Pos, t ty
 	info := f.pass.TypesInfo
 	ts := types.TypeString(t, qualifier(f.pass.Pkg))
 	shadowed := func(name string) (string, []analysis.TextEdit, string) {
-		return "", nil, "no fix: the key type's name " + name + " means something else where the loop is, and the fix declares a slice of keys"
+		return "", nil, "the key type's name " + name + " means something else where the loop is, and the fix declares a slice of keys"
 	}
 	switch t := t.(type) {
 	case *types.Basic:
@@ -109,16 +109,16 @@ func (f *fixer) typeText(file *ast.File, scope *types.Scope, pos token.Pos, t ty
 			// ones, and byte and rune are *types.Basic.
 			return "", nil, ""
 		case t.TypeArgs().Len() > 0:
-			return "", nil, "no fix: the key type " + ts + " is an instance of a generic type, which the fix does not write"
+			return "", nil, "the key type " + ts + " is an instance of a generic type, which the fix does not write"
 		case tn.Pkg() == f.pass.Pkg:
 			if _, obj := scope.LookupParent(tn.Name(), pos); obj != tn {
 				return shadowed(tn.Name())
 			}
 			return tn.Name(), nil, ""
 		case !tn.Exported():
-			return "", nil, "no fix: the key type " + ts + " is not exported, and the fix declares a slice of keys"
+			return "", nil, "the key type " + ts + " is not exported, and the fix declares a slice of keys"
 		case !importable(f.pass.Pkg.Path(), tn.Pkg().Path()):
-			return "", nil, "no fix: the key type " + ts + " is in an internal package this one cannot import, and the fix declares a slice of keys"
+			return "", nil, "the key type " + ts + " is in an internal package this one cannot import, and the fix declares a slice of keys"
 		}
 		prefix, imp := edits.AddImport(info, file, tn.Pkg().Name(), tn.Pkg().Path(), tn.Name(), pos)
 		return prefix + tn.Name(), imp, ""

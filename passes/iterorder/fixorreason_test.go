@@ -9,12 +9,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/maplint/maplint/internal/goldentest"
 	"github.com/maplint/maplint/passes/iterorder"
 )
 
 // TestEveryFindingHasFixOrReason runs the pass, by default and with
 // -strict, over all of its testdata and checks that every finding offers
-// a fix or says, in a related "no fix:" note, why none is safe.
+// a fix or ends its message with "; no fix: <reason>", never both
+// (goldentest.FixOrReason).
 func TestEveryFindingHasFixOrReason(t *testing.T) {
 	td := analysistest.TestData()
 	runs := []struct {
@@ -24,22 +26,21 @@ func TestEveryFindingHasFixOrReason(t *testing.T) {
 		{td, gopathPackages(t, filepath.Join(td, "src"))},
 		{filepath.Join(td, "fixmod"), []string{"./..."}},
 		{filepath.Join(td, "fixmod120"), []string{"./..."}},
+		{filepath.Join(td, "fixmod113"), []string{"./..."}},
 	}
 	seen := map[string]bool{}
 	for _, a := range []*analysis.Analyzer{iterorder.New(), strict(t)} {
 		for _, run := range runs {
-			for _, r := range analysistest.Run(ignoreWants{}, run.dir, a, run.patterns...) {
+			results := analysistest.Run(ignoreWants{}, run.dir, a, run.patterns...)
+			goldentest.FixOrReason(t, results)
+			for _, r := range results {
 				for _, d := range r.Diagnostics {
-					note := noFixNote(d)
-					if len(d.SuggestedFixes) == 0 && note == "" {
-						t.Errorf("%s: neither a fix nor a reason: %s", r.Pass.Fset.Position(d.Pos), d.Message)
-					}
-					seen[note] = true
+					seen[noFixNote(d)] = true
 				}
 			}
 		}
 	}
-	// The notes the module testdata does not pin (checkNotes): the
+	// The reasons the module testdata does not pin (checkNotes): the
 	// packages of the GOPATH tree have no Go version, and a finding at a
 	// call of another package's function has no fix there.
 	for _, want := range []string{
@@ -48,17 +49,16 @@ func TestEveryFindingHasFixOrReason(t *testing.T) {
 		"no fix: reportlib.Build returns the list in map order; sort it in package reportlib, for all its callers",
 	} {
 		if !seen[want] {
-			t.Errorf("no finding has the note %q", want)
+			t.Errorf("no finding ends with %q", want)
 		}
 	}
 }
 
-// noFixNote returns the "no fix:" note of d, or "".
+// noFixNote returns the end of d's message that says why it has no fix,
+// "no fix: <reason>", or "".
 func noFixNote(d analysis.Diagnostic) string {
-	for _, rel := range d.Related {
-		if strings.HasPrefix(rel.Message, "no fix: ") {
-			return rel.Message
-		}
+	if _, why, ok := strings.Cut(d.Message, "; no fix: "); ok {
+		return "no fix: " + why
 	}
 	return ""
 }

@@ -38,7 +38,8 @@ func TestFixGo113(t *testing.T) {
 
 // checkNotes checks the fixes and notes of the findings in results: a
 // finding whose loop has a "// note: <text>" comment on the line above has
-// no fix and the related note <text>; any other has a fix and no note.
+// no fix and a message that ends with "; <text>" (text is "no fix:
+// <reason>"); any other has a fix and no such end.
 func checkNotes(t *testing.T, results []*analysistest.Result) {
 	t.Helper()
 	lines := map[string][]string{}

@@ -175,8 +175,7 @@ func (c *checker) importedOrderAt(call *ast.CallExpr, caller *funcInfo, fn *type
 	}
 	// A sort here would leave the function's other callers with the
 	// order; -iterorder.strict reports the loop, with its fix.
-	d.Related = append(d.Related, analysis.RelatedInformation{Pos: call.Pos(), Message: fmt.Sprintf(
-		"no fix: %s returns the list in map order; sort it in package %s, for all its callers", c.funcName(impl.fn), impl.fn.Pkg().Name())})
+	noFix(&d, fmt.Sprintf("%s returns the list in map order; sort it in package %s, for all its callers", c.funcName(impl.fn), impl.fn.Pkg().Name()))
 	return d, true
 }
 
