@@ -16,6 +16,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/maplint/maplint/internal/report"
 )
 
 // TypeCheck type-checks every package under dir that has a golden file, with
@@ -106,7 +108,7 @@ func FixOrReason(t *testing.T, results []*analysistest.Result) int {
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			n++
-			_, why, found := strings.Cut(d.Message, "; no fix: ")
+			_, why, found := report.CutNoFix(d.Message)
 			switch {
 			case len(d.SuggestedFixes) == 0 && (!found || why == ""):
 				t.Errorf("%s: %q has neither a fix nor a reason", r.Pass.Fset.Position(d.Pos), d.Message)

@@ -1,6 +1,8 @@
 // Package report holds maplint's reporting policy, shared by every pass:
 // diagnostics silenced by //maplint:ignore are dropped, malformed directives
-// and directives that name no pass of maplint are reported, and findings in generated files are reported without fixes
+// and directives that name no pass of maplint are reported, a finding
+// without a fix says why none is safe at the end of its message (NoFix),
+// and findings in generated files are reported without fixes, saying so
 // (a fix to generated code is lost at the next generation).
 package report
 
@@ -63,15 +65,36 @@ func New(pass *analysis.Pass) *Reporter {
 }
 
 // Report reports d unless a directive silences it; in a generated file it
-// drops d's fixes.
+// drops d's fixes and gives WhyGenerated as the reason d has none.
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	if r.dirs.Suppressed(r.pass.Fset, r.pass.Analyzer.Name, d.Pos) {
 		return
 	}
-	if r.IsGenerated(d.Pos) {
+	if r.IsGenerated(d.Pos) && len(d.SuggestedFixes) > 0 {
 		d.SuggestedFixes = nil
+		NoFix(&d, WhyGenerated)
 	}
 	r.pass.Report(d)
+}
+
+// noFixSep separates a finding's message from the reason it gives for
+// offering no fix.
+const noFixSep = "; no fix: "
+
+// WhyGenerated is the reason a finding in a generated file has no fix.
+const WhyGenerated = "the file is generated, and an edit would be lost when it is generated again"
+
+// NoFix ends the message of d, which offers no fix, with why none is safe:
+// "<message>; no fix: <why>". The message is what every output shows
+// (golangci-lint prints no related information).
+func NoFix(d *analysis.Diagnostic, why string) {
+	d.Message += noFixSep + why
+}
+
+// CutNoFix splits a message into the finding and the reason NoFix gave for
+// its having no fix; found reports whether it gave one.
+func CutNoFix(msg string) (finding, why string, found bool) {
+	return strings.Cut(msg, noFixSep)
 }
 
 // ReportAll reports diags (each through Report) in position order; with

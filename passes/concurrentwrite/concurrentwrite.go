@@ -172,20 +172,18 @@ func (ck *checker) add(d analysis.Diagnostic) {
 }
 
 // addFix adds d with the fixes fix or, when there are none, with the
-// reason why none is safe at the end of its message ("; no fix: " + why):
-// every finding offers a fix or says why it does not. A fix in a generated
-// file is dropped by the reporter, and the finding says so. A dry run
-// (hold) keeps the message as it is: it is the race a PhaseFact or an
-// IterFact carries into the finding at a call, which has its own reason.
+// reason why none is safe at the end of its message (report.NoFix): every
+// finding offers a fix or says why it does not. A fix in a generated file
+// is dropped by the reporter, and the finding says so. A dry run (hold)
+// keeps the message as it is: it is the race a PhaseFact or an IterFact
+// carries into the finding at a call, which has its own reason.
 func (ck *checker) addFix(d analysis.Diagnostic, fix []analysis.SuggestedFix, why string) {
 	switch {
 	case ck.hold != nil:
-	case fix != nil && ck.r.IsGenerated(d.Pos):
-		d.Message += "; no fix: the file is generated, and a fix would be lost at the next generation"
 	case fix != nil:
 		d.SuggestedFixes = fix
 	default:
-		d.Message += "; no fix: " + why
+		report.NoFix(&d, why)
 	}
 	ck.add(d)
 }

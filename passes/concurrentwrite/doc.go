@@ -496,7 +496,7 @@
 //     method's package; a call or access while an iterator's channel is
 //     live (above): moving it past the channel's close changes the
 //     program, and a lock belongs in the spawner's package;
-//   - the file is generated: a fix would be lost at the next generation.
+//   - the file is generated: an edit would be lost when it is generated again.
 //
 // Unguarded reads (-concurrentwrite.reads) stay opt-in: their false
 // reports are the phase order above.

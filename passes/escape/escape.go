@@ -57,13 +57,11 @@ type checker struct {
 	why   map[token.Pos]string // why the diagnostic at a position has no fix
 }
 
-// Reasons a finding has no fix that hold whatever its family: its message
-// ends with one of them, or with the reason its fix builder gives, after
-// "; no fix: " (see run).
-const (
-	whyGenerated = "the file is generated, and an edit would be lost when it is generated again"
-	whySource    = "the file's source cannot be read"
-)
+// whySource is a reason a finding has no fix whatever its family: its
+// message ends with it, or with the reason its fix builder gives
+// (report.NoFix, in run; the reporter gives report.WhyGenerated in a
+// generated file).
+const whySource = "the file's source cannot be read"
 
 func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ck := &checker{pass: pass, src: edits.NewSource(pass), why: make(map[token.Pos]string)}
@@ -74,13 +72,8 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 
 	r := report.New(pass)
 	for i := range ck.diags {
-		d := &ck.diags[i]
-		why := ck.why[d.Pos]
-		if r.IsGenerated(d.Pos) {
-			why, d.SuggestedFixes = whyGenerated, nil
-		}
-		if len(d.SuggestedFixes) == 0 {
-			d.Message += "; no fix: " + why
+		if d := &ck.diags[i]; len(d.SuggestedFixes) == 0 {
+			report.NoFix(d, ck.why[d.Pos])
 		}
 	}
 	r.ReportAll(ck.diags, c.SkipTests)

@@ -13,6 +13,7 @@ import (
 	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/edits"
 	"github.com/maplint/maplint/internal/goversion"
+	"github.com/maplint/maplint/internal/report"
 	"github.com/maplint/maplint/passes/iterorder/internal/maploop"
 )
 
@@ -75,20 +76,12 @@ func (f *fixer) attach(d *analysis.Diagnostic, cur inspector.Cursor, loop *maplo
 	case fix != nil:
 		d.SuggestedFixes = append(d.SuggestedFixes, *fix)
 	case why != "":
-		noFix(d, why)
+		report.NoFix(d, why)
 	}
 }
 
-// noFix ends the message of d, which has no fix, with why, as the other
-// passes do: "<message>; no fix: <why>". The message is what every output
-// shows (golangci-lint prints no related information), and the drivers'
-// output.Dedup matches copies of a finding without this suffix.
-func noFix(d *analysis.Diagnostic, why string) {
-	d.Message += "; no fix: " + why
-}
-
 // fix returns the fix for loop, or nil and the reason there is none, for
-// the end of the finding's message (noFix). It returns neither only where run
+// the end of the finding's message (report.NoFix). It returns neither only where run
 // reports no loop; each such return says why.
 func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (*analysis.SuggestedFix, string) {
 	rs := loop.Range

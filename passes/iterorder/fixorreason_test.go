@@ -3,13 +3,13 @@ package iterorder_test
 import (
 	"io/fs"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/maplint/maplint/internal/goldentest"
+	"github.com/maplint/maplint/internal/report"
 	"github.com/maplint/maplint/passes/iterorder"
 )
 
@@ -57,7 +57,7 @@ func TestEveryFindingHasFixOrReason(t *testing.T) {
 // noFixNote returns the end of d's message that says why it has no fix,
 // "no fix: <reason>", or "".
 func noFixNote(d analysis.Diagnostic) string {
-	if _, why, ok := strings.Cut(d.Message, "; no fix: "); ok {
+	if _, why, ok := report.CutNoFix(d.Message); ok {
 		return "no fix: " + why
 	}
 	return ""

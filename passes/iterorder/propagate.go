@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/internal/report"
 )
 
 // An OrderedResultFact marks an exported function whose result Index is a
@@ -175,7 +177,7 @@ func (c *checker) importedOrderAt(call *ast.CallExpr, caller *funcInfo, fn *type
 	}
 	// A sort here would leave the function's other callers with the
 	// order; -iterorder.strict reports the loop, with its fix.
-	noFix(&d, fmt.Sprintf("%s returns the list in map order; sort it in package %s, for all its callers", c.funcName(impl.fn), impl.fn.Pkg().Name()))
+	report.NoFix(&d, fmt.Sprintf("%s returns the list in map order; sort it in package %s, for all its callers", c.funcName(impl.fn), impl.fn.Pkg().Name()))
 	return d, true
 }
 

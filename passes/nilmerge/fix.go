@@ -47,11 +47,11 @@ func newFixer(pass *analysis.Pass, c *Config) *fixer {
 
 // Reasons a finding has no fix that do not depend on the write: its
 // message ends with one of them, or with one of the reasons the builders
-// below give, after "; no fix: " (see run).
+// below give (report.NoFix, in run; the reporter gives report.WhyGenerated
+// in a generated file).
 const (
-	whyGenerated = "the file is generated, and an edit would be lost when it is generated again"
-	whySource    = "the file's source cannot be read"
-	whyOutside   = "the write is outside the package's files"
+	whySource  = "the file's source cannot be read"
+	whyOutside = "the write is outside the package's files"
 )
 
 // fix returns the fix for the write w of a map nil from o, or, when it

@@ -166,12 +166,8 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 			// The nil is made in another package: point at the call.
 			d.Related = []analysis.RelatedInformation{{Pos: f.origin.call, Message: "the map is nil from here: " + f.origin.why + " at " + f.origin.at}}
 		}
-		fix, why := fx.fix(f.w, f.origin)
-		if r.IsGenerated(d.Pos) {
-			why = whyGenerated // the reporter drops the fix
-		}
-		if why != "" {
-			d.Message += "; no fix: " + why
+		if fix, why := fx.fix(f.w, f.origin); why != "" {
+			report.NoFix(&d, why)
 		} else {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}

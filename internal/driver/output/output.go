@@ -13,6 +13,8 @@ import (
 	"go/token"
 	"slices"
 	"strings"
+
+	"github.com/maplint/maplint/internal/report"
 )
 
 // An Edit replaces the bytes [Start, End) of a file with New.
@@ -85,13 +87,10 @@ func compareKey(a, b Finding) int {
 	)
 }
 
-// noFix separates a finding's message from the reason it gives for
-// offering no fix.
-const noFix = "; no fix: "
-
-// withoutNoFix returns msg without the reason it gives for no fix.
+// withoutNoFix returns msg without the reason it gives for no fix
+// (report.NoFix).
 func withoutNoFix(msg string) string {
-	m, _, _ := strings.Cut(msg, noFix)
+	m, _, _ := report.CutNoFix(msg)
 	return m
 }
 

@@ -18,5 +18,5 @@ func (r *Registry) Add(n string) {
 }
 
 func (r *Registry) Remove(n string) {
-	delete(r.names, n) // want `concurrent write to map r.names without r.mu.*; no fix: the file is generated, and a fix would be lost at the next generation$`
+	delete(r.names, n) // want `concurrent write to map r.names without r.mu.*; no fix: the file is generated, and an edit would be lost when it is generated again$`
 }
