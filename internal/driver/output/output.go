@@ -53,11 +53,13 @@ type Finding struct {
 // findings are duplicates when they have the same pass, category, position,
 // end and message, but for the reason a finding without a fix gives at the
 // end of its message ("; no fix: " and the reason). Of duplicates that
-// differ otherwise (one variant may offer a fix the other does not: a test
-// that calls the function is a caller that may hold the lock), Dedup keeps
-// the one with the most fixes, then the most related places, then the first
-// in a total order of all fields, so the result does not depend on the
-// order of fs. fs is not modified.
+// differ otherwise, Dedup keeps the one with the fewest fixes, then the
+// most related places, then the first in a total order of all fields, so
+// the result does not depend on the order of fs. A fix must be safe in
+// every build of the file, and the variant that refuses it knows more: a
+// test that calls the function is a caller that may hold the lock the fix
+// would take again, so the package's copy offers the fix and the test
+// variant's says why there is none. fs is not modified.
 func Dedup(fs []Finding) []Finding {
 	out := make([]Finding, len(fs))
 	copy(out, fs)
@@ -95,13 +97,13 @@ func withoutNoFix(msg string) string {
 }
 
 // compareFindings is a total order on findings: compareKey, then the one
-// with more fixes and more related places first, then every other field.
+// with fewer fixes and more related places first, then every other field.
 func compareFindings(a, b Finding) int {
 	if c := compareKey(a, b); c != 0 {
 		return c
 	}
 	return cmp.Or(
-		-cmp.Compare(len(a.Fixes), len(b.Fixes)),
+		cmp.Compare(len(a.Fixes), len(b.Fixes)),
 		-cmp.Compare(len(a.Related), len(b.Related)),
 		cmp.Compare(a.Message, b.Message),
 		cmp.Compare(a.Package, b.Package),

@@ -19,7 +19,8 @@ func pos(file string, line, col int) token.Position {
 }
 
 // sample returns findings as a driver reports them for a package p and its
-// test variant: the finding in p/a.go twice, once without its fix.
+// test variant: the finding in p/a.go twice, once without its related place.
+// (TestDedupNoFixReason covers copies that differ in their fixes.)
 func sample() []Finding {
 	withFix := Finding{
 		Pass: "nilmerge", Category: "nilwrite", Package: "example.com/p",
@@ -30,16 +31,16 @@ func sample() []Finding {
 			{Filename: "/src/p/a.go", Start: 700, End: 700, New: "out = make(map[string]int)\n"},
 		}}},
 	}
-	withoutFix := withFix
-	withoutFix.Fixes = nil
-	withoutFix.Package = "example.com/p [example.com/p.test]"
+	variant := withFix
+	variant.Related = nil
+	variant.Package = "example.com/p [example.com/p.test]"
 	return []Finding{
 		{
 			Pass: "iterorder", Package: "example.com/p",
 			Posn: pos("/src/p/b.go", 3, 1), End: pos("/src/p/b.go", 5, 2),
 			Message: "result depends on map iteration order: keys appended to ks, which is returned unsorted",
 		},
-		withoutFix,
+		variant,
 		{
 			Pass: "concurrentwrite", Package: "example.com/p",
 			Posn: pos("/src/p/a.go", 10, 3), End: pos("/src/p/a.go", 10, 9),
@@ -73,8 +74,8 @@ func TestDedup(t *testing.T) {
 	if !reflect.DeepEqual(order, want) {
 		t.Errorf("order:\n%q\nwant\n%q", order, want)
 	}
-	if f := got[1]; len(f.Fixes) != 1 || f.Package != "example.com/p" {
-		t.Errorf("kept the duplicate without the fix or with the variant's ID: %+v", f)
+	if f := got[1]; len(f.Related) != 1 || len(f.Fixes) != 1 || f.Package != "example.com/p" {
+		t.Errorf("kept the duplicate without the related place or with the variant's ID: %+v", f)
 	}
 	if fs[1].Package != "example.com/p [example.com/p.test]" {
 		t.Errorf("Dedup modified its argument")
@@ -94,7 +95,8 @@ func TestDedup(t *testing.T) {
 
 // TestDedupNoFixReason checks that a finding whose test variant gives a
 // reason for no fix (a test calls the function: a caller that may hold the
-// lock) is the duplicate of the package's, which offers the fix.
+// lock) is the duplicate of the package's, which offers the fix, and that
+// Dedup keeps the variant's: the fix would deadlock that test.
 func TestDedupNoFixReason(t *testing.T) {
 	withFix := Finding{
 		Pass: "concurrentwrite", Category: "unguarded", Package: "example.com/p",
@@ -113,8 +115,8 @@ func TestDedupNoFixReason(t *testing.T) {
 		if len(got) != 1 {
 			t.Fatalf("Dedup kept %d findings, want 1: %v", len(got), got)
 		}
-		if (fs[0].Fixes != nil || fs[1].Fixes != nil) && len(got[0].Fixes) != 1 {
-			t.Errorf("kept the duplicate without the fix: %+v", got[0])
+		if len(got[0].Fixes) != 0 || !strings.Contains(got[0].Message, "; no fix: ") {
+			t.Errorf("kept the duplicate with the fix that a variant refuses: %+v", got[0])
 		}
 	}
 	if got := Dedup([]Finding{other, variant}); got[0].Message != Dedup([]Finding{variant, other})[0].Message {
