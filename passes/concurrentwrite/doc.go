@@ -84,42 +84,41 @@
 // fields and parameters, interfaces that stand for sync's types (at least
 // two methods, all of them sync.Mutex's, RWMutex's or WaitGroup's, as in
 // syncthing's lib/sync: their Lock, RLock and Wait are sync's), and
-// TryLock on the branch where it succeeded.
-// Deferred unlocks, helpers that lock or unlock for their caller (a
-// method of a generic type too, such as sipgo's transactionStore[T].lock,
-// whose instantiation the call names and whose summary is the generic
-// method's), and closures that lock (lock := func() { if needLock { mu.Lock() } }) are
-// followed. A deferred call of a helper or a closure runs when the
-// function returns, last deferred first, with the locks held then: one
-// deferred after `defer mu.Unlock()` runs under the lock, one deferred
-// before it runs after the unlock. A function whose every call holds a lock runs under it —
-// through any alias of the owner, chains of helpers, helpers that unlock and
-// re-lock around a callback — and a function whose calls all pass
-// constants for the boolean parameters its branches test is checked call
-// by call, so that locking decided by one parameter and a write decided by
+// TryLock on the branch where it succeeded. Deferred unlocks, helpers that
+// lock or unlock for their caller (a method of a generic type too, such as
+// sipgo's transactionStore[T].lock, whose instantiation the call names and
+// whose summary is the generic method's), and closures that lock
+// (lock := func() { if needLock { mu.Lock() } }) are followed. A deferred
+// call of a helper or a closure runs when the function returns, last
+// deferred first, with the locks held then: one deferred after
+// `defer mu.Unlock()` runs under the lock, one deferred before it runs
+// after the unlock. A function whose every call holds a lock runs under it
+// — through any alias of the owner, chains of helpers, helpers that unlock
+// and re-lock around a callback — and a function whose calls all pass
+// constants for the boolean parameters its branches test is checked call by
+// call, so that locking decided by one parameter and a write decided by
 // another, bound together at every call, is understood; the helpers such a
 // function calls run under the locks it holds in every one of its calls
 // (fsLock := func() { if needFSLock { fs.mu.Lock() } }, with every call
-// passing false holding fs.mu). A lock taken under a condition counts
-// where the same condition holds again, when the condition keeps one value
-// per call (a parameter, or a value computed outside any loop: if
-// cacheEnabled { s.Lock() } … if cacheEnabled { s.cache[k] = r }). A call on an
-// object nobody else has yet (a constructor's new value, before it starts
-// a goroutine) says nothing of the locks the callee needs on it: a helper
-// that Activate calls under the lock and the constructor calls on the
-// store it builds runs under the lock. A setup method counts as a
+// passing false holding fs.mu). A lock taken under a condition counts where
+// the same condition holds again, when the condition keeps one value per
+// call (a parameter, or a value computed outside any loop:
+// if cacheEnabled { s.Lock() } … if cacheEnabled { s.cache[k] = r }). A
+// call on an object nobody else has yet (a constructor's new value, before
+// it starts a goroutine) says nothing of the locks the callee needs on it:
+// a helper that Activate calls under the lock and the constructor calls on
+// the store it builds runs under the lock. A setup method counts as a
 // constructor up to its first spawn, or its first call that passes the
 // receiver to a function of the package that may start goroutines: an
 // exported method that alone sets a field of its receiver whose zero value
 // does not work (a pointer, interface, map, channel or func) and that other
-// functions read, which the package never calls on a shared object nor
-// uses as a value (go-ethereum's BlobPool.Init opens p.store, then fills
-// p.index through recheck and drop, which Reset and Add call under p.lock:
-// the pool cannot be used before Init, and txpool calls it before starting
-// the loop that calls Reset). A setup method that starts its loop before
-// the fill, or whose field another method also replaces, runs at any time.
-// A closure called under RLock and again under Lock runs under the read
-// lock.
+// functions read, which the package never calls on a shared object nor uses
+// as a value (go-ethereum's BlobPool.Init opens p.store, then fills p.index
+// through recheck and drop, which Reset and Add call under p.lock: the pool
+// cannot be used before Init, and txpool calls it before starting the loop
+// that calls Reset). A setup method that starts its loop before the fill,
+// or whose field another method also replaces, runs at any time. A closure
+// called under RLock and again under Lock runs under the read lock.
 //
 // The guard of a map is the lock held at the most accesses, if at least
 // half of them hold it; accesses in functions whose callers hold locks the
@@ -153,17 +152,15 @@
 // mutex gets the same fix, naming the mutex as the closures do. No fix is
 // offered when the statement calls a function that might take the same
 // lock (one of the package, or one of another package given a value
-// through which it could reach the lock: fmt.Sprint(s) may call
-// s.String, s.t.Len() may lock the mutex that s.t embeds, time.Now()
-// cannot), when the function is called in the
-// package (a caller may hold the lock, even if the function also runs
-// where nothing does, as a goroutine or a stored value),
-// when the function defers an unlock of it (a Lock on a path after that
-// defer would deadlock, and the fix does not tell the paths apart), when
-// the statement receives from a channel (the lock would be held while it
-// waits, and the sender may need it), when the access is a select case's
-// communication, or when a declaration in
-// between shadows the mutex's name.
+// through which it could reach the lock: fmt.Sprint(s) may call s.String,
+// s.t.Len() may lock the mutex that s.t embeds, time.Now() cannot), when
+// the function is called in the package (a caller may hold the lock, even
+// if the function also runs where nothing does, as a goroutine or a stored
+// value), when the function defers an unlock of it (a Lock on a path after
+// that defer would deadlock, and the fix does not tell the paths apart),
+// when the statement receives from a channel (the lock would be held while
+// it waits, and the sender may need it), when the access is a select case's
+// communication, or when a declaration in between shadows the mutex's name.
 //
 // The pass prefers silence where it would have to guess. It does not
 // report an access that holds some other lock (a different locking
@@ -180,8 +177,7 @@
 // files runs under the locks its callers hold, but for the test functions
 // themselves, which run alone (jellydator/ttlcache's addCacheItems,
 // called under cache.items.mu from the goroutine Test_Cache_Start's
-// eviction callback starts, and elsewhere on caches of the tests' own). Goroutine races get a fix only on a local map
-// (see below).
+// eviction callback starts, and elsewhere on caches of the tests' own).
 //
 // A call of an interface method, when the package declares the
 // interface or the method is unexported, is a call of each implementation
@@ -228,9 +224,7 @@
 // internal/config.Reader, whose Read and ReadStreams its cli calls before
 // BeginFileWatching starts the watcher that rereads the files into the same
 // maps, is silent, and a Read after BeginFileWatching is reported at the
-// call, with no fix: the call could only move before the spawner's, which
-// changes what the program does, and the lock that would order the
-// accesses belongs in the internal package. A call in a function that
+// call, with no fix (see Fixes below). A call in a function that
 // never calls the spawner (the reader was set up elsewhere) is taken to be
 // ordered by the module. A goroutine that a constructor starts runs from
 // the object's birth, so every call of the method follows it: that pairing
@@ -262,26 +256,24 @@
 //
 // A method that starts an iterator goroutine (one that feeds a channel
 // the method makes and returns, and closes it after its last map access:
-// a close before every return of the goroutine, or its first deferred
-// call) does its work on the object inside the extent of its caller's
-// loop over the channel, in any package: the close happens before the
-// receive that ends the loop, so what the caller does after draining the
-// channel follows every access of the goroutine, and what it did before
-// the call precedes the go statement. Its pairing with the type's
-// exported methods is decided at its callers, through a fact on the method
-// (IterFact) that lists the methods the pairing found racing: a call of
-// one of them on the same object, or an access of the package to a map the
-// goroutine reaches, is reported where the channel is still live, in the
-// loop's body (each send on an unbuffered channel is a rendezvous, but the
-// goroutine's next map read runs while the body does), after a loop left
-// early, or after a receive that does not drain it, with no fix: the call
-// could only move past the channel's close, which changes the program, and
-// the lock that would order it belongs in the spawner's package.
-// gubernator v2.13.0's LRUCache.Each, documented not thread-safe, whose one
-// caller ranges over it and touches the cache only after, is silent; a
-// spawner with no caller reports nothing, as a method that did the loop
-// itself would not. A goroutine that outlives its spawner without such a
-// close (a pool's reap loop) is paired where it is defined, as before.
+// a close before every return of the goroutine, or its first deferred call)
+// does its work on the object inside the extent of its caller's loop over
+// the channel, in any package: the close happens before the receive that
+// ends the loop, so what the caller does after draining the channel follows
+// every access of the goroutine, and what it did before the call precedes
+// the go statement. Its pairing with the type's exported methods is decided
+// at its callers, through a fact on the method (IterFact) that lists the
+// methods the pairing found racing: a call of one of them on the same
+// object, or an access of the package to a map the goroutine reaches, is
+// reported where the channel is still live, in the loop's body (each send
+// on an unbuffered channel is a rendezvous, but the goroutine's next map
+// read runs while the body does), after a loop left early, or after a
+// receive that does not drain it, with no fix (see Fixes below). gubernator
+// v2.13.0's LRUCache.Each, documented not thread-safe, whose one caller
+// ranges over it and touches the cache only after, is silent; a spawner
+// with no caller reports nothing, as a method that did the loop itself
+// would not. A goroutine that outlives its spawner without such a close (a
+// pool's reap loop) is paired where it is defined, as before.
 //
 // # Known limitations
 //
@@ -347,41 +339,39 @@
 // pairing of an internal package and of a worker goroutine (above): a
 // public package whose goroutine does not hand its result to its starters
 // keeps the report at the definition even when every caller in the module
-// sets up first, since its callers outside the module are never seen
-// (go/analysis sees a package before its importers, and a package's plain
-// variant, analysed too, does not see its own tests). The order lives in other
-// packages, which go/analysis sees after this one, and only an internal
-// package has all of them in its module. The pairing left to the callers
-// misses a race whose calls are in different functions (a method called
-// on a reader that a field holds, after another function started its
-// watcher), and one whose package is analysed for its facts only (maplint
-// ./cli alone, with the internal package a dependency: the fact comes out
-// of the walk that reports); the guarded reads have no such fact (telling
-// whether a read in an importer runs alongside a write under a lock would
-// take the importer's goroutines to reach into the package's functions,
-// which the summaries do not cross). cmd/link reads
-// tables (gcsymset, DwarfFixupTable.Finalize) after the parallel phase
-// that built them; etcd's bootstrap calls RaftCluster.SetID and
-// ValidateClusterAndAssignIDs before the server serves; badger's
-// DB.Close runs valueLog.Close after stopping the GC goroutine through a
-// channel handshake; nats-server validates options before any account is
-// in use; caddy's TLS.RegisterServerNames locks although it only runs
-// before Start, whose goroutine reads the names unlocked; go-ethereum's
-// Witness is read by Copy and MakeHashDB after the concurrent AddState
-// calls under w.lock. open-policy-agent/opa's sdk/test.Server is the
-// default-mode case: NewServer runs its options, then starts the HTTP
-// server whose handler reads s.bundles, and the builder method
-// WithTestBundle writes s.bundles on the server it returned, which is
-// already serving. Nothing in the package orders that write before a
-// request (the package's own writes, in the options, run before the
-// spawn and are silent); its callers do, by calling it before they point
-// a client at the server. A rule keyed on the builder's shape (a method
-// that returns its receiver) would silence the same write made while a
-// client polls, which crashes; the project can declare it a setup
-// method (below). Likewise a rule "no goroutine of the
+// sets up first, since its callers outside the module are never seen (a
+// package's plain variant, analysed too, does not see its own tests). The
+// order lives in other packages, which go/analysis sees after this one, and
+// only an internal package has all of them in its module. The pairing left
+// to the callers misses a race whose calls are in different functions (a
+// method called on a reader that a field holds, after another function
+// started its watcher), and one whose package is analysed for its facts
+// only (maplint ./cli alone, with the internal package a dependency: the
+// fact comes out of the walk that reports); the guarded reads have no such
+// fact (telling whether a read in an importer runs alongside a write under
+// a lock would take the importer's goroutines to reach into the package's
+// functions, which the summaries do not cross). cmd/link reads tables
+// (gcsymset, DwarfFixupTable.Finalize) after the parallel phase that built
+// them; etcd's bootstrap calls RaftCluster.SetID and
+// ValidateClusterAndAssignIDs before the server serves; badger's DB.Close
+// runs valueLog.Close after stopping the GC goroutine through a channel
+// handshake; nats-server validates options before any account is in use;
+// caddy's TLS.RegisterServerNames locks although it only runs before Start,
+// whose goroutine reads the names unlocked; go-ethereum's Witness is read
+// by Copy and MakeHashDB after the concurrent AddState calls under w.lock.
+// open-policy-agent/opa's sdk/test.Server is the default-mode case:
+// NewServer runs its options, then starts the HTTP server whose handler
+// reads s.bundles, and the builder method WithTestBundle writes s.bundles
+// on the server it returned, which is already serving. Nothing in the
+// package orders that write before a request (the package's own writes, in
+// the options, run before the spawn and are silent); its callers do, by
+// calling it before they point a client at the server. A rule keyed on the
+// builder's shape (a method that returns its receiver) would silence the
+// same write made while a client polls, which crashes; the project can
+// declare it a setup method (below). Likewise a rule "no goroutine of the
 // package reaches the read" would silence the exported getters whose
-// unlocked reads are the races this check exists for. The setup-method
-// rule above covers the one shape the package's own code shows (the other
+// unlocked reads are the races this check exists for. The setup-method rule
+// above covers the one shape the package's own code shows (the other
 // methods need a field only the setup method sets).
 //
 // A project declares the setup methods of its types with
@@ -389,8 +379,7 @@
 // path.Type.Method: such a method runs only while its object is set up,
 // before any goroutine uses it, so it is not paired with the goroutines of
 // its object, and a map that only setup methods write has no unguarded
-// reads. caddy, whose TLS app registers server names while provisioning,
-// before Start launches the goroutine that reads them, would set
+// reads. caddy (TLS.RegisterServerNames, run while provisioning) would set
 //
 //	-concurrentwrite.setup=github.com/caddyserver/caddy/v2/modules/caddytls.TLS.RegisterServerNames
 //

@@ -46,20 +46,20 @@
 //     sort.*, slices.Sort*, sort.StringSlice's Sort, heap.Init; or a
 //     sort written by hand by exchanges, two nested loops that swap two
 //     elements, s[i], s[j] = s[j], s[i], under a comparison of the two,
-//     as resty sorts the headers of a curl dump; or a
-//     function of the package that sorts its parameter with one; or a
-//     sort of a field that shares the slice: hs.kvs = kvs, then
-//     slices.SortFunc(hs.kvs, cmp); or a call of a function that, on at
-//     least one of its paths, returns what it is given sorted, also from
-//     another package: values, _ = hints.ApplyLimit(values), which keeps
-//     the smallest values in order when the hints ask for them; given as
-//     a slice or as an iter.Seq of its elements, and sorted by a sort
-//     call or by a helper that sorts its operand in place and returns it:
-//     opa's levenshtein.ClosestStrings(d, in, slices.Values(names))
-//     returns util.Sorted(closest); or a call of a function that derives
-//     a new list from what it is given and returns it sorted on every
-//     path: revive's test helper ruleNames copies each rule's Name() into
-//     a new slice and sorts it);
+//     as resty sorts the headers of a curl dump; or a function of the
+//     package that sorts its parameter with one; or a sort of a field that
+//     shares the slice: hs.kvs = kvs, then slices.SortFunc(hs.kvs, cmp); or
+//     a call of a function that, on at least one of its paths, returns what
+//     it is given sorted, also from another package:
+//     values, _ = hints.ApplyLimit(values), which keeps the smallest values
+//     in order when the hints ask for them; given as a slice or as an
+//     iter.Seq of its elements, and sorted by a sort call or by a helper
+//     that sorts its operand in place and returns it: opa's
+//     levenshtein.ClosestStrings(d, in, slices.Values(names)) returns
+//     util.Sorted(closest); or a call of a function that derives a new list
+//     from what it is given and returns it sorted on every path: revive's
+//     test helper ruleNames copies each rule's Name() into a new slice and
+//     sorts it);
 //   - an error built from such a slice or text (errors.Join(errs...),
 //     errors.New(strings.Join(problems, ", "))): its text lists the
 //     entries in map order;
@@ -91,42 +91,41 @@
 // false around the return, or true for an earlier if that returns) gets
 // none of that return's order: amqp091-go's
 // getTopologyConfiguration(id, false) returns one channel's clone before
-// the merge in map order that true asks for. Text and errors are output in themselves: a string,
-// a []byte or an error made of the entries is reported when an exported
-// function returns it. A list returned by an exported function that no
-// caller in the package shows is reported only with -iterorder.strict;
-// by default, when the result is a slice, or a struct whose one field is
-// the list (the fact names the field), a fact (OrderedResultFact) carries
-// the order to the callers in other packages (a map holding one is not
-// followed there), and a caller that writes, prints, encodes, hashes or
-// returns as text what it got (the field, or the whole struct) is
-// reported at the call:
+// the merge in map order that true asks for. Text and errors are output in
+// themselves: a string, a []byte or an error made of the entries is
+// reported when an exported function returns it. A list returned by an
+// exported function that no caller in the package shows is reported only
+// with -iterorder.strict; by default, when the result is a slice, or a
+// struct whose one field is the list (the fact names the field), a fact
+// (OrderedResultFact) carries the order to the callers in other packages (a
+// map holding one is not followed there), and a caller that writes, prints,
+// encodes, hashes or returns as text what it got (the field, or the whole
+// struct) is reported at the call:
 //
 //	names := lib.Names(m) // result depends on map iteration order: the result of lib.Names, built in map order and returned unsorted, is written to w unsorted
 //	fmt.Fprintln(w, strings.Join(names, ","))
 //
-// That finding has no fix, and its message ends with why: "; no fix:
-// lib.Names returns the list in map order; sort it in package lib, for
-// all its callers". The list is built in the other package, and a sort at
-// the call would leave the function's other callers unsorted;
-// -iterorder.strict reports the loop itself, with its sort fix.
+// That finding has no fix; its message ends with "; no fix: lib.Names
+// returns the list in map order; sort it in package lib, for all its
+// callers": a sort at the call would leave the function's other callers
+// unsorted. -iterorder.strict reports the loop itself, with its sort fix.
 //
 // The caller's scan follows the list into a field of a local struct
 // (meta := T{Links: lib.Names(m)}, meta.Links = ...; a sort of the path
 // that holds it, srv.Logs.SkipHosts after srv.Logs.SkipHosts =
 // append(srv.Logs.SkipHosts, hosts...), clears it when no other part of
-// the struct holds order), and that struct
-// into what an unexported function returns, field by field: a helper of
-// the package that uses only another field of its struct parameter is
-// not blamed. Nor is one whose result does not see the list's order: a
-// function of the package that uses the parameter (or receiver) only in a
-// membership test (the OrderFree rows of internal/apis: slices.Contains),
-// in len, or in a range that only tests each element and returns one and
-// the same constant wherever it returns, an any/all reduction (rain's
-// slice.Mode returns Involved as soon as one element has changed, and
-// Unchanged after the loop; oasdiff's mergeProps tests each property with
-// slices.Contains(propsToMerge, k)); a function that returns an element or
-// two different constants from the loop lets the order through. os.WriteFile, which writes a whole file, shows an ordered
+// the struct holds order), and that struct into what an unexported function
+// returns, field by field: a helper of the package that uses only another
+// field of its struct parameter is not blamed. Nor is one whose result does
+// not see the list's order: a function of the package that uses the
+// parameter (or receiver) only in a membership test (the OrderFree rows of
+// internal/apis: slices.Contains), in len, or in a range that only tests
+// each element and returns one and the same constant wherever it returns,
+// an any/all reduction (rain's slice.Mode returns Involved as soon as one
+// element has changed, and Unchanged after the loop; oasdiff's mergeProps
+// tests each property with slices.Contains(propsToMerge, k)); a function
+// that returns an element or two different constants from the loop lets the
+// order through. os.WriteFile, which writes a whole file, shows an ordered
 // value; called once per map entry it shows no order.
 //
 // A call of a method of an interface declared in the caller's package
@@ -162,9 +161,8 @@
 //     state, and only appends, as Store.List or Indexer.ByIndex do), whose
 //     users know a map has no order; not when it returns text (a string
 //     or []byte made of the items is output);
-//   - a method returning a list that implements an interface of an
-//     imported package (a propagation carrier's Keys), whose contract
-//     decides;
+//   - a method returning a list that implements an interface of an imported
+//     package (a propagation carrier's Keys), whose contract decides;
 //   - a value of a named type that implements sort.Interface and that the
 //     package sorts somewhere (sort.Sort(mat)): the package puts it in
 //     order before it is used;
@@ -194,10 +192,9 @@
 // A loop over a map parameter of a function whose calls are all seen (it
 // is not exported, not used as a value, not a method an interface of the
 // package may call) and all pass a map literal of at most one entry (or a
-// variable defined as one and used only there) is not
-// reported: it visits one entry, in the only order there is
-// (net/http/fcgi's writePairs, whose one caller writes
-// {"FCGI_MPXS_CONNS": "1"}).
+// variable defined as one and used only there) is not reported: it visits
+// one entry, in the only order there is (net/http/fcgi's writePairs, whose
+// one caller writes {"FCGI_MPXS_CONNS": "1"}).
 //
 // A store at a slot the element chooses (out[v.pos] = v, or putting the
 // results of a lookup made in map order back where each key asked for
@@ -217,11 +214,11 @@
 // one), or call in such a loop, with a decoded argument, a helper of the
 // package that stores under that argument (a timer wheel's Decode calling
 // hw.Add(seq, ts)): each record goes back under its own key, so the
-// written order is gone. Only the stream is exempt: bytes written or encoded to a writer
-// that is not a package-level variable, or a []byte returned. Printing,
-// logging, hashing, a write to os.Stdout, and text returned as a string
-// (a String method) stay reported, as does a map read back into a list,
-// or filled from another map rather than decoded.
+// written order is gone. Only the stream is exempt: bytes written or
+// encoded to a writer that is not a package-level variable, or a []byte
+// returned. Printing, logging, hashing, a write to os.Stdout, and text
+// returned as a string (a String method) stay reported, as does a map read
+// back into a list, or filled from another map rather than decoded.
 //
 // The two ends may also be tied by the type of the items: a writer that
 // lists a map's values as records of a type of the package (nats-server's
@@ -242,10 +239,9 @@
 // its output differs from run to run by design.
 //
 // Names are not read: no identifier, package path element, comment or
-// doc wording silences a finding. A doc comment that says a function's
-// result comes in no particular order changes nothing: its callers decide,
-// as for any other function. Where the order is genuinely intended, say
-// so with //maplint:ignore iterorder <reason>.
+// doc wording silences a finding (a doc comment saying a result has no
+// particular order leaves it to the callers, as for any function). Where
+// the order is intended, say so with //maplint:ignore iterorder <reason>.
 //
 // The fix: where the map's key type is ordered (cmp.Ordered), it visits the
 // keys in sorted order, reading the value in the body, in the form the
@@ -270,10 +266,9 @@
 //	}
 //
 // Before Go 1.21 it sorts the slice with sort.Strings, sort.Ints or
-// sort.Float64s for those key types, and with
-// sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] }) for
-// other ordered ones. It adds the imports it needs, the key type's
-// package among them when the file does not import it.
+// sort.Float64s for those key types, and for other ordered ones with
+// sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] }). It
+// adds the imports it needs, the key type's package too if not imported.
 //
 // The fix writes the map expression again: in v := m[k] and, before Go
 // 1.23, in the loop that collects the keys. A map expression other than a
@@ -289,17 +284,15 @@
 // variable from Go 1.23: for _, name := range
 // slices.Sorted(maps.Keys(AvailableFormatters())) calls it once.
 //
-// Where there is no fix, the finding's message says why at its end, after
-// "; no fix: ", where every output shows it (golangci-lint prints no
-// related information):
+// Where there is no fix, the message ends with why, after "; no fix: ",
+// which every output shows (golangci-lint prints no related information):
 //
 //	for p, n := range counts { // result depends on map iteration order: ...; no fix: keys of type point are not ordered; sort them with slices.SortFunc and a comparison that suits them
 //
 // The reasons:
 //
-//   - the keys are not ordered (structs, pointers, interfaces): sort
-//     them with slices.SortFunc (sort.Slice before Go 1.21) and a
-//     comparison that suits them;
+//   - the keys are not ordered (structs, pointers, interfaces), as above
+//     (the message names sort.Slice before Go 1.21);
 //   - the body changes entries of the map (assigns, deletes, clears):
 //     a range skips an entry deleted before it reaches it and may visit
 //     one added, which keys sorted before the loop do not follow; or the
@@ -307,8 +300,7 @@
 //     field it is read through (s of s.m): m[k] would read the new map;
 //   - the range assigns variables declared outside the loop (=);
 //   - the range is over an iterator that yields a map's entries in map
-//     order (see IterFact): the keys are to be sorted where it ranges
-//     over the map;
+//     order (IterFact): sort the keys where it ranges over the map;
 //   - the fix would declare variables before the loop (the stored map
 //     expression, the slice of keys) in a function with a goto, which may
 //     not jump over them;
@@ -357,15 +349,15 @@
 // each sink on modules nobody had tuned the pass on (gin, coredns, helm,
 // kubectl, zap, viper, hcl, urfave/cli: 49 findings judged against the
 // code, 16 real). A slice returned, or built into text and returned: 10
-// real of 31; text (4 of 4) stays a sink, a list (6 of 24: its
-// consumers were out of sight) became the propagation above; written, printed or encoded: 5 of
-// 7; passed to a helper that writes it: 1 of 3; sent on a channel: 0 of 2
-// (and none of the corpus's sends was real either: Prometheus target
-// groups and metrics, pools of workers); returned on a match: 0 of 6, and
-// 1 of 1 on the corpus (grpc's rbac engine, whose first matching policy
-// names the deny: real, now reported only with -strict). Sends and matches
-// moved to -strict. What is left of the default's false positives is not
-// a kind of sink but a consumer out of sight (see the known limitations).
+// real of 31; text (4 of 4) stays a sink, a list (6 of 24: its consumers
+// were out of sight) became the propagation above; written, printed or
+// encoded: 5 of 7; passed to a helper that writes it: 1 of 3; sent on a
+// channel: 0 of 2 (and none of the corpus's sends was real either:
+// Prometheus target groups and metrics, pools of workers); returned on a
+// match: 0 of 6, and 1 of 1 on the corpus (grpc's rbac engine, whose first
+// matching policy names the deny: real, now reported only with -strict).
+// The default's other false positives are consumers out of sight (see the
+// known limitations), not a kind of sink.
 //
 // Silent: integer sums and counts, min/max and arg-max with a tie-break
 // (if v > best || v == best && k < who), boolean any/all flags,
@@ -377,60 +369,57 @@
 // constants, local variables the loop neither declares nor assigns, and
 // calls of functions of the package whose body only computes from their
 // arguments; an equality on the value, if v.Kind == kind, filters many
-// entries and stays reported), a return
-// guarded by an equality between the element and a value from outside the
-// loop (if k == name { return v }; if v.ID == id { return v }, which
-// assumes identities are unique; also as if k != name { continue } before
-// the return: the guards are the If edges that dominate it), by an interval of the element holding
-// such a value (if off >= v.Start && off < v.End, which assumes the
-// intervals disjoint), or by a call of a predicate whose body is one such
-// comparison of its operands (a.hasName(name), a.Range.ContainsPos(pos),
-// also from another package: a fact carries it), slices sorted before use,
-// ranging over slices.Sorted(maps.Keys(m)), statements inside function
-// literals (they run at a time of their own) and function literals handed
-// to a queue or sent on a channel as work, output in dead code (reached
-// only through an edge that a constant condition never takes: if debug
-// { ... } with const debug = false), and which error is
-// returned or written when several entries fail (a sink from which every
-// path returns a non-nil error, not the error of an encoder or writer,
-// nor that of a call with several results passed on unchecked: return
-// enc.Encode(out) is reported; or that ends in a call that never returns,
-// fmt.Printf("invalid %q", p); os.Exit(1), also through a helper the
-// ctrlflow analyzer finds never returns): the outcome — a failure — does not depend
-// on the order, only which entry it names, and reporting it would flag
-// most validation loops. The same holds after the loop for an error made
-// of one element the list holds at a constant index, returned on such a
-// path (f := bad[0]; return fmt.Errorf("field %q cannot discriminate",
-// f.name), as ogen's sum type generator does); an error listing the
-// whole list stays reported.
+// entries and stays reported), a return guarded by an equality between the
+// element and a value from outside the loop (if k == name { return v };
+// if v.ID == id { return v }, which assumes identities are unique; also as
+// if k != name { continue } before the return: the guards are the If edges
+// that dominate it), by an interval of the element holding such a value
+// (if off >= v.Start && off < v.End, which assumes the intervals disjoint),
+// or by a call of a predicate whose body is one such comparison of its
+// operands (a.hasName(name), a.Range.ContainsPos(pos), also from another
+// package: a fact carries it), slices sorted before use, ranging over
+// slices.Sorted(maps.Keys(m)), statements inside function literals (they
+// run at a time of their own) and function literals handed to a queue or
+// sent on a channel as work, output in dead code (reached only through an
+// edge that a constant condition never takes: if debug { ... } with
+// const debug = false), and which error is returned or written when several
+// entries fail (a sink from which every path returns a non-nil error, not
+// the error of an encoder or writer, nor that of a call with several
+// results passed on unchecked: return enc.Encode(out) is reported; or that
+// ends in a call that never returns, fmt.Printf("invalid %q", p);
+// os.Exit(1), also through a helper the ctrlflow analyzer finds never
+// returns): the outcome — a failure — does not depend on the order, only
+// which entry it names, and reporting it would flag most validation loops.
+// The same holds after the loop for an error made of one element the list
+// holds at a constant index, returned on such a path (f := bad[0]; return
+// fmt.Errorf("field %q cannot discriminate", f.name), as ogen's sum type
+// generator does); an error listing the whole list stays reported.
 //
 // Test files are analysed only in the Example functions go test runs,
 // whose output it compares: tests that pick any element of a map, or
 // report failures per entry with t.Errorf, do not depend on which comes
 // first. go test runs an example only when go/doc finds an output comment
-// in it; one without is compiled and never run, so what it prints
-// reaches no one. An example whose output is "Unordered output:" is
-// compared as a set of lines: a print or write in the loop's body, a line
-// per entry, is not reported there, while a list built in map order and
-// printed as one line is. A test helper
-// outside test files, a function given a test handle (testing.TB,
-// *testing.T, *testing.B, *testing.F: the TestOnly rows of
-// internal/apis; only the testing package makes them, for go test), is
-// test code too (internal/testenv's WriteImportcfg). Likewise a
-// test that calls a function does not show its result, except to a
-// comparison in order with a fixed list (the SameOrder rows of
-// internal/apis: reflect.DeepEqual, slices.Equal, go-cmp's Equal and
-// Diff, testify's Equal): such a test is flaky, and the loop (or, from
-// an external test package, the call) is reported. A comparison as a set
-// (ElementsMatch), after a sort, or with a list literal of one element
-// is not; nor is a comparison of an element of a list the test asserted
-// to hold one element on every path to it (require.Len(t, ps, 1), the
-// LenIs rows of internal/apis, or if len(ps) != 1 { t.Fatalf(...) }, or
-// inside if len(ps) == 1, before ps[0].Extensions is compared): past the
-// assertion the test has failed whatever the order, or the one element
-// has none to come before it. A function that retries by calling
-// itself and returns what the call returns hands the list to its own
-// callers, and they decide.
+// in it; one without is compiled and never run, so what it prints reaches
+// no one. An example whose output is "Unordered output:" is compared as a
+// set of lines: a print or write in the loop's body, a line per entry, is
+// not reported there, while a list built in map order and printed as one
+// line is. A test helper outside test files, a function given a test handle
+// (testing.TB, *testing.T, *testing.B, *testing.F: the TestOnly rows of
+// internal/apis; only the testing package makes them, for go test), is test
+// code too (internal/testenv's WriteImportcfg). Likewise a test that calls
+// a function does not show its result, except to a comparison in order with
+// a fixed list (the SameOrder rows of internal/apis: reflect.DeepEqual,
+// slices.Equal, go-cmp's Equal and Diff, testify's Equal): such a test is
+// flaky, and the loop (or, from an external test package, the call) is
+// reported. A comparison as a set (ElementsMatch), after a sort, or with a
+// list literal of one element is not; nor is a comparison of an element of
+// a list the test asserted to hold one element on every path to it
+// (require.Len(t, ps, 1), the LenIs rows of internal/apis, or
+// if len(ps) != 1 { t.Fatalf(...) }, or inside if len(ps) == 1, before
+// ps[0].Extensions is compared): past the assertion the test has failed
+// whatever the order, or the one element has none to come before it. A
+// function that retries by calling itself and returns the call's result
+// hands the list to its own callers, who decide.
 //
 // # Known limitations
 //
@@ -438,22 +427,20 @@
 // are not followed; nor are slices passed to functions without a fact
 // (including constructors that keep them in a struct), compared in a
 // test's own map loop or inside a test helper (checkKeys(t, got, want)),
-// or compared outside tests. Facts are not transitive: a helper that calls a writing
-// helper gets no fact. The callers of an
-// exported function of an internal package are not judged: they are in
-// other packages, and no fact carries the order to them. A list returned
-// by an exported function whose consumer is in another module (a server
-// list that a framework starts in order) is found only when that module
-// is analysed with the library, or with -strict; so is one whose
-// consumer is a test of another package that does not compare it in
-// order, a method registered by
-// reflection (an RPC service), or a caller beyond the depth bound. A
-// sort is recognised anywhere after the loop, even on a branch that does
-// not reach every use, or on one path of a function the list goes
-// through (a limit that sorts only when asked for the smallest values):
-// a caller that takes another path is not followed. Closures are not
-// followed. An unexported method called through an interface is treated as
-// if all its callers were visible.
+// or compared outside tests. Facts are not transitive: a helper that calls
+// a writing helper gets no fact. The callers of an exported function of an
+// internal package are not judged: they are in other packages, and no fact
+// carries the order to them. A list returned by an exported function whose
+// consumer is in another module (a server list that a framework starts in
+// order) is found only when that module is analysed with the library, or
+// with -strict; so is one whose consumer is a test of another package that
+// does not compare it in order, a method registered by reflection (an RPC
+// service), or a caller beyond the depth bound. A sort is recognised
+// anywhere after the loop, even on a branch that does not reach every use,
+// or on one path of a function the list goes through (a limit that sorts
+// only when asked for the smallest values): a caller that takes another
+// path is not followed. Closures are not followed. An unexported method
+// called through an interface is taken to have all its callers in sight.
 //
 // Consumers the pass cannot see decide some findings, and no principled
 // rule tells them apart, so they are reported:
@@ -472,15 +459,14 @@
 //     reads or a digest compares, which are real; only the consumer tells
 //     them apart. Where the package decodes the message itself, back into
 //     the same map, it is a round trip (above);
-//   - a round trip the pass does not link: a reader of records of a
-//     type other than the writer's whose map holds neither (keys written
-//     as bare strings and read into a map of strings in another
-//     struct), one that parses a string parameter, stores more than one
-//     call deep, or a writer that hands the pairs to a helper whose fact
-//     does not say they reach only the writer it is given (one that
-//     writes its argument into a writer parameter, as amqp091-go's
-//     writeLongstr does, says so: the pairs reach a stream when that
-//     writer is one);
+//   - a round trip the pass does not link: a reader of records of a type
+//     other than the writer's whose map holds neither (keys written as bare
+//     strings and read into a map of strings in another struct), one that
+//     parses a string parameter, stores more than one call deep, or a
+//     writer that hands the pairs to a helper whose fact does not say they
+//     reach only the writer it is given (one that writes its argument into
+//     a writer parameter, as amqp091-go's writeLongstr does, says so: the
+//     pairs reach a stream when that writer is one);
 //   - protocol lines a peer in another program registers as a set
 //     (nats-server's RS+ interest lines to a gateway): the reader is not
 //     in the package, or parses the line in a state machine whose store

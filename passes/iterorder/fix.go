@@ -84,18 +84,51 @@ func (f *fixer) attach(d *analysis.Diagnostic, cur inspector.Cursor, loop *maplo
 // the end of the finding's message (report.NoFix). It returns neither only where run
 // reports no loop; each such return says why.
 func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (*analysis.SuggestedFix, string) {
-	rs := loop.Range
-	info := f.pass.TypesInfo
 	if loop.Key == nil && loop.Value == nil {
 		return nil, "" // run skips a loop that binds neither
 	}
+	file := enclosingFile(cur)
+	if file == nil {
+		return nil, "" // the inspector visits the pass's files only
+	}
+	kt, why := f.fixable(file, loop)
+	if kt == nil {
+		return nil, why
+	}
+	p, why := f.plan(cur, file, loop, kt)
+	if p == nil {
+		return nil, why
+	}
+	if len(p.prelude) > 0 && hasGoto(cur) {
+		return nil, "the function has a goto, which may not jump over the variables the fix declares before the loop"
+	}
+	f.taken[p.scope] = append(f.taken[p.scope], p.declared...)
+	rs := loop.Range
+	te := append(p.imports, f.insertBefore(p.stmt, rs, p.prelude, p.head)...)
+	if loop.Value != nil {
+		te = append(te, f.valueDecl(rs, loop.Value.Name()+" := "+p.mapText+"["+p.key+"]"))
+	}
+	return &analysis.SuggestedFix{Message: "Range over sorted keys", TextEdits: te}, ""
+}
+
+// enclosingFile returns the file of the node at cur, or nil.
+func enclosingFile(cur inspector.Cursor) *ast.File {
 	var file *ast.File
 	for c := range cur.Enclosing((*ast.File)(nil)) {
 		file = c.Node().(*ast.File)
 	}
-	if file == nil {
-		return nil, "" // the inspector visits the pass's files only
-	}
+	return file
+}
+
+// fixable decides whether the loop may be rewritten at all, before any
+// text is written: it returns the map's key type, or nil and why no fix is
+// safe (the file is generated, the range is over an adaptor or assigns
+// with =, the Go version is unknown, the keys are not ordered, or the body
+// changes what the fix would read again). It returns neither only for a
+// loop that is not over a map, which run does not report.
+func (f *fixer) fixable(file *ast.File, loop *maploop.Loop) (types.Type, string) {
+	rs := loop.Range
+	info := f.pass.TypesInfo
 	if ast.IsGenerated(file) {
 		// The reporter would drop the fix (report.Reporter.Report): an
 		// edit of generated code is lost when it is generated again.
@@ -124,11 +157,34 @@ func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (*analysis.Suggest
 		return nil, fmt.Sprintf("keys of type %s are not ordered; sort them with %s and a comparison that suits them",
 			types.TypeString(mt.Key(), qualifier(f.pass.Pkg)), sorter)
 	}
-	// A map expression that is not pure is stored in a variable (below),
+	// A map expression that is not pure is stored in a variable (plan),
 	// so only a pure one is read again.
 	if note := changedIn(info, rs.Body, loop.Map, loop.Value != nil && pure(info, loop.Map)); note != "" {
 		return nil, note
 	}
+	return mt.Key(), ""
+}
+
+// sortedLoop is the text of a fix: the statements that go before the
+// loop, and the head that replaces the range's.
+type sortedLoop struct {
+	stmt     ast.Stmt     // the loop, or its label: the statements go before it
+	scope    *types.Scope // the block of the loop, where the statements declare
+	key      string       // the name of the key variable
+	mapText  string       // the map expression as the fix writes it again
+	prelude  []string     // the statements before the loop
+	declared []string     // the names prelude declares in scope
+	head     string       // the new head of the loop, from for to {
+	imports  []analysis.TextEdit
+}
+
+// plan decides the text of the fix for a loop that fixable accepts: the
+// name of the key, where the statements go, whether the map expression is
+// first stored in a variable, and the head the file's Go version allows:
+// slices.Sorted(maps.Keys(m)) from Go 1.23, the keys collected and sorted
+// before (collectKeys). Or it returns nil and why there is no fix.
+func (f *fixer) plan(cur inspector.Cursor, file *ast.File, loop *maploop.Loop, kt types.Type) (*sortedLoop, string) {
+	rs, info := loop.Range, f.pass.TypesInfo
 	mapText, err := f.src.Text(loop.Map)
 	if err != nil {
 		return nil, "cannot read the source: " + err.Error()
@@ -137,69 +193,65 @@ func (f *fixer) fix(cur inspector.Cursor, loop *maploop.Loop) (*analysis.Suggest
 	if rscope == nil || rscope.Parent() == nil {
 		return nil, "" // the type checker records a scope for every range statement
 	}
-	key := ""
+	p := &sortedLoop{stmt: placement(cur, rs), scope: rscope.Parent(), mapText: mapText}
 	if loop.Key != nil {
-		key = loop.Key.Name()
+		p.key = loop.Key.Name()
 	} else {
-		key = edits.FreshName(rscope, rs.Body.Lbrace, "k")
+		p.key = edits.FreshName(rscope, rs.Body.Lbrace, "k")
 	}
-	// The statements the fix adds go before the loop, or before its label
-	// (a label must stay on the loop that break and continue name).
-	var stmt ast.Stmt = rs
-	if p, ok := cur.Parent().Node().(*ast.LabeledStmt); ok && p.Stmt == rs {
-		stmt = p
-	}
-	scope, at := rscope.Parent(), stmt.Pos()
-	avoid := append([]string{key}, f.taken[scope]...)
+	at := p.stmt.Pos()
+	avoid := append([]string{p.key}, f.taken[p.scope]...)
 	if loop.Value != nil {
 		avoid = append(avoid, loop.Value.Name())
 	}
-	var declared []string // the names the fix declares in scope
 	go123 := goversion.AtLeast(f.pass, file, goversion.Go1_23)
-	var prelude []string // statements before the loop
-	var te []analysis.TextEdit
 	if !pure(info, loop.Map) && (loop.Value != nil || !go123) {
-		m := freshIn(scope, at, "m", avoid...)
-		avoid, declared = append(avoid, m), append(declared, m)
-		prelude = append(prelude, m+" := "+mapText)
-		mapText = m
+		m := freshIn(p.scope, at, "m", avoid...)
+		avoid, p.declared = append(avoid, m), append(p.declared, m)
+		p.prelude = append(p.prelude, m+" := "+p.mapText)
+		p.mapText = m
 	}
-	var head string
 	if go123 {
 		mapsPrefix, mapsImport := edits.AddImport(info, file, "maps", "maps", "Keys", rs.Pos())
 		slicesPrefix, slicesImport := edits.AddImport(info, file, "slices", "slices", "Sorted", rs.Pos())
-		head = "for _, " + key + " := range " + slicesPrefix + "Sorted(" + mapsPrefix + "Keys(" + mapText + ")) "
-		te = append(mapsImport, slicesImport...)
-	} else {
-		lines, keys, imports, reason := f.collectKeys(file, scope, at, loop, mt.Key(), mapText, key, avoid)
-		if reason != "" {
-			return nil, reason
-		}
-		prelude = append(prelude, lines...)
-		declared = append(declared, keys)
-		te = imports
-		head = "for _, " + key + " := range " + keys + " "
+		p.head = "for _, " + p.key + " := range " + slicesPrefix + "Sorted(" + mapsPrefix + "Keys(" + p.mapText + ")) "
+		p.imports = append(mapsImport, slicesImport...)
+		return p, ""
 	}
-	if len(prelude) > 0 && hasGoto(cur) {
-		return nil, "the function has a goto, which may not jump over the variables the fix declares before the loop"
+	lines, keys, imports, reason := f.collectKeys(file, p.scope, at, loop, kt, p.mapText, p.key, avoid)
+	if reason != "" {
+		return nil, reason
 	}
-	f.taken[scope] = append(f.taken[scope], declared...)
-	te = append(te, f.insertBefore(stmt, rs, prelude, head)...)
-	if loop.Value != nil {
-		// The file was read above (Text): Indent cannot fail.
-		indent, _ := f.src.Indent(rs.Pos())
-		decl := loop.Value.Name() + " := " + mapText + "[" + key + "]"
-		tf := f.pass.Fset.File(rs.Pos())
-		if len(rs.Body.List) > 0 && tf.Line(rs.Body.List[0].Pos()) > tf.Line(rs.Body.Lbrace) {
-			// Before the first statement's line, so that a comment after
-			// the { stays on the for line.
-			at := tf.LineStart(tf.Line(rs.Body.List[0].Pos()))
-			te = append(te, analysis.TextEdit{Pos: at, End: at, NewText: []byte(indent + "\t" + decl + "\n")})
-		} else {
-			te = append(te, analysis.TextEdit{Pos: rs.Body.Lbrace + 1, End: rs.Body.Lbrace + 1, NewText: []byte("\n" + indent + "\t" + decl)})
-		}
+	p.prelude = append(p.prelude, lines...)
+	p.declared = append(p.declared, keys)
+	p.imports = imports
+	p.head = "for _, " + p.key + " := range " + keys + " "
+	return p, ""
+}
+
+// placement decides where the statements the fix adds go: before the
+// loop rs at cur, or before its label (a label must stay on the loop that
+// break and continue name).
+func placement(cur inspector.Cursor, rs *ast.RangeStmt) ast.Stmt {
+	if p, ok := cur.Parent().Node().(*ast.LabeledStmt); ok && p.Stmt == rs {
+		return p
 	}
-	return &analysis.SuggestedFix{Message: "Range over sorted keys", TextEdits: te}, ""
+	return rs
+}
+
+// valueDecl returns the edit that declares the value variable, decl
+// (v := m[k]), first in the body of rs: on a line of its own before the
+// first statement's line, so that a comment after the { stays on the for
+// line, or right after the { when the body starts on that line.
+func (f *fixer) valueDecl(rs *ast.RangeStmt, decl string) analysis.TextEdit {
+	// The file was read (Text): Indent cannot fail.
+	indent, _ := f.src.Indent(rs.Pos())
+	tf := f.pass.Fset.File(rs.Pos())
+	if len(rs.Body.List) > 0 && tf.Line(rs.Body.List[0].Pos()) > tf.Line(rs.Body.Lbrace) {
+		at := tf.LineStart(tf.Line(rs.Body.List[0].Pos()))
+		return analysis.TextEdit{Pos: at, End: at, NewText: []byte(indent + "\t" + decl + "\n")}
+	}
+	return analysis.TextEdit{Pos: rs.Body.Lbrace + 1, End: rs.Body.Lbrace + 1, NewText: []byte("\n" + indent + "\t" + decl)}
 }
 
 // insertBefore returns the edits that put the statements lines before
