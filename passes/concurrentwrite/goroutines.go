@@ -339,7 +339,7 @@ func (ck *checker) readPairs(rs, ws []*gaccess, sp *spawn, by string, copies boo
 }
 
 func (ck *checker) reportReadRace(r, w *access, sp *spawn, by string) {
-	if !ck.inFile(r.Pos) || ck.reported[r.Pos] {
+	if !ck.inFile(r.Pos) || ck.reported[r.Pos] || benignLen(r) {
 		return
 	}
 	if goroutine.InTestFile(w.fn) && !goroutine.InTestFile(r.fn) {

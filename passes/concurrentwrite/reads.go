@@ -2,6 +2,7 @@ package concurrentwrite
 
 import (
 	"fmt"
+	"go/ast"
 	"slices"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/apis"
+	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/guard"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
@@ -59,7 +61,7 @@ func (ck *checker) checkReads(accs []*access) {
 		}
 		beforeStart := ck.writtenBeforeStart(shared)
 		for _, a := range shared {
-			if a.Write || !ck.exposed[a.fn] || g.Held(a.base, a.held, true) || !ck.inFile(a.Pos) || heldByEveryWrite(a, shared) {
+			if a.Write || !ck.exposed[a.fn] || g.Held(a.base, a.held, true) || !ck.inFile(a.Pos) || heldByEveryWrite(a, shared) || benignLen(a) {
 				continue
 			}
 			if a.id.Kind == mapid.Field && !knownShared(a.base) {
@@ -257,4 +259,22 @@ func readVerb(a *access) string {
 		return "read by " + a.Op
 	}
 	return "read"
+}
+
+// benignLen reports whether the read a is a len in a function marked
+// //go:norace (or in a closure of one): the author has declared the
+// function's data races intended, and len reads the map's count without
+// the check that makes the runtime throw "concurrent map read and map
+// write", so the race costs a count one off, not the process (nbio's
+// Engine.Online returns len(e.conns) so). An index or range there can
+// throw and stays reported.
+func benignLen(a *access) bool {
+	if a.Op != "len" {
+		return false
+	}
+	fd, ok := goroutine.Outermost(a.fn).Syntax().(*ast.FuncDecl)
+	if !ok || fd.Doc == nil {
+		return false
+	}
+	return slices.ContainsFunc(fd.Doc.List, func(c *ast.Comment) bool { return c.Text == "//go:norace" })
 }
