@@ -24,7 +24,7 @@ func unreadOperands(call *ssa.CallCommon, fn *types.Func) map[int]bool {
 	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
 		return nil
 	}
-	verbs, ok := formatVerbs(constant.StringVal(c.Value))
+	verbs, ok := apis.FormatVerbs(constant.StringVal(c.Value))
 	if !ok {
 		return nil
 	}
@@ -38,36 +38,6 @@ func unreadOperands(call *ssa.CallCommon, fn *types.Func) map[int]bool {
 		}
 	}
 	return out
-}
-
-// formatVerbs returns, for each operand a fmt format consumes in order, the
-// verb that consumes it ('*' for a width or precision taken from an
-// operand). It gives up (false) on explicit argument indexes (%[2]v).
-func formatVerbs(format string) ([]byte, bool) {
-	var verbs []byte
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		for i++; i < len(format); i++ {
-			ch := format[i]
-			if ch == '[' {
-				return nil, false
-			}
-			if ch == '*' {
-				verbs = append(verbs, '*')
-				continue
-			}
-			if strings.IndexByte("+-# 0.123456789", ch) >= 0 {
-				continue // flags, width and precision
-			}
-			if ch != '%' {
-				verbs = append(verbs, ch)
-			}
-			break
-		}
-	}
-	return verbs, true
 }
 
 // constIndex returns the value of a constant slice index.
@@ -93,7 +63,7 @@ func describingVerb(call *ssa.CallCommon, fn *types.Func) func(int) bool {
 	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
 		return func(int) bool { return false }
 	}
-	verbs, ok := formatVerbs(constant.StringVal(c.Value))
+	verbs, ok := apis.FormatVerbs(constant.StringVal(c.Value))
 	if !ok {
 		return func(int) bool { return false }
 	}

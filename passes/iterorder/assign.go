@@ -222,7 +222,7 @@ func (s *scan) resolveAccumulators() {
 			s.find(a.pos, a.verb+" "+name+", which is stored unsorted", "append")
 			continue
 		}
-		if s.depth >= maxDepth {
+		if s.depth >= maxDepth || s.addressBefore(a.obj) {
 			continue
 		}
 		os := s.c.newScan(orderMode, s.fn, s.fn.node, s.depth+1)

@@ -302,17 +302,7 @@ func hasGoto(cur inspector.Cursor) bool {
 		}
 		break
 	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // its labels are its own
-		case *ast.BranchStmt:
-			found = found || n.Tok == token.GOTO
-		}
-		return !found
-	})
-	return found
+	return hasGotoIn(body)
 }
 
 // pure reports whether e is a variable or a chain of field selections,
