@@ -383,7 +383,10 @@ func (r *Result) freshCell(fn *ssa.Function, cell *ssa.Alloc, path mapid.Path, d
 // cellStores returns the values stored in the variable cell, by its
 // function or by the closures it binds the cell to; ok is false when the
 // cell is used otherwise (its address passed on, bound to a closure's
-// closure).
+// closure, or to a closure that is started, stored or passed on, which
+// may read it at any time: calledOnly). A store of the cell's own value
+// (go/ssa's `*t1 = *t1` for `return p, nil` when p is a named result in
+// a cell) adds nothing.
 func cellStores(cell *ssa.Alloc) (vals []ssa.Value, ok bool) {
 	return storesTo(cell, nil, true)
 }
@@ -399,11 +402,16 @@ func storesTo(addr ssa.Value, vals []ssa.Value, closures bool) ([]ssa.Value, boo
 			if x.Addr != addr {
 				return nil, false
 			}
+			if ld, ok := x.Val.(*ssa.UnOp); ok && ld.Op == token.MUL && ld.X == addr {
+				// The variable's own value stored back: `return p, nil`
+				// with p a named result that a deferred closure reads.
+				continue
+			}
 			vals = append(vals, x.Val)
 		case *ssa.UnOp:
 			// a load
 		case *ssa.MakeClosure:
-			if !closures {
+			if !closures || !calledOnly(x) {
 				return nil, false
 			}
 			for i, b := range x.Bindings {
@@ -420,4 +428,25 @@ func storesTo(addr ssa.Value, vals []ssa.Value, closures bool) ([]ssa.Value, boo
 		}
 	}
 	return vals, true
+}
+
+// calledOnly reports whether the closure mc is only called or deferred by
+// its function: not started as a goroutine, stored or passed on, where it
+// could read the variables it captures at any time.
+func calledOnly(mc *ssa.MakeClosure) bool {
+	for _, ref := range *mc.Referrers() {
+		switch c := ref.(type) {
+		case *ssa.Call:
+			if c.Call.Value != mc {
+				return false
+			}
+		case *ssa.Defer:
+			if c.Call.Value != mc {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }

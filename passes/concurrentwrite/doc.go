@@ -135,8 +135,11 @@
 //
 // The pass is silent when the accesses hold a common lock, when the object
 // is not shared yet (a constructor, and the helpers it calls, filling a map
-// before returning it), in init functions, in sync.Once, OnceFunc and
-// OnceValue bodies, in tests that start no goroutine, when the accesses are
+// before returning it, also through a named result that closures the
+// constructor only calls or defers capture, as pebble's open does; a
+// closure started, stored or passed on shares it), in init functions, in
+// sync.Once, OnceFunc and OnceValue bodies, in tests that start no
+// goroutine, when the accesses are
 // ordered (before the go statement, after WaitGroup.Wait or errgroup's
 // Wait, after a channel receive), for maps made inside the goroutine, for
 // the spawner's accesses in a later iteration of a loop that makes the
