@@ -118,7 +118,11 @@
 // klog, glog, logrus and zap (rows of maplint's API table), any function
 // whose body the ctrlflow analyzer proves never returns, and the functions
 // named with -nilmerge.noreturn (importpath.Func or importpath.Type.Method,
-// comma-separated: a logger interface's Fatal, say).
+// comma-separated: a logger interface's Fatal, say). In a test file, a
+// write to a map that is nil on every path (var m map[K]V, never assigned)
+// is not reported: it panics whenever the test runs it, so the test means
+// the panic (gws's TestRecovery checks that its Recovery option recovers
+// one); a map nil on some paths of a test is reported.
 //
 // # Fixes
 //
