@@ -30,6 +30,7 @@ type dynamic struct {
 	cache   map[dynKey][]*ssa.Function
 	fields  map[*types.Var][]*ssa.Store // the stores into func-typed fields
 	pkg     *types.Package              // the package analysed
+	tables  *tables                     // the calls through function tables (see tables.go)
 }
 
 type dynKey struct {
@@ -38,7 +39,7 @@ type dynKey struct {
 }
 
 func newDynamic(fns []*ssa.Function) *dynamic {
-	d := &dynamic{pkg: pkgOf(fns), methods: make(map[string][]*ssa.Function), boxed: make(map[*types.TypeName]bool), cache: make(map[dynKey][]*ssa.Function), fields: make(map[*types.Var][]*ssa.Store)}
+	d := &dynamic{pkg: pkgOf(fns), methods: make(map[string][]*ssa.Function), boxed: make(map[*types.TypeName]bool), cache: make(map[dynKey][]*ssa.Function), fields: make(map[*types.Var][]*ssa.Store), tables: newTables(ssaPkgOf(fns), fns)}
 	for _, fn := range fns {
 		if recv := fn.Signature.Recv(); recv != nil && fn.Parent() == nil && fn.Synthetic == "" && !generic(recv.Type()) {
 			d.methods[fn.Name()] = append(d.methods[fn.Name()], fn)
@@ -66,10 +67,11 @@ func newDynamic(fns []*ssa.Function) *dynamic {
 }
 
 // callees returns the methods of the package that the interface method
-// call c may run.
+// call c may run, or the functions of the package that the call through a
+// function table may run.
 func (d *dynamic) callees(c *ssa.CallCommon) []*ssa.Function {
 	if !c.IsInvoke() {
-		return nil
+		return d.tables.calls[c]
 	}
 	iface, ok := c.Value.Type().Underlying().(*types.Interface)
 	if !ok || !d.local(c) {
@@ -135,6 +137,16 @@ func pkgOf(fns []*ssa.Function) *types.Package {
 	return nil
 }
 
+// ssaPkgOf returns the SSA package of fns (the first with one).
+func ssaPkgOf(fns []*ssa.Function) *ssa.Package {
+	for _, fn := range fns {
+		if fn.Pkg != nil {
+			return fn.Pkg
+		}
+	}
+	return nil
+}
+
 // generic reports whether t is (a pointer to) a type with type parameters.
 func generic(t types.Type) bool {
 	n := namedOf(t)
@@ -164,15 +176,23 @@ type Target struct {
 
 // DynTargets returns the functions of the package that the call c runs
 // without naming them: the implementations of an interface method (see
-// above), and the one function the package stores in a func-typed field of
-// a struct (s.onEvict = s.evicted at construction, then s.onEvict(k)): a
-// method value bound to the object holding the field runs with that object
-// as its receiver.
+// above), the functions of a function table (see tables.go), and the one
+// function the package stores in a func-typed field of a struct
+// (s.onEvict = s.evicted at construction, then s.onEvict(k)): a method
+// value bound to the object holding the field runs with that object as
+// its receiver.
 func (p *Package) DynTargets(c *ssa.CallCommon) []Target {
 	if c.IsInvoke() {
 		var out []Target
 		for _, fn := range p.dyn.callees(c) {
 			out = append(out, Target{fn, callArgs(c)})
+		}
+		return out
+	}
+	if fns := p.dyn.tables.calls[c]; len(fns) > 0 {
+		var out []Target
+		for _, fn := range fns {
+			out = append(out, Target{fn, c.Args})
 		}
 		return out
 	}

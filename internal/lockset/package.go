@@ -125,7 +125,14 @@ func AnalyzePackageWith(fns []*ssa.Function, opts Options) *Package {
 // requires and analyses it. Between the two, Callers, OnlyCalled, TopDown
 // and Summary are answered, and Result is nil: a client whose Unshared
 // option needs the call graph computes what it needs in between.
+//
+// The closures of the package initializer (function literals in
+// package-level variables, which buildssa's SrcFuncs leaves out) are
+// functions of the package too: pebble's migrations, stored in a map
+// variable and called through it (see tables.go), call the package's
+// helpers, and without them those helpers had no callers.
 func Prepare(fns []*ssa.Function, opts Options) *Package {
+	fns = withInitClosures(fns)
 	imported := opts.Imported
 	p := &Package{
 		summaries:  make(map[*ssa.Function]*Summary, len(fns)),
@@ -410,16 +417,17 @@ func (p *Package) scan(fns []*ssa.Function, in map[*ssa.Function]bool, opts *Opt
 						}
 					}
 				}
-				for _, v := range usedValues(instr, cbs) {
-					switch f := v.(type) {
-					case *ssa.Function:
-						taken[f] = true
-					case *ssa.MakeClosure:
-						if !onlyCalled(f) {
-							taken[f.Fn.(*ssa.Function)] = true
-						}
-					}
-				}
+				markTaken(taken, p.dyn.tables, instr, usedValues(instr, cbs))
+			}
+		}
+	}
+	// The package initializer is no function of the package's (it runs
+	// alone, before any other), but the functions it stores are values
+	// all the same: var handler = serve.
+	if init := initOf(fns); init != nil && !in[init] {
+		for _, b := range init.Blocks {
+			for _, instr := range b.Instrs {
+				markTaken(taken, p.dyn.tables, instr, usedValues(instr, nil))
 			}
 		}
 	}

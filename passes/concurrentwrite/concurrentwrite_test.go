@@ -135,3 +135,11 @@ func TestSetupOption(t *testing.T) {
 func TestIterators(t *testing.T) {
 	run(t, concurrentwrite.New(), "iterator", "iterator/user")
 }
+
+// TestFunctionTables runs the pass on functions the package keeps in a
+// table (an unexported variable holding a map of functions) and calls
+// through it: they run under the locks the table's calls hold (pebble's
+// format major version migrations, under d.mu), each with a reported twin.
+func TestFunctionTables(t *testing.T) {
+	run(t, concurrentwrite.New(), "pebblecompact")
+}

@@ -96,7 +96,9 @@
 // `defer mu.Unlock()` runs under the lock, one deferred before it runs
 // after the unlock. A function whose every call holds a lock runs under it
 // — through any alias of the owner, chains of helpers, helpers that unlock
-// and re-lock around a callback — and a function whose calls all pass
+// and re-lock around a callback, a table of functions in an unexported
+// variable that the package only calls through (pebble's migrations[v](d),
+// under d.mu) — and a function whose calls all pass
 // constants for the boolean parameters its branches test is checked call by
 // call, so that locking decided by one parameter and a write decided by
 // another, bound together at every call, is understood; the helpers such a
