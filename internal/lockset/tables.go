@@ -233,25 +233,7 @@ func (tv *tableVar) builtSlice(st *ssa.Store) bool {
 		return false
 	}
 	a, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return false
-	}
-	for _, r := range *a.Referrers() {
-		switch u := r.(type) {
-		case *ssa.Slice:
-			if u != sl {
-				return false
-			}
-		case *ssa.IndexAddr:
-			if !tv.writtenElement(u) {
-				return false
-			}
-		case *ssa.DebugRef:
-		default:
-			return false
-		}
-	}
-	return true
+	return ok && tv.onlyElementsWritten(a, sl)
 }
 
 // builtArray reports whether the array that st stores into the table is
@@ -263,22 +245,24 @@ func (tv *tableVar) builtArray(st *ssa.Store) bool {
 		return false
 	}
 	a, ok := ld.X.(*ssa.Alloc)
-	if !ok {
-		return false
-	}
+	return ok && tv.onlyElementsWritten(a, ld)
+}
+
+// onlyElementsWritten reports whether the local array a is used only by
+// view, the slice or load that hands it to the table, and by writes of its
+// elements (recorded by writtenElement).
+func (tv *tableVar) onlyElementsWritten(a *ssa.Alloc, view ssa.Instruction) bool {
 	for _, r := range *a.Referrers() {
 		switch u := r.(type) {
-		case *ssa.UnOp:
-			if u != ld {
-				return false
-			}
 		case *ssa.IndexAddr:
 			if !tv.writtenElement(u) {
 				return false
 			}
 		case *ssa.DebugRef:
 		default:
-			return false
+			if r != view {
+				return false
+			}
 		}
 	}
 	return true
