@@ -19,7 +19,9 @@ import (
 // then follows an address, which differs from run to run: sorting the loop
 // would not make the text reproducible, so its order is no finding
 // (cue's debugging scope.String). A function with a goto is left alone:
-// the jump may skip the statement.
+// the jump may skip the statement. The rule takes the address to be of a
+// live object: a nil pointer prints 0x0 every time, and a text built after
+// %p of one would still show the loop's order.
 func (s *scan) addressBefore(obj types.Object) bool {
 	body := s.fn.body
 	if body == nil || s.loop == nil || hasGotoIn(body) {
