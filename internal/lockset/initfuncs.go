@@ -1,9 +1,9 @@
 package lockset
 
 import (
-	"slices"
-
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/srcfuncs"
 )
 
 // The package initializer is not among buildssa's SrcFuncs, nor are the
@@ -21,30 +21,7 @@ func initOf(fns []*ssa.Function) *ssa.Function {
 }
 
 // withInitClosures returns fns followed by the closures of the package
-// initializer not among them, nested ones included, each after its
-// parent.
+// initializer not among them (srcfuncs.WithInitClosures).
 func withInitClosures(fns []*ssa.Function) []*ssa.Function {
-	init := initOf(fns)
-	if init == nil || len(init.AnonFuncs) == 0 {
-		return fns
-	}
-	seen := make(map[*ssa.Function]bool, len(fns))
-	for _, fn := range fns {
-		seen[fn] = true
-	}
-	out := slices.Clip(fns) // appending must not write into the caller's array
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		if !seen[fn] {
-			seen[fn] = true
-			out = append(out, fn)
-		}
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, anon := range init.AnonFuncs {
-		add(anon)
-	}
-	return out
+	return srcfuncs.WithInitClosures(ssaPkgOf(fns), fns)
 }

@@ -3,10 +3,11 @@ package orderflow
 import (
 	"go/ast"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/srcfuncs"
 )
 
 // SrcFuncs returns the functions of the package's source: buildssa's
@@ -19,21 +20,7 @@ import (
 // statement in such a literal (Paths.Dead, Paths.Failing, the loops'
 // flows) found no function and was answered no.
 func SrcFuncs(s *buildssa.SSA) []*ssa.Function {
-	return withInitClosures(s.Pkg, s.SrcFuncs)
-}
-
-// withInitClosures returns fns followed by the closures of pkg's
-// initializer, nested ones included, each after its parent.
-func withInitClosures(pkg *ssa.Package, fns []*ssa.Function) []*ssa.Function {
-	init := pkg.Func("init")
-	if init == nil || len(init.AnonFuncs) == 0 {
-		return fns
-	}
-	out := slices.Clip(fns) // appending must not write into the caller's array
-	for _, anon := range init.AnonFuncs {
-		out = appendWithClosures(out, anon)
-	}
-	return out
+	return srcfuncs.WithInitClosures(s.Pkg, s.SrcFuncs)
 }
 
 // appendWithClosures appends fn and its closures, nested ones included.
@@ -59,5 +46,5 @@ func declaredFuncs(pkg *ssa.Package, files []*ast.File, info *types.Info) []*ssa
 			}
 		}
 	}
-	return withInitClosures(pkg, fns)
+	return srcfuncs.WithInitClosures(pkg, fns)
 }
