@@ -84,6 +84,10 @@ const noFixSep = "; no fix: "
 // WhyGenerated is the reason a finding in a generated file has no fix.
 const WhyGenerated = "the file is generated, and an edit would be lost when it is generated again"
 
+// WhySource is the reason a finding has no fix when the source of its file
+// cannot be read (the fix builders need its text).
+const WhySource = "the file's source cannot be read"
+
 // NoFix ends the message of d, which offers no fix, with why none is safe:
 // "<message>; no fix: <why>". The message is what every output shows
 // (golangci-lint prints no related information).

@@ -57,12 +57,6 @@ type checker struct {
 	why   map[token.Pos]string // why the diagnostic at a position has no fix
 }
 
-// whySource is a reason a finding has no fix whatever its family: its
-// message ends with it, or with the reason its fix builder gives
-// (report.NoFix, in run; the reporter gives report.WhyGenerated in a
-// generated file).
-const whySource = "the file's source cannot be read"
-
 func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ck := &checker{pass: pass, src: edits.NewSource(pass), why: make(map[token.Pos]string)}
 	ck.checkGuarded()

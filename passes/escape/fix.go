@@ -10,6 +10,7 @@ import (
 	"github.com/maplint/maplint/internal/edits"
 	"github.com/maplint/maplint/internal/goversion"
 	"github.com/maplint/maplint/internal/mapid"
+	"github.com/maplint/maplint/internal/report"
 )
 
 // cloneFix copies the map where it is read under the lock:
@@ -47,12 +48,12 @@ func (ck *checker) cloneFix(l *load, pos token.Pos) ([]analysis.SuggestedFix, st
 	}
 	text, err := ck.src.Text(expr)
 	if err != nil {
-		return nil, whySource
+		return nil, report.WhySource
 	}
 	prefix, imp := edits.AddImport(ck.pass.TypesInfo, file, "maps", "maps", "Clone", expr.Pos())
 	rep, err := ck.src.Replace(file, expr, prefix+"Clone("+text+")")
 	if err != nil {
-		return nil, whySource
+		return nil, report.WhySource
 	}
 	return []analysis.SuggestedFix{{
 		Message:   "Copy " + text + " with maps.Clone while the lock is held",

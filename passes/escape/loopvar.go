@@ -13,6 +13,7 @@ import (
 	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/edits"
 	"github.com/maplint/maplint/internal/goversion"
+	"github.com/maplint/maplint/internal/report"
 )
 
 // checkLoopVars reports the address of a loop variable stored in a map in
@@ -199,7 +200,7 @@ func (ck *checker) loopVarFix(file *ast.File, loop ast.Node, body *ast.BlockStmt
 	}
 	edit, err := ck.src.InsertBefore(body.List[0], v.Name()+" := "+v.Name())
 	if err != nil {
-		return nil, whySource
+		return nil, report.WhySource
 	}
 	return []analysis.SuggestedFix{{
 		Message:   "Copy " + v.Name() + " in each iteration",

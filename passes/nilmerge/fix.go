@@ -14,6 +14,7 @@ import (
 	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/edits"
 	"github.com/maplint/maplint/internal/goversion"
+	"github.com/maplint/maplint/internal/report"
 )
 
 // fixer builds the suggested fixes, in the order of preference of the doc:
@@ -45,14 +46,11 @@ func newFixer(pass *analysis.Pass, c *Config) *fixer {
 	return fx
 }
 
-// Reasons a finding has no fix that do not depend on the write: its
-// message ends with one of them, or with one of the reasons the builders
-// below give (report.NoFix, in run; the reporter gives report.WhyGenerated
-// in a generated file).
-const (
-	whySource  = "the file's source cannot be read"
-	whyOutside = "the write is outside the package's files"
-)
+// whyOutside is a reason a finding has no fix that does not depend on the
+// write, as report.WhySource is: its message ends with one of them, or
+// with one of the reasons the builders below give (report.NoFix, in run;
+// the reporter gives report.WhyGenerated in a generated file).
+const whyOutside = "the write is outside the package's files"
 
 // fix returns the fix for the write w of a map nil from o, or, when it
 // offers none, why: a short reason that holds for this write, which the
@@ -84,7 +82,7 @@ func (fx *fixer) fix(w *write, o *origin) (fix analysis.SuggestedFix, why string
 	}
 	dst, err := fx.src.Text(w.mexpr)
 	if err != nil {
-		return analysis.SuggestedFix{}, whySource
+		return analysis.SuggestedFix{}, report.WhySource
 	}
 
 	// Merges: a range-and-assign loop or maps.Copy, from a source that
@@ -113,7 +111,7 @@ func (fx *fixer) fix(w *write, o *origin) (fix analysis.SuggestedFix, why string
 	}
 	e, err := fx.src.InsertBefore(stmtCur.Node(), text)
 	if err != nil {
-		return analysis.SuggestedFix{}, whySource
+		return analysis.SuggestedFix{}, report.WhySource
 	}
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Make %s before writing to it", dst),
@@ -384,7 +382,7 @@ func (fx *fixer) mergeFix(w *write, file *ast.File, stmt ast.Node, isLoop bool, 
 	mtype := info.TypeOf(w.mexpr)
 	src, err := fx.src.Text(srcExpr)
 	if err != nil {
-		return analysis.SuggestedFix{}, whySource
+		return analysis.SuggestedFix{}, report.WhySource
 	}
 	sameType := types.Identical(mtype, info.TypeOf(srcExpr))
 	if fx.putPkg != "" && sameType && (isLoop || fx.mapsUsedElsewhere(file, w.node.(*ast.CallExpr))) {
@@ -411,7 +409,7 @@ func (fx *fixer) mergeFix(w *write, file *ast.File, stmt ast.Node, isLoop bool, 
 	}
 	e, err := fx.src.InsertBefore(stmt, guard)
 	if err != nil {
-		return analysis.SuggestedFix{}, whySource
+		return analysis.SuggestedFix{}, report.WhySource
 	}
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Initialize %s before merging", dst),
