@@ -206,7 +206,10 @@ func candidates(obs []Obs) []*candidate {
 				// (r.f.indexLock for r.finishedMaps) mostly guards that
 				// object's data; it guards this map only when every
 				// access holds it (a child locking its parent's mutex).
-				c.ptr = derefBeforeLast(rel)
+				// The executor of the object the map's holder points to
+				// (a.loop's, for a.candidates) is the holder's own: its
+				// tasks are where the holder's maps are meant to be used.
+				c.ptr = derefBeforeLast(rel.TrimSerial())
 			case mapid.IsGlobal(l.Ref) && (o.Base.Root == nil || takenIn(o.Fn, l)):
 				// A package-level mutex guards a package-level map, and a
 				// field's map where the access's own function takes it

@@ -27,6 +27,8 @@ import (
 //     statement, by a call with a spawner row, or by converting a function
 //     of the package to net/http.HandlerFunc (which needs the handler's
 //     signature).
+//   - SerialFact: a send on a field, and a go statement (the executor's
+//     goroutine).
 //
 // The facts of other packages count through Unless: the gate only looks
 // at the package's own code.
@@ -41,7 +43,8 @@ var Gate = &analysis.Analyzer{
 func runGate(pass *analysis.Pass) (any, error) {
 	calls := calledRoles(pass)
 	no := !calls[apis.Lock] && !calls[apis.ServePerCall] &&
-		!(exportsCallableField(pass) && (calls[apis.Spawn] || hasGoOrHandler(pass)))
+		!(exportsCallableField(pass) && (calls[apis.Spawn] || hasGoOrHandler(pass))) &&
+		!(sendsOnField(pass) && hasGoOrHandler(pass))
 	return &factsonly.Gate{NoFacts: no, UnlessOwn: true}, nil
 }
 

@@ -40,7 +40,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{Gate, buildssa.Analyzer, factsonly.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(SummaryFact), new(ServesFact), new(RunsFact)},
+	FactTypes:  []analysis.Fact{new(SummaryFact), new(ServesFact), new(RunsFact), new(SerialFact)},
 }
 
 // An Access is one map access with its context.
@@ -94,6 +94,8 @@ type Result struct {
 	// setup holds the setup methods, each with the instructions that end
 	// its setup phase (see setupMethods).
 	setup map[*ssa.Function][]ssa.Instruction
+	// serial holds the package's executor methods (see SerialFact).
+	serial map[*ssa.Function]SerialFact
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -113,7 +115,11 @@ func run(pass *analysis.Pass) (any, error) {
 		// A constructor's calls on the object it builds say nothing of
 		// the locks its helpers need on it (contexts is computed first).
 		Unshared: r.unsharedArg,
+		// The tasks of a serial executor run one at a time, as if under
+		// one lock of the executor's.
+		Executor: r.executor,
 	})
+	r.serial = serialMethods(pass.Pkg, fns)
 	for _, fn := range fns {
 		if runs := r.storedRuns(fn); len(runs) > 0 {
 			r.spawns[fn] = append(goroutine.Spawns(fn), runs...)
@@ -140,6 +146,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	r.exportFacts(fns)
 	r.exportRuns(fns)
+	r.exportSerial(fns)
 	r.pass = nil // the Result outlives the pass's run
 	return r, nil
 }

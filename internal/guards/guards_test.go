@@ -57,3 +57,15 @@ func TestGuards(t *testing.T) {
 func TestRunsFact(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), guards.Analyzer, "runs")
 }
+
+// TestSerialFact checks the facts of methods that hand a function to the
+// one goroutine of their receiver, and their absence on near misses.
+func TestSerialFact(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), guards.Analyzer, "serial")
+}
+
+// TestSerialGuards checks the locks the tasks of an executor of another
+// package run under, as the guards inferred from them show.
+func TestSerialGuards(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), show, "serialuse")
+}

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/apis"
+	"github.com/maplint/maplint/internal/mapid"
 )
 
 // A Package is the lockset analysis of every function of a package.
@@ -89,28 +90,12 @@ type Options struct {
 	// the call says nothing of the locks the callee needs on that object,
 	// only of the others. It is consulted by Solve.
 	Unshared func(c *ssa.Call, i int) bool
-}
-
-// callbacks returns the closures passed to c that run during the call.
-func (o *Options) callbacks(c *ssa.Call) []*ssa.Function {
-	if o.Synchronous == nil {
-		return nil
-	}
-	var out []*ssa.Function
-	for _, a := range c.Call.Args {
-		mc, ok := a.(*ssa.MakeClosure)
-		if !ok {
-			continue
-		}
-		if refs := mc.Referrers(); refs == nil || len(*refs) != 1 || (*refs)[0] != c {
-			continue
-		}
-		if !o.Synchronous(c) {
-			return nil
-		}
-		out = append(out, mc.Fn.(*ssa.Function))
-	}
-	return out
+	// Executor reports whether the call c runs its closure argument cb as
+	// a task of a serial executor (tasks of one executor never run at
+	// once), and returns the lock that stands for it: a ref no code
+	// locks, held by every task. waits says the caller waits for the
+	// task, whose closure then also runs under the caller's locks.
+	Executor func(c *ssa.Call, cb *ssa.Function) (lock mapid.Ref, waits, ok bool)
 }
 
 // AnalyzePackageWith is AnalyzePackage with options.
@@ -280,7 +265,7 @@ func (p *Package) lowerCalls(st *reqState, r *Result, in map[*ssa.Function]bool,
 		}
 		for _, cb := range opts.callbacks(c) {
 			if in[cb] && only(cb) {
-				at, all := translateAll(held, nil, cb)
+				at, all := translateAll(opts.callbackHeld(c, cb, held), nil, cb)
 				lower(cb, at, !all)
 			}
 		}

@@ -15,6 +15,11 @@ const (
 	IndexStep                          // index an array, slice or pointer to array by a variable
 	ConstIndexStep                     // index an array, slice or pointer to array by a constant
 	DerefStep                          // load through a pointer
+	// SerialStep names the executor of the object the path reaches: a
+	// goroutine of its own that runs the tasks sent to it one at a time
+	// (internal/guards' SerialFact). It is the last step of a lock no
+	// code takes, which every task holds.
+	SerialStep
 )
 
 // A Step is one selection of an access path. Steps are comparable: two
@@ -73,6 +78,9 @@ func LoadedField(v ssa.Value) *types.Var {
 // Deref returns the step that loads through a pointer.
 func Deref() Step { return Step{kind: DerefStep} }
 
+// Serial returns the step that names the executor of an object.
+func Serial() Step { return Step{kind: SerialStep} }
+
 // Index returns the step that indexes by v: constants by value, other
 // values by identity (printed by their SSA name).
 func Index(v ssa.Value) Step {
@@ -101,9 +109,15 @@ func (s Step) appendKey(b []byte) []byte {
 		b = append(b, ']')
 	case DerefStep:
 		b = append(b, '*')
+	case SerialStep:
+		b = append(b, serialKey...)
 	}
 	return b
 }
+
+// serialKey is how a SerialStep is printed in keys and facts; in messages
+// it reads as the executor of what precedes it.
+const serialKey, serialText = "@serial", "'s executor"
 
 // A Path is an immutable sequence of steps from a root value to an object:
 // s.shards[i].mu from the parameter s is (field shards, index i, field mu).
@@ -188,11 +202,30 @@ func (p Path) VariableIndex() bool {
 func (p Path) String() string {
 	var b []byte
 	for _, s := range p.steps {
-		if s.kind != DerefStep {
+		switch s.kind {
+		case DerefStep:
+		case SerialStep:
+			b = append(b, serialText...)
+		default:
 			b = s.appendKey(b)
 		}
 	}
 	return string(b)
+}
+
+// Serial reports whether p names an executor: its last step is a
+// SerialStep.
+func (p Path) Serial() bool {
+	return len(p.steps) > 0 && p.steps[len(p.steps)-1].kind == SerialStep
+}
+
+// TrimSerial returns p without its last step if that is a SerialStep:
+// the path of the object whose executor p names.
+func (p Path) TrimSerial() Path {
+	if !p.Serial() {
+		return p
+	}
+	return Path{p.steps[: len(p.steps)-1 : len(p.steps)-1]}
 }
 
 // AppendKey appends p's printed form with dereferences shown
@@ -267,7 +300,11 @@ func (d PathData) String() string {
 func (d PathData) Selectors() string {
 	var b []byte
 	for _, s := range d {
-		if s.Kind != DerefStep {
+		switch s.Kind {
+		case DerefStep:
+		case SerialStep:
+			b = append(b, serialText...)
+		default:
 			b = s.appendKey(b)
 		}
 	}
@@ -285,6 +322,8 @@ func (s StepData) appendKey(b []byte) []byte {
 		b = append(b, ']')
 	case DerefStep:
 		b = append(b, '*')
+	case SerialStep:
+		b = append(b, serialKey...)
 	}
 	return b
 }
@@ -323,6 +362,8 @@ func (d PathData) Resolve(t types.Type) (Path, bool) {
 		case DerefStep:
 			t = deref(t)
 			steps[i] = Deref()
+		case SerialStep:
+			steps[i] = Serial()
 		default:
 			return Path{}, false
 		}

@@ -81,3 +81,37 @@ func TestPathData(t *testing.T) {
 		t.Errorf("VariableIndex/HasDeref: wrong")
 	}
 }
+
+// TestSerialPath checks the step that names an object's executor: how it
+// prints, that it survives a fact, and that TrimSerial drops it alone.
+func TestSerialPath(t *testing.T) {
+	pkg := ssatest.Build(t, pathSrc)
+	fn := ssatest.Func(t, pkg, "(*p.S).lock")
+	var shards mapid.Ref
+	for _, blk := range fn.Blocks {
+		for _, instr := range blk.Instrs {
+			if c, ok := instr.(*ssa.Call); ok && len(c.Call.Args) == 1 {
+				shards = mapid.RefOf(c.Call.Args[0])
+				break
+			}
+		}
+	}
+	exec := shards.Append(mapid.Serial())
+	if got, want := exec.String(), "s.shards[2].mu's executor"; got != want {
+		t.Errorf("String = %q, want %q", got, want)
+	}
+	d := exec.Path.Data()
+	if got, want := d.String(), ".shards*[2].mu@serial"; got != want {
+		t.Errorf("data = %q, want %q", got, want)
+	}
+	if got, want := d.Selectors(), ".shards[2].mu's executor"; got != want {
+		t.Errorf("Selectors = %q, want %q", got, want)
+	}
+	back, ok := d.Resolve(shards.Root.Type())
+	if !ok || !back.Equal(exec.Path) || !back.Serial() {
+		t.Errorf("Resolve(%q) = %v, %v", d, back, ok)
+	}
+	if shards.Path.Serial() || !exec.Path.TrimSerial().Equal(shards.Path) || !shards.Path.TrimSerial().Equal(shards.Path) {
+		t.Errorf("Serial/TrimSerial: wrong")
+	}
+}

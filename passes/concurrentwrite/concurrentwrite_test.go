@@ -143,3 +143,9 @@ func TestIterators(t *testing.T) {
 func TestFunctionTables(t *testing.T) {
 	run(t, concurrentwrite.New(), "pebblecompact")
 }
+
+// TestSerialExecutor runs the pass on closures handed to a serial executor
+// (pion/ice's task loop): they run one at a time, as if under one lock.
+func TestSerialExecutor(t *testing.T) {
+	run(t, withReads(t), "serial/taskloop", "serial/agent")
+}

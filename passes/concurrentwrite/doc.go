@@ -122,7 +122,13 @@
 // cannot be used before Init, and txpool calls it before starting the loop
 // that calls Reset). A setup method that starts its loop before the fill,
 // or whose field another method also replaces, runs at any time. A closure
-// called under RLock and again under Lock runs under the read lock.
+// called under RLock and again under Lock runs under the read lock. The
+// tasks of a serial executor run as if under one lock of the executor's
+// (pion/ice's a.loop.Run(ctx, func(ctx) {…}): a method sends its function
+// parameter on a channel field that one goroutine per object, started once
+// by the constructor, receives and calls in turn; internal/guards'
+// SerialFact); an access outside them is reported "without a.loop's
+// executor", with no fix.
 //
 // The guard of a map is the lock held at the most accesses, if at least
 // half of them hold it; accesses in functions whose callers hold locks the
@@ -171,20 +177,17 @@
 //
 // The pass prefers silence where it would have to guess. It does not
 // report an access that holds some other lock (a different locking
-// discipline; a mutex found in an entry of a map is not one for a map
-// outside that entry: it orders only the goroutines working on one key), an access in a closure passed as a callback (taken to run
-// during the call that receives it, under the caller's locks), in an
+// discipline; a mutex in an entry of a map orders only the goroutines
+// working on one key), an access in a closure passed as a callback (taken
+// to run during the call that receives it, under the caller's locks), in an
 // exported method of an unexported type that the package never calls
 // (reached through an interface of another package, often inside the
-// package's own critical section), or in a function whose
-// callers all hold locks it cannot name (db.mu held by the caller,
-// dc.db.mu in the callee). Calls made in test files say nothing of the
+// package's own critical section), or in a function whose callers all hold
+// locks it cannot name (db.mu held by the caller, dc.db.mu in the callee). Calls made in test files say nothing of the
 // locks a function of the package needs (a test holding the lock must not
 // silence a write its users may make without it); a helper of the test
 // files runs under the locks its callers hold, but for the test functions
-// themselves, which run alone (jellydator/ttlcache's addCacheItems,
-// called under cache.items.mu from the goroutine Test_Cache_Start's
-// eviction callback starts, and elsewhere on caches of the tests' own).
+// themselves, which run alone (jellydator/ttlcache's addCacheItems).
 //
 // A call of an interface method, when the package declares the
 // interface or the method is unexported, is a call of each implementation
@@ -437,13 +440,10 @@
 // methods one goroutine calls while the mutex guards other fields against
 // another. So the crashing writes stay missed; the reads of receiveChan
 // are reported with -concurrentwrite.reads. fyne-io/fyne#3134 is the same
-// case with a sync.Map: CachedFontFace filled the faces map of the item it
-// loaded from the font cache with no lock, while windows rendering in other
-// packages called it at once (testdata knownmiss/fyne.go). The sync.Map says
-// its users are concurrent, but not that two of them share a value: its
-// documentation names goroutines that work on disjoint sets of keys as one
-// of its two intended uses, and then each value, and a map inside it, is
-// owned by one goroutine. A closure that accesses a map
+// case with a sync.Map (testdata knownmiss/fyne.go): its documentation
+// names goroutines that work on disjoint keys as an intended use, where
+// each value, and a map inside it, is owned by one goroutine. A closure
+// that accesses a map
 // captured with a local mutex but never takes it is not checked (a getter
 // closure handed out with a locking setter): it cannot be told from a
 // comparator that runs after the goroutines that lock are done.

@@ -1,6 +1,7 @@
 package concurrentwrite
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -136,6 +137,11 @@ func (ck *checker) oneGuardText(a *access, g guard.Guard) (string, string) {
 // expression, or "".
 func (ck *checker) guardName(a *access, ref mapid.Ref, rel mapid.Path) (string, string) {
 	name := ref.String()
+	if ref.Path.Serial() {
+		// No lock call names an executor: the access has to move into
+		// one of its tasks, which only its author can write.
+		return name, fmt.Sprintf("%s is no lock: the access must run as one of its tasks", name)
+	}
 	if hasIndex(rel) {
 		return name, name + " is reached through an index"
 	}
