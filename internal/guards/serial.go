@@ -116,8 +116,11 @@ func serialMethods(pkg *types.Package, fns []*ssa.Function) map[*ssa.Function]Se
 			continue
 		}
 		for _, s := range u.sends {
-			if param, field, waits, ok := sentParam(s); ok && field == u.called && (!waits || u.signals) {
-				out[s.Parent()] = SerialFact{Param: param, Waits: waits}
+			// The sender waits for the task when it waits for a
+			// channel of the task that the receiver signals after
+			// every call.
+			if param, field, waits, ok := sentParam(s); ok && field == u.called {
+				out[s.Parent()] = SerialFact{Param: param, Waits: waits && u.signals}
 			}
 		}
 	}

@@ -144,14 +144,15 @@ func received(fn *ssa.Function, onReceiver bool, v ssa.Value, u *chanField) {
 		u.bad = true
 		return
 	}
+	// Every receive must signal for the sender to wait for the task.
+	u.signals = signals && (u.called == -2 || u.signals)
 	u.called = called
-	u.signals = u.signals || signals
 }
 
 // runsReceived reports whether the received value v is only called (a
 // function), or, for a struct, only has its fields read, one of them a
 // function that is only called: field is that field (-1 for v itself).
-// signals says another field is closed or sent on.
+// signals says another field is closed or sent on after every call.
 func runsReceived(v ssa.Value) (field int, signals, ok bool) {
 	if _, isFunc := v.Type().Underlying().(*types.Signature); isFunc {
 		return -1, false, onlyCalledValue(v)
@@ -161,6 +162,7 @@ func runsReceived(v ssa.Value) (field int, signals, ok bool) {
 		return 0, false, false
 	}
 	field = -1
+	var calls, sigs []ssa.Instruction
 	for _, r := range reads {
 		switch r.v.Type().Underlying().(type) {
 		case *types.Signature:
@@ -168,11 +170,43 @@ func runsReceived(v ssa.Value) (field int, signals, ok bool) {
 				return 0, false, false
 			}
 			field = r.field
+			calls = append(calls, *r.v.Referrers()...)
 		case *types.Chan:
-			signals = signals || signalled(r.v)
+			sigs = append(sigs, signalsOn(r.v)...)
 		}
 	}
-	return field, signals, field >= 0
+	return field, len(calls) > 0 && followedBy(calls, sigs), field >= 0
+}
+
+// followedBy reports whether every call of calls (debug references
+// aside) is followed, in its iteration, by one of sigs: the sender that
+// waits for the signal waits for the call to return.
+func followedBy(calls, sigs []ssa.Instruction) bool {
+	for _, c := range calls {
+		if _, dbg := c.(*ssa.DebugRef); dbg {
+			continue
+		}
+		if !slices.ContainsFunc(sigs, func(s ssa.Instruction) bool { return dominates(c, s) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// dominates reports whether every path to b passes a first (a != b).
+func dominates(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	for _, instr := range a.Block().Instrs {
+		switch instr {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
 }
 
 // A fieldRead is the value of a field of a struct, read.
@@ -261,21 +295,22 @@ func onlyCalledValue(v ssa.Value) bool {
 	return true
 }
 
-// signalled reports whether the channel ch is closed or sent on.
-func signalled(ch ssa.Value) bool {
+// signalsOn returns the instructions that close or send on the channel ch.
+func signalsOn(ch ssa.Value) []ssa.Instruction {
+	var out []ssa.Instruction
 	for _, ref := range *ch.Referrers() {
 		switch ref := ref.(type) {
 		case *ssa.Send:
 			if ref.Chan == ch {
-				return true
+				out = append(out, ref)
 			}
 		case *ssa.Call:
 			if b, ok := ref.Call.Value.(*ssa.Builtin); ok && b.Name() == "close" {
-				return true
+				out = append(out, ref)
 			}
 		}
 	}
-	return false
+	return out
 }
 
 // selectRecv returns the value that state i of the select s receives, or

@@ -64,6 +64,29 @@ func (l *Loop) Inline(f func(context.Context)) {
 	}
 }
 
+// Early signals the sender before it calls the task: the sender does
+// not wait for the task, which runs after Run returns.
+type Early struct{ tasks chan task }
+
+func NewEarly() *Early {
+	e := &Early{tasks: make(chan task)}
+	go e.work()
+	return e
+}
+
+func (e *Early) work() {
+	for t := range e.tasks {
+		close(t.done)
+		t.fn(context.Background())
+	}
+}
+
+func (e *Early) Run(t func(context.Context)) { // want Run:`serial\(\$1\)`
+	done := make(chan struct{})
+	e.tasks <- task{t, done}
+	<-done
+}
+
 // Queue sends the functions themselves and ranges over the channel.
 type Queue struct{ fns chan func() }
 
