@@ -3,9 +3,10 @@
 // instruction (internal/lockset, with summaries of imported functions as
 // facts), which functions run alone (init, tests) or alongside other code
 // (exported API, goroutines, handlers), which objects are not yet shared,
-// every map access with that context, and the lock that guards each shared
-// map (internal/guard), inferred from the accesses that hold one or
-// declared on the field:
+// every map access with that context, the methods that hand a function to
+// a serial executor (SerialFact: its tasks run one at a time, as if under
+// one lock), and the lock that guards each shared map (internal/guard),
+// inferred from the accesses that hold one or declared on the field:
 //
 //	type Cache struct {
 //		mu    sync.Mutex

@@ -305,7 +305,10 @@
 // go runs under no lock. A lock held on an object is not seen through a
 // back-pointer to it (grpc's priority balancer holds b.mu and reaches b
 // again as cb.parent): such a call says nothing of the callee's locks,
-// and a helper reached only that way is not checked.
+// and a helper reached only that way is not checked. A serial executor is
+// known in one shape (a goroutine started once per object that receives
+// and calls the tasks); one started lazily per burst under a busy flag
+// (pion/webrtc's operations) orders its tasks unseen.
 //
 // Bounds. What a goroutine reaches comes from summaries computed once per
 // function, bottom-up over the call graph's cycles, with no depth bound;
@@ -341,16 +344,16 @@
 // on such a field): a receive from a local channel, an exported field or
 // a call's result (ctx.Done(), time.After) still orders; a send behind
 // a call the pass cannot resolve (a callback stored in a request) is not
-// seen. Telling a hand-off from a wait for an unrelated event would take
-// the value flow of the channel's messages.
+// seen. Order kept by a network peer (a server goroutine that replies
+// before the client sends the request another goroutine serves, in
+// anacrolix/torrent's UDP tracker test) is not seen either.
 //
 // Order enforced by callers in other packages. Accesses ordered by a phase
 // that the package's callers enforce are reported, but for the object
 // pairing of an internal package and of a worker goroutine (above): a
 // public package whose goroutine does not hand its result to its starters
 // keeps the report at the definition even when every caller in the module
-// sets up first, since its callers outside the module are never seen (a
-// package's plain variant, analysed too, does not see its own tests). The
+// sets up first, since its callers outside the module are never seen. The
 // order lives in other packages, which go/analysis sees after this one, and
 // only an internal package has all of them in its module. The pairing left
 // to the callers misses a race whose calls are in different functions (a
@@ -367,8 +370,7 @@
 // runs valueLog.Close after stopping the GC goroutine through a channel
 // handshake; nats-server validates options before any account is in use;
 // caddy's TLS.RegisterServerNames locks although it only runs before Start,
-// whose goroutine reads the names unlocked; go-ethereum's Witness is read
-// by Copy and MakeHashDB after the concurrent AddState calls under w.lock.
+// whose goroutine reads the names unlocked.
 // open-policy-agent/opa's sdk/test.Server is the default-mode case:
 // NewServer runs its options, then starts the HTTP server whose handler
 // reads s.bundles, and the builder method WithTestBundle writes s.bundles
@@ -393,8 +395,7 @@
 //
 //	-concurrentwrite.setup=github.com/caddyserver/caddy/v2/modules/caddytls.TLS.RegisterServerNames
 //
-// (in .golangci.yml, passes: {concurrentwrite: {setup: "..."}}), and opa
-// its sdk/test package's Server.WithTestBundle. Otherwise
+// (in .golangci.yml, passes: {concurrentwrite: {setup: "..."}}). Otherwise
 // write //maplint:ignore concurrentwrite <reason> on such a line:
 //
 //	for node := range w.State { //maplint:ignore concurrentwrite read after the witness is built
