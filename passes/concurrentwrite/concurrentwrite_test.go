@@ -149,3 +149,9 @@ func TestFunctionTables(t *testing.T) {
 func TestSerialExecutor(t *testing.T) {
 	run(t, withReads(t), "serial/taskloop", "serial/agent")
 }
+
+// TestFlagUpgrade runs the pass on a read lock upgraded on one path, with
+// a flag that says so guarding the writes (btcd).
+func TestFlagUpgrade(t *testing.T) {
+	run(t, concurrentwrite.New(), "flagupgrade")
+}

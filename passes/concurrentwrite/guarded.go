@@ -112,6 +112,9 @@ func (ck *checker) checkReadLocked(accs []*access) {
 			if !ck.multi[a.fn] && !writeLocked(groupOf[a], a, l.Ref) {
 				continue
 			}
+			if ck.upgradedByFlag(a, l) {
+				continue // the write runs where a flag says the lock was upgraded
+			}
 			name := ck.lockName(l)
 			d := analysis.Diagnostic{
 				Pos:      a.Pos,
