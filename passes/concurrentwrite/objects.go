@@ -81,6 +81,10 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 		for _, a := range sp.accs {
 			if a.base.Root == root && a.outer {
 				mine = append(mine, a)
+			} else if b, ok := throughCell(a.base, root); ok && a.outer {
+				c := *a
+				c.base = b
+				mine = append(mine, &c)
 			}
 		}
 		if len(mine) == 0 {
@@ -188,13 +192,41 @@ func objectOf(fn *ssa.Function) (*types.Named, ssa.Value) {
 		if !ok || len(ret.Results) == 0 {
 			continue
 		}
-		if a, ok := ret.Results[0].(*ssa.Alloc); ok && a.Heap {
+		if a, ok := madeObject(ret.Results[0]); ok {
 			if n := guards.NamedOf(a.Type()); n != nil {
 				return n, a
 			}
 		}
 	}
 	return nil, nil
+}
+
+// madeObject returns the object v stands for when it is one the function
+// allocates: the allocation itself, or a load of the variable that holds
+// it, when a closure captures the variable (go/ssa then keeps it in a
+// cell) and nothing but that one store and loads touch it: d := &T{};
+// go func() { … d.m … }(); return d.
+func madeObject(v ssa.Value) (*ssa.Alloc, bool) {
+	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		v = mapid.SoleValue(ld.X)
+	}
+	a, ok := v.(*ssa.Alloc)
+	return a, ok && a.Heap
+}
+
+// throughCell names base, the object of an access that a closure reaches
+// through the captured variable holding root (the cell's path, then a
+// load), as the object root itself.
+func throughCell(base mapid.Ref, root ssa.Value) (mapid.Ref, bool) {
+	cell, ok := base.Root.(*ssa.Alloc)
+	if !ok || root == nil || mapid.SoleValue(cell) != root {
+		return mapid.Ref{}, false
+	}
+	rest, ok := base.Path.TrimPrefix(mapid.PathOf(mapid.Deref()))
+	if !ok {
+		return mapid.Ref{}, false
+	}
+	return mapid.Ref{Root: root, Path: rest}, true
 }
 
 // outlives reports whether the goroutine of sp may still run when its

@@ -127,3 +127,52 @@ func (b *Batch) Run() {
 }
 
 func (b *Batch) count(k string) { b.progress[k]++ }
+
+// The constructor's goroutine written as a function literal, capturing the
+// variable that holds the new object (go/ssa keeps it in a cell): the
+// shape of mennanov/limiters#71's caller, whose expiry goroutine ran
+// alongside GetOrCreate.
+type Registry struct {
+	m map[string]int
+}
+
+func NewRegistry() *Registry {
+	r := &Registry{m: map[string]int{}}
+	go func() {
+		for range time.Tick(time.Minute) {
+			delete(r.m, "expired") // want `concurrent write to map r.m \(held: none\); also accessed by \(\*Registry\).GetOrCreate`
+		}
+	}()
+	return r
+}
+
+func (r *Registry) GetOrCreate(k string) {
+	r.m[k] = 1 // want `concurrent write to map r.m \(held: none\); also accessed by the goroutine started in NewRegistry`
+}
+
+// LockedRegistry takes its lock on both sides.
+type LockedRegistry struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+func NewLockedRegistry() *LockedRegistry {
+	r := &LockedRegistry{m: map[string]int{}}
+	go func() {
+		for range time.Tick(time.Minute) {
+			r.mu.Lock()
+			delete(r.m, "expired")
+			r.mu.Unlock()
+		}
+	}()
+	return r
+}
+
+func (r *LockedRegistry) GetOrCreate(k string) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.m[k]; !ok {
+		r.m[k] = len(r.m)
+	}
+	return r.m[k]
+}
