@@ -31,6 +31,7 @@ const (
 	// Order.
 	Sort      // sorts the slice (or sort.Interface) at Arg in place
 	Sorted    // returns a sorted slice of what Arg yields
+	Shuffle   // permutes at random the slice whose elements the swap function at Arg exchanges: the order it had before is gone
 	OrderFree // consumes the items at Arg in a way that does not depend on their order
 	// OrderFreeField is a row about a struct field, not a function: Type
 	// is the struct's type name, Name the field's; what the field holds
@@ -119,7 +120,7 @@ type key struct{ pkg, typ, name string }
 // after that.
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
-	for _, group := range [][]Row{mapRows, sortRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, affixRows, sameOrderRows, lenIsRows, orderFreeRows, testOnlyRows, messageRows,
+	for _, group := range [][]Row{mapRows, sortRows, shuffleRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, affixRows, sameOrderRows, lenIsRows, orderFreeRows, testOnlyRows, messageRows,
 		layoutRows, iterRows, bufferRows, fieldRows, callbackRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}

@@ -22,6 +22,15 @@ var sortRows = []Row{
 	{"sort", "", "Reverse", SortView, 0, "returns data with Less reversed: sort.Sort(sort.Reverse(x)) sorts x"},
 }
 
+// shuffleRows: calls that put a slice in a random order, through a swap
+// function that exchanges two of its elements.
+var shuffleRows = []Row{
+	{"math/rand", "", "Shuffle", Shuffle, 1, "permutes the n elements that swap exchanges at random"},
+	{"math/rand", "Rand", "Shuffle", Shuffle, 1, "permutes the n elements that swap exchanges at random"},
+	{"math/rand/v2", "", "Shuffle", Shuffle, 1, "permutes the n elements that swap exchanges at random"},
+	{"math/rand/v2", "Rand", "Shuffle", Shuffle, 1, "permutes the n elements that swap exchanges at random"},
+}
+
 // randomRows: sources of random numbers. Output that mixes them in differs
 // from run to run by design.
 var randomRows = []Row{

@@ -59,7 +59,9 @@
 //     util.Sorted(closest); or a call of a function that derives a new list
 //     from what it is given and returns it sorted on every path: revive's
 //     test helper ruleNames copies each rule's Name() into a new slice and
-//     sorts it);
+//     sorts it; or a shuffle, a Shuffle row with a swap function that
+//     exchanges the slice's elements: cometbft's address book picks at
+//     random on purpose);
 //   - an error built from such a slice or text (errors.Join(errs...),
 //     errors.New(strings.Join(problems, ", "))): its text lists the
 //     entries in map order;
