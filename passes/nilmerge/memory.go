@@ -78,6 +78,12 @@ func (a *checker) storedSource(load *ssa.UnOp, facts []fact, st *searchState) (*
 // possibly rebased onto the value a whole-struct copy came from.
 func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searchState) (o *origin, f []fact, next, done bool) {
 	local, _ := l.base.(*ssa.Alloc)
+	if outer, ok := innerOf(l.base); ok {
+		local = outer
+		if o, done := a.overwritesInner(instr, outer, *l); done {
+			return o, facts, false, true
+		}
+	}
 	private := local != nil && !escapes(local) || madeByCall(l.base) && !escapesFrom(l.base, 0)
 	if v, ok := instr.(ssa.Value); ok && v == l.base && l.field >= 0 && madeByCall(v) {
 		// The struct a helper returned (returned.go).
@@ -146,6 +152,61 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 		return nil, nil, false, true
 	}
 	return nil, nil, true, false
+}
+
+// overwritesInner decides a store to a struct that holds l, a field of a
+// struct held by value in the local outer (an embedded
+// metav1.ObjectMeta's Annotations): the local's allocation leaves l nil as
+// it does a field of its own; a store to the local, or to a struct on the
+// way down to the field, sets it to what the walk does not follow (a zero
+// value aside).
+func (a *checker) overwritesInner(instr ssa.Instruction, outer *ssa.Alloc, l loc) (*origin, bool) {
+	st, ok := instr.(*ssa.Store)
+	if !ok || !containsLoc(st.Addr, l.base) {
+		return nil, false
+	}
+	if _, ok := st.Val.(*ssa.Const); ok {
+		return a.unsetField(outer, l), true // the zero value
+	}
+	return nil, true
+}
+
+// innerOf returns the local whose memory holds the struct that the field
+// address base selects from (base is a chain of field addresses into the
+// local: structs held by value, one inside the other).
+func innerOf(base ssa.Value) (*ssa.Alloc, bool) {
+	fa, ok := base.(*ssa.FieldAddr)
+	if !ok {
+		return nil, false
+	}
+	for depth := 0; depth < 4; depth++ {
+		switch x := fa.X.(type) {
+		case *ssa.Alloc:
+			return x, true
+		case *ssa.FieldAddr:
+			fa = x
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// containsLoc reports whether addr is the address of base's memory or of a
+// struct that contains it: the local base's chain starts from, or a field
+// address on the chain.
+func containsLoc(addr, base ssa.Value) bool {
+	for depth := 0; depth < 5; depth++ {
+		if sameValue(addr, base, 4) {
+			return true
+		}
+		fa, ok := base.(*ssa.FieldAddr)
+		if !ok {
+			return false
+		}
+		base = fa.X
+	}
+	return false
 }
 
 // madeByCall reports whether v is a call's result (or one of its results):

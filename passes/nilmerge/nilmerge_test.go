@@ -18,7 +18,7 @@ func TestFindings(t *testing.T) {
 // TestIssue11 checks the nil sources of issue 11, each beside a silent twin.
 func TestIssue11(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer, "results", "literals", "decoders", "realbugs")
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nilmerge.Analyzer, "niltest", "clone", "constructors", "returned")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nilmerge.Analyzer, "niltest", "clone", "constructors", "returned", "nested")
 }
 
 func TestFixes(t *testing.T) {
