@@ -70,6 +70,7 @@ const (
 	SpawnSubtest // runs the function at Arg, in parallel with its siblings once it calls Parallel
 	Parallel     // marks the running test as parallel
 	Wait         // waits for the goroutines started through the receiver to end
+	Done         // signals the receiver's Wait: what the caller did before it happens before that Wait returns
 	Lock         // acquires the lock at Arg for writing
 	Unlock       // releases the write lock at Arg
 	RLock        // acquires the lock at Arg for reading

@@ -23,6 +23,7 @@ var concurrencyRows = []Row{
 
 	{"sync", "WaitGroup", "Wait", Wait, Recv, "blocks until every goroutine counted by the WaitGroup is done"},
 	{"golang.org/x/sync/errgroup", "Group", "Wait", Wait, Recv, "blocks until every goroutine of the group has returned"},
+	{"sync", "WaitGroup", "Done", Done, Recv, "documented: a call to Done \"synchronizes before\" the return of any Wait call that it unblocks"},
 
 	{"sync", "Mutex", "Lock", Lock, Recv, "acquires the mutex"},
 	{"sync", "Mutex", "Unlock", Unlock, Recv, "releases the mutex"},

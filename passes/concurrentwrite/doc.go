@@ -98,10 +98,10 @@
 // — through any alias of the owner, chains of helpers, helpers that unlock
 // and re-lock around a callback, a table of functions in an unexported
 // variable that the package only calls through (pebble's migrations[v](d),
-// under d.mu) — and a function whose calls all pass
-// constants for the boolean parameters its branches test is checked call by
-// call, so that locking decided by one parameter and a write decided by
-// another, bound together at every call, is understood; the helpers such a
+// under d.mu) — and a function whose calls all pass constants for the
+// boolean parameters its branches test is checked call by call, so that
+// locking decided by one parameter and a write decided by another, bound
+// together at every call, is understood; the helpers such a
 // function calls run under the locks it holds in every one of its calls
 // (fsLock := func() { if needFSLock { fs.mu.Lock() } }, with every call
 // passing false holding fs.mu). A lock taken under a condition counts where
@@ -147,15 +147,15 @@
 // constructor only calls or defers capture, as pebble's open does; a
 // closure started, stored or passed on shares it), in init functions, in
 // sync.Once, OnceFunc and OnceValue bodies, in tests that start no
-// goroutine, when the accesses are
-// ordered (before the go statement, after WaitGroup.Wait or errgroup's
-// Wait, after a channel receive), for maps made inside the goroutine, for
-// the spawner's accesses in a later iteration of a loop that makes the
-// map's root anew each time round (a make, an allocation, a map range's
-// value: m := make(…); m[k] = 1; go work(m)), for
-// the reads of the one function that makes every write (the owner
-// goroutine), and for sync.Map. Test files are analysed: a test that
-// writes a map while the goroutine it started reads it is reported.
+// goroutine, when the accesses are ordered (before the go statement, after
+// WaitGroup.Wait or errgroup's Wait, after a channel receive; after a
+// goroutine's Wait on W, for what another goroutine or the spawner does
+// before W.Done: waitdone.go), for maps made inside the goroutine, for the
+// spawner's accesses in a later iteration of a loop that makes the map's
+// root anew each time round (a make, an allocation, a map range's value:
+// m := make(…); m[k] = 1; go work(m)), for the reads of the one function
+// that makes every write (the owner goroutine), and for sync.Map. Test
+// files are analysed: a test writing a map its goroutine reads is reported.
 //
 // Fixes: wrap the access in the inferred guard (Lock and a deferred Unlock
 // when the statement ends the function or returns, Lock and Unlock around
@@ -444,10 +444,9 @@
 // case with a sync.Map (testdata knownmiss/fyne.go): its documentation
 // names goroutines that work on disjoint keys as an intended use, where
 // each value, and a map inside it, is owned by one goroutine. A closure
-// that accesses a map
-// captured with a local mutex but never takes it is not checked (a getter
-// closure handed out with a locking setter): it cannot be told from a
-// comparator that runs after the goroutines that lock are done.
+// that accesses a map captured with a local mutex but never takes it is
+// not checked (a getter closure handed out with a locking setter): it
+// cannot be told from a comparator run once the locking goroutines end.
 //
 // Fixes. The fix for a goroutine race declares a sync.Mutex only next to a
 // local map written in the goroutines (wg.Go, go in a loop). A finding

@@ -22,6 +22,9 @@ type spawn struct {
 	// sends holds the channel fields that the functions the goroutine
 	// reaches send on or close.
 	sends map[*types.Var]bool
+	// waits and dones hold the WaitGroups its function waits on and
+	// signals (see waitdone.go), computed on first use.
+	waits, dones []*wgGroup
 }
 
 // A gaccess is an access reached from a goroutine, with its map named in
@@ -37,6 +40,9 @@ type gaccess struct {
 	// in a goroutine of its own (mux.HandleFunc(p, func() {…})): it runs
 	// there, not in the caller.
 	spawned bool
+	// top is the spawner's instruction that makes or reaches the access,
+	// for an access of the spawner after the spawn.
+	top ssa.Instruction
 }
 
 // env binds the parameters of the functions on a call path to values of
@@ -116,18 +122,8 @@ func (ck *checker) reachWithout(sp *spawn, skip *ssa.Function, byFn map[*ssa.Fun
 }
 
 func (ck *checker) reachIn(sp *spawn, sums *summaries) {
-	fn := sp.Fn
-	bind := make(map[*ssa.Parameter]ssa.Value)
-	for p, v := range sp.Bind {
-		bind[p] = v
-	}
-	for i, a := range sp.Args {
-		if i < len(fn.Params) && a != nil {
-			bind[fn.Params[i]] = a
-		}
-	}
 	root := &summary{seen: make(map[skey]bool)}
-	sums.instantiate(root, sums.of(fn), bind, sp.locked, false)
+	sums.instantiate(root, sums.of(sp.Fn), spawnBind(sp), sp.locked, false)
 	sp.sends = root.sends
 	if sp.sends == nil {
 		sp.sends = make(map[*types.Var]bool)
@@ -254,51 +250,62 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
 					ck.reportRace(w.access, w.access, sp, ck.describeOthers(sp))
 				}
 			}
-			ck.readPairs(sp.accs, sp.accs, sp, ck.describeOthers(sp), true)
+			ck.readPairs(sp.accs, sp.accs, sp, ck.describeOthers(sp), true, nil)
 		}
 		if sp.parent == nil {
 			continue
 		}
-		// The spawner, after the spawn.
 		if sp.Kind != goroutine.Subtest && sp.Kind != goroutine.Handler {
-			var mine []*gaccess
-			for _, a := range byFn[sp.parent] {
-				if !ck.after(sp, a.Instr) {
-					continue
-				}
-				id, base, ok := accIn(a, nil)
-				if ok && !ck.otherIteration(sp, a.Instr, id, base) {
-					mine = append(mine, &gaccess{access: a, id: id, base: base, outer: true, locked: a.held.Len() > 0 || a.may.Len() > 0})
-				}
-			}
-			mine = append(mine, ck.laterCalls(sp, byFn)...)
-			ck.pairs(sp.accs, mine, sp, ck.funcName(sp.parent)+" after it starts "+ck.describe(sp))
-			ck.pairs(mine, sp.accs, sp, ck.describe(sp))
-			ck.readPairs(sp.accs, mine, sp, ck.funcName(sp.parent)+" after it starts "+ck.describe(sp), false)
-			ck.readPairs(mine, sp.accs, sp, ck.describe(sp), false)
+			ck.spawnerPairs(sp, byFn)
 		}
 		// Other goroutines started later by the same function.
 		for _, other := range perParent[sp.parent] {
 			if other == sp || !ck.after(sp, other.Instr) {
 				continue
 			}
-			ck.pairs(sp.accs, other.accs, sp, ck.describe(other))
-			ck.pairs(other.accs, sp.accs, other, ck.describe(sp))
-			ck.readPairs(sp.accs, other.accs, sp, ck.describe(other), false)
-			ck.readPairs(other.accs, sp.accs, other, ck.describe(sp), false)
+			ord := ck.wgOrder(sp, other)
+			rev := flip(ord)
+			ck.pairs(sp.accs, other.accs, sp, ck.describe(other), ord)
+			ck.pairs(other.accs, sp.accs, other, ck.describe(sp), rev)
+			ck.readPairs(sp.accs, other.accs, sp, ck.describe(other), false, ord)
+			ck.readPairs(other.accs, sp.accs, other, ck.describe(sp), false, rev)
 		}
 	}
 }
 
+// spawnerPairs reports the races of the goroutine sp with its spawner
+// after the spawn: the spawner's own accesses and those of the calls it
+// makes (each with the spawner's instruction that reaches it, for the
+// WaitGroup rule).
+func (ck *checker) spawnerPairs(sp *spawn, byFn map[*ssa.Function][]*access) {
+	var mine []*gaccess
+	for _, a := range byFn[sp.parent] {
+		if !ck.after(sp, a.Instr) {
+			continue
+		}
+		id, base, ok := accIn(a, nil)
+		if ok && !ck.otherIteration(sp, a.Instr, id, base) {
+			mine = append(mine, &gaccess{access: a, id: id, base: base, outer: true, locked: a.held.Len() > 0 || a.may.Len() > 0, top: a.Instr})
+		}
+	}
+	mine = append(mine, ck.laterCalls(sp, byFn)...)
+	ord := ck.spawnerOrder(sp)
+	rev := flip(ord)
+	ck.pairs(sp.accs, mine, sp, ck.funcName(sp.parent)+" after it starts "+ck.describe(sp), ord)
+	ck.pairs(mine, sp.accs, sp, ck.describe(sp), rev)
+	ck.readPairs(sp.accs, mine, sp, ck.funcName(sp.parent)+" after it starts "+ck.describe(sp), false, ord)
+	ck.readPairs(mine, sp.accs, sp, ck.describe(sp), false, rev)
+}
+
 // pairs reports each unlocked write of ws that has an access of os to the
-// same map.
-func (ck *checker) pairs(ws, os []*gaccess, sp *spawn, by string) {
+// same map, but for the pairs that ord (when not nil) says are ordered.
+func (ck *checker) pairs(ws, os []*gaccess, sp *spawn, by string, ord func(w, o *gaccess) bool) {
 	for _, w := range ws {
 		if !w.Write || w.locked {
 			continue
 		}
 		for _, o := range os {
-			if o.access != w.access && w.outer && o.outer && ck.sameMap(w, o) {
+			if o.access != w.access && w.outer && o.outer && ck.sameMap(w, o) && (ord == nil || !ord(w, o)) {
 				ck.reportRace(w.access, o.access, sp, by)
 				break
 			}
@@ -324,13 +331,13 @@ func (ck *checker) pairs(ws, os []*gaccess, sp *spawn, by string) {
 //			inUse[c.res]++               // reported as a write
 //		}()
 //	}
-func (ck *checker) readPairs(rs, ws []*gaccess, sp *spawn, by string, copies bool) {
+func (ck *checker) readPairs(rs, ws []*gaccess, sp *spawn, by string, copies bool, ord func(r, w *gaccess) bool) {
 	for _, r := range rs {
 		if r.Write || r.locked || !r.outer || (copies && !r.shared) || (r.g != nil && r.g.Loaded.Len() > 0) {
 			continue
 		}
 		for _, w := range ws {
-			if w.Write && !w.locked && w.access != r.access && w.outer && (!copies || w.shared) && ck.sameMap(r, w) {
+			if w.Write && !w.locked && w.access != r.access && w.outer && (!copies || w.shared) && ck.sameMap(r, w) && (ord == nil || !ord(r, w)) {
 				ck.reportReadRace(r.access, w.access, sp, by)
 				break
 			}

@@ -39,6 +39,7 @@ func (ck *checker) laterCalls(sp *spawn, byFn map[*ssa.Function][]*access) []*ga
 		ck.reach(call, byFn)
 		for _, a := range call.accs {
 			if a.outer {
+				a.top = c
 				out = append(out, a)
 			}
 		}

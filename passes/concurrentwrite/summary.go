@@ -191,7 +191,7 @@ func (s *summaries) summarise(scc []*ssa.Function) {
 			if fn == s.skip {
 				continue // left out: its summary stays empty
 			}
-			sum := s.build(fn)
+			sum := s.build(fn, nil)
 			grew = grew || len(sum.items) > len(s.sums[fn].items)
 			s.sums[fn] = sum
 		}
@@ -255,10 +255,14 @@ func funcValue(v ssa.Value) *ssa.Function {
 
 // build computes fn's summary from its accesses and its callees' current
 // summaries, in the order of a walk of the call tree: fn's accesses, then
-// each call's in turn.
-func (s *summaries) build(fn *ssa.Function) *summary {
+// each call's in turn. With keep, only fn's instructions for which keep
+// holds count (see waitdone.go); its callees' summaries are whole.
+func (s *summaries) build(fn *ssa.Function, keep func(ssa.Instruction) bool) *summary {
 	sum := &summary{seen: make(map[skey]bool), frame: fn}
 	for _, a := range s.byFn[fn] {
+		if keep != nil && !keep(a.Instr) {
+			continue
+		}
 		id, base, ok := accIn(a, nil)
 		if ok {
 			sum.add(sitem{a: a, id: id, base: base, locked: a.held.Len() > 0 || a.may.Len() > 0})
@@ -270,6 +274,9 @@ func (s *summaries) build(fn *ssa.Function) *summary {
 		return sum
 	}
 	r.Each(func(instr ssa.Instruction, held lockset.Set) {
+		if keep != nil && !keep(instr) {
+			return
+		}
 		var ts []target
 		var lk, spawned bool
 		switch c := instr.(type) {
