@@ -38,7 +38,7 @@ func (ck *checker) localMutexFix(w *access, others []*access) ([]analysis.Sugges
 	if ck.localFixed[w.id] {
 		return nil, fmt.Sprintf("the fix of another write guards %s with a new mutex", ck.mapName(w))
 	}
-	ident, ok := ck.syn.mapExpr(w.Pos).(*ast.Ident)
+	ident, ok := ck.syn.mapExpr(w).(*ast.Ident)
 	if !ok {
 		return nil, fmt.Sprintf("%s is not the name of a local variable", ck.mapName(w))
 	}

@@ -48,9 +48,11 @@ func (s *syntax) file(pos token.Pos) *ast.File {
 	return s.files[s.fset.File(pos)]
 }
 
-// mapExpr returns the expression of the map accessed at pos.
-func (s *syntax) mapExpr(pos token.Pos) ast.Expr {
-	c, ok := s.at[pos]
+// mapExpr returns the expression of the map that a accesses: the indexed
+// or ranged expression, or the call's argument that is the map (the
+// source of maps.Copy(dst, src) for its read).
+func (s *syntax) mapExpr(a *access) ast.Expr {
+	c, ok := s.at[a.Pos]
 	if !ok {
 		return nil
 	}
@@ -58,8 +60,8 @@ func (s *syntax) mapExpr(pos token.Pos) ast.Expr {
 	case *ast.IndexExpr:
 		return n.X
 	case *ast.CallExpr:
-		if len(n.Args) > 0 {
-			return n.Args[0]
+		if i := mapArg(a); i < len(n.Args) {
+			return n.Args[i]
 		}
 	case *ast.RangeStmt:
 		return n.X
@@ -67,12 +69,27 @@ func (s *syntax) mapExpr(pos token.Pos) ast.Expr {
 	return nil
 }
 
+// mapArg returns the index of the argument of a's call that is the map it
+// accesses (0 when it is not known).
+func mapArg(a *access) int {
+	c, ok := a.Instr.(ssa.CallInstruction)
+	if !ok || a.Map == nil {
+		return 0
+	}
+	for i, arg := range c.Common().Args {
+		if arg == a.Map {
+			return i
+		}
+	}
+	return 0
+}
+
 // mapName prints the map accessed by a for messages.
 func (ck *checker) mapName(a *access) string {
 	if a.Holder != nil {
 		return mapid.RefOf(a.Holder).String() + "." + a.Field.Name()
 	}
-	if e := ck.syn.mapExpr(a.Pos); e != nil {
+	if e := ck.syn.mapExpr(a); e != nil {
 		return types.ExprString(ast.Unparen(e))
 	}
 	return a.id.String()
@@ -145,7 +162,7 @@ func (ck *checker) guardName(a *access, ref mapid.Ref, rel mapid.Path) (string, 
 	if hasIndex(rel) {
 		return name, name + " is reached through an index"
 	}
-	e := ck.syn.mapExpr(a.Pos)
+	e := ck.syn.mapExpr(a)
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	if rel.IsEmpty() || a.Holder != nil || !ok || !edits.Repeatable(sel.X) {
 		return name, name + " cannot be named from the map's expression"
