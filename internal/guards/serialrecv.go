@@ -42,22 +42,36 @@ func channelUses(pkg *types.Package, fns []*ssa.Function) (fields []*chanField) 
 	for _, fn := range fns {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				fa, ok := instr.(*ssa.FieldAddr)
-				if !ok {
-					continue
+				switch x := instr.(type) {
+				case *ssa.FieldAddr:
+					if f := chanFieldVar(pkg, mapid.FieldVar(x)); f != nil {
+						classifyFieldAddr(fn, x, get(f))
+					}
+				case *ssa.Field:
+					// The field of a copy of the struct (a value
+					// receiver, c := *l): a use not followed.
+					if st, ok := x.X.Type().Underlying().(*types.Struct); ok && x.Field < st.NumFields() {
+						if f := chanFieldVar(pkg, st.Field(x.Field)); f != nil {
+							get(f).bad = true
+						}
+					}
 				}
-				f := mapid.FieldVar(fa)
-				if f == nil || f.Exported() || f.Pkg() != pkg {
-					continue
-				}
-				if _, isChan := f.Type().Underlying().(*types.Chan); !isChan {
-					continue
-				}
-				classifyFieldAddr(fn, fa, get(f.Origin()))
 			}
 		}
 	}
 	return fields
+}
+
+// chanFieldVar returns the generic origin of f when it is an unexported
+// channel field of a struct type of pkg, or nil.
+func chanFieldVar(pkg *types.Package, f *types.Var) *types.Var {
+	if f == nil || f.Exported() || f.Pkg() != pkg {
+		return nil
+	}
+	if _, isChan := f.Type().Underlying().(*types.Chan); !isChan {
+		return nil
+	}
+	return f.Origin()
 }
 
 // classifyFieldAddr records the uses of one address of a channel field:

@@ -229,4 +229,31 @@ func (e *Exported) work() {
 
 func (e *Exported) Submit(f func()) { e.Fns <- f }
 
+// Copied has a second worker, on a copy of the struct that a method
+// returns: its functions run in two goroutines.
+type Copied struct{ fns chan func() }
+
+func NewCopied() *Copied {
+	c := &Copied{fns: make(chan func())}
+	go c.work()
+	go drainCopy(c)
+	return c
+}
+
+func (c *Copied) work() {
+	for f := range c.fns {
+		f()
+	}
+}
+
+func (c *Copied) snapshot() Copied { return *c }
+
+func drainCopy(c *Copied) {
+	for f := range c.snapshot().fns {
+		f()
+	}
+}
+
+func (c *Copied) Submit(f func()) { c.fns <- f }
+
 var _ sync.Mutex
