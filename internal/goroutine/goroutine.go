@@ -282,7 +282,7 @@ func After(from, to ssa.Instruction) bool { return AfterBy(from, to, Orders) }
 // holds.
 func AfterBy(from, to ssa.Instruction, orders func(ssa.Instruction) bool) bool {
 	fb, tb := from.Block(), to.Block()
-	fi, ti := index(from), index(to)
+	fi, ti := Index(from), Index(to)
 	// The rest of from's block.
 	for _, instr := range fb.Instrs[fi+1:] {
 		if instr == to {
@@ -318,13 +318,23 @@ func AfterBy(from, to ssa.Instruction, orders func(ssa.Instruction) bool) bool {
 	return false
 }
 
-func index(instr ssa.Instruction) int {
+// Index returns the position of instr in its block, or -1.
+func Index(instr ssa.Instruction) int {
 	for i, x := range instr.Block().Instrs {
 		if x == instr {
 			return i
 		}
 	}
 	return -1
+}
+
+// Dominates reports whether d runs before i on every path to i (an
+// instruction does not dominate itself).
+func Dominates(d, i ssa.Instruction) bool {
+	if d.Block() == i.Block() {
+		return Index(d) < Index(i)
+	}
+	return d.Block().Dominates(i.Block())
 }
 
 // loopBlocks reports, per block index, whether the block is in a cycle.

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -200,27 +201,11 @@ func followedBy(calls, sigs []ssa.Instruction) bool {
 		if _, dbg := c.(*ssa.DebugRef); dbg {
 			continue
 		}
-		if !slices.ContainsFunc(sigs, func(s ssa.Instruction) bool { return dominates(c, s) }) {
+		if !slices.ContainsFunc(sigs, func(s ssa.Instruction) bool { return goroutine.Dominates(c, s) }) {
 			return false
 		}
 	}
 	return true
-}
-
-// dominates reports whether every path to b passes a first (a != b).
-func dominates(a, b ssa.Instruction) bool {
-	if a.Block() != b.Block() {
-		return a.Block().Dominates(b.Block())
-	}
-	for _, instr := range a.Block().Instrs {
-		switch instr {
-		case a:
-			return true
-		case b:
-			return false
-		}
-	}
-	return false
 }
 
 // A fieldRead is the value of a field of a struct, read.

@@ -121,7 +121,7 @@ func inLoop(sp *spawn) bool {
 // mayFollow reports whether to may run after from in their function.
 func mayFollow(from, to ssa.Instruction) bool {
 	fb, tb := from.Block(), to.Block()
-	if fb == tb && instrIndex(from) < instrIndex(to) {
+	if fb == tb && goroutine.Index(from) < goroutine.Index(to) {
 		return true
 	}
 	if fb == tb {
@@ -271,28 +271,11 @@ func (ck *checker) reachKept(sp *spawn, keep func(ssa.Instruction) bool) map[*ac
 // waitedAt reports whether one of the Wait calls waits dominates i.
 func waitedAt(waits []ssa.Instruction, i ssa.Instruction) bool {
 	for _, w := range waits {
-		if _, ok := w.(*ssa.Call); ok && dominates(w, i) {
+		if _, ok := w.(*ssa.Call); ok && goroutine.Dominates(w, i) {
 			return true
 		}
 	}
 	return false
-}
-
-// dominates reports whether d runs before i on every path to i.
-func dominates(d, i ssa.Instruction) bool {
-	if d.Block() == i.Block() {
-		return instrIndex(d) < instrIndex(i)
-	}
-	return d.Block().Dominates(i.Block())
-}
-
-func instrIndex(instr ssa.Instruction) int {
-	for i, x := range instr.Block().Instrs {
-		if x == instr {
-			return i
-		}
-	}
-	return -1
 }
 
 // doneBefore returns whether an instruction of fn runs before a Done of
@@ -320,14 +303,14 @@ func doneBefore(fn *ssa.Function, dones []ssa.Instruction) func(ssa.Instruction)
 	afterDone := reachable(fn, after)
 	return func(i ssa.Instruction) bool {
 		for _, d := range dones {
-			if _, ok := d.(*ssa.Defer); ok && d != i && dominates(d, i) {
+			if _, ok := d.(*ssa.Defer); ok && d != i && goroutine.Dominates(d, i) {
 				return true
 			}
 		}
 		if _, ok := i.(*ssa.Defer); ok {
 			return false
 		}
-		b, k := i.Block(), instrIndex(i)
+		b, k := i.Block(), goroutine.Index(i)
 		late := afterDone[b.Index]
 		for j, x := range b.Instrs {
 			if isDone[x] && j > k {

@@ -209,33 +209,14 @@ func (c *checker) isSortCall(call *ast.CallExpr) (sorted ast.Expr, ok bool) {
 }
 
 // swapped returns the slice that the swap function literal fn exchanges
-// two elements of (s[i], s[j] = s[j], s[i]).
+// two elements of (s[i], s[j] = s[j], s[i], as swapOf reads it).
 func swapped(fn ast.Expr) (ast.Expr, bool) {
 	lit, ok := ast.Unparen(fn).(*ast.FuncLit)
 	if !ok || len(lit.Body.List) != 1 {
 		return nil, false
 	}
-	as, ok := lit.Body.List[0].(*ast.AssignStmt)
-	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 2 {
-		return nil, false
-	}
-	var xs [4]*ast.IndexExpr
-	for i, e := range []ast.Expr{as.Lhs[0], as.Lhs[1], as.Rhs[0], as.Rhs[1]} {
-		if xs[i], ok = ast.Unparen(e).(*ast.IndexExpr); !ok {
-			return nil, false
-		}
-	}
-	x := types.ExprString(xs[0].X)
-	for _, ix := range xs[1:] {
-		if types.ExprString(ix.X) != x {
-			return nil, false
-		}
-	}
-	i, j := types.ExprString(xs[0].Index), types.ExprString(xs[1].Index)
-	if types.ExprString(xs[2].Index) != j || types.ExprString(xs[3].Index) != i || i == j {
-		return nil, false
-	}
-	return xs[0].X, true
+	x := swapOf(lit.Body.List[0])
+	return x, x != nil
 }
 
 // operand returns the expression of call's argument i, or its receiver for
