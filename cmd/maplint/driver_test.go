@@ -188,7 +188,9 @@ func TestTags(t *testing.T) {
 }
 
 // TestBrokenDependency: a package whose dependency does not type-check is
-// analysed anyway, and the type error is printed once.
+// analysed anyway, and the type error is printed once. Package uses calls
+// a method of a variable the dependency left untyped, on which go/ssa
+// panics: its analysis is skipped, without a crash or a message of its own.
 func TestBrokenDependency(t *testing.T) {
 	bin := testbin.Maplint(t)
 	out, code := run(t, module(t, "brokendep"), bin, "./...")
@@ -199,6 +201,9 @@ func TestBrokenDependency(t *testing.T) {
 	}
 	if n := len(typeErr.FindAllString(out, -1)); n != 1 {
 		t.Errorf("the type error is printed %d times, want once:\n%s", n, out)
+	}
+	if strings.Contains(out, "panic") || strings.Contains(out, "uses.go") {
+		t.Errorf("package uses is reported on:\n%s", out)
 	}
 }
 

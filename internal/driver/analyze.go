@@ -108,6 +108,13 @@ func (g *graph) analyse(n *node, srcs []source, errs *errorLog) {
 	defer g.forget(n, files)
 	n.timing.add("parse", start)
 	tpkg, info := g.typeCheck(n, files, errs)
+	// A package is ill-typed when it or a dependency has errors, as
+	// go/packages' IllTyped: it is still analysed (a broken import does
+	// not hide the findings of the code that type-checks), but go/types
+	// records no type for an expression built on what the broken
+	// dependency left invalid, and go/ssa panics on such syntax (see
+	// analyzerRun.call).
+	n.illTyped = n.errored || slices.ContainsFunc(n.deps, func(d *node) bool { return d.illTyped })
 
 	analyzers := g.depAnalyzers
 	if n.root {

@@ -54,6 +54,7 @@ type node struct {
 
 	key       string // cache key; set when the node is done
 	errored   bool   // the package or its load had errors: not cached
+	illTyped  bool   // the package or a dependency had errors (see analyse)
 	analysed  bool   // analysed from source in this run
 	fromCache bool   // found in the cache
 	inCache   bool   // written to the cache by this run

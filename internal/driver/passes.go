@@ -104,8 +104,14 @@ func (r *analyzerRun) run(a *analysis.Analyzer) {
 		// only export their facts (see package factsonly).
 		run = func(*analysis.Pass) (any, error) { return &factsonly.Result{FactsOnly: true}, nil }
 	}
-	res, err := run(pass)
+	res, skipped, err := r.call(run, pass)
 	n.timing.add(a.Name, start)
+	if skipped {
+		// The dependency's error, printed already, explains it.
+		r.failed[a] = true
+		n.errored = true
+		return
+	}
 	if err == nil && reflect.TypeOf(res) != a.ResultType {
 		err = fmt.Errorf("internal error: analyzer %s returned a result of type %v, but declared ResultType %v", a.Name, reflect.TypeOf(res), a.ResultType)
 	}
@@ -119,4 +125,21 @@ func (r *analyzerRun) run(a *analysis.Analyzer) {
 		return
 	}
 	r.results[a] = res
+}
+
+// call runs an analyzer. On an ill-typed package (see analyse) a panic is
+// taken for what go/ssa and go/types document it to be, the result of
+// building code whose types are incomplete: the analyzer is skipped, and
+// so are those that require it. On a well-typed package a panic is a bug of maplint's
+// and is not recovered.
+func (r *analyzerRun) call(run func(*analysis.Pass) (any, error), pass *analysis.Pass) (res any, skipped bool, err error) {
+	if r.n.illTyped {
+		defer func() {
+			if recover() != nil {
+				res, skipped, err = nil, true, nil
+			}
+		}()
+	}
+	res, err = run(pass)
+	return res, false, err
 }

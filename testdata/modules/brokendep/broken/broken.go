@@ -9,3 +9,7 @@ func Defaults(service string) map[string]string {
 
 // Port is ill-typed.
 func Port() int { return "8080" }
+
+// Client's type is invalid: its initializer names nothing. go/types records
+// no type for an expression that uses it, and go/ssa cannot build one.
+var Client = undefinedClient
