@@ -92,6 +92,12 @@ var iterRows = []Row{
 	{"maps", "", "All", IterPairs, 0, "documented: \"All returns an iterator over key-value pairs from m. The iteration order is not specified\""},
 }
 
+// IsBool reports whether t's underlying type is a boolean type.
+func IsBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
 // IsMap reports whether t is a map type, or a type parameter every type of
 // whose type set is a map (~map[K]V).
 func IsMap(t types.Type) bool {

@@ -3,10 +3,10 @@ package lockset
 import (
 	"go/constant"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -162,16 +162,11 @@ func (p *Package) callContexts(fn *ssa.Function, depth int) ([]callContext, bool
 // boolean argument.
 func forwards(call *ssa.Call) bool {
 	for _, a := range call.Call.Args {
-		if prm, ok := a.(*ssa.Parameter); ok && prm.Parent() == call.Parent() && isBool(prm.Type()) {
+		if prm, ok := a.(*ssa.Parameter); ok && prm.Parent() == call.Parent() && apis.IsBool(prm.Type()) {
 			return true
 		}
 	}
 	return false
-}
-
-func isBool(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Bool
 }
 
 // analyzeIn returns fn's analysis in the context c, or its own when c is nil.
@@ -212,7 +207,7 @@ func bindArgs(call *ssa.Call, fn *ssa.Function, bound map[*ssa.Parameter]bool) (
 	}
 	consts := make(map[*ssa.Parameter]bool)
 	for i, prm := range fn.Params {
-		if !isBool(prm.Type()) {
+		if !apis.IsBool(prm.Type()) {
 			continue
 		}
 		switch a := call.Call.Args[i].(type) {

@@ -1,6 +1,8 @@
 package lockset
 
 import (
+	"sync"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/maplint/maplint/internal/apis"
@@ -24,8 +26,8 @@ type Result struct {
 	released []Lock // unlocks of locks not taken here: the caller's
 	// releasedAt holds the unlock instruction of each released lock.
 	releasedAt []ssa.Instruction
-	union      bool // may-hold analysis: join is union
-	may        *Result
+	union      bool      // may-hold analysis: join is union
+	mayOnce    sync.Once // computes mayAt on the first MayHold call
 	entrySet   Set
 	mayAt      map[ssa.Instruction]Set
 	consts     map[*ssa.Parameter]bool // boolean parameters bound to constants (see AtCalls)
@@ -125,17 +127,18 @@ func (r *Result) Each(visit func(instr ssa.Instruction, held Set)) {
 
 // MayHold returns the locks held on some path to instr (a lock taken under
 // a condition, `if c { mu.Lock(); defer mu.Unlock() }`, is in it). It is
-// computed on first use.
+// computed on first use, once: passes sharing a Result through a helper
+// analyzer may call it concurrently, as Each.
 func (r *Result) MayHold(instr ssa.Instruction) Set {
-	if r.may == nil {
-		r.may = analyze(r.Fn, r.entrySet, r.callees, true)
+	r.mayOnce.Do(func() {
+		may := analyze(r.Fn, r.entrySet, r.callees, true)
 		r.mayAt = make(map[ssa.Instruction]Set)
-		r.may.Each(func(instr ssa.Instruction, held Set) {
+		may.Each(func(instr ssa.Instruction, held Set) {
 			if held.Len() > 0 {
 				r.mayAt[instr] = held
 			}
 		})
-	}
+	})
 	return r.mayAt[instr]
 }
 

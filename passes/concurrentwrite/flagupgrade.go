@@ -2,10 +2,10 @@ package concurrentwrite
 
 import (
 	"go/constant"
-	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/goroutine"
 	"github.com/maplint/maplint/internal/lockset"
 	"github.com/maplint/maplint/internal/mapid"
@@ -89,7 +89,7 @@ type flagEdge struct{ from, to *ssa.BasicBlock }
 // constant, through the φs it is made of; ok is false when some edge brings
 // a value that is not a constant or such a φ.
 func trueEdges(flag *ssa.Phi, seen map[*ssa.Phi]bool) (edges []flagEdge, ok bool) {
-	if seen[flag] || !isBoolType(flag.Type()) {
+	if seen[flag] || !apis.IsBool(flag.Type()) {
 		return nil, false
 	}
 	seen[flag] = true
@@ -113,11 +113,6 @@ func trueEdges(flag *ssa.Phi, seen map[*ssa.Phi]bool) (edges []flagEdge, ok bool
 		}
 	}
 	return edges, true
-}
-
-func isBoolType(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsBoolean != 0
 }
 
 // writeLockedOn reports whether every edge holds the lock mu for writing

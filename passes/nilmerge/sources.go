@@ -369,18 +369,13 @@ func othersAllow(ret *ssa.Return, i int) (withErr, ok bool) {
 			if !isConst || !c.IsNil() {
 				withErr = true
 			}
-		case isBoolean(r.Type()):
+		case apis.IsBool(r.Type()):
 			if !isConst || c.Value == nil || !constant.BoolVal(c.Value) {
 				return false, false
 			}
 		}
 	}
 	return withErr, true
-}
-
-func isBoolean(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsBoolean != 0
 }
 
 func dependsOnParam(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
