@@ -57,6 +57,18 @@ var mapRows = []Row{
 	{"github.com/pelletier/go-toml/v2", "Decoder", "Decode", DecodeFields, 0, "decodes like Unmarshal"},
 	{"encoding/gob", "Decoder", "Decode", DecodeFields, 0, "makes a map decoded into; a field the sender's type lacks stays unchanged"},
 
+	// A Kubernetes object read from the API server. controller-runtime's
+	// client decodes the server's JSON (or protobuf, whose generated
+	// Unmarshal makes a map only for entries present) into obj, and its
+	// cache-backed reader deep-copies the informer's object, whose
+	// DeepCopyInto copies a nil map as nil: either way a map field of obj
+	// (ObjectMeta.Annotations, Labels, a map in a spec) is nil when the
+	// object has none. client.Client embeds Reader, and go/types gives the
+	// embedded method one object, so r.Get through a Client, or through a
+	// struct embedding one, is this row.
+	{"sigs.k8s.io/controller-runtime/pkg/client", "Reader", "Get", FetchInto, 2, "fills obj from the API server or its cache: a map field of the object stays nil when the object has none (FoundationDB/fdb-kubernetes-operator#2226)"},
+	{"encoding/json", "Unmarshaler", "UnmarshalJSON", SelfDecoder, Recv, "documented: \"To unmarshal JSON into a value implementing Unmarshaler, Unmarshal calls that value's UnmarshalJSON method\"; the API machinery's JSON serializer, which controller-runtime's client decodes with, does too"},
+
 	// Hidden reads: formatting, encoding or comparing a value walks the
 	// maps inside it (the runtime reports "concurrent map read and map
 	// write" from reflect.Value.MapIndex or MapIter.Next).
@@ -158,4 +170,32 @@ func mapTerms(t types.Type) []*types.Map {
 		}
 	}
 	return out
+}
+
+// DecodesSelf reports whether a value of type t (a pointer to a struct, as
+// decoded into) has the method of an interface of a SelfDecoder row, with
+// its signature (UnmarshalJSON([]byte) error): the decoder calls it
+// instead of filling the fields, and it may make the maps whatever the
+// input holds.
+func DecodesSelf(t types.Type) bool {
+	for _, r := range byRole[SelfDecoder] {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, r.Name)
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		sig := fn.Signature()
+		if sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+			continue
+		}
+		s, ok := sig.Params().At(0).Type().Underlying().(*types.Slice)
+		if !ok {
+			continue
+		}
+		if b, ok := s.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte &&
+			types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type()) {
+			return true
+		}
+	}
+	return false
 }

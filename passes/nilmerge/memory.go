@@ -3,11 +3,8 @@ package nilmerge
 import (
 	"fmt"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/maplint/maplint/internal/apis"
 )
 
 // This file follows a map through memory within one function: a load of a
@@ -41,7 +38,7 @@ type loc struct {
 }
 
 // storedSource returns the origin of a nil that load may read, found by the
-// backward walk, with the path facts under which it holds.
+// backward walk (walk.go), with the path facts under which it holds.
 func (a *checker) storedSource(load *ssa.UnOp, facts []fact, st *searchState) (*origin, []fact) {
 	if load.Op != token.MUL || !isMapLike(load.Type()) {
 		return nil, nil
@@ -50,33 +47,15 @@ func (a *checker) storedSource(load *ssa.UnOp, facts []fact, st *searchState) (*
 	if fa, ok := load.X.(*ssa.FieldAddr); ok {
 		l = loc{base: fa.X, field: fa.Field}
 	}
-	b, i := load.Block(), indexOf(load.Block(), load)-1
-	for steps := 0; steps < maxWalk; steps++ {
-		if i < 0 {
-			p := a.singleLivePred(b)
-			if p == nil {
-				return nil, nil
-			}
-			b, i = p, len(p.Instrs)-1
-			continue
-		}
-		instr := b.Instrs[i]
-		i--
-		// defines' next result only says to go on to the previous
-		// instruction, which the loop does anyway.
-		o, f, _, done := a.defines(instr, &l, facts, st)
-		if done {
-			return o, f
-		}
-	}
-	return nil, nil
+	w := &walk{load: load, at: load}
+	return a.walkBack(load.Block(), indexOf(load.Block(), load)-1, l, facts, st, w)
 }
 
 // defines looks at one instruction of the backward walk from a load of l.
 // It reports done with the answer (an origin, or nil for none) when instr
 // defines l or may change it unseen; otherwise the walk goes on (next), l
 // possibly rebased onto the value a whole-struct copy came from.
-func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searchState) (o *origin, f []fact, next, done bool) {
+func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searchState, at ssa.Instruction) (o *origin, f []fact, next, done bool) {
 	local, _ := l.base.(*ssa.Alloc)
 	if outer, ok := innerOf(l.base); ok {
 		local = outer
@@ -84,7 +63,7 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 			return o, facts, false, true
 		}
 	}
-	private := local != nil && !escapes(local) || madeByCall(l.base) && !escapesFrom(l.base, 0)
+	private := local != nil && !escapesBefore(local, at) || madeByCall(l.base) && !escapesFrom(l.base, 0, nil)
 	if v, ok := instr.(ssa.Value); ok && v == l.base && l.field >= 0 && madeByCall(v) {
 		// The struct a helper returned (returned.go).
 		return a.returnedField(v, l.field), facts, false, true
@@ -128,11 +107,11 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 			return a.unsetField(local, *l), facts, false, true
 		}
 	case *ssa.Call:
-		if d, fieldsOnly := decodedInto(&instr.Call, l.base); d != "" {
-			if l.field < 0 && fieldsOnly {
+		if d, ok := decodedInto(&instr.Call, l.base); ok {
+			if l.field < 0 && d.fieldsOnly {
 				return nil, nil, false, true // the decoder made the map
 			}
-			if l.field >= 0 && decodesItself(l.base.Type()) {
+			if l.field >= 0 && d.decodesItself(l.base.Type()) {
 				return nil, nil, false, true
 			}
 			if l.field < 0 && decodeFailed(instr, facts) {
@@ -255,26 +234,31 @@ func storesElsewhere(addr ssa.Value, l loc) bool {
 	case *ssa.FieldAddr:
 		return sameValue(x.X, l.base, 4) && x.Field != l.field
 	case *ssa.Alloc:
-		return x != l.base && !escapes(x)
+		return x != l.base && !escapesFrom(x, 0, nil)
 	}
 	return false
 }
 
-// escapes reports whether the local al may be reached other than through
-// its own loads, stores and field addresses (and the decoders it is handed
-// to, which do not keep it).
-func escapes(al *ssa.Alloc) bool {
-	return escapesFrom(al, 0)
+// escapesBefore reports whether the local al may be reached other than
+// through its own loads, stores and field addresses (and the decoders it
+// is handed to, which do not keep it) by the time at runs: a use that
+// never runs before at (the Update after the write, or the call at itself,
+// whose callee the walk has followed) does not count.
+func escapesBefore(al *ssa.Alloc, at ssa.Instruction) bool {
+	return escapesFrom(al, 0, at)
 }
 
-func escapesFrom(v ssa.Value, depth int) bool {
+func escapesFrom(v ssa.Value, depth int, at ssa.Instruction) bool {
 	if depth > 4 {
 		return true
 	}
 	for _, ref := range *v.Referrers() {
+		if at != nil && neverBefore(ref, at) {
+			continue
+		}
 		switch r := ref.(type) {
 		case *ssa.FieldAddr:
-			if escapesFrom(r, depth+1) {
+			if escapesFrom(r, depth+1, at) {
 				return true
 			}
 		case *ssa.Store:
@@ -292,95 +276,11 @@ func escapesFrom(v ssa.Value, depth int) bool {
 				if !ok {
 					return true
 				}
-				if d, _ := decodedInto(&call.Call, v); d == "" {
+				if _, ok := decodedInto(&call.Call, v); !ok && (at == nil || !neverBefore(call, at)) {
 					return true
 				}
 			}
 		default:
-			return true
-		}
-	}
-	return false
-}
-
-// decodedInto returns the name of the decoder that call is, when it decodes
-// into base (the pointer at its Decode or DecodeFields argument, perhaps as
-// an interface), and "" otherwise; fieldsOnly says that the decoder makes a
-// map decoded into, so that only map fields of a struct can stay nil.
-func decodedInto(call *ssa.CallCommon, base ssa.Value) (decoder string, fieldsOnly bool) {
-	r, ok := apis.Of(call, apis.Decode)
-	if !ok {
-		r, ok = apis.Of(call, apis.DecodeFields)
-		fieldsOnly = true
-	}
-	if !ok {
-		return "", false
-	}
-	arg := apis.Arg(call, r.Arg)
-	for range 3 {
-		switch x := arg.(type) {
-		case *ssa.MakeInterface:
-			arg = x.X
-			continue
-		case *ssa.ChangeType:
-			arg = x.X
-			continue
-		}
-		break
-	}
-	if arg != base {
-		return "", false
-	}
-	return funcName(apis.Callee(call)), fieldsOnly
-}
-
-// decodeFailed reports whether facts say that the decoder call returned a
-// non-nil error (its only result).
-func decodeFailed(call *ssa.Call, facts []fact) bool {
-	if !types.Identical(call.Type(), types.Universe.Lookup("error").Type()) {
-		return false
-	}
-	for _, f := range facts {
-		if f.k == nonNil && sameValue(f.v, call, 4) {
-			return true
-		}
-	}
-	return false
-}
-
-// decodedOrigin says what the decoder leaves nil at l.
-func (a *checker) decodedOrigin(call *ssa.Call, decoder string, l loc) *origin {
-	if l.field < 0 {
-		return &origin{pos: call.Pos(), why: "decoded by " + decoder + ", which leaves it nil for null or empty input", kind: fromDecode}
-	}
-	name := "map"
-	if f := fieldOf(l.base.Type(), l.field); f != nil {
-		name = f.Name()
-	}
-	return &origin{pos: call.Pos(), why: fmt.Sprintf("field %s decoded by %s, which leaves it nil when the input has none", name, decoder), kind: fromDecode}
-}
-
-// decodesItself reports whether the struct that ptr points to has a method
-// of the shape of a decoder's hook — one parameter, a byte slice, a func
-// or a pointer, and an error result, like json.Unmarshaler,
-// encoding.TextUnmarshaler or yaml's Unmarshaler — which may make its maps
-// whatever the input holds. Its decoded fields are trusted.
-func decodesItself(ptr types.Type) bool {
-	ms := types.NewMethodSet(ptr)
-	for i := range ms.Len() {
-		sig, ok := ms.At(i).Obj().Type().(*types.Signature)
-		if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 1 {
-			continue
-		}
-		if !types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type()) {
-			continue
-		}
-		switch p := sig.Params().At(0).Type().Underlying().(type) {
-		case *types.Slice:
-			if b, ok := p.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
-				return true
-			}
-		case *types.Signature, *types.Pointer:
 			return true
 		}
 	}

@@ -166,6 +166,11 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 			d.Message = fmt.Sprintf("write to map %s, which may be nil: %s", f.w.name, f.origin.why)
 		case f.origin.pos.IsValid():
 			d.Related = []analysis.RelatedInformation{{Pos: f.origin.pos, Message: f.origin.related()}}
+			for in := f.origin.inner; in != nil; in = in.inner {
+				if in.pos.IsValid() {
+					d.Related = append(d.Related, analysis.RelatedInformation{Pos: in.pos, Message: in.related()})
+				}
+			}
 		case f.origin.call.IsValid():
 			// The nil is made in another package: point at the call.
 			d.Related = []analysis.RelatedInformation{{Pos: f.origin.call, Message: "the map is nil from here: " + f.origin.why + " at " + f.origin.at}}
@@ -195,6 +200,10 @@ type origin struct {
 
 	// For fromDeviant: the guards of the other writes.
 	guards []token.Pos
+
+	// For fromParam: where the caller's map comes from, when it is not
+	// a nil constant.
+	inner *origin
 }
 
 type originKind int

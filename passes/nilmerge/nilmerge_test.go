@@ -21,6 +21,13 @@ func TestIssue11(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nilmerge.Analyzer, "niltest", "clone", "constructors", "returned", "nested")
 }
 
+// TestAPIServer checks the maps of objects read from a Kubernetes API
+// server, and the nil that crosses a helper's parameter
+// (FoundationDB/fdb-kubernetes-operator#2226).
+func TestAPIServer(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nilmerge.Analyzer, "apiserver")
+}
+
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nilmerge.Analyzer,
 		"writeforms", "sources", "generics", "buildtag", "putall", "generated")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/constant"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -25,16 +26,15 @@ func (a *checker) paramSource(p *ssa.Parameter, facts []fact, st *searchState) (
 	if st.inParam[fn] {
 		return nil, nil
 	}
-	idx := -1
-	for i, q := range fn.Params {
-		if q == p {
-			idx = i
-		}
-	}
+	idx := paramIndex(fn, p)
 	if idx < 0 {
 		return nil, nil
 	}
-	conds, ok := paramConds(facts, fn, false)
+	own, ok := dropNilEntries(facts, p)
+	if !ok {
+		return nil, nil
+	}
+	conds, ok := paramConds(own, fn, false)
 	if !ok {
 		return nil, nil
 	}
@@ -54,10 +54,121 @@ func (a *checker) paramSource(p *ssa.Parameter, facts []fact, st *searchState) (
 		}
 		cf = append(cf, condFacts(conds, args)...)
 		if o, _ := a.search(args[idx], cf, st); o != nil {
-			return &origin{pos: call.Pos(), why: fmt.Sprintf("%s is passed nil by this call to %s", p.Name(), fn.Name()), kind: fromParam}, facts
+			return a.passedOrigin(p, call, o), facts
 		}
 	}
 	return nil, nil
+}
+
+// passedOrigin says that call passes p the nil that o says where it comes
+// from: a nil constant, or a map the caller has from a source of its own
+// (a field a server left nil, a struct built without it), which the
+// message names with its place.
+func (a *checker) passedOrigin(p *ssa.Parameter, call *ssa.Call, o *origin) *origin {
+	fn := p.Parent()
+	if !o.pos.IsValid() && o.at == "" {
+		return &origin{pos: call.Pos(), why: fmt.Sprintf("%s is passed nil by this call to %s", p.Name(), fn.Name()), kind: fromParam}
+	}
+	why := fmt.Sprintf("%s is passed a map that may be nil by this call to %s (%s)", p.Name(), fn.Name(), o.describe(a.pass.Fset))
+	return &origin{pos: call.Pos(), why: why, kind: fromParam, inner: o}
+}
+
+// dropNilEntries leaves out of facts those about entries of the map
+// parameter p, which is nil on the path searched: an entry of a nil map
+// is its zero value, and "not there". A comparison of an entry with a
+// constant is decided (if m[k] == 0 { return } leaves no path to the
+// write: ok is false), and one with a value computed from the parameters
+// alone may hold (mergeMap's if target[key] != value); a comma-ok test of
+// an entry is false. Other facts are kept.
+func dropNilEntries(facts []fact, p *ssa.Parameter) ([]fact, bool) {
+	isEntry := func(v ssa.Value) bool {
+		l, ok := v.(*ssa.Lookup)
+		return ok && l.X == ssa.Value(p) && !l.CommaOk
+	}
+	out := make([]fact, 0, len(facts))
+	for _, f := range facts {
+		switch v := f.v.(type) {
+		case *ssa.Extract:
+			if l, ok := v.Tuple.(*ssa.Lookup); ok && l.X == ssa.Value(p) && v.Index == 1 {
+				if f.k == isTrue {
+					return nil, false
+				}
+				continue
+			}
+		case *ssa.BinOp:
+			x, y, op := v.X, v.Y, v.Op
+			if isEntry(y) {
+				x, y, op = y, x, mirror(op)
+			}
+			if !isEntry(x) || !isComparison(op) {
+				break
+			}
+			if c, ok := y.(*ssa.Const); ok {
+				z := zeroOf(x.Type())
+				if z == nil || c.Value == nil || z.Kind() != c.Value.Kind() {
+					break
+				}
+				if holds := constant.Compare(z, op, c.Value); holds != (f.k == isTrue) {
+					return nil, false
+				}
+				continue
+			}
+			if fromParams(y, p.Parent(), 6) {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out, true
+}
+
+// zeroOf returns the zero value of a basic type as a constant, or nil.
+func zeroOf(t types.Type) constant.Value {
+	b, ok := t.Underlying().(*types.Basic)
+	if !ok {
+		return nil
+	}
+	switch {
+	case b.Info()&types.IsString != 0:
+		return constant.MakeString("")
+	case b.Info()&types.IsInteger != 0:
+		return constant.MakeInt64(0)
+	case b.Info()&types.IsBoolean != 0:
+		return constant.MakeBool(false)
+	}
+	return nil
+}
+
+// fromParams reports whether v is computed from fn's parameters and
+// constants alone, without loads or calls: a range over a parameter's
+// values, an entry of one, an operation on them.
+func fromParams(v ssa.Value, fn *ssa.Function, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		return v.Parent() == fn
+	case *ssa.Const:
+		return true
+	case *ssa.Extract:
+		return fromParams(v.Tuple, fn, depth-1)
+	case *ssa.Next:
+		return fromParams(v.Iter, fn, depth-1)
+	case *ssa.Range:
+		return fromParams(v.X, fn, depth-1)
+	case *ssa.Lookup:
+		return fromParams(v.X, fn, depth-1) && fromParams(v.Index, fn, depth-1)
+	case *ssa.BinOp:
+		return fromParams(v.X, fn, depth-1) && fromParams(v.Y, fn, depth-1)
+	case *ssa.UnOp:
+		return v.Op != token.MUL && v.Op != token.ARROW && fromParams(v.X, fn, depth-1)
+	case *ssa.ChangeType:
+		return fromParams(v.X, fn, depth-1)
+	case *ssa.Field:
+		return fromParams(v.X, fn, depth-1)
+	}
+	return false
 }
 
 // isPure reports whether v is a value with no dependence on memory or calls,

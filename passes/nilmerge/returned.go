@@ -164,18 +164,18 @@ func freshUnset(al *ssa.Alloc, i int) (decoder string, at token.Pos, ok bool) {
 				if !ok {
 					return "", token.NoPos, false
 				}
-				d, _ := decodedInto(&call.Call, al)
-				if d == "" || decodesItself(al.Type()) {
+				d, ok := decodedInto(&call.Call, al)
+				if !ok || d.decodesItself(al.Type()) {
 					return "", token.NoPos, false
 				}
-				decoder, at = d, call.Pos()
+				decoder, at = d.name, call.Pos()
 			}
 		case *ssa.Call:
-			d, _ := decodedInto(&r.Call, al)
-			if d == "" || decodesItself(al.Type()) {
+			d, ok := decodedInto(&r.Call, al)
+			if !ok || d.decodesItself(al.Type()) {
 				return "", token.NoPos, false
 			}
-			decoder, at = d, r.Pos()
+			decoder, at = d.name, r.Pos()
 		default:
 			return "", token.NoPos, false
 		}

@@ -43,7 +43,7 @@ func unmarshalInclude(data []byte) (map[string]interface{}, error) { // want unm
 
 func mergeTo(toData, fromData map[string]interface{}) {
 	for k, v := range fromData {
-		toData[k] = v // want `write to map toData, which is nil here: toData is passed nil by this call to mergeTo at realbugs.go:55`
+		toData[k] = v // want `write to map toData, which is nil here: toData is passed a map that may be nil by this call to mergeTo \(returned by unmarshalInclude, which returns nil at realbugs.go:41\) at realbugs.go:55`
 	}
 }
 
