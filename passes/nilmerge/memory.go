@@ -55,7 +55,7 @@ func (a *checker) storedSource(load *ssa.UnOp, facts []fact, st *searchState) (*
 // It reports done with the answer (an origin, or nil for none) when instr
 // defines l or may change it unseen; otherwise the walk goes on (next), l
 // possibly rebased onto the value a whole-struct copy came from.
-func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searchState, at ssa.Instruction) (o *origin, f []fact, next, done bool) {
+func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searchState, w *walk) (o *origin, f []fact, next, done bool) {
 	local, _ := l.base.(*ssa.Alloc)
 	if outer, ok := innerOf(l.base); ok {
 		local = outer
@@ -63,7 +63,7 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 			return o, facts, false, true
 		}
 	}
-	private := local != nil && !escapesBefore(local, at) || madeByCall(l.base) && !escapesFrom(l.base, 0, nil)
+	private := local != nil && !escapesBefore(local, w.at) || madeByCall(l.base) && !escapesFrom(l.base, 0, nil)
 	if v, ok := instr.(ssa.Value); ok && v == l.base && l.field >= 0 && madeByCall(v) {
 		// The struct a helper returned (returned.go).
 		return a.returnedField(v, l.field), facts, false, true
@@ -71,12 +71,12 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 	switch instr := instr.(type) {
 	case *ssa.Store:
 		if fa, ok := instr.Addr.(*ssa.FieldAddr); ok && l.field >= 0 && fa.Field == l.field && sameValue(fa.X, l.base, 4) {
-			o, f := a.storedValue(instr, facts, st)
+			o, f := a.storedValue(instr, facts, st, w.load)
 			return o, f, false, true
 		}
 		if instr.Addr == l.base {
 			if l.field < 0 {
-				o, f := a.storedValue(instr, facts, st)
+				o, f := a.storedValue(instr, facts, st, w.load)
 				return o, f, false, true
 			}
 			switch v := instr.Val.(type) {
@@ -198,12 +198,20 @@ func madeByCall(v ssa.Value) bool {
 	return ok
 }
 
-// storedValue returns the origin of a nil that store may have written.
-func (a *checker) storedValue(store *ssa.Store, facts []fact, st *searchState) (*origin, []fact) {
+// storedValue returns the origin of a nil that store may have written. The
+// facts about load, the load the walk started from, said what was
+// searched; the stored value takes its place.
+func (a *checker) storedValue(store *ssa.Store, facts []fact, st *searchState, load *ssa.UnOp) (*origin, []fact) {
 	if c, ok := store.Val.(*ssa.Const); ok && c.IsNil() {
 		return &origin{pos: store.Pos(), why: "assigned nil", kind: fromField}, facts
 	}
-	o, f := a.search(store.Val, facts[:len(facts)-1], st)
+	rest := make([]fact, 0, len(facts))
+	for _, f := range facts {
+		if f.v != ssa.Value(load) {
+			rest = append(rest, f)
+		}
+	}
+	o, f := a.search(store.Val, rest, st)
 	if o != nil && o.kind == fromVar && !o.pos.IsValid() {
 		o = &origin{pos: store.Pos(), why: "assigned a map that is nil on this path", kind: fromField}
 	}

@@ -62,7 +62,7 @@ func (a *checker) walkBack(b *ssa.BasicBlock, i int, l loc, facts []fact, st *se
 		i--
 		// defines' next result only says to go on to the previous
 		// instruction, which the loop does anyway.
-		o, f, _, done := a.defines(instr, &l, facts, st, w.at)
+		o, f, _, done := a.defines(instr, &l, facts, st, w)
 		if done {
 			return o, f
 		}
