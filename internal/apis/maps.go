@@ -67,6 +67,26 @@ var mapRows = []Row{
 	// embedded method one object, so r.Get through a Client, or through a
 	// struct embedding one, is this row.
 	{"sigs.k8s.io/controller-runtime/pkg/client", "Reader", "Get", FetchInto, 2, "fills obj from the API server or its cache: a map field of the object stays nil when the object has none (FoundationDB/fdb-kubernetes-operator#2226)"},
+	// client-go's typed clients: clientset.CoreV1().ConfigMaps(ns).Get(...)
+	// returns the object decoded from the server's answer, with the same
+	// nil map fields. Each resource has an interface of its own, generated
+	// (ConfigMapInterface, DeploymentInterface, ...): a row per interface,
+	// for the resources whose maps operators write (labels, annotations,
+	// data, selectors), checked against client-go v0.36.1.
+	{"k8s.io/client-go/kubernetes/typed/core/v1", "ConfigMapInterface", "Get", FetchedResult, Recv, "returns the ConfigMap decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/core/v1", "SecretInterface", "Get", FetchedResult, Recv, "returns the Secret decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/core/v1", "ServiceInterface", "Get", FetchedResult, Recv, "returns the Service decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/core/v1", "PodInterface", "Get", FetchedResult, Recv, "returns the Pod decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/core/v1", "NamespaceInterface", "Get", FetchedResult, Recv, "returns the Namespace decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/core/v1", "NodeInterface", "Get", FetchedResult, Recv, "returns the Node decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/core/v1", "ServiceAccountInterface", "Get", FetchedResult, Recv, "returns the ServiceAccount decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/core/v1", "PersistentVolumeClaimInterface", "Get", FetchedResult, Recv, "returns the PersistentVolumeClaim decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/apps/v1", "DeploymentInterface", "Get", FetchedResult, Recv, "returns the Deployment decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/apps/v1", "StatefulSetInterface", "Get", FetchedResult, Recv, "returns the StatefulSet decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/apps/v1", "DaemonSetInterface", "Get", FetchedResult, Recv, "returns the DaemonSet decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/batch/v1", "JobInterface", "Get", FetchedResult, Recv, "returns the Job decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/batch/v1", "CronJobInterface", "Get", FetchedResult, Recv, "returns the CronJob decoded from the API server's answer: a map field is nil when the object has none"},
+	{"k8s.io/client-go/kubernetes/typed/networking/v1", "IngressInterface", "Get", FetchedResult, Recv, "returns the Ingress decoded from the API server's answer: a map field is nil when the object has none"},
 	{"encoding/json", "Unmarshaler", "UnmarshalJSON", SelfDecoder, Recv, "documented: \"To unmarshal JSON into a value implementing Unmarshaler, Unmarshal calls that value's UnmarshalJSON method\"; the API machinery's JSON serializer, which controller-runtime's client decodes with, does too"},
 
 	// Hidden reads: formatting, encoding or comparing a value walks the

@@ -130,3 +130,42 @@ func hooked(ptr types.Type) bool {
 	}
 	return false
 }
+
+// fetchedField returns the origin of the nil that field l of the object
+// def (a call, or its first result) returned may hold, when the callee is
+// one of the API table's FetchedResult rows (a typed client's Get): nil
+// when the object has none.
+func (a *checker) fetchedField(def ssa.Value, l loc) *origin {
+	index := 0
+	if e, ok := def.(*ssa.Extract); ok {
+		def, index = e.Tuple, e.Index
+	}
+	call, ok := def.(*ssa.Call)
+	if !ok || l.field < 0 {
+		return nil
+	}
+	r, ok := apis.Of(&call.Call, apis.FetchedResult)
+	if !ok || r.Arg != apis.Recv || index != 0 {
+		return nil
+	}
+	if t := resultType(call, index); t == nil || apis.DecodesSelf(t) || apis.DecodesSelf(l.base.Type()) {
+		return nil
+	}
+	name := "map"
+	if f := fieldOf(l.base.Type(), l.field); f != nil {
+		name = f.Name()
+	}
+	return &origin{pos: call.Pos(), why: fmt.Sprintf("field %s of the object returned by %s, which leaves it nil when the object has none", name, funcName(apis.Callee(&call.Call))), kind: fromDecode}
+}
+
+// resultType returns the type of result index of call.
+func resultType(call *ssa.Call, index int) types.Type {
+	t := call.Type()
+	if tu, ok := t.(*types.Tuple); ok {
+		if index >= tu.Len() {
+			return nil
+		}
+		return tu.At(index).Type()
+	}
+	return t
+}

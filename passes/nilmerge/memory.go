@@ -63,7 +63,20 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 			return o, facts, false, true
 		}
 	}
-	private := local != nil && !escapesBefore(local, w.at) || madeByCall(l.base) && !escapesFrom(l.base, 0, nil)
+	root := chainRoot(l.base)
+	if root != l.base && madeByCall(root) {
+		// A field of a struct held by value in one a call returned
+		// (cm.Annotations of the *ConfigMap a typed client's Get
+		// returned): a store to the struct or one on the way down
+		// sets it to what the walk does not follow.
+		if st, ok := instr.(*ssa.Store); ok && containsLoc(st.Addr, l.base) {
+			return nil, nil, false, true
+		}
+		if v, ok := instr.(ssa.Value); ok && v == root {
+			return a.fetchedField(v, *l), facts, false, true
+		}
+	}
+	private := local != nil && !escapesBefore(local, w.at) || madeByCall(root) && !escapesFrom(root, 0, w.at)
 	if v, ok := instr.(ssa.Value); ok && v == l.base && l.field >= 0 && madeByCall(v) {
 		// The struct a helper returned (returned.go).
 		return a.returnedField(v, l.field), facts, false, true
@@ -169,6 +182,19 @@ func innerOf(base ssa.Value) (*ssa.Alloc, bool) {
 		}
 	}
 	return nil, false
+}
+
+// chainRoot returns the value that the chain of field addresses base is
+// starts from (base itself when it is no field address).
+func chainRoot(base ssa.Value) ssa.Value {
+	for range 5 {
+		fa, ok := base.(*ssa.FieldAddr)
+		if !ok {
+			break
+		}
+		base = fa.X
+	}
+	return base
 }
 
 // containsLoc reports whether addr is the address of base's memory or of a

@@ -39,6 +39,9 @@ import (
 // returnedField returns the origin of the nil that field i of the struct
 // that def (a call, or a result extracted from one) returns may hold.
 func (a *checker) returnedField(def ssa.Value, i int) *origin {
+	if o := a.fetchedField(def, loc{base: def, field: i}); o != nil {
+		return o // a typed client's Get (decoding.go)
+	}
 	index := 0
 	if e, ok := def.(*ssa.Extract); ok {
 		def, index = e.Tuple, e.Index

@@ -15,3 +15,7 @@ func (m *ObjectMeta) GetAnnotations() map[string]string  { return m.Annotations 
 func (m *ObjectMeta) SetAnnotations(a map[string]string) { m.Annotations = a }
 func (m *ObjectMeta) DeepCopyInto(out *ObjectMeta)       { *out = *m }
 func (m *ObjectMeta) Unmarshal(dAtA []byte) error        { return nil } // generated protobuf decoding
+
+type GetOptions struct{}
+
+type UpdateOptions struct{}
