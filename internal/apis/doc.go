@@ -1,7 +1,8 @@
 // Package apis is maplint's one table of knowledge about APIs: which calls
-// write or read a map, return nil maps, decode into maps, sort, print, hash,
-// encode, start goroutines, wait for them, lock, never return, or consume
-// items in any order. Every pass reads it; no pass keeps a matcher of its own.
+// write or read a map, return nil maps, decode into maps, fetch objects
+// whose map fields a server leaves nil, sort, print, hash, encode, start
+// goroutines, wait for them, lock, never return, or consume items in any
+// order. Every pass reads it; no pass keeps a matcher of its own.
 //
 // A row names a function or method by its full identity — package path,
 // receiver type name ("" for a package-level function; the interface's name

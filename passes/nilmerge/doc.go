@@ -65,12 +65,23 @@
 //     encoding/gob make a map decoded into even for empty input, so only
 //     the map fields of a struct they decode can stay nil; encoding/xml
 //     cannot decode into a map;
+//   - an object read from a Kubernetes API server: a map field (the
+//     Annotations or Labels of its ObjectMeta, a map of its spec) of the
+//     object that controller-runtime's client.Reader.Get fills (through a
+//     client.Client too), or that a client-go typed client's Get returns
+//     (ConfigMapInterface.Get and the other rows of the API table), is nil
+//     when the object has none, unless the type has an UnmarshalJSON
+//     method (the protobuf Unmarshal every API type has leaves it nil too);
+//     also through a helper handed a pointer to the object or to its
+//     ObjectMeta (mergeAnnotations(&existing.ObjectMeta, ...));
 //   - the inner map of a map of maps that nothing stores into
 //     (outer[k][x] = v): a local outer map, or an unexported field or
 //     package variable that the package only ever assigns an empty map and
 //     only looks up, ranges over or measures (-nilmerge.outer, on by
 //     default);
-//   - a parameter that a call in the package passes nil.
+//   - a parameter that a call in the package passes nil, or a map that
+//     is nil there from any of the sources above (mergeMap(target.Annotations,
+//     ...) after a Get); the message names the call and the source.
 //
 // With -nilmerge.outerpath (off by default) the pass also reports a write
 // into outer[a][b] where outer is a map of maps held in a field or package
@@ -167,17 +178,22 @@
 //
 // # Known limitations
 //
-// The pass follows nil through SSA values, and through memory only within
-// one function, backwards from the load through blocks with a single
-// predecessor: a join, a goroutine start, or a call or store that may
-// reach the location through another name ends the walk (silence). A map
+// The pass follows nil through SSA values, and through memory backwards
+// from the load, into each edge of a join (not a loop's header), and from
+// the entry of a function into the callers that pass the pointer the
+// location is a field of (two helpers deep): a goroutine start, or a call
+// or store that may reach the location through another name before that
+// point ends the walk (silence). A map
 // stored in a field, a slice or a closure's variable by another function
 // and read back is assumed non-nil unless the field is one nothing
 // assigns. A struct returned by a helper is followed into its caller only
 // for helpers of the same package, and only up to the first call or store
 // that may reach it; a struct returned by a helper of another package is
-// trusted, and so is a map reached
-// through a decoded map or slice. A nil passed
+// trusted (a typed client's Get aside), and so is a map reached through a
+// decoded map or slice, a copy made by another package's DeepCopy, or a
+// callback's parameter (argocd-commenter#613 hands the annotations of
+// a.DeepCopy() to a func that writes them; jaeger-operator#433 writes a
+// service listed in another package, reached through a slice). A nil passed
 // to a parameter is followed only from static calls in the same package,
 // and only when the write depends on nothing but the parameters. A map
 // made inside a loop on some condition is trusted to exist on the

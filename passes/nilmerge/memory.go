@@ -7,9 +7,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// This file follows a map through memory within one function: a load of a
-// variable or a field is traced back to the store, allocation or decoder
-// call that last defined it,
+// This file follows a map through memory: a load of a variable or a field
+// is traced back to the store, allocation or decoder call that last
+// defined it (walk.go drives the walk across joins and into callers),
 //
 //	cfg := ImageConfig{Env: env}       // the literal leaves ExposedPorts nil
 //	cfg.ExposedPorts[p] = struct{}{}
@@ -21,11 +21,10 @@ import (
 //	err := yaml.Unmarshal(data, &m)     // null or empty input sets m to nil
 //	m["loaded"] = true
 //
-// The walk goes backwards through the load's block and up through blocks
-// with a single live predecessor; a join, a goroutine start, or an
-// instruction that may write the location through another name (a call or
-// an unknown store, unless the location is a local that nothing else can
-// reach) ends it with no answer, which errs towards silence.
+// A goroutine start, or an instruction that may write the location
+// through another name (a call or an unknown store, unless the location
+// is a local, or a call's result, that nothing else can reach by then)
+// ends the walk with no answer, which errs towards silence.
 
 // maxWalk bounds the instructions one backward walk visits.
 const maxWalk = 400
