@@ -70,3 +70,17 @@ func reconcileBuilt(ctx context.Context, c client.Client, desired metav1.ObjectM
 func mergeBuilt(target *metav1.ObjectMeta, desired metav1.ObjectMeta) bool {
 	return putAll(target.Annotations, desired.Annotations)
 }
+
+// The object decodes itself (UnmarshalJSON makes its annotations).
+func reconcileSelfish(ctx context.Context, c client.Client, key types.NamespacedName, desired metav1.ObjectMeta) error {
+	s := &Selfish{}
+	if err := c.Get(ctx, key, s); err != nil {
+		return err
+	}
+	mergeSelfish(&s.ObjectMeta, desired)
+	return c.Update(ctx, s)
+}
+
+func mergeSelfish(target *metav1.ObjectMeta, desired metav1.ObjectMeta) bool {
+	return putAll(target.Annotations, desired.Annotations)
+}
