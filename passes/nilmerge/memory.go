@@ -55,26 +55,14 @@ func (a *checker) storedSource(load *ssa.UnOp, facts []fact, st *searchState) (*
 // defines l or may change it unseen; otherwise the walk goes on (next), l
 // possibly rebased onto the value a whole-struct copy came from.
 func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searchState, w *walk) (o *origin, f []fact, next, done bool) {
+	if o, done := a.definesHolder(instr, *l); done {
+		return o, facts, false, true
+	}
 	local, _ := l.base.(*ssa.Alloc)
 	if outer, ok := innerOf(l.base); ok {
 		local = outer
-		if o, done := a.overwritesInner(instr, outer, *l); done {
-			return o, facts, false, true
-		}
 	}
 	root := chainRoot(l.base)
-	if root != l.base && madeByCall(root) {
-		// A field of a struct held by value in one a call returned
-		// (cm.Annotations of the *ConfigMap a typed client's Get
-		// returned): a store to the struct or one on the way down
-		// sets it to what the walk does not follow.
-		if st, ok := instr.(*ssa.Store); ok && containsLoc(st.Addr, l.base) {
-			return nil, nil, false, true
-		}
-		if v, ok := instr.(ssa.Value); ok && v == root {
-			return a.fetchedField(v, *l), facts, false, true
-		}
-	}
 	private := local != nil && !escapesBefore(local, w.at) || madeByCall(root) && !escapesFrom(root, 0, w.at)
 	if v, ok := instr.(ssa.Value); ok && v == l.base && l.field >= 0 && madeByCall(v) {
 		// The struct a helper returned (returned.go).
@@ -143,6 +131,28 @@ func (a *checker) defines(instr ssa.Instruction, l *loc, facts []fact, st *searc
 		return nil, nil, false, true
 	}
 	return nil, nil, true, false
+}
+
+// definesHolder decides instr when l is a field of a struct held by value
+// in another: in a local (overwritesInner), or in the struct a call
+// returned (cm.Annotations of the *ConfigMap a typed client's Get
+// returned), where a store to the struct or one on the way down sets the
+// field to what the walk does not follow.
+func (a *checker) definesHolder(instr ssa.Instruction, l loc) (*origin, bool) {
+	if outer, ok := innerOf(l.base); ok {
+		return a.overwritesInner(instr, outer, l)
+	}
+	root := chainRoot(l.base)
+	if root == l.base || !madeByCall(root) {
+		return nil, false
+	}
+	if st, ok := instr.(*ssa.Store); ok && containsLoc(st.Addr, l.base) {
+		return nil, true
+	}
+	if v, ok := instr.(ssa.Value); ok && v == root {
+		return a.fetchedField(v, l), true
+	}
+	return nil, false
 }
 
 // overwritesInner decides a store to a struct that holds l, a field of a
