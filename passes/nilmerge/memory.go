@@ -3,8 +3,11 @@ package nilmerge
 import (
 	"fmt"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/mapid"
 )
 
 // This file follows a map through memory: a load of a variable or a field
@@ -169,7 +172,86 @@ func (a *checker) overwritesInner(instr ssa.Instruction, outer *ssa.Alloc, l loc
 	if _, ok := st.Val.(*ssa.Const); ok {
 		return a.unsetField(outer, l), true // the zero value
 	}
+	// options := ctrl.Options{Cache: cache.Options{Scheme: s}}: the
+	// literal is built in a temporary and copied; the field is unset
+	// when the temporary leaves it out, down the same path.
+	if u, ok := st.Val.(*ssa.UnOp); ok && u.Op == token.MUL {
+		if from, ok := u.X.(*ssa.Alloc); ok {
+			if path, ok := fieldPath(st.Addr, l); ok && pathUnset(from, path, 0) {
+				return a.unsetField(from, l), true
+			}
+		}
+	}
 	return nil, true
+}
+
+// fieldPath returns the field indexes that lead from addr, an address on
+// l's chain of field addresses, down to l.
+func fieldPath(addr ssa.Value, l loc) ([]int, bool) {
+	path := []int{l.field}
+	base := l.base
+	for range 5 {
+		if sameValue(addr, base, 4) {
+			slices.Reverse(path)
+			return path, true
+		}
+		fa, ok := base.(*ssa.FieldAddr)
+		if !ok {
+			return nil, false
+		}
+		path = append(path, fa.Field)
+		base = fa.X
+	}
+	return nil, false
+}
+
+// pathUnset reports whether the field that path leads to in the struct v
+// points to (a literal's temporary) is never set: only read, under field
+// addresses that follow the path, or in an inner literal copied in whole
+// that leaves it out.
+func pathUnset(v ssa.Value, path []int, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	for _, ref := range *v.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.FieldAddr:
+			if r.Field != path[0] {
+				continue
+			}
+			if len(path) == 1 {
+				if !mapid.OnlyLoaded(r) {
+					return false
+				}
+				continue
+			}
+			if !pathUnset(r, path[1:], depth+1) {
+				return false
+			}
+		case *ssa.Store:
+			if r.Addr != v {
+				return false
+			}
+			if _, zero := r.Val.(*ssa.Const); zero {
+				continue
+			}
+			u, ok := r.Val.(*ssa.UnOp)
+			if !ok || u.Op != token.MUL {
+				return false
+			}
+			if from, ok := u.X.(*ssa.Alloc); !ok || !pathUnset(from, path, depth+1) {
+				return false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // innerOf returns the local whose memory holds the struct that the field
