@@ -36,7 +36,8 @@
 //     or &S{...} that leaves the field out, or sets it to nil or to a map
 //     that is nil on the path, and a reset (s.tags = nil) before a write
 //     in the same function; also a map of a struct held by value inside
-//     it (var a App; a.Annotations[k] = v with an embedded ObjectMeta),
+//     it (var a App; a.Annotations[k] = v with an embedded ObjectMeta, or
+//     o := Options{Cache: CacheOptions{}}; o.Cache.Namespaces[ns] = v),
 //     unless the inner struct, or the whole variable, is assigned first;
 //   - a struct that a helper of this package returns, by pointer or by
 //     value, when on every path it returns nil, the zero struct, or a
