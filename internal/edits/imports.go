@@ -125,15 +125,14 @@ func addImportEdits(file *ast.File, name, pkgpath string) []analysis.TextEdit {
 	if gd, ok := decl0.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && gd.Rparen.IsValid() {
 		// Have existing grouped import ( ... ) decl.
 		if isStdPackage(pkgpath) && len(gd.Specs) > 0 {
-			// Add spec for a std package before
-			// first existing spec, followed by
-			// a blank line if the next one is non-std.
-			first := gd.Specs[0].(*ast.ImportSpec)
-			pos = first.Pos()
-			if !isStdPackage(first.Path.Value) {
-				newText += "\n"
-			}
-			newText += "\n\t"
+			// Add spec for a std package in its sorted place
+			// among the leading std specs (maplint: gofmt sorts
+			// a run of imports, and a fix written by -fix is not
+			// formatted): before the first that sorts after it,
+			// or after the last std spec, or before the first
+			// spec, followed by a blank line if that one is
+			// non-std.
+			pos, newText = stdImportAt(gd.Specs, newText, pkgpath)
 		} else {
 			// Add spec at end of group.
 			pos = gd.Rparen
@@ -151,6 +150,34 @@ func addImportEdits(file *ast.File, name, pkgpath string) []analysis.TextEdit {
 		End:     pos,
 		NewText: []byte(newText),
 	}}
+}
+
+// stdImportAt returns where and how to insert the import spec text of the
+// std package pkgpath among specs: in order among the std specs of the
+// first run (gofmt sorts each run of specs not broken by a blank line; a
+// gap wider than "\n\t" between two specs is taken for one).
+func stdImportAt(specs []ast.Spec, text, pkgpath string) (token.Pos, string) {
+	last := -1 // the last leading std spec sorting before pkgpath
+	var end token.Pos
+	for i, s := range specs {
+		spec := s.(*ast.ImportSpec)
+		p, err := strconv.Unquote(spec.Path.Value)
+		if err != nil || !isStdPackage(spec.Path.Value) || p > pkgpath || i > 0 && spec.Pos()-end > 2 {
+			break
+		}
+		last, end = i, spec.End()
+		if spec.Comment != nil {
+			end = spec.Comment.End()
+		}
+	}
+	if last >= 0 {
+		return end, "\n\t" + text
+	}
+	first := specs[0].(*ast.ImportSpec)
+	if !isStdPackage(first.Path.Value) {
+		text += "\n"
+	}
+	return first.Pos(), text + "\n\t"
 }
 
 // isStdPackage reports whether path is the import path of a standard package:
