@@ -55,9 +55,10 @@ func runGate(pass *analysis.Pass) (any, error) {
 // internal package, a goroutine of the package (a go statement, a spawner
 // call, a handler) may also give a method concurrentwrite's PhaseFact; in
 // any package, a method that returns a channel and has a go statement may
-// start an iterator goroutine, and have concurrentwrite's IterFact, and a go
+// start an iterator goroutine, and have concurrentwrite's IterFact, a go
 // statement with a send on a field may start a goroutine that hands its
-// result to the methods that start it (a PhaseFact).
+// result to the methods that start it (a PhaseFact), and a selection of a
+// map field may be an access of an AccessFact.
 var LocksGate = &analysis.Analyzer{
 	Name:       "locksgate",
 	Doc:        "locksgate: tell a driver whether a pass exporting lock summaries can export facts on a package analysed only for them (reports nothing)",
@@ -71,8 +72,21 @@ func runLocksGate(pass *analysis.Pass) (any, error) {
 	no := !calls[apis.Lock] &&
 		!(InternalPackage(pass.Pkg.Path()) && (calls[apis.Spawn] || calls[apis.ServePerCall] || hasGoOrHandler(pass))) &&
 		!spawnsIterator(pass) &&
-		!(sendsOnField(pass) && hasGoOrHandler(pass))
-	return &factsonly.Gate{NoFacts: no, Unless: []*analysis.Analyzer{Analyzer}}, nil
+		!(sendsOnField(pass) && hasGoOrHandler(pass)) &&
+		!selectsMapField(pass)
+	return &factsonly.Gate{NoFacts: no, Unless: []*analysis.Analyzer{Analyzer}, UnlessOwn: true}, nil
+}
+
+// selectsMapField reports whether the package selects a struct field of
+// map type: the accesses of concurrentwrite's AccessFact are to such
+// fields (an imported function with the fact counts through UnlessOwn).
+func selectsMapField(pass *analysis.Pass) bool {
+	for _, sel := range pass.TypesInfo.Selections {
+		if sel.Kind() == types.FieldVal && apis.IsMap(sel.Obj().Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // spawnsIterator reports whether a method of the package returns a

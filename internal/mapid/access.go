@@ -23,6 +23,10 @@ type Access struct {
 	Holder   ssa.Value
 	Field    *types.Var
 	FieldMap ID // the map's identity, a Field ID
+	// Via is the function of another package that the call Instr runs
+	// and that makes the access, when a fact says so (concurrentwrite's
+	// AccessFact); Holder and Field name the map as for a hidden read.
+	Via *types.Func
 }
 
 // Accesses returns the map accesses made by instr: assignments (including

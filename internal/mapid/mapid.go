@@ -224,11 +224,20 @@ func refOf(v ssa.Value, depth int) Ref {
 		if prm := SpilledParam(x.X); prm != nil {
 			return Ref{Root: prm}
 		}
+		if a, ok := x.X.(*ssa.Alloc); ok {
+			if prm := paramCopy(a); prm != nil {
+				return Ref{Root: prm}
+			}
+		}
 		if x.Op.String() == "*" {
 			return refOf(x.X, depth+1).Append(Deref())
 		}
 	case *ssa.ChangeType:
 		return refOf(x.X, depth+1)
+	case *ssa.Alloc:
+		if prm := paramCopy(x); prm != nil {
+			return Ref{Root: prm}
+		}
 	case *ssa.FreeVar:
 		if b := Binding(x); b != nil {
 			return refOf(b, depth+1)

@@ -162,6 +162,21 @@ func (p Path) Equal(q Path) bool {
 	return true
 }
 
+// FieldLoads returns p without the loads of fields: a deref step right
+// after a field step loads the field's value through its address
+// (*&x.f), which selecting it from a struct value (x.f) names without
+// one. Both name the same value.
+func (p Path) FieldLoads() Path {
+	var out []Step
+	for i, s := range p.steps {
+		if s.kind == DerefStep && i > 0 && p.steps[i-1].kind == FieldStep {
+			continue
+		}
+		out = append(out, s)
+	}
+	return Path{out}
+}
+
 // HasPrefix reports whether p starts with the steps of q.
 func (p Path) HasPrefix(q Path) bool {
 	return len(q.steps) <= len(p.steps) && (Path{p.steps[:len(q.steps)]}).Equal(q)

@@ -131,3 +131,51 @@ func storedOnce(a *ssa.Alloc) ssa.Value {
 	}
 	return v
 }
+
+// paramCopy returns the parameter whose value the local variable a is a
+// read-only copy of: go/ssa spills a struct parameter into a local
+// variable when the function takes the address of one of its fields
+// (a value receiver's rl.registry.m reads *(&rl.registry)); the variable
+// is stored once, with the parameter, and only read after, through loads
+// and field addresses that are themselves only read. Its fields then hold
+// what the parameter's do, maps included. Otherwise it returns nil.
+func paramCopy(a *ssa.Alloc) *ssa.Parameter {
+	if a.Heap {
+		return nil
+	}
+	p, ok := storedOnce(a).(*ssa.Parameter)
+	if !ok || p.Parent() != a.Parent() {
+		return nil
+	}
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a && st.Val == p {
+			continue
+		}
+		if !readOnly(r, a, 0) {
+			return nil
+		}
+	}
+	return p
+}
+
+// readOnly reports whether the instruction r, a use of the address addr,
+// only reads through it: a load, or a field address only read in turn.
+func readOnly(r ssa.Instruction, addr ssa.Value, depth int) bool {
+	switch r := r.(type) {
+	case *ssa.UnOp:
+		return r.Op == token.MUL
+	case *ssa.FieldAddr:
+		if depth > 4 {
+			return false
+		}
+		for _, u := range *r.Referrers() {
+			if !readOnly(u, r, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ssa.DebugRef:
+		return true
+	}
+	return false
+}

@@ -70,7 +70,7 @@ func New() *analysis.Analyzer {
 		URL:       "https://pkg.go.dev/github.com/maplint/maplint/passes/concurrentwrite",
 		Requires:  []*analysis.Analyzer{guards.LocksGate, buildssa.Analyzer, inspect.Analyzer, ctrlflow.Analyzer, directive.Analyzer, guards.Analyzer, factsonly.Analyzer},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(LockFact), new(PhaseFact), new(IterFact)},
+		FactTypes: []analysis.Fact{new(LockFact), new(PhaseFact), new(IterFact), new(AccessFact)},
 	}
 	a.Flags.BoolVar(&c.SkipTests, "skiptests", false, "do not report in _test.go files")
 	a.Flags.StringVar(&c.Setup, "setup", "", "comma-separated methods (path.Type.Method) that run only while their object is set up, before goroutines use it")
@@ -138,6 +138,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	ck.fns = fns
 	accs := ck.collect()
 	ck.exportFacts(fns, accs)
+	ck.exportAccessFacts(fns, accs)
 	if factsonly.Of(pass) {
 		ck.goroutineFactsOnly(accs)
 		return nil, nil // the facts are all a dependent reads
@@ -199,6 +200,11 @@ func (ck *checker) collect() []*access {
 	out := make([]*access, 0, len(ck.gr.Accesses))
 	for _, a := range ck.gr.Accesses {
 		out = append(out, &access{Access: a.Access, fn: a.Fn, id: a.ID, base: a.Base, held: a.Held, may: a.May, fresh: a.Fresh, g: a})
+	}
+	for _, fn := range ck.fns {
+		if res := ck.lp.Result(fn); res != nil && !res.Opaque {
+			out = append(out, ck.foreignAccesses(fn, res)...)
+		}
 	}
 	return out
 }

@@ -155,3 +155,10 @@ func TestSerialExecutor(t *testing.T) {
 func TestFlagUpgrade(t *testing.T) {
 	run(t, concurrentwrite.New(), "flagupgrade")
 }
+
+// TestForeignAccesses runs the pass on a library whose methods write a map
+// without a lock (their AccessFact) and on its importer, which calls them
+// from two goroutines (mennanov/limiters#71), with silent twins.
+func TestForeignAccesses(t *testing.T) {
+	run(t, concurrentwrite.New(), "foreign/limiters", "foreign/lockedlib", "foreign/ratelimit")
+}

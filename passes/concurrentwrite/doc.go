@@ -201,6 +201,16 @@
 // (c.onEvict = c.evicted), and the helpers it defers (defer r.remove(id)),
 // which run with the locks held at its return.
 //
+// A call of another package's function accesses the maps its fact says:
+// an exported function's AccessFact lists the map fields of its
+// arguments' objects it (or a function of its package it calls) reads or
+// writes holding no lock, for the fields its package never locks for.
+// mennanov/limiters#71: a constructor starts a goroutine that calls
+// registry.DeleteExpired while the middleware calls registry.GetOrCreate
+// per request; both write r.m, which package limiters never locks, so each
+// call is reported as a write of registry.m by the method. A field some
+// access of its package locks for is that package's contract (LockFact).
+//
 // A lock that the spawner takes and the goroutine releases (sarama's
 // Broker.Open: b.lock.Lock(); go func() { defer b.lock.Unlock(); … }()) is
 // handed over: the goroutine's accesses before the unlock hold it, and the
@@ -254,15 +264,12 @@
 // the call that receives its result, so a caller that sets the object up
 // before that call is ordered before it; pubsub's Attach instead returns
 // with its goroutine running on, and every later AddDirectPeer races it,
-// whoever calls. The receive is not proof that every goroutine is done when Execute returns (a workflow may finish with an
-// activity running; the loop stops on a flag, not on a count of results),
-// so the pairing is not dropped but decided where the object is used, as
-// in an internal package: OnActivity called after Execute on the same
-// tester is reported at the call, in the module and in any importer that
-// has the fact. Requiring a write in the goroutine instead would lose the
-// read-versus-write races this pairing exists for (pubsub's range over
-// gs.direct, certmagic's handshakes reading hostAllowlist); the caller's
-// evidence is what tells a setup call from a concurrent one.
+// whoever calls. The receive does not prove every goroutine done when
+// Execute returns (the loop stops on a flag), so the pairing is decided
+// where the object is used, as in an internal package: OnActivity after
+// Execute on the same tester is reported at the call. Requiring a write
+// in the goroutine would lose the read-versus-write races this pairing
+// exists for (pubsub's range over gs.direct).
 //
 // A method that starts an iterator goroutine (one that feeds a channel
 // the method makes and returns, and closes it after its last map access:
@@ -294,8 +301,9 @@
 // cost a whole-program pass. Calls of other packages' interfaces
 // (io.Writer), implementations in other packages, and a value passed to
 // another package's function that stores it in a field it runs in
-// goroutines, are not followed: go/analysis sees a package before its
-// importers, and facts flow only from a package to its importers. A
+// goroutines, are not followed, and a static call of one only as far as
+// its AccessFact (a field of an argument's object, no deeper): facts
+// flow only from a package to its importers. A
 // function stored in a func field or passed as a value runs under none of
 // its callers' locks (only static, deferred and interface calls are call
 // sites for the caller-lock summary), so the check of guarded maps leaves
@@ -311,19 +319,13 @@
 // (pion/webrtc's operations) orders its tasks unseen.
 //
 // Bounds. What a goroutine reaches comes from summaries computed once per
-// function, bottom-up over the call graph's cycles, with no depth bound;
-// but the summaries of a cycle are recomputed at most 8 times, so a
-// recursive descent that names a new map on each trip around it (n.m,
-// n.next.m, …) is followed for a bounded number of trips (without the
-// bound, the names would grow for ever), and a name longer than 8 steps
-// is not carried up at all: a descent with many call sites (opa's
-// gojsonschema validator, a dozen) multiplies its names by their number
-// on every trip, and ran out of memory at 24 GB; the access keeps its
-// shorter names. A summary also leaves out the maps of one activation
-// (named by the function's own instructions, or by a callee's parameter
-// its call left unbound), which no goroutine reaching the function from
-// outside shares: go-ethereum's run went past 22 GB with neither this nor
-// the 8-step bound, and takes 331 to 357 MB with either. No bound on a
+// function, bottom-up over the call graph's cycles; a cycle's summaries
+// are recomputed at most 8 times, so a recursive descent naming a new map
+// each trip (n.m, n.next.m, …) is followed a bounded number of trips, and
+// a name over 8 steps is not carried up (opa ran out of 24 GB without). A summary leaves out the maps of one activation (named by the
+// function's own instructions, or by a callee's parameter its call left
+// unbound), which no goroutine reaching it from outside shares
+// (go-ethereum: past 22 GB without either rule, 331 to 357 MB with one). No bound on a
 // summary's size is kept: none was needed on the corpus. A lock a
 // caller holds is seen through up to three callers' boolean parameters,
 // and a function is split on three conditions at most (each doubles the
@@ -466,20 +468,16 @@
 //     mutex of a local map: that may reach the map), or receives from a
 //     channel and would wait holding the lock;
 //   - the function already defers the unlock;
-//   - the access is not in a statement a lock can wrap: a range loop,
-//     whose body would run holding the lock, the header of an if, switch
-//     or for statement, a select case's communication, a send statement, a
-//     go or defer statement's arguments, a var declaration; or, for a
-//     local map, an access is in a return statement, after which no unlock
-//     can go;
+//   - the access is not in a statement a lock can wrap: a range loop
+//     (its body would hold the lock), an if, switch or for header, a select
+//     case, a send, a go or defer statement's arguments, a var declaration,
+//     or for a local map a return statement (no unlock can follow);
 //   - the guard cannot be named from the map's expression, is reached
 //     through an index, or is one of locks tied at the other accesses,
 //     which do not show which one this one should take;
 //   - the read lock is taken by a helper, not by an RLock call the fix can
-//     rename; the function calls another of the package, which may
-//     read-lock again (a read lock under the write lock deadlocks); it does
-//     not release the read lock itself; the mutex has no write lock
-//     methods;
+//     rename; the function calls another of the package, which may read-lock
+//     again (deadlock); it does not release it; the mutex has no Lock;
 //   - a local map is not declared by a statement of a block (a parameter),
 //     is also reached through another name, where a new mutex would not be
 //     in scope, or is already given a mutex by another write's fix; a

@@ -400,7 +400,7 @@ func (ck *checker) reportRace(w, o *access, sp *spawn, by string) {
 	ck.addFix(analysis.Diagnostic{
 		Pos:      w.Pos,
 		Category: CategoryGoroutine,
-		Message:  fmt.Sprintf("concurrent write to map %s (held: none); also accessed by %s", ck.mapName(w), by),
+		Message:  fmt.Sprintf("concurrent write to map %s%s (held: none); also accessed by %s", ck.mapName(w), via(w), by),
 		Related:  related,
 	}, fix, why)
 }

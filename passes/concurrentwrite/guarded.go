@@ -212,6 +212,12 @@ func otherAccess(group []*access, a *access, pref func(*access) bool) *access {
 }
 
 func opNoun(a *access) string {
+	if a.Via != nil && a.Write {
+		return "write" + via(a)
+	}
+	if a.Via != nil {
+		return readVerb(a) // read by (*limiters.Registry).Get
+	}
 	switch a.Op {
 	case "assign":
 		return "write"

@@ -86,6 +86,10 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 				c := *a
 				c.base = b
 				mine = append(mine, &c)
+			} else if b, ok := throughField(a.base, root); ok && a.outer {
+				c := *a
+				c.base = b
+				mine = append(mine, &c)
 			}
 		}
 		if len(mine) == 0 {
@@ -114,7 +118,7 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 				// starting the syncer goroutine. Pairing it here would
 				// take the spawner to run twice at once, which the
 				// spawner itself (skipped above) is not taken to do.
-				if a.base.Root == m.Fn.Params[0] && !a.spawned {
+				if isRecv(a.base.Root, m.Fn) && !a.spawned {
 					theirs = append(theirs, a)
 				}
 			}
@@ -134,7 +138,9 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 // and of an exported method's accesses theirs that reach the same map of
 // the object.
 func (ck *checker) pairObject(mine, theirs []*gaccess, sp, m *spawn) {
-	same := func(a, b *gaccess) bool { return a.id == b.id && a.base.Path.Equal(b.base.Path) }
+	same := func(a, b *gaccess) bool {
+		return a.id == b.id && a.base.Path.FieldLoads().Equal(b.base.Path.FieldLoads())
+	}
 	for _, w := range mine {
 		if !w.Write || w.locked {
 			continue
@@ -198,6 +204,15 @@ func objectOf(fn *ssa.Function) (*types.Named, ssa.Value) {
 				return n, a
 			}
 		}
+		// A struct value built in place and returned by value:
+		// return rateLimiter{registry: registry}.
+		if ld, ok := ret.Results[0].(*ssa.UnOp); ok && ld.Op == token.MUL {
+			if a, ok := ld.X.(*ssa.Alloc); ok && !a.Heap {
+				if n := guards.NamedOf(a.Type()); n != nil {
+					return n, a
+				}
+			}
+		}
 	}
 	return nil, nil
 }
@@ -228,6 +243,64 @@ func throughCell(base mapid.Ref, root ssa.Value) (mapid.Ref, bool) {
 		return mapid.Ref{}, false
 	}
 	return mapid.Ref{Root: root, Path: rest}, true
+}
+
+// isRecv reports whether v is the receiver of the method fn, or the local
+// copy go/ssa spills a receiver taken by value into (rl.f's address taken).
+func isRecv(v ssa.Value, fn *ssa.Function) bool {
+	if v == fn.Params[0] {
+		return true
+	}
+	a, ok := v.(*ssa.Alloc)
+	return ok && !a.Heap && a.Parent() == fn && mapid.StoredOnce(a) == fn.Params[0]
+}
+
+// throughField names base, the object of an access that a closure of a
+// constructor reaches through a captured variable, as a field of the
+// object root that the constructor returns, when the variable's one value
+// is stored into that field: registry := limiters.NewRegistry(); go
+// func() { registry.DeleteExpired(…) }(); return rateLimiter{registry:
+// registry} (mennanov/limiters#71). The field's value is named as the
+// methods name it, up to how they load it (Path.FieldLoads).
+func throughField(base mapid.Ref, root ssa.Value) (mapid.Ref, bool) {
+	obj, ok := root.(*ssa.Alloc)
+	cell, isCell := base.Root.(*ssa.Alloc)
+	if !ok || !isCell || cell == obj {
+		return mapid.Ref{}, false
+	}
+	rest, ok := base.Path.TrimPrefix(mapid.PathOf(mapid.Deref()))
+	v := mapid.SoleValue(cell)
+	if !ok || v == nil {
+		return mapid.Ref{}, false
+	}
+	for _, u := range *obj.Referrers() {
+		fa, ok := u.(*ssa.FieldAddr)
+		if !ok || fa.X != obj || !storesOnly(fa, v, cell) {
+			continue
+		}
+		return mapid.Ref{Root: obj, Path: mapid.PathOf(mapid.FieldOf(obj.Type(), fa.Field)).Concat(rest)}, true
+	}
+	return mapid.Ref{}, false
+}
+
+// storesOnly reports whether the field address fa is used only to store
+// v, itself or loaded from cell, the variable whose one value it is: the
+// field holds v and nothing else.
+func storesOnly(fa *ssa.FieldAddr, v ssa.Value, cell *ssa.Alloc) bool {
+	refs := *fa.Referrers()
+	if len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Addr != fa {
+			return false
+		}
+		if ld, ok := st.Val.(*ssa.UnOp); st.Val != v && (!ok || ld.Op != token.MUL || ld.X != cell) {
+			return false
+		}
+	}
+	return true
 }
 
 // outlives reports whether the goroutine of sp may still run when its

@@ -16,7 +16,7 @@ import (
 // A static chain: Start's goroutine writes s.seen six calls below.
 type Store struct{ seen map[string]int }
 
-func (s *Store) Start(k string) {
+func (s *Store) Start(k string) { // want Start:`writes\(\$0\.#0\)`
 	go s.l1(k)
 	s.seen[k] = 0 // want `concurrent write to map s.seen \(held: none\); also accessed by the goroutine started in \(\*Store\).Start`
 }
@@ -111,7 +111,7 @@ func (c *Controller) store() {
 	c.cache["synced"]++ // want `concurrent write to map c.cache \(held: none\); also accessed by \(\*Controller\).Lookup`
 }
 
-func (c *Controller) Lookup(k string) int { return c.cache[k] } // want `concurrent read of map c.cache \(held: none\); also written by the goroutine started in \(\*Controller\).Run`
+func (c *Controller) Lookup(k string) int { return c.cache[k] } // want `concurrent read of map c.cache \(held: none\); also written by the goroutine started in \(\*Controller\).Run` Lookup:`reads\(\$0\.#0\)`
 
 type LockedController struct {
 	mu    sync.Mutex

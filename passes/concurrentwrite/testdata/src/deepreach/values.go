@@ -56,7 +56,7 @@ type memSink struct{ seen map[string]int }
 
 func NewSink() Sink { return &memSink{seen: map[string]int{}} }
 
-func (s *memSink) Put(k string)  { s.put1(k) }
+func (s *memSink) Put(k string)  { s.put1(k) } // want Put:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 func (s *memSink) put1(k string) { s.put2(k) }
 func (s *memSink) put2(k string) { s.put3(k) }
 func (s *memSink) put3(k string) { s.put4(k) }

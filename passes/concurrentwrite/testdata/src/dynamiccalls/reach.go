@@ -10,7 +10,7 @@ type Handler interface{ Handle(k string) }
 
 type Counter struct{ seen map[string]int }
 
-func (c *Counter) Handle(k string) {
+func (c *Counter) Handle(k string) { // want Handle:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 	c.seen[k]++ // want `concurrent write to map c.seen \(held: none\); also accessed by other goroutines started in a loop in Fanout`
 }
 

@@ -164,7 +164,7 @@ func TwoProfiles() {
 
 type Trie struct{ cache map[string]int }
 
-func (t *Trie) Update(k string) { t.cache[k]++ }
+func (t *Trie) Update(k string) { t.cache[k]++ } // want Update:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 
 // Each goroutine works on its own element of the slice.
 func PerGoroutineElement(n int) {

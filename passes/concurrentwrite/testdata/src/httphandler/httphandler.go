@@ -27,7 +27,7 @@ type Tracker struct {
 	paths map[string]bool
 }
 
-func (t *Tracker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (t *Tracker) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:`writes\(\$0\.#0\),writes\(\$2\.#5\)`
 	t.paths[r.URL.Path] = true         // want `concurrent write to map t.paths \(held: none\); also accessed by concurrent requests to \(\*Tracker\).ServeHTTP`
 	r.Header["X-Seen"] = []string{"1"} // the request is the handler's own
 }

@@ -45,7 +45,7 @@ func (c *LRUCache) Each() chan *CacheItem { // want Each:`live\(\(\*iterator\.LR
 	return out
 }
 
-func (c *LRUCache) Add(item *CacheItem) bool {
+func (c *LRUCache) Add(item *CacheItem) bool { // want Add:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 	if _, ok := c.cache[item.Key]; ok {
 		c.cache[item.Key] = item
 		return true
@@ -54,11 +54,11 @@ func (c *LRUCache) Add(item *CacheItem) bool {
 	return false
 }
 
-func (c *LRUCache) Remove(key string) {
+func (c *LRUCache) Remove(key string) { // want Remove:`writes\(\$0\.#0\)`
 	delete(c.cache, key)
 }
 
-func (c *LRUCache) Size() int { return len(c.cache) }
+func (c *LRUCache) Size() int { return len(c.cache) } // want Size:`reads\(\$0\.#0\)`
 
 type request struct {
 	ctx context.Context
@@ -79,7 +79,7 @@ func handleStore(req request, cache Cache) {
 }
 
 // Refill adds after draining the channel to its close: ordered, silent.
-func Refill(c *LRUCache, extra []*CacheItem) {
+func Refill(c *LRUCache, extra []*CacheItem) { // want Refill:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 	n := 0
 	for range c.Each() {
 		n++
@@ -91,7 +91,7 @@ func Refill(c *LRUCache, extra []*CacheItem) {
 }
 
 // Copy adds to another cache in the body: silent, not the same object.
-func Copy(dst, src *LRUCache) {
+func Copy(dst, src *LRUCache) { // want Copy:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 	for item := range src.Each() {
 		dst.Add(item)
 	}
@@ -100,7 +100,7 @@ func Copy(dst, src *LRUCache) {
 // Touch adds to the cache it ranges over, in the body (positive twin a).
 // No fix: the Add is meant for each item, so it cannot move past the
 // channel's close, and the cache's lock would go in this package.
-func Touch(c *LRUCache) {
+func Touch(c *LRUCache) { // want Touch:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 	for item := range c.Each() {
 		c.Add(&CacheItem{Key: item.Key + "!"}) // want `Add called while the goroutine of Each may still run on the same object \(its channel is not drained to its close here\): .*; no fix: moving it past the channel's close changes the program, and a lock belongs in package iterator$`
 	}
@@ -116,13 +116,13 @@ func TouchCache(cache Cache) {
 
 // First takes one item and adds: the channel is never drained, and the
 // goroutine's next map read runs alongside Add (positive twin b).
-func First(c *LRUCache) {
+func First(c *LRUCache) { // want First:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 	item := <-c.Each()
 	c.Add(&CacheItem{Key: item.Key}) // want `Add called while the goroutine of Each may still run on the same object \(its channel is not drained to its close here\): .*; no fix: moving it past the channel's close changes the program, and a lock belongs in package iterator$`
 }
 
 // Until leaves the loop early and then removes: reported.
-func Until(c *LRUCache, stop string) {
+func Until(c *LRUCache, stop string) { // want Until:`writes\(\$0\.#0\)`
 	for item := range c.Each() {
 		if item.Key == stop {
 			break
@@ -132,14 +132,14 @@ func Until(c *LRUCache, stop string) {
 }
 
 // Direct writes the map itself in the body: reported.
-func (c *LRUCache) Direct() {
+func (c *LRUCache) Direct() { // want Direct:`writes\(\$0\.#0\)`
 	for item := range c.Each() {
 		delete(c.cache, item.Key) // want `delete of map c.cache while the goroutine of Each may still run on the same object \(its channel is not drained to its close here\): .*; no fix: moving it past the channel's close changes the program, and a lock belongs in package iterator$`
 	}
 }
 
 // Drained writes the map after the drain: silent.
-func (c *LRUCache) Drained() {
+func (c *LRUCache) Drained() { // want Drained:`writes\(\$0\.#0\)`
 	var keys []string
 	for item := range c.Each() {
 		keys = append(keys, item.Key)
@@ -166,7 +166,7 @@ func (c *Leaky) Each() chan *CacheItem {
 	return out
 }
 
-func (c *Leaky) Add(item *CacheItem) {
+func (c *Leaky) Add(item *CacheItem) { // want Add:`writes\(\$0\.#0\)`
 	c.cache[item.Key] = item // want `concurrent write to map c.cache \(held: none\); also accessed by the goroutine started in \(\*Leaky\).Each`
 }
 
@@ -187,7 +187,7 @@ func (c *Late) Keys() <-chan string {
 	return out
 }
 
-func (c *Late) Add(item *CacheItem) {
+func (c *Late) Add(item *CacheItem) { // want Add:`writes\(\$0\.#0\)`
 	c.cache[item.Key] = item // want `concurrent write to map c.cache \(held: none\); also accessed by the goroutine started in \(\*Late\).Keys`
 }
 
@@ -221,10 +221,10 @@ func (x *Index) feed(out chan<- int) {
 	close(out)
 }
 
-func (x *Index) Set(k string, v int) { x.byName[k] = v }
+func (x *Index) Set(k string, v int) { x.byName[k] = v } // want Set:`writes\(\$0\.#0\)`
 
 // Renumber drains both channels before it writes: silent.
-func Renumber(x *Index) {
+func Renumber(x *Index) { // want Renumber:`writes\(\$0\.#0\)`
 	var names []string
 	for k := range x.Names() {
 		names = append(names, k)
@@ -239,7 +239,7 @@ func Renumber(x *Index) {
 }
 
 // RenumberLive writes while each channel is live: reported.
-func RenumberLive(x *Index) {
+func RenumberLive(x *Index) { // want RenumberLive:`writes\(\$0\.#0\)`
 	for k := range x.Names() {
 		x.Set(k, 0) // want `Set called while the goroutine of Names may still run on the same object \(its channel is not drained to its close here\): .*; no fix: moving it past the channel's close changes the program, and a lock belongs in package iterator$`
 	}

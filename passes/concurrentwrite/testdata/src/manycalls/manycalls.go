@@ -28,7 +28,7 @@ func validate(s *schema, k string) {
 
 func check(s *schema, k string) { validate(s, k) }
 
-func Run(s *schema, k string) {
+func Run(s *schema, k string) { // want Run:`writes\(\$0\.#0\)`
 	go validate(s, k)
 	delete(s.seen, k) // want `concurrent write to map s.seen \(held: none\); also accessed by the goroutine started in Run`
 }

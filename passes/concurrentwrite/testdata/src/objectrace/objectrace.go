@@ -33,7 +33,7 @@ func (p *Pool) reap() {
 	}
 }
 
-func (p *Pool) Put(k string, c *conn) {
+func (p *Pool) Put(k string, c *conn) { // want Put:`writes\(\$0\.#0\)`
 	p.idle[k] = c // want `concurrent write to map p.idle \(held: none\); also accessed by the goroutine started in NewPool`
 }
 
@@ -90,7 +90,7 @@ type Session struct {
 	in, out  chan string
 }
 
-func (s *Session) Run() {
+func (s *Session) Run() { // want Run:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 	go s.sendLoop()
 	s.recvLoop()
 }
@@ -115,7 +115,7 @@ type Batch struct {
 	items    []string
 }
 
-func (b *Batch) Run() {
+func (b *Batch) Run() { // want Run:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -146,7 +146,7 @@ func NewRegistry() *Registry {
 	return r
 }
 
-func (r *Registry) GetOrCreate(k string) {
+func (r *Registry) GetOrCreate(k string) { // want GetOrCreate:`writes\(\$0\.#0\)`
 	r.m[k] = 1 // want `concurrent write to map r.m \(held: none\); also accessed by the goroutine started in NewRegistry`
 }
 

@@ -14,7 +14,7 @@ type Manager struct {
 	tick time.Duration
 }
 
-func (mgr *Manager) Start() error {
+func (mgr *Manager) Start() error { // want Start:`writes\(\$0\.#0\)`
 	mgr.add([]string{"initial"})
 	go func() {
 		t := time.NewTicker(mgr.tick)
@@ -31,7 +31,7 @@ func (mgr *Manager) Start() error {
 	return nil
 }
 
-func (mgr *Manager) Run() error {
+func (mgr *Manager) Run() error { // want Run:`writes\(\$0\.#0\)`
 	if err := mgr.Start(); err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ type Manager2 struct {
 	tick time.Duration
 }
 
-func (mgr *Manager2) Start() error {
+func (mgr *Manager2) Start() error { // want Start:`writes\(\$0\.#0\)`
 	mgr.add([]string{"initial"})
 	go func() {
 		t := time.NewTicker(mgr.tick)
@@ -82,7 +82,7 @@ func (mgr *Manager2) Start() error {
 	return nil
 }
 
-func (mgr *Manager2) Resync() {
+func (mgr *Manager2) Resync() { // want Resync:`writes\(\$0\.#0\)`
 	mgr.add([]string{"again"})
 }
 

@@ -23,7 +23,7 @@ func (c *Controller) worker() {
 	c.cache["synced"]++ // want `concurrent write to map c.cache \(held: none\); also accessed by \(\*Controller\).Lookup`
 }
 
-func (c *Controller) Lookup(k string) int { return c.cache[k] } // want `concurrent read of map c.cache \(held: none\); also written by the goroutine started in \(\*Controller\).Run`
+func (c *Controller) Lookup(k string) int { return c.cache[k] } // want `concurrent read of map c.cache \(held: none\); also written by the goroutine started in \(\*Controller\).Run` Lookup:`reads\(\$0\.#0\)`
 
 type LockedController struct {
 	mu    sync.Mutex

@@ -75,6 +75,6 @@ func (p *Poller) report() {
 	}
 }
 
-func (p *Poller) Add(fd int) {
+func (p *Poller) Add(fd int) { // want Add:`writes\(\$0\.#0\)`
 	p.conns[fd] = true // want `concurrent write to map p.conns`
 }

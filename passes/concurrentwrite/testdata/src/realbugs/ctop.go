@@ -107,7 +107,7 @@ func (cm *DockerContainerSource) refreshAll() {
 	}
 }
 
-func (cm *DockerContainerSource) Loop() {
+func (cm *DockerContainerSource) Loop() { // want Loop:`reads\(\$0\.#1\),writes\(\$0\.#1\)`
 	for id := range cm.needsRefresh {
 		c := cm.MustGet(id)
 		cm.refresh(c)
@@ -115,7 +115,7 @@ func (cm *DockerContainerSource) Loop() {
 }
 
 // Get a single container, creating one anew if not existing
-func (cm *DockerContainerSource) MustGet(id string) *ctopContainer {
+func (cm *DockerContainerSource) MustGet(id string) *ctopContainer { // want MustGet:`reads\(\$0\.#1\),writes\(\$0\.#1\)`
 	c, ok := cm.Get(id)
 	// append container struct for new containers
 	if !ok {
@@ -126,7 +126,7 @@ func (cm *DockerContainerSource) MustGet(id string) *ctopContainer {
 }
 
 // Get a single container, by ID
-func (cm *DockerContainerSource) Get(id string) (*ctopContainer, bool) {
+func (cm *DockerContainerSource) Get(id string) (*ctopContainer, bool) { // want Get:`reads\(\$0\.#1\)`
 	c, ok := cm.containers[id] // want `concurrent read of map cm.containers \(held: none\); also written by \(\*DockerContainerSource\).MustGet`
 	return c, ok
 }
@@ -137,7 +137,7 @@ func (cm *DockerContainerSource) delByID(id string) {
 }
 
 // Return array of all containers, sorted by field
-func (cm *DockerContainerSource) All() (containers ctopContainers) {
+func (cm *DockerContainerSource) All() (containers ctopContainers) { // want All:`reads\(\$0\.#1\)`
 	for _, c := range cm.containers { // want `concurrent read of map cm.containers \(held: none\); also written by the goroutine started in NewDockerContainerSource`
 		containers = append(containers, c)
 	}

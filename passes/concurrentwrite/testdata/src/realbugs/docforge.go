@@ -47,7 +47,7 @@ func withGitInfoController(gitInfoWorker *gitInfoWorker, ctrl *gitInfoController
 	}
 }
 
-func (d *gitInfoWorker) Work(ctx context.Context, ctrl *gitInfoController, task any, wq jobs.WorkQueue) *jobs.WorkerError {
+func (d *gitInfoWorker) Work(ctx context.Context, ctrl *gitInfoController, task any, wq jobs.WorkQueue) *jobs.WorkerError { // want Work:`writes\(\$2\.#1\)`
 	if task, ok := task.(*GitInfoTask); ok {
 		info, err := d.read(ctx, task.Source)
 		if err != nil {

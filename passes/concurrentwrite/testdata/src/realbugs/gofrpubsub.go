@@ -51,7 +51,7 @@ func NewGoogleClient(client gcClient) *googleClient {
 	}
 }
 
-func (g *googleClient) Subscribe(ctx context.Context, topic string) (*gofrMessage, error) {
+func (g *googleClient) Subscribe(ctx context.Context, topic string) (*gofrMessage, error) { // want Subscribe:`reads\(\$0\.#2\),writes\(\$0\.#2\)`
 	var end time.Duration
 
 	if _, ok := g.subStarted[topic]; !ok {

@@ -86,7 +86,7 @@ func startService(serviceConfig ServiceConfig) {
 	runningService := RunningService{manageMutex: &sync.Mutex{}, resourceRequirements: serviceConfig.ResourceRequirements}
 	resourceManager.storeRunningService(serviceConfig.Name, runningService)
 	if !reserveResources(serviceConfig.ResourceRequirements, serviceConfig.Name) {
-		delete(resourceManager.runningServices, serviceConfig.Name) // want `concurrent write to map resourceManager.runningServices \(held: none\); also accessed by other goroutines started in a loop in startProxy`
+		delete(resourceManager.runningServices, serviceConfig.Name) // want `concurrent write to map resourceManager.runningServices without resourceManager.serviceMutex \(held: none\); also accessed by \(ResourceManager\).storeRunningServiceNoLock`
 		return
 	}
 	runningService.idleTimer = time.AfterFunc(time.Minute, func() {
@@ -154,7 +154,7 @@ func stopService(serviceName string) {
 	}
 	releaseResources(runningService.resourceRequirements)
 	runningService.manageMutex.Unlock()
-	delete(resourceManager.runningServices, serviceName) // want `concurrent write to map resourceManager.runningServices \(held: none\); also accessed by other goroutines started in a loop in startProxy`
+	delete(resourceManager.runningServices, serviceName) // want `concurrent write to map resourceManager.runningServices without resourceManager.serviceMutex \(held: none\); also accessed by \(ResourceManager\).storeRunningServiceNoLock`
 }
 
 // The fixed version: resourcesInUse and runningServices are read and

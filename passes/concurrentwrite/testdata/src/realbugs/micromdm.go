@@ -39,7 +39,7 @@ func (p *Inmem) Publish(topic string, msg []byte) error {
 	return nil
 }
 
-func (p *Inmem) Subscribe(name, topic string) (<-chan PubsubEvent, error) {
+func (p *Inmem) Subscribe(name, topic string) (<-chan PubsubEvent, error) { // want Subscribe:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 	events := make(chan PubsubEvent)
 	sub := inmemSubscription{
 		name:      name,

@@ -35,7 +35,7 @@ func NewMockServer(opts ...func(*MockServer)) *MockServer {
 	return s
 }
 
-func (s *MockServer) WithBundle(path, body string) *MockServer {
+func (s *MockServer) WithBundle(path, body string) *MockServer { // want WithBundle:`writes\(\$0\.#1\)`
 	s.bundles[path] = body // want `concurrent write to map s.bundles \(held: none\); also accessed by concurrent requests to the handler registered in NewMockServer`
 	return s
 }

@@ -6,7 +6,7 @@ type Controller struct {
 	queue map[string]int
 }
 
-func (c *Controller) Run(stop chan struct{}) {
+func (c *Controller) Run(stop chan struct{}) { // want Run:`reads\(\$0\.#0\)`
 	for {
 		select {
 		case <-stop:
@@ -19,4 +19,4 @@ func (c *Controller) Run(stop chan struct{}) {
 	}
 }
 
-func (c *Controller) Enqueue(k string) { c.queue[k]++ }
+func (c *Controller) Enqueue(k string) { c.queue[k]++ } // want Enqueue:`reads\(\$0\.#0\),writes\(\$0\.#0\)`

@@ -16,7 +16,7 @@ type GossipSubRouter struct {
 	delay   time.Duration
 }
 
-func (gs *GossipSubRouter) Attach() {
+func (gs *GossipSubRouter) Attach() { // want Attach:`reads\(\$0\.#0\)`
 	if len(gs.direct) > 0 {
 		go func() {
 			if gs.delay > 0 {
@@ -29,14 +29,14 @@ func (gs *GossipSubRouter) Attach() {
 	}
 }
 
-func (gs *GossipSubRouter) AddDirectPeer(id string) {
+func (gs *GossipSubRouter) AddDirectPeer(id string) { // want AddDirectPeer:`writes\(\$0\.#0\)`
 	if gs.direct == nil {
 		gs.direct = make(map[string]struct{})
 	}
 	gs.direct[id] = struct{}{} // want `concurrent write to map gs.direct \(held: none\)`
 }
 
-func (gs *GossipSubRouter) RemoveDirectPeer(id string) {
+func (gs *GossipSubRouter) RemoveDirectPeer(id string) { // want RemoveDirectPeer:`writes\(\$0\.#0\)`
 	delete(gs.direct, id) // want `concurrent write to map gs.direct \(held: none\)`
 }
 
@@ -49,7 +49,7 @@ type GossipSubRouter2 struct {
 	delay   time.Duration
 }
 
-func (gs *GossipSubRouter2) Attach() {
+func (gs *GossipSubRouter2) Attach() { // want Attach:`reads\(\$0\.#0\)`
 	peers := make([]string, 0, len(gs.direct))
 	for p := range gs.direct {
 		peers = append(peers, p)
@@ -66,13 +66,13 @@ func (gs *GossipSubRouter2) Attach() {
 	}
 }
 
-func (gs *GossipSubRouter2) AddDirectPeer(id string) {
+func (gs *GossipSubRouter2) AddDirectPeer(id string) { // want AddDirectPeer:`writes\(\$0\.#0\)`
 	if gs.direct == nil {
 		gs.direct = make(map[string]struct{})
 	}
 	gs.direct[id] = struct{}{}
 }
 
-func (gs *GossipSubRouter2) RemoveDirectPeer(id string) {
+func (gs *GossipSubRouter2) RemoveDirectPeer(id string) { // want RemoveDirectPeer:`writes\(\$0\.#0\)`
 	delete(gs.direct, id)
 }

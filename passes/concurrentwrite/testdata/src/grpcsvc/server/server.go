@@ -15,12 +15,12 @@ type greeter struct {
 	seen map[string]int
 }
 
-func (g *greeter) SayHello(name string) (string, error) {
+func (g *greeter) SayHello(name string) (string, error) { // want SayHello:`reads\(\$0\.#0\),writes\(\$0\.#0\)`
 	g.seen[name]++ // want `concurrent write to map g.seen \(held: none\); also accessed by concurrent requests to \(\*greeter\).SayHello`
 	return "hello " + name, nil
 }
 
-func (g *greeter) Forget(name string) error {
+func (g *greeter) Forget(name string) error { // want Forget:`writes\(\$0\.#0\)`
 	delete(g.seen, name) // want `concurrent write to map g.seen \(held: none\)`
 	return nil
 }

@@ -19,7 +19,7 @@ func initNormalMode(r *config.Reader) error {
 }
 
 // Echo reads a reader it was given: no spawner call in sight. Silent.
-func Echo(r *config.Reader) error { return r.Read() }
+func Echo(r *config.Reader) error { return r.Read() } // want Echo:`writes\(\$0\.#1\),writes\(\$0\.#2\)`
 
 // Reload reads again after the watcher started: the watcher rewrites the
 // maps Read fills, concurrently. No fix: the Read is meant to come after

@@ -25,7 +25,7 @@ func NewWorkflowTester[TResult any]() *workflowTester[TResult] {
 }
 
 // OnActivity registers a mock activity.
-func (wt *workflowTester[TResult]) OnActivity(name string) { // want OnActivity:`after\(\(\*workflowTester\[TResult\]\).scheduleActivity\),after\(\(\*workflowTester\[TResult\]\).Execute\)`
+func (wt *workflowTester[TResult]) OnActivity(name string) { // want OnActivity:`after\(\(\*workflowTester\[TResult\]\).scheduleActivity\),after\(\(\*workflowTester\[TResult\]\).Execute\)` OnActivity:`writes\(\$0\.#0\)`
 	wt.mockedActivities[name] = true
 }
 
@@ -76,7 +76,7 @@ func NewAsyncTester() *asyncTester {
 	return &asyncTester{mockedActivities: map[string]bool{}, callbacks: make(chan string, 16)}
 }
 
-func (at *asyncTester) OnActivity(name string) {
+func (at *asyncTester) OnActivity(name string) { // want OnActivity:`writes\(\$0\.#0\)`
 	at.mockedActivities[name] = true // want `concurrent write to map at.mockedActivities \(held: none\); also accessed by the goroutine started in \(\*asyncTester\).scheduleActivity`
 }
 
@@ -112,7 +112,7 @@ func NewTwoSendTester() *twoSendTester {
 	return &twoSendTester{mockedActivities: map[string]bool{}, callbacks: make(chan string, 16)}
 }
 
-func (tt *twoSendTester) OnActivity(name string) {
+func (tt *twoSendTester) OnActivity(name string) { // want OnActivity:`writes\(\$0\.#0\)`
 	tt.mockedActivities[name] = true // want `concurrent write to map tt.mockedActivities \(held: none\); also accessed by the goroutine started in \(\*twoSendTester\).scheduleActivity`
 }
 
@@ -150,7 +150,7 @@ func NewIfaceTester() *ifaceTester {
 	return &ifaceTester{mockedActivities: map[string]bool{}, callbacks: make(chan string, 16)}
 }
 
-func (it *ifaceTester) OnActivity(name string) {
+func (it *ifaceTester) OnActivity(name string) { // want OnActivity:`writes\(\$0\.#0\)`
 	it.mockedActivities[name] = true // want `concurrent write to map it.mockedActivities \(held: none\); also accessed by the goroutine started in \(\*ifaceTester\).dispatch`
 }
 
@@ -185,7 +185,7 @@ func NewValueTester() *valueTester {
 	return &valueTester{mockedActivities: map[string]bool{}, callbacks: make(chan string, 16)}
 }
 
-func (vt *valueTester) OnActivity(name string) {
+func (vt *valueTester) OnActivity(name string) { // want OnActivity:`writes\(\$0\.#0\)`
 	vt.mockedActivities[name] = true // want `concurrent write to map vt.mockedActivities \(held: none\); also accessed by the goroutine started in \(\*valueTester\).scheduleActivity`
 }
 

@@ -26,7 +26,7 @@ func NewReader(paths ...string) *Reader {
 }
 
 // Read reads every file: setup, before the watcher starts.
-func (r *Reader) Read() error { // want Read:`after\(\(\*Reader\).BeginFileWatching\),after\(\(\*Reader\).Watch\)`
+func (r *Reader) Read() error { // want Read:`after\(\(\*Reader\).BeginFileWatching\),after\(\(\*Reader\).Watch\)` Read:`writes\(\$0\.#1\),writes\(\$0\.#2\)`
 	for _, p := range r.paths {
 		r.readFile(p)
 	}
@@ -87,6 +87,6 @@ func (c *Cache) expire() {
 	}
 }
 
-func (c *Cache) Put(k, v string) {
+func (c *Cache) Put(k, v string) { // want Put:`writes\(\$0\.#0\)`
 	c.m[k] = v // want `concurrent write to map c.m \(held: none\); also accessed by the goroutine started in NewCache`
 }

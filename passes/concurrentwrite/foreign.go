@@ -1,0 +1,210 @@
+package concurrentwrite
+
+import (
+	"cmp"
+	"fmt"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
+	"github.com/maplint/maplint/internal/goroutine"
+	"github.com/maplint/maplint/internal/guards"
+	"github.com/maplint/maplint/internal/lockset"
+	"github.com/maplint/maplint/internal/mapid"
+)
+
+// An AccessFact is on an exported function of a package that takes no
+// lock for some map field of a type: it lists the accesses to such a
+// field of the objects its parameters point to that the function makes,
+// itself or through the functions of its package it calls, with no lock
+// held. mennanov/limiters#71 is the model: Registry.GetOrCreate and
+// DeleteExpired write r.m and nothing in package limiters locks for it,
+// so an importer that calls DeleteExpired in a goroutine it starts and
+// GetOrCreate from its HTTP handlers races on r.m ("fatal error:
+// concurrent map writes"), which no analysis of either package alone
+// shows. The importer treats each call of such a function as the accesses
+// the fact lists, made at the call, on the argument's field (see
+// foreignAccesses): its goroutines, handlers and spawners pair them as
+// their own.
+//
+// A package that locks for the field somewhere is left out: the lock is
+// its contract with the callers, which LockFact states where it can, and
+// the package's own unlocked accesses are its findings.
+type AccessFact struct {
+	Accs []ForeignAccess
+}
+
+// A ForeignAccess is one access of an AccessFact.
+type ForeignAccess struct {
+	Param int  // the parameter (0 is a method's receiver) that is or points to the object
+	Field int  // the index of the map field in the object's struct type
+	Write bool // a write; a read otherwise
+}
+
+func (*AccessFact) AFact() {}
+
+func (f *AccessFact) String() string {
+	var s []string
+	for _, a := range f.Accs {
+		op := "reads"
+		if a.Write {
+			op = "writes"
+		}
+		s = append(s, fmt.Sprintf("%s($%d.#%d)", op, a.Param, a.Field))
+	}
+	return strings.Join(s, ",")
+}
+
+// exportAccessFacts gives each exported function its AccessFact, from the
+// summaries of what it reaches (see summaries).
+func (ck *checker) exportAccessFacts(fns []*ssa.Function, accs []*access) {
+	lockedFor := make(map[*types.Var]bool) // map fields some access holds a lock at
+	byFn := make(map[*ssa.Function][]*access)
+	for _, a := range accs {
+		byFn[a.fn] = append(byFn[a.fn], a)
+		// The package's own accesses say whether it locks for a field;
+		// its calls of another package's functions say how it uses them.
+		if a.Via == nil && a.id.Kind == mapid.Field && (a.held.Len() > 0 || a.may.Len() > 0) {
+			lockedFor[a.id.Field] = true
+		}
+	}
+	var sums *summaries
+	for _, fn := range fns {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || !obj.Exported() || goroutine.InTestFile(fn) || ck.lp.Result(fn) == nil {
+			continue
+		}
+		if sums == nil {
+			sums = newSummaries(ck, byFn)
+		}
+		var f AccessFact
+		for _, it := range sums.of(fn).items {
+			if it.a == nil || it.locked || it.spawned || it.id.Kind != mapid.Field || lockedFor[it.id.Field] || it.base.Path.Len() > 0 {
+				continue
+			}
+			p, ok := it.base.Root.(*ssa.Parameter)
+			if !ok || p.Parent() != fn {
+				continue
+			}
+			i := slices.Index(fn.Params, p)
+			fa := ForeignAccess{Param: i, Field: fieldIndex(p.Type(), it.id.Field), Write: it.a.Write}
+			if fa.Field >= 0 && !slices.Contains(f.Accs, fa) {
+				f.Accs = append(f.Accs, fa)
+			}
+		}
+		if len(f.Accs) > 0 {
+			slices.SortFunc(f.Accs, func(a, b ForeignAccess) int {
+				return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.Field, b.Field), cmpBool(a.Write, b.Write))
+			})
+			ck.pass.ExportObjectFact(obj, &f)
+		}
+	}
+}
+
+// fieldIndex returns the index of the field f in the struct that t is or
+// points to, or -1.
+func fieldIndex(t types.Type, f *types.Var) int {
+	st := structOf(t)
+	if st == nil {
+		return -1
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Origin() == f {
+			return i
+		}
+	}
+	return -1
+}
+
+func structOf(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
+}
+
+// foreignAccesses returns the accesses that the calls of fn, analysed as
+// res, make through functions of other packages with an AccessFact: one
+// per access of the fact, at the call, on the map field of the argument
+// (a hidden access: mapid.Access's Holder and Field), with the locks held
+// at the call.
+func (ck *checker) foreignAccesses(fn *ssa.Function, res *lockset.Result) []*access {
+	var out []*access
+	res.Each(func(instr ssa.Instruction, held lockset.Set) {
+		c, ok := instr.(*ssa.Call)
+		if !ok {
+			return
+		}
+		callee := apis.StaticCallee(&c.Call)
+		if callee == nil || callee.Pkg == fn.Pkg {
+			return
+		}
+		obj, ok := apis.Origin(callee).Object().(*types.Func)
+		if !ok {
+			return
+		}
+		var f AccessFact
+		if !ck.pass.ImportObjectFact(obj, &f) {
+			return
+		}
+		for _, fa := range f.Accs {
+			if fa.Param >= len(c.Call.Args) {
+				continue
+			}
+			holder := c.Call.Args[fa.Param]
+			st := structOf(holder.Type())
+			if st == nil || fa.Field >= st.NumFields() || !apis.IsMap(st.Field(fa.Field).Type()) {
+				continue
+			}
+			ma := mapid.Access{
+				Instr: c, Write: fa.Write, Op: shortName(obj), Pos: c.Pos(), Via: obj,
+				Holder: holder, Field: st.Field(fa.Field).Origin(), FieldMap: mapid.FieldID(holder.Type(), fa.Field),
+			}
+			a := &access{Access: ma, fn: fn, id: ma.FieldMap, base: mapid.RefOf(holder), held: held, may: res.MayHold(instr)}
+			a.fresh = ck.isFresh(fn, a.base)
+			a.g = &guards.Access{Access: ma, Fn: fn, ID: a.id, Base: a.base, Held: held, Loaded: held, May: a.may, Fresh: a.fresh}
+			out = append(out, a)
+		}
+	})
+	return out
+}
+
+// shortName names fn for messages as Go prints it, by its package's name:
+// (*limiters.Registry).GetOrCreate, limiters.NewRegistry.
+func shortName(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	t, star := recv.Type(), ""
+	if p, ok := t.(*types.Pointer); ok {
+		t, star = p.Elem(), "*"
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return "(" + star + n.Obj().Pkg().Name() + "." + n.Obj().Name() + ")." + fn.Name()
+	}
+	return fn.FullName()
+}
+
+// via names, for a message, the function of another package that makes
+// the access a (" by (*limiters.Registry).GetOrCreate"), or nothing.
+func via(a *access) string {
+	if a.Via == nil {
+		return ""
+	}
+	return " by " + a.Op
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
