@@ -150,7 +150,10 @@
 // goroutine, when the accesses are ordered (before the go statement, after
 // WaitGroup.Wait or errgroup's Wait, after a channel receive; after a
 // goroutine's Wait on W, for what another goroutine or the spawner does
-// before W.Done: waitdone.go), for maps made inside the goroutine, for the
+// before W.Done: waitdone.go; after a goroutine's receive from a channel
+// the spawner makes, never sends on and closes after its access: gate.go;
+// under opposite outcomes of tests of one parameter, if parallel { go … }
+// else { … }), for maps made inside the goroutine, for the
 // spawner's accesses in a later iteration of a loop that makes the map's
 // root anew each time round (a make, an allocation, a map range's value:
 // m := make(…); m[k] = 1; go work(m)), for the reads of the one function

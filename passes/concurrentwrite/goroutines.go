@@ -289,7 +289,7 @@ func (ck *checker) spawnerPairs(sp *spawn, byFn map[*ssa.Function][]*access) {
 		}
 	}
 	mine = append(mine, ck.laterCalls(sp, byFn)...)
-	ord := ck.spawnerOrder(sp)
+	ord := either(ck.spawnerOrder(sp), ck.gateOrder(sp))
 	rev := flip(ord)
 	ck.pairs(sp.accs, mine, sp, ck.funcName(sp.parent)+" after it starts "+ck.describe(sp), ord)
 	ck.pairs(mine, sp.accs, sp, ck.describe(sp), rev)

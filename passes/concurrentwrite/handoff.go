@@ -14,6 +14,9 @@ import (
 // sp, may run after the spawn without an instruction between that waits
 // for the goroutine (see handsOff).
 func (ck *checker) after(sp *spawn, to ssa.Instruction) bool {
+	if goroutine.Exclusive(sp.Instr, to) {
+		return false // under opposite outcomes of a test of one parameter
+	}
 	return goroutine.AfterBy(sp.Instr, to, func(instr ssa.Instruction) bool { return handsOff(sp, instr) })
 }
 

@@ -268,10 +268,11 @@ func (ck *checker) reachKept(sp *spawn, keep func(ssa.Instruction) bool) map[*ac
 	return out
 }
 
-// waitedAt reports whether one of the Wait calls waits dominates i.
+// waitedAt reports whether one of the Wait calls (or channel receives,
+// see gate.go) waits dominates i; a deferred Wait waits at return.
 func waitedAt(waits []ssa.Instruction, i ssa.Instruction) bool {
 	for _, w := range waits {
-		if _, ok := w.(*ssa.Call); ok && goroutine.Dominates(w, i) {
+		if _, ok := w.(*ssa.Defer); !ok && goroutine.Dominates(w, i) {
 			return true
 		}
 	}
