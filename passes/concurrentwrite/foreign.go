@@ -58,8 +58,8 @@ func (f *AccessFact) String() string {
 	return strings.Join(s, ",")
 }
 
-// exportAccessFacts gives each exported function its AccessFact, from the
-// summaries of what it reaches (see summaries).
+// exportAccessFacts gives each exported function its AccessFact (see
+// paramAccs).
 func (ck *checker) exportAccessFacts(fns []*ssa.Function, accs []*access) {
 	lockedFor := make(map[*types.Var]bool) // map fields some access holds a lock at
 	byFn := make(map[*ssa.Function][]*access)
@@ -71,30 +71,13 @@ func (ck *checker) exportAccessFacts(fns []*ssa.Function, accs []*access) {
 			lockedFor[a.id.Field] = true
 		}
 	}
-	var sums *summaries
+	pa := &paramAccs{ck: ck, byFn: byFn, lockedFor: lockedFor, memo: make(map[*ssa.Function][]ForeignAccess), busy: make(map[*ssa.Function]bool)}
 	for _, fn := range fns {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || !obj.Exported() || goroutine.InTestFile(fn) || ck.lp.Result(fn) == nil {
 			continue
 		}
-		if sums == nil {
-			sums = newSummaries(ck, byFn)
-		}
-		var f AccessFact
-		for _, it := range sums.of(fn).items {
-			if it.a == nil || it.locked || it.spawned || it.id.Kind != mapid.Field || lockedFor[it.id.Field] || it.base.Path.Len() > 0 {
-				continue
-			}
-			p, ok := it.base.Root.(*ssa.Parameter)
-			if !ok || p.Parent() != fn {
-				continue
-			}
-			i := slices.Index(fn.Params, p)
-			fa := ForeignAccess{Param: i, Field: fieldIndex(p.Type(), it.id.Field), Write: it.a.Write}
-			if fa.Field >= 0 && !slices.Contains(f.Accs, fa) {
-				f.Accs = append(f.Accs, fa)
-			}
-		}
+		f := AccessFact{Accs: slices.Clone(pa.of(fn))}
 		if len(f.Accs) > 0 {
 			slices.SortFunc(f.Accs, func(a, b ForeignAccess) int {
 				return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.Field, b.Field), cmpBool(a.Write, b.Write))
@@ -102,6 +85,69 @@ func (ck *checker) exportAccessFacts(fns []*ssa.Function, accs []*access) {
 			ck.pass.ExportObjectFact(obj, &f)
 		}
 	}
+}
+
+// paramAccs computes, once per function, the accesses of an AccessFact: to
+// a map field of what a parameter is or points to, holding no lock, made
+// by the function or by a function of the package it calls statically,
+// with no lock held at the call, passing the parameter on (s.add(k) in
+// s.GetOrCreate). The summaries that goroutines are followed with would
+// also see closures and interface calls, but computed for every exported
+// function they blew up: olivere/elastic's query builders, each Source
+// calling every implementation of Query, took 23 GB before being killed.
+// A cycle sees its members' results so far.
+type paramAccs struct {
+	ck        *checker
+	byFn      map[*ssa.Function][]*access
+	lockedFor map[*types.Var]bool
+	memo      map[*ssa.Function][]ForeignAccess
+	busy      map[*ssa.Function]bool
+}
+
+func (pa *paramAccs) of(fn *ssa.Function) []ForeignAccess {
+	if r, ok := pa.memo[fn]; ok || pa.busy[fn] {
+		return r
+	}
+	pa.busy[fn] = true
+	var out []ForeignAccess
+	add := func(fa ForeignAccess) {
+		if fa.Param >= 0 && fa.Field >= 0 && !slices.Contains(out, fa) {
+			out = append(out, fa)
+		}
+	}
+	for _, a := range pa.byFn[fn] {
+		if a.held.Len() > 0 || a.may.Len() > 0 || a.id.Kind != mapid.Field || pa.lockedFor[a.id.Field] || a.base.Path.Len() > 0 {
+			continue
+		}
+		if p, ok := a.base.Root.(*ssa.Parameter); ok && p.Parent() == fn {
+			add(ForeignAccess{Param: slices.Index(fn.Params, p), Field: fieldIndex(p.Type(), a.id.Field), Write: a.Write})
+		}
+	}
+	if res := pa.ck.lp.Result(fn); res != nil {
+		res.Each(func(instr ssa.Instruction, held lockset.Set) {
+			c, ok := instr.(*ssa.Call)
+			if !ok || held.Len() > 0 {
+				return
+			}
+			callee := apis.StaticCallee(&c.Call)
+			if callee == nil || callee == fn || callee.Pkg != fn.Pkg || pa.ck.lp.Result(callee) == nil || len(c.Call.Args) != len(callee.Params) {
+				return
+			}
+			accs := pa.of(callee)
+			if len(accs) == 0 || res.MayHold(instr).Len() > 0 {
+				return
+			}
+			for _, fa := range accs {
+				r := mapid.RefOf(c.Call.Args[fa.Param])
+				if p, ok := r.Root.(*ssa.Parameter); ok && p.Parent() == fn && r.Path.Len() == 0 {
+					add(ForeignAccess{Param: slices.Index(fn.Params, p), Field: fa.Field, Write: fa.Write})
+				}
+			}
+		})
+	}
+	delete(pa.busy, fn)
+	pa.memo[fn] = out
+	return out
 }
 
 // fieldIndex returns the index of the field f in the struct that t is or
