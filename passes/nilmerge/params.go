@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -43,21 +44,35 @@ func (a *checker) paramSource(p *ssa.Parameter, facts []fact, st *searchState) (
 	}
 	st.inParam[fn] = true
 	defer delete(st.inParam, fn)
-	for _, call := range a.callers[fn] {
-		args := call.Call.Args
-		if len(args) != len(fn.Params) || call.Call.Signature().Variadic() {
-			continue
-		}
-		cf := domFacts(a, call.Block())
-		if a.dead(call.Block()) || !a.satisfiable(conds, args, cf, st) {
-			continue
-		}
-		cf = append(cf, condFacts(conds, args)...)
-		if o, _ := a.search(args[idx], cf, st); o != nil {
+	for call, cf := range a.feasibleCalls(fn, conds, st) {
+		if o, _ := a.search(call.Call.Args[idx], cf, st); o != nil {
 			return a.passedOrigin(p, call, o), facts
 		}
 	}
 	return nil, nil
+}
+
+// feasibleCalls yields the calls of fn in the package that pass it all
+// its parameters (not variadically), in a live block, where the
+// conditions conds on fn's parameters can hold, each with the facts at
+// the call: those its block's dominators establish, and conds stated on
+// the arguments.
+func (a *checker) feasibleCalls(fn *ssa.Function, conds []paramCond, st *searchState) iter.Seq2[*ssa.Call, []fact] {
+	return func(yield func(*ssa.Call, []fact) bool) {
+		for _, call := range a.callers[fn] {
+			args := call.Call.Args
+			if len(args) != len(fn.Params) || call.Call.Signature().Variadic() {
+				continue
+			}
+			cf := domFacts(a, call.Block())
+			if a.dead(call.Block()) || !a.satisfiable(conds, args, cf, st) {
+				continue
+			}
+			if !yield(call, append(cf, condFacts(conds, args)...)) {
+				return
+			}
+		}
+	}
 }
 
 // passedOrigin says that call passes p the nil that o says where it comes

@@ -142,17 +142,8 @@ func (a *checker) paramLocSource(l loc, facts []fact, st *searchState, w *walk) 
 	defer func() { w.at = at }()
 	w.hops++
 	defer func() { w.hops-- }()
-	for _, call := range a.callers[fn] {
-		args := call.Call.Args
-		if len(args) != len(fn.Params) || call.Call.Signature().Variadic() {
-			continue
-		}
-		cf := domFacts(a, call.Block())
-		if a.dead(call.Block()) || !a.satisfiable(conds, args, cf, st) {
-			continue
-		}
-		cf = append(cf, condFacts(conds, args)...)
-		nl := loc{base: args[idx], field: l.field}
+	for call, cf := range a.feasibleCalls(fn, conds, st) {
+		nl := loc{base: call.Call.Args[idx], field: l.field}
 		if testedNonNil(cf, nl) {
 			continue // if existing.Annotations != nil { merge(&existing.ObjectMeta) }
 		}
