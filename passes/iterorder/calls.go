@@ -265,7 +265,7 @@ func (s *scan) factCall(call *ast.CallExpr, report, failing bool) {
 			if !s.taintedExpr(a) || p.Whole && s.mode == elemMode {
 				continue // Whole: one file per element shows no order
 			}
-			if f := s.heldIn(a); p.Field > 0 && f != nil && fieldIndex(s.c.info.TypeOf(a), f) != p.Field-1 {
+			if f := s.heldIn(a); p.Field > 0 && f != nil && apis.FieldIndex(s.c.info.TypeOf(a), f) != p.Field-1 {
 				continue // the order is in a field the helper does not use
 			}
 			if _, isLit := ast.Unparen(a).(*ast.FuncLit); isLit {

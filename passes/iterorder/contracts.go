@@ -98,7 +98,7 @@ func (c *checker) orderFreeField(e ast.Expr) bool {
 	// promoted field, the embedded type the path leads to.
 	owner := s.Recv()
 	for _, i := range s.Index()[:len(s.Index())-1] {
-		st := structOf(owner)
+		st := apis.StructOf(owner)
 		if st == nil || i >= st.NumFields() {
 			return false
 		}

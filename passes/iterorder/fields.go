@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // Fields of a struct that holds map order.
@@ -127,24 +129,6 @@ func (s *scan) isSeqValue(v ast.Expr) bool {
 	return true
 }
 
-// fieldIndex returns the index of f among the fields of the struct t (or
-// *t), or -1.
-func fieldIndex(t types.Type, f *types.Var) int {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, _ := t.Underlying().(*types.Struct)
-	if st == nil {
-		return -1
-	}
-	for i := range st.NumFields() {
-		if st.Field(i) == f || st.Field(i).Origin() == f.Origin() {
-			return i
-		}
-	}
-	return -1
-}
-
 // onlyField returns 1 + the index of the one field of the struct parameter
 // p that body uses (every use of p is p.F or &p.F for the same F), or 0.
 func onlyField(info *types.Info, body *ast.BlockStmt, p *types.Var) int {
@@ -177,7 +161,7 @@ func onlyField(info *types.Info, body *ast.BlockStmt, p *types.Var) int {
 	if !ok || field == nil {
 		return 0
 	}
-	return fieldIndex(p.Type(), field) + 1
+	return apis.FieldIndex(p.Type(), field) + 1
 }
 
 // otherField reports whether sel selects a field of a struct whose map
@@ -197,7 +181,7 @@ func (s *scan) otherField(sel *ast.SelectorExpr) bool {
 	}
 	// A held field that is not one of the struct's (shownAt's marker)
 	// means only the value used whole shows the order.
-	i := fieldIndex(typeOf(s.c.info, sel.X), held)
+	i := apis.FieldIndex(typeOf(s.c.info, sel.X), held)
 	return i < 0 || selection.Index()[0] != i
 }
 

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/report"
 )
 
@@ -60,20 +61,11 @@ func (f *OrderedResultFact) field(fn *types.Func) *types.Var {
 	if f.Field == 0 || sig == nil || f.Index >= sig.Results().Len() {
 		return nil
 	}
-	st := structOf(sig.Results().At(f.Index).Type())
+	st := apis.StructOf(sig.Results().At(f.Index).Type())
 	if st == nil || f.Field > st.NumFields() {
 		return nil
 	}
 	return st.Field(f.Field - 1)
-}
-
-// structOf returns the struct type of t or *t, or nil.
-func structOf(t types.Type) *types.Struct {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, _ := t.Underlying().(*types.Struct)
-	return st
 }
 
 // markOrderedResult records that fn returns map order as result idx (in
@@ -86,7 +78,7 @@ func (c *checker) markOrderedResult(fn *types.Func, idx int, field *types.Var) {
 	f := &OrderedResultFact{Index: idx}
 	if field != nil {
 		sig, _ := fn.Type().(*types.Signature)
-		f.Field = fieldIndex(sig.Results().At(idx).Type(), field) + 1
+		f.Field = apis.FieldIndex(sig.Results().At(idx).Type(), field) + 1
 	}
 	c.ordered[fn] = f
 }

@@ -311,7 +311,7 @@ func (c *checker) carryResult(fn *types.Func, idx int, field *types.Var) {
 		c.markOrderedResult(fn, idx, nil)
 		return
 	}
-	if field != nil && structOf(t) != nil && fieldIndex(t, field) >= 0 && carriesOrder(field.Type()) && !implementsError(field.Type()) {
+	if field != nil && apis.StructOf(t) != nil && apis.FieldIndex(t, field) >= 0 && carriesOrder(field.Type()) && !implementsError(field.Type()) {
 		c.markOrderedResult(fn, idx, field)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/maplint/maplint/internal/apis"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -68,13 +69,13 @@ func (f *ShownResultFact) String() string {
 // covers reports whether the fact covers map order held in field of the
 // result (nil: anywhere in it, or the result is itself the list).
 func (f *ShownResultFact) covers(t types.Type, field *types.Var) bool {
-	if structOf(t) == nil {
+	if apis.StructOf(t) == nil {
 		return true
 	}
 	if f.Whole {
 		return true
 	}
-	return field != nil && slices.Contains(f.Fields, fieldIndex(t, field)+1)
+	return field != nil && slices.Contains(f.Fields, apis.FieldIndex(t, field)+1)
 }
 
 // exportShownResults marks the methods of this package's interfaces whose
@@ -128,7 +129,7 @@ func (c *checker) shownAt(call *ast.CallExpr, caller *funcInfo, idx int, t types
 		}
 		return nil
 	}
-	st := structOf(t)
+	st := apis.StructOf(t)
 	if st == nil {
 		return nil
 	}
