@@ -151,16 +151,16 @@ func paramCopy(a *ssa.Alloc) *ssa.Parameter {
 		if st, ok := r.(*ssa.Store); ok && st.Addr == a && st.Val == p {
 			continue
 		}
-		if !readOnly(r, a, 0) {
+		if !readOnly(r, 0) {
 			return nil
 		}
 	}
 	return p
 }
 
-// readOnly reports whether the instruction r, a use of the address addr,
-// only reads through it: a load, or a field address only read in turn.
-func readOnly(r ssa.Instruction, addr ssa.Value, depth int) bool {
+// readOnly reports whether the instruction r, a use of an address, only
+// reads through it: a load, or a field address only read in turn.
+func readOnly(r ssa.Instruction, depth int) bool {
 	switch r := r.(type) {
 	case *ssa.UnOp:
 		return r.Op == token.MUL
@@ -169,7 +169,7 @@ func readOnly(r ssa.Instruction, addr ssa.Value, depth int) bool {
 			return false
 		}
 		for _, u := range *r.Referrers() {
-			if !readOnly(u, r, depth+1) {
+			if !readOnly(u, depth+1) {
 				return false
 			}
 		}

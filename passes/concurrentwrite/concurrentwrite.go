@@ -106,8 +106,9 @@ type checker struct {
 	reported map[token.Pos]bool
 	// localFixed holds the local maps already given a mutex by a fix.
 	localFixed map[mapid.ID]bool
-	back       map[backPair]bool // computed on first use, see backPointers
-	sums       *summaries        // computed on first use, see reach
+	byFn       map[*ssa.Function][]*access // the accesses of collect, by function
+	back       map[backPair]bool           // computed on first use, see backPointers
+	sums       *summaries                  // computed on first use, see reach
 	// hold, when set, collects diagnostics instead of reporting them.
 	hold *[]analysis.Diagnostic
 	// phase holds the pairings left to the callers of an internal
@@ -137,10 +138,14 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	ck.fns = fns
 	accs := ck.collect()
+	ck.byFn = make(map[*ssa.Function][]*access)
+	for _, a := range accs {
+		ck.byFn[a.fn] = append(ck.byFn[a.fn], a)
+	}
 	ck.exportFacts(fns, accs)
 	ck.exportAccessFacts(fns, accs)
 	if factsonly.Of(pass) {
-		ck.goroutineFactsOnly(accs)
+		ck.goroutineFactsOnly()
 		return nil, nil // the facts are all a dependent reads
 	}
 	ck.checkGuarded(accs)
@@ -149,11 +154,11 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 		ck.checkReads(accs)
 	}
 	ck.checkReadLocked(accs)
-	ck.checkGoroutines(fns, accs)
+	ck.checkGoroutines(fns)
 	ck.exportPhase()
 	ck.checkPhaseCalls(fns)
 	ck.exportIter()
-	ck.checkIterCalls(fns, accs)
+	ck.checkIterCalls(fns)
 	ck.checkRequired(fns)
 
 	ck.r.ReportAll(ck.diags, c.SkipTests)

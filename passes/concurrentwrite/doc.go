@@ -207,12 +207,11 @@
 // A call of another package's function accesses the maps its fact says:
 // an exported function's AccessFact lists the map fields of its
 // arguments' objects it (or a function of its package it calls) reads or
-// writes holding no lock, for the fields its package never locks for.
-// mennanov/limiters#71: a constructor starts a goroutine that calls
-// registry.DeleteExpired while the middleware calls registry.GetOrCreate
-// per request; both write r.m, which package limiters never locks, so each
-// call is reported as a write of registry.m by the method. A field some
-// access of its package locks for is that package's contract (LockFact).
+// writes holding no lock, for fields its package never locks for (a lock
+// there is its contract: LockFact). mennanov/limiters#71: a constructor
+// starts a goroutine calling registry.DeleteExpired while the middleware
+// calls registry.GetOrCreate per request; both write r.m, which package
+// limiters never locks: each call is reported as a write of registry.m.
 //
 // A lock that the spawner takes and the goroutine releases (sarama's
 // Broker.Open: b.lock.Lock(); go func() { defer b.lock.Unlock(); … }()) is
@@ -325,14 +324,15 @@
 // function, bottom-up over the call graph's cycles; a cycle's summaries
 // are recomputed at most 8 times, so a recursive descent naming a new map
 // each trip (n.m, n.next.m, …) is followed a bounded number of trips, and
-// a name over 8 steps is not carried up (opa ran out of 24 GB without). A summary leaves out the maps of one activation (named by the
+// a name over 8 steps is not carried up (opa ran out of 24 GB without).
+// A summary leaves out the maps of one activation (named by the
 // function's own instructions, or by a callee's parameter its call left
 // unbound), which no goroutine reaching it from outside shares
-// (go-ethereum: past 22 GB without either rule, 331 to 357 MB with one). No bound on a
-// summary's size is kept: none was needed on the corpus. A lock a
-// caller holds is seen through up to three callers' boolean parameters,
-// and a function is split on three conditions at most (each doubles the
-// paths the lockset analysis runs).
+// (go-ethereum: past 22 GB without either rule, 331 to 357 MB with one).
+// No bound on a summary's size is kept: none was needed on the corpus. A
+// lock a caller holds is seen through up to three callers' boolean
+// parameters, and a function is split on three conditions at most (each
+// doubles the paths the lockset analysis runs).
 //
 // Conditions and order that are values, not code. A condition tested
 // inside a loop (a value recomputed on each iteration) is not correlated

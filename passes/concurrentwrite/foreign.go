@@ -62,16 +62,14 @@ func (f *AccessFact) String() string {
 // paramAccs).
 func (ck *checker) exportAccessFacts(fns []*ssa.Function, accs []*access) {
 	lockedFor := make(map[*types.Var]bool) // map fields some access holds a lock at
-	byFn := make(map[*ssa.Function][]*access)
 	for _, a := range accs {
-		byFn[a.fn] = append(byFn[a.fn], a)
 		// The package's own accesses say whether it locks for a field;
 		// its calls of another package's functions say how it uses them.
 		if a.Via == nil && a.id.Kind == mapid.Field && (a.held.Len() > 0 || a.may.Len() > 0) {
 			lockedFor[a.id.Field] = true
 		}
 	}
-	pa := &paramAccs{ck: ck, byFn: byFn, lockedFor: lockedFor, memo: make(map[*ssa.Function][]ForeignAccess), busy: make(map[*ssa.Function]bool)}
+	pa := &paramAccs{ck: ck, byFn: ck.byFn, lockedFor: lockedFor, memo: make(map[*ssa.Function][]ForeignAccess), busy: make(map[*ssa.Function]bool)}
 	for _, fn := range fns {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || !obj.Exported() || goroutine.InTestFile(fn) || ck.lp.Result(fn) == nil {
@@ -120,7 +118,7 @@ func (pa *paramAccs) of(fn *ssa.Function) []ForeignAccess {
 			continue
 		}
 		if p, ok := a.base.Root.(*ssa.Parameter); ok && p.Parent() == fn {
-			add(ForeignAccess{Param: slices.Index(fn.Params, p), Field: fieldIndex(p.Type(), a.id.Field), Write: a.Write})
+			add(ForeignAccess{Param: slices.Index(fn.Params, p), Field: apis.FieldIndex(p.Type(), a.id.Field), Write: a.Write})
 		}
 	}
 	if res := pa.ck.lp.Result(fn); res != nil {
@@ -148,29 +146,6 @@ func (pa *paramAccs) of(fn *ssa.Function) []ForeignAccess {
 	delete(pa.busy, fn)
 	pa.memo[fn] = out
 	return out
-}
-
-// fieldIndex returns the index of the field f in the struct that t is or
-// points to, or -1.
-func fieldIndex(t types.Type, f *types.Var) int {
-	st := structOf(t)
-	if st == nil {
-		return -1
-	}
-	for i := range st.NumFields() {
-		if st.Field(i).Origin() == f {
-			return i
-		}
-	}
-	return -1
-}
-
-func structOf(t types.Type) *types.Struct {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, _ := t.Underlying().(*types.Struct)
-	return st
 }
 
 // foreignAccesses returns the accesses that the calls of fn, analysed as
@@ -202,7 +177,7 @@ func (ck *checker) foreignAccesses(fn *ssa.Function, res *lockset.Result) []*acc
 				continue
 			}
 			holder := c.Call.Args[fa.Param]
-			st := structOf(holder.Type())
+			st := apis.StructOf(holder.Type())
 			if st == nil || fa.Field >= st.NumFields() || !apis.IsMap(st.Field(fa.Field).Type()) {
 				continue
 			}

@@ -72,23 +72,21 @@ func chanOps(fn *ssa.Function, e *env, closes bool) []*wgGroup {
 			if !ok || !gateChan(ref) {
 				continue
 			}
-			if i := groupOf(out, ref); i >= 0 {
-				out[i].calls = append(out[i].calls, instr)
-			} else {
-				out = append(out, &wgGroup{wg: ref, calls: []ssa.Instruction{instr}})
-			}
+			out = addToGroup(out, ref, instr)
 		}
 	}
 	return out
 }
 
-func groupOf(gs []*wgGroup, ref mapid.Ref) int {
-	for i, g := range gs {
+// addToGroup adds instr to the group of gs that ref names, or to a new one.
+func addToGroup(gs []*wgGroup, ref mapid.Ref, instr ssa.Instruction) []*wgGroup {
+	for _, g := range gs {
 		if g.wg.Equal(ref) {
-			return i
+			g.calls = append(g.calls, instr)
+			return gs
 		}
 	}
-	return -1
+	return append(gs, &wgGroup{wg: ref, calls: []ssa.Instruction{instr}})
 }
 
 // gateChan reports whether ref names a channel that the function makes

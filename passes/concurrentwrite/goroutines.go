@@ -220,11 +220,8 @@ func (ck *checker) sameMap(a, b *gaccess) bool {
 // WaitGroup.Wait, errgroup Wait or channel receive; two goroutines started
 // by one function race when the second starts before the first is waited
 // for.
-func (ck *checker) checkGoroutines(fns []*ssa.Function, accs []*access) {
-	byFn := make(map[*ssa.Function][]*access)
-	for _, a := range accs {
-		byFn[a.fn] = append(byFn[a.fn], a)
-	}
+func (ck *checker) checkGoroutines(fns []*ssa.Function) {
+	byFn := ck.byFn
 	var spawns []*spawn
 	perParent := make(map[*ssa.Function][]*spawn)
 	for _, fn := range fns {

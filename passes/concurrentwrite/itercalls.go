@@ -75,11 +75,8 @@ type liveCall struct {
 //		c.Add(item) // reported: the goroutine reads c.cache meanwhile
 //	}
 //	c.Add(x) // after the channel's close: silent
-func (ck *checker) checkIterCalls(fns []*ssa.Function, accs []*access) {
-	byFn := make(map[*ssa.Function][]*access)
-	for _, a := range accs {
-		byFn[a.fn] = append(byFn[a.fn], a)
-	}
+func (ck *checker) checkIterCalls(fns []*ssa.Function) {
+	byFn := ck.byFn
 	for _, fn := range fns {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {

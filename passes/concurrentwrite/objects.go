@@ -118,7 +118,7 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 				// starting the syncer goroutine. Pairing it here would
 				// take the spawner to run twice at once, which the
 				// spawner itself (skipped above) is not taken to do.
-				if isRecv(a.base.Root, m.Fn) && !a.spawned {
+				if a.base.Root == m.Fn.Params[0] && !a.spawned {
 					theirs = append(theirs, a)
 				}
 			}
@@ -243,16 +243,6 @@ func throughCell(base mapid.Ref, root ssa.Value) (mapid.Ref, bool) {
 		return mapid.Ref{}, false
 	}
 	return mapid.Ref{Root: root, Path: rest}, true
-}
-
-// isRecv reports whether v is the receiver of the method fn, or the local
-// copy go/ssa spills a receiver taken by value into (rl.f's address taken).
-func isRecv(v ssa.Value, fn *ssa.Function) bool {
-	if v == fn.Params[0] {
-		return true
-	}
-	a, ok := v.(*ssa.Alloc)
-	return ok && !a.Heap && a.Parent() == fn && mapid.StoredOnce(a) == fn.Params[0]
 }
 
 // throughField names base, the object of an access that a closure of a

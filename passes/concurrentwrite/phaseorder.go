@@ -139,11 +139,11 @@ func shortFile(name string) string {
 // whose diagnostics are dropped, run once when the package is internal,
 // has a worker goroutine (mayJoin) or may have an iterator goroutine
 // (hasIterators).
-func (ck *checker) goroutineFactsOnly(accs []*access) {
+func (ck *checker) goroutineFactsOnly() {
 	if guards.InternalPackage(ck.pass.Pkg.Path()) || ck.mayJoin() || ck.hasIterators() {
 		var dropped []analysis.Diagnostic
 		ck.hold = &dropped
-		ck.checkGoroutines(ck.fns, accs)
+		ck.checkGoroutines(ck.fns)
 		ck.hold = nil
 	}
 	ck.exportPhase()

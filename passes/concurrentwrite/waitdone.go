@@ -57,13 +57,7 @@ func wgGroupsIn(fn *ssa.Function, e *env, role apis.Role, own bool) []*wgGroup {
 		if !ok || ref.Path.VariableIndex() || !own && rootFn(ref.Root) == fn {
 			return // a WaitGroup of the goroutine's own, or unknown
 		}
-		for _, g := range out {
-			if g.wg.Equal(ref) {
-				g.calls = append(g.calls, instr)
-				return
-			}
-		}
-		out = append(out, &wgGroup{wg: ref, calls: []ssa.Instruction{instr}})
+		out = addToGroup(out, ref, instr)
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
