@@ -109,6 +109,7 @@ type checker struct {
 	byFn       map[*ssa.Function][]*access // the accesses of collect, by function
 	back       map[backPair]bool           // computed on first use, see backPointers
 	sums       *summaries                  // computed on first use, see reach
+	disp       *dispatch                   // computed on first use, see pinsOf
 	// hold, when set, collects diagnostics instead of reporting them.
 	hold *[]analysis.Diagnostic
 	// phase holds the pairings left to the callers of an internal

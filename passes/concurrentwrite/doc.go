@@ -192,17 +192,18 @@
 // files runs under the locks its callers hold, but for the test functions
 // themselves, which run alone (jellydator/ttlcache's addCacheItems).
 //
-// A call of an interface method, when the package declares the
-// interface or the method is unexported, is a call of each implementation
-// in the package (a type that implements the interface, exported or
-// converted to an interface in the package): a method run only through interfaces runs
-// under the locks every such call holds, and one call without the lock
-// leaves it unguarded. A goroutine is followed through static calls,
-// closures, function values passed as arguments (go wait.Until(c.worker,
-// …)), closures called through variables, interface method calls,
-// calls of a func field that the package sets to one function
-// (c.onEvict = c.evicted), and the helpers it defers (defer r.remove(id)),
-// which run with the locks held at its return.
+// A call of an interface method, when the package declares the interface or
+// the method is unexported, is a call of each implementation in the package
+// (a type that implements the interface, exported or converted to an
+// interface in the package): a method run only through interfaces runs under
+// the locks every such call holds, and one call without the lock leaves it
+// unguarded. A goroutine is followed through static calls, closures,
+// function values passed as arguments (go wait.Until(c.worker, …)), closures
+// called through variables, interface method calls (on a package variable
+// its spawner set last before the spawn, the set type's alone: hertz's
+// handler name operator, see dispatch.go), calls of a func field that the
+// package sets to one function (c.onEvict = c.evicted), and the helpers it
+// defers (defer r.remove(id)), which run with the locks held at its return.
 //
 // A call of another package's function accesses the maps its fact says:
 // an exported function's AccessFact lists the map fields of its
@@ -299,26 +300,25 @@
 // What is left, each with the reason no rule of this pass removes it.
 //
 // Calls it cannot see through. An interface call is taken to reach every
-// implementation in the package: a points-to analysis such as VTA would
-// cost a whole-program pass. Calls of other packages' interfaces
+// implementation in the package, but as above: a points-to analysis such as
+// VTA would cost a whole-program pass. Calls of other packages' interfaces
 // (io.Writer), implementations in other packages, and a value passed to
 // another package's function that stores it in a field it runs in
-// goroutines, are not followed, and a static call of one only as far as
-// its AccessFact (a field of an argument's object, no deeper): facts
-// flow only from a package to its importers. A
-// function stored in a func field or passed as a value runs under none of
-// its callers' locks (only static, deferred and interface calls are call
-// sites for the caller-lock summary), so the check of guarded maps leaves
-// its accesses alone unless a goroutine reaches it. A lock handed to a
-// goroutine is followed only into a function literal that go starts, or
-// that is passed to the function go starts; a named function started by
-// go runs under no lock. A lock held on an object is not seen through a
-// back-pointer to it (grpc's priority balancer holds b.mu and reaches b
-// again as cb.parent): such a call says nothing of the callee's locks,
-// and a helper reached only that way is not checked. A serial executor is
-// known in one shape (a goroutine started once per object that receives
-// and calls the tasks); one started lazily per burst under a busy flag
-// (pion/webrtc's operations) orders its tasks unseen.
+// goroutines, are not followed, and a static call of one only as far as its
+// AccessFact (a field of an argument's object, no deeper): facts flow only
+// from a package to its importers. A function stored in a func field or
+// passed as a value runs under none of its callers' locks (only static,
+// deferred and interface calls are call sites for the caller-lock summary),
+// so the check of guarded maps leaves its accesses alone unless a goroutine
+// reaches it. A lock handed to a goroutine is followed only into a function
+// literal that go starts, or that is passed to the function go starts; a
+// named function started by go runs under no lock. A lock held on an object
+// is not seen through a back-pointer to it (grpc's priority balancer holds
+// b.mu and reaches b again as cb.parent): such a call says nothing of the
+// callee's locks, and a helper reached only that way is not checked. A
+// serial executor is known in one shape (a goroutine started once per
+// object that receives and calls the tasks); one started lazily per burst
+// under a busy flag (pion/webrtc's operations) orders its tasks unseen.
 //
 // Bounds. What a goroutine reaches comes from summaries computed once per
 // function, bottom-up over the call graph's cycles; a cycle's summaries

@@ -25,6 +25,7 @@ type spawn struct {
 	// waits and dones hold the WaitGroups its function waits on and
 	// signals (see waitdone.go), computed on first use.
 	waits, dones []*wgGroup
+	sums         *summaries // what accs come from, with the spawn's pins
 }
 
 // A gaccess is an access reached from a goroutine, with its map named in
@@ -106,7 +107,11 @@ func (ck *checker) reach(sp *spawn, byFn map[*ssa.Function][]*access) {
 	if ck.sums == nil {
 		ck.sums = newSummaries(ck, byFn)
 	}
-	ck.reachIn(sp, ck.sums)
+	sp.sums = ck.sums
+	for _, p := range ck.pinsOf(sp) {
+		sp.sums = sp.sums.pinned(p)
+	}
+	ck.reachIn(sp, sp.sums)
 }
 
 // reachWithout returns the accesses that the goroutine of sp reaches on

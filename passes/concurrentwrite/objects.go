@@ -323,32 +323,33 @@ type target struct {
 	args []ssa.Value
 }
 
-// targets returns the functions of the package that the call c runs, as
-// seen from a goroutine walking the env e: its static callee; the function
-// value it calls when that is a parameter bound to a function or closure
-// (go func() { f() }() with f passed in); and the functions and closures
-// it passes to a function of another package, which runs them during the
-// call or in a goroutine of its own (wait.Until(c.worker, ...)), either way
-// alongside the spawner; for an interface method call, the package's
-// implementations, and for a call of a func field, the one function the
-// package stores in it (lockset.DynTargets).
-func (ck *checker) targets(c *ssa.Call, e *env) []target {
-	if callee := apis.StaticCallee(&c.Call); callee != nil {
+// targetsOf returns the functions of the package that the call c (of a
+// call, go or defer statement) runs, as seen from a goroutine walking the
+// env e: its static callee; the function value it calls when that is a
+// parameter bound to a function or closure (go func() { f() }() with f
+// passed in); and the functions and closures it passes to a function of
+// another package, which runs them during the call or in a goroutine of
+// its own (wait.Until(c.worker, ...)), either way alongside the spawner;
+// for an interface method call, the package's implementations, and for a
+// call of a func field, the one function the package stores in it
+// (lockset.DynTargets).
+func (ck *checker) targetsOf(c *ssa.CallCommon, e *env) []target {
+	if callee := apis.StaticCallee(c); callee != nil {
 		if ck.lp.Result(callee) != nil {
-			return []target{{callee, c.Call.Args}}
+			return []target{{callee, c.Args}}
 		}
-		if _, ok := apis.Of(&c.Call, apis.RunOnce); ok {
+		if _, ok := apis.Of(c, apis.RunOnce); ok {
 			return nil // a sync.Once body runs once: ordered, see onceBodies
 		}
 		var out []target
-		for _, a := range c.Call.Args {
+		for _, a := range c.Args {
 			if fn, bound := goroutine.Target(a); fn != nil && ck.lp.Result(fn) != nil {
 				out = append(out, target{fn, padArgs(fn, bound)})
 			}
 		}
 		return out
 	}
-	if dyn := ck.lp.DynTargets(&c.Call); len(dyn) > 0 {
+	if dyn := ck.lp.DynTargets(c); len(dyn) > 0 {
 		// An interface method call runs one of the package's
 		// implementations; a func field, the one function stored in it.
 		out := make([]target, 0, len(dyn))
@@ -357,10 +358,10 @@ func (ck *checker) targets(c *ssa.Call, e *env) []target {
 		}
 		return out
 	}
-	if c.Call.IsInvoke() {
+	if c.IsInvoke() {
 		return nil
 	}
-	v := c.Call.Value
+	v := c.Value
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		v = u.X // a captured variable's cell
 	}
@@ -375,7 +376,7 @@ func (ck *checker) targets(c *ssa.Call, e *env) []target {
 		v = mapid.StoredOnce(v)
 	}
 	if fn, bound := goroutine.Target(v); fn != nil && len(bound) == 0 {
-		return []target{{fn, c.Call.Args}}
+		return []target{{fn, c.Args}}
 	}
 	return nil
 }

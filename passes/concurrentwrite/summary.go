@@ -24,7 +24,7 @@ import (
 
 // An sitem is one entry of a summary: an access, or a call of a function
 // value held in a parameter of the summarised function (resolved where the
-// caller binds the parameter, as targets does through an env).
+// caller binds the parameter, as targetsOf does through an env).
 type sitem struct {
 	a       *access
 	id      mapid.ID
@@ -76,13 +76,15 @@ type summaries struct {
 	on    map[*ssa.Function]bool
 	next  int
 	out   map[*ssa.Function][]*ssa.Function // edges, see edges
-	// An instance that leaves out the call paths through skip shares
-	// base's summaries of the functions that do not reach skip (hits
-	// holds those that do); base keeps such instances in withouts.
+	// A variant (see variant.go) shares base's summaries of the
+	// functions that reach neither skip nor a call that pin resolves
+	// (hits holds those that do); base keeps its variants.
 	base     *summaries
 	skip     *ssa.Function
+	pin      *pin
 	hits     map[*ssa.Function]bool
 	withouts map[*ssa.Function]*summaries
+	pins     []*summaries
 }
 
 func newSummaries(ck *checker, byFn map[*ssa.Function][]*access) *summaries {
@@ -94,42 +96,6 @@ func newSummaries(ck *checker, byFn map[*ssa.Function][]*access) *summaries {
 		on:    make(map[*ssa.Function]bool),
 		out:   make(map[*ssa.Function][]*ssa.Function),
 	}
-}
-
-// without returns the instance of s that leaves out the call paths
-// through skip.
-func (s *summaries) without(skip *ssa.Function) *summaries {
-	if w := s.withouts[skip]; w != nil {
-		return w
-	}
-	w := newSummaries(s.ck, s.byFn)
-	w.base, w.skip, w.hits = s, skip, make(map[*ssa.Function]bool)
-	if s.withouts == nil {
-		s.withouts = make(map[*ssa.Function]*summaries)
-	}
-	s.withouts[skip] = w
-	return w
-}
-
-// reuse reports whether the component scc of an instance without skip
-// has the base's summaries (no member is skip or calls one that reaches
-// it), and otherwise records that its members reach skip.
-func (s *summaries) reuse(scc []*ssa.Function) bool {
-	hit := false
-	for _, fn := range scc {
-		hit = hit || fn == s.skip
-		for _, g := range s.out[fn] {
-			hit = hit || s.hits[g]
-		}
-	}
-	for _, fn := range scc {
-		if hit {
-			s.hits[fn] = true
-		} else {
-			s.sums[fn] = s.base.of(fn)
-		}
-	}
-	return !hit
 }
 
 // of returns the summary of fn, computing it and its callees' first.
@@ -222,7 +188,7 @@ func (s *summaries) edges(fn *ssa.Function) []*ssa.Function {
 		var cc *ssa.CallCommon
 		switch c := instr.(type) {
 		case *ssa.Call:
-			for _, t := range s.ck.targets(c, nil) {
+			for _, t := range s.targets(&c.Call, nil) {
 				add(t.fn)
 			}
 			cc = &c.Call
@@ -239,7 +205,7 @@ func (s *summaries) edges(fn *ssa.Function) []*ssa.Function {
 	return out
 }
 
-// funcValue returns the function that calling v runs, as targets resolves
+// funcValue returns the function that calling v runs, as targetsOf resolves
 // a parameter's value.
 func funcValue(v ssa.Value) *ssa.Function {
 	switch v.(type) {
@@ -289,7 +255,7 @@ func (s *summaries) build(fn *ssa.Function, keep func(ssa.Instruction) bool) *su
 				sum.items = append(sum.items, sitem{call: c, param: p, owner: fn, locked: lk, spawned: spawned})
 				return
 			}
-			ts = s.ck.targets(c, nil)
+			ts = s.targets(&c.Call, nil)
 		case *ssa.Defer:
 			// A deferred helper runs at return, with the locks held
 			// then (defer r.remove(id) in a worker).
@@ -348,7 +314,7 @@ func (s *summaries) instantiate(sum, callee *summary, b map[*ssa.Parameter]ssa.V
 		// The function value is resolved in the callee's frame, then
 		// what it reaches is carried up through b like the callee's own.
 		inner := &summary{seen: make(map[skey]bool)}
-		for _, t := range s.ck.targets(it.call, &env{bind: map[*ssa.Parameter]ssa.Value{it.param: v}}) {
+		for _, t := range s.targets(&it.call.Call, &env{bind: map[*ssa.Parameter]ssa.Value{it.param: v}}) {
 			if t.fn != it.owner && s.sums[t.fn] == nil && len(s.stack) == 0 {
 				s.of(t.fn)
 			}
@@ -390,7 +356,7 @@ func substitute(it sitem, b map[*ssa.Parameter]ssa.Value) (mapid.ID, mapid.Ref, 
 const maxNameSteps = 8
 
 // paramCallee returns the parameter whose function value the call c runs,
-// when nothing else says what it runs (see targets).
+// when nothing else says what it runs (see targetsOf).
 func paramCallee(c *ssa.Call) *ssa.Parameter {
 	if c.Call.StaticCallee() != nil || c.Call.IsInvoke() {
 		return nil

@@ -250,6 +250,9 @@ func (ck *checker) waitOutside(w *spawn, g *wgGroup) {
 // whole summaries of their callees.
 func (ck *checker) reachKept(sp *spawn, keep func(ssa.Instruction) bool) map[*access]bool {
 	sums := ck.sums
+	if sp.sums != nil {
+		sums = sp.sums
+	}
 	sums.of(sp.Fn) // its callees' summaries are done
 	root := &summary{seen: make(map[skey]bool)}
 	sums.instantiate(root, sums.build(sp.Fn, keep), spawnBind(sp), sp.locked, false)
