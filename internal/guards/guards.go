@@ -97,6 +97,11 @@ type Result struct {
 	setup map[*ssa.Function][]ssa.Instruction
 	// serial holds the package's executor methods (see SerialFact).
 	serial map[*ssa.Function]SerialFact
+	// copies holds the functions that copies of a goroutine started once
+	// per object reach, and sharedParam their parameters that may hold
+	// an object shared among the copies (see SharedByCopies).
+	copies      map[*ssa.Function]bool
+	sharedParam map[*ssa.Parameter]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -131,6 +136,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r.Locks.Solve()
 	r.served(fns)
 	r.exposure(fns)
+	r.instanceCopies(fns)
 	r.initOnly = initOnly(fns)
 	var unnamed []*Access
 	r.Accesses, unnamed = r.collect(fns)

@@ -151,9 +151,7 @@ func (c *Config) run(pass *analysis.Pass) (any, error) {
 	}
 	ck.checkGuarded(accs)
 	ck.checkCaptured(accs)
-	if c.Reads {
-		ck.checkReads(accs)
-	}
+	ck.checkReads(accs)
 	ck.checkReadLocked(accs)
 	ck.checkGoroutines(fns)
 	ck.exportPhase()

@@ -58,6 +58,14 @@ func TestUnseenRaces(t *testing.T) {
 	run(t, withReads(t), "unseenraces")
 }
 
+// TestFastPath runs the default instance on reads that a function makes
+// before taking the lock it writes the map under (pulsar-client-go#1536),
+// in goroutines that may run it at once: the exported API, and copies of a
+// goroutine started once per object sharing another object.
+func TestFastPath(t *testing.T) {
+	runFixes(t, concurrentwrite.New(), "fastpath")
+}
+
 // withReads returns an instance with the unguardedread check on
 // (-concurrentwrite.reads), which the read cases of testdata expect.
 func withReads(t *testing.T) *analysis.Analyzer {

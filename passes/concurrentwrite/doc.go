@@ -40,7 +40,12 @@
 // a value holding the map, unless the value describes itself through
 // fmt.Stringer, fmt.Formatter or json.Marshaler) made without the lock
 // that the map's writes hold (category unguardedread), when the
-// -concurrentwrite.reads flag is set. A read holding no lock that races
+// -concurrentwrite.reads flag is set; by default, when the read's own
+// function takes that lock to write the map (a fast path before the locked
+// check, pulsar-client-go#1536) and may run in several goroutines at once:
+// exported, or in copies of a goroutine started once per object (go
+// pc.loop() in a constructor) reaching an object they do not own (a
+// package variable, one received from a channel). A read holding no lock that races
 // an unlocked write of the same map from a goroutine (the copies of a
 // goroutine started in a loop, the code after the spawn, two goroutines
 // one function starts, a goroutine a method or constructor starts and the
@@ -101,27 +106,27 @@
 // under d.mu) — and a function whose calls all pass constants for the
 // boolean parameters its branches test is checked call by call, so that
 // locking decided by one parameter and a write decided by another, bound
-// together at every call, is understood; the helpers such a
-// function calls run under the locks it holds in every one of its calls
-// (fsLock := func() { if needFSLock { fs.mu.Lock() } }, with every call
-// passing false holding fs.mu). A lock taken under a condition counts where
-// the same condition holds again, when the condition keeps one value per
-// call (a parameter, or a value computed outside any loop:
-// if cacheEnabled { s.Lock() } … if cacheEnabled { s.cache[k] = r }). A
-// call on an object nobody else has yet (a constructor's new value, before
-// it starts a goroutine) says nothing of the locks the callee needs on it:
-// a helper that Activate calls under the lock and the constructor calls on
-// the store it builds runs under the lock. A setup method counts as a
-// constructor up to its first spawn, or its first call that passes the
-// receiver to a function of the package that may start goroutines: an
-// exported method that alone sets a field of its receiver whose zero value
-// does not work (a pointer, interface, map, channel or func) and that other
-// functions read, which the package never calls on a shared object nor uses
-// as a value (go-ethereum's BlobPool.Init opens p.store, then fills p.index
-// through recheck and drop, which Reset and Add call under p.lock: the pool
-// cannot be used before Init, and txpool calls it before starting the loop
-// that calls Reset). A setup method that starts its loop before the fill,
-// or whose field another method also replaces, runs at any time. A closure
+// together at every call, is understood; the helpers such a function calls
+// run under the locks it holds in every one of its calls (fsLock := func()
+// { if needFSLock { fs.mu.Lock() } }, with every call passing false holding
+// fs.mu). A lock taken under a condition counts where the same condition
+// holds again, when the condition keeps one value per call (a parameter, or
+// a value computed outside any loop: if cacheEnabled { s.Lock() } … if
+// cacheEnabled { s.cache[k] = r }). A call on an object nobody else has yet
+// (a constructor's new value, before it starts a goroutine) says nothing of
+// the locks the callee needs on it: a helper that Activate calls under the
+// lock and the constructor calls on the store it builds runs under the lock.
+// A setup method counts as a constructor up to its first spawn, or its first
+// call that passes the receiver to a function of the package that may start
+// goroutines: an exported method that alone sets a field of its receiver
+// whose zero value does not work (a pointer, interface, map, channel or
+// func) and that other functions read, which the package never calls on a
+// shared object nor uses as a value (go-ethereum's BlobPool.Init opens
+// p.store, then fills p.index through recheck and drop, which Reset and Add
+// call under p.lock: the pool cannot be used before Init, and txpool calls
+// it before starting the loop that calls Reset). A setup method that starts
+// its loop before the fill, or whose field another method also replaces,
+// runs at any time. A closure
 // called under RLock and again under Lock runs under the read lock. The
 // tasks of a serial executor run as if under one lock of the executor's
 // (pion/ice's a.loop.Run(ctx, func(ctx) {…}): a method sends its function
@@ -385,11 +390,7 @@
 // calling it before they point a client at the server. A rule keyed on the
 // builder's shape (a method that returns its receiver) would silence the
 // same write made while a client polls, which crashes; the project can
-// declare it a setup method (below). Likewise a rule "no goroutine of the
-// package reaches the read" would silence the exported getters whose
-// unlocked reads are the races this check exists for. The setup-method rule
-// above covers the one shape the package's own code shows (the other
-// methods need a field only the setup method sets).
+// declare it a setup method (below).
 //
 // A project declares the setup methods of its types with
 // -concurrentwrite.setup (Config.Setup), a comma-separated list of

@@ -58,7 +58,15 @@ func (ck *checker) wrapFix(a *access, guard string, mu mapid.Ref) ([]analysis.Su
 // statement takes the lock and defers the unlock: the function ends right
 // after it.
 func (ck *checker) wrapFixWith(a *access, guard string, mu mapid.Ref, lock, unlock string) ([]analysis.SuggestedFix, string) {
-	if len(ck.lp.Callers(a.fn)) > 0 {
+	return ck.wrapFixOf(a, guard, mu, lock, unlock, false)
+}
+
+// wrapFixOf is wrapFixWith; selfLocking says that a's function takes the
+// guard itself, elsewhere than at a: no caller can hold it then (the
+// function's own Lock would deadlock), and a deferred unlock belongs to
+// that other critical section.
+func (ck *checker) wrapFixOf(a *access, guard string, mu mapid.Ref, lock, unlock string, selfLocking bool) ([]analysis.SuggestedFix, string) {
+	if len(ck.lp.Callers(a.fn)) > 0 && !selfLocking {
 		return nil, fmt.Sprintf("%s is called in the package, where a caller may already hold %s", ck.fnText(a.fn), guard)
 	}
 	stmt, why := ck.wrappable(a, guard, "take "+guard, "")
@@ -69,7 +77,9 @@ func (ck *checker) wrapFixWith(a *access, guard string, mu mapid.Ref, lock, unlo
 	if !ok {
 		return nil, "the access is not in a function body"
 	}
-	if defersUnlock(a.fn, mu) {
+	_, ret := stmt.Node().(*ast.ReturnStmt)
+	ret = ret || ends(stmt, body)
+	if defersUnlock(a.fn, mu) && (ret || !selfLocking) {
 		return nil, fmt.Sprintf("%s already defers the unlock of %s", ck.fnText(a.fn), guard)
 	}
 	what := "write"
@@ -77,7 +87,7 @@ func (ck *checker) wrapFixWith(a *access, guard string, mu mapid.Ref, lock, unlo
 		what = "read"
 	}
 	var edits []analysis.TextEdit
-	if _, ret := stmt.Node().(*ast.ReturnStmt); ret || ends(stmt, body) {
+	if ret {
 		e, err := ck.src.InsertBefore(stmt.Node(), guard+"."+lock+"()\ndefer "+guard+"."+unlock+"()")
 		if err != nil {
 			return nil, whyNoSource

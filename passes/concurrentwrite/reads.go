@@ -70,6 +70,9 @@ func (ck *checker) checkReads(accs []*access) {
 			if beforeStart && !ck.gr.API[a.fn] {
 				continue // runs in the phase the map's writes precede
 			}
+			if !ck.Reads && selfLocked(a, shared, g) == nil {
+				continue // off by default, but for a function's fast path
+			}
 			if ck.ownsWrites(a, shared) || !ck.unguarded(a, g) {
 				continue
 			}
@@ -81,7 +84,11 @@ func (ck *checker) checkReads(accs []*access) {
 				// finding (a map that leaves its lock).
 				continue
 			}
-			ck.reportRead(a, w, g)
+			own := selfLocked(a, shared, g)
+			if own != nil {
+				w = own
+			}
+			ck.reportRead(a, w, g, own != nil && a.may.Len() == 0)
 		}
 	}
 }
@@ -162,11 +169,26 @@ func lockedWrite(shared []*access, g guard.Guard) *access {
 	return nil
 }
 
+// selfLocked returns a write of a's object that a's own function makes
+// holding the guard g, or nil. A function that reads a map without its
+// lock and then takes the lock to write it (a fast path before the
+// locked check: if _, ok := t.m[k]; !ok { t.mu.Lock(); … t.m[k] = v })
+// says that it runs in several goroutines at once: one call's read races
+// another's write. Such reads are reported by default.
+func selfLocked(a *access, shared []*access, g guard.Guard) *access {
+	for _, b := range shared {
+		if b.Write && b.fn == a.fn && b.base.Equal(a.base) && g.Held(b.base, b.held, false) {
+			return b
+		}
+	}
+	return nil
+}
+
 // ownsWrites reports whether every write of shared is made by a's
 // function, which runs in one goroutine at a time.
 func (ck *checker) ownsWrites(a *access, shared []*access) bool {
-	if ck.multi[a.fn] {
-		return false
+	if ck.multi[a.fn] || ck.gr.SharedByCopies(a.fn, a.id, a.base) {
+		return false // several goroutines may run a.fn on a's object
 	}
 	for _, b := range shared {
 		if b.Write && b.fn != a.fn {
@@ -182,7 +204,10 @@ func rootParam(ref mapid.Ref) *ssa.Parameter {
 	return prm
 }
 
-func (ck *checker) reportRead(a, w *access, g guard.Guard) {
+// reportRead reports the read a, unguarded by g, which w's write holds;
+// selfLocking says that a's function takes g itself (see selfLocked) and
+// holds no lock that may be g at a.
+func (ck *checker) reportRead(a, w *access, g guard.Guard, selfLocking bool) {
 	ref := g.For(a.base)
 	gname, why := ck.guardText(a, g)
 	d := analysis.Diagnostic{
@@ -198,7 +223,7 @@ func (ck *checker) reportRead(a, w *access, g guard.Guard) {
 		if ck.hasReadLock(w, g) {
 			lock, unlock = "RLock", "RUnlock"
 		}
-		fix, why = ck.wrapFixWith(a, gname, ref, lock, unlock)
+		fix, why = ck.wrapFixOf(a, gname, ref, lock, unlock, selfLocking)
 	}
 	ck.addFix(d, fix, why)
 }
