@@ -126,14 +126,13 @@
 // call under p.lock: the pool cannot be used before Init, and txpool calls
 // it before starting the loop that calls Reset). A setup method that starts
 // its loop before the fill, or whose field another method also replaces,
-// runs at any time. A closure
-// called under RLock and again under Lock runs under the read lock. The
-// tasks of a serial executor run as if under one lock of the executor's
-// (pion/ice's a.loop.Run(ctx, func(ctx) {…}): a method sends its function
-// parameter on a channel field that one goroutine per object, started once
-// by the constructor, receives and calls in turn; internal/guards'
-// SerialFact); an access outside them is reported "without a.loop's
-// executor", with no fix.
+// runs at any time. A closure called under RLock and again under Lock runs
+// under the read lock. The tasks of a serial executor run as if under one
+// lock of the executor's (pion/ice's a.loop.Run(ctx, func(ctx) {…}): a
+// method sends its function parameter on a channel field that one goroutine
+// per object, started once by the constructor, receives and calls in turn;
+// internal/guards' SerialFact); an access outside them is reported "without
+// a.loop's executor", with no fix.
 //
 // The guard of a map is the lock held at the most accesses, if at least
 // half of them hold it; accesses in functions whose callers hold locks the
