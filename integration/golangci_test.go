@@ -105,110 +105,121 @@ func TestGolangciLint(t *testing.T) {
 		t.Errorf("golangci-lint --version does not report its release: %s", out)
 	}
 
-	t.Run("findings", func(t *testing.T) {
-		g := golangci{t, g.bin}
-		sarif := filepath.Join(t.TempDir(), "issues.sarif")
-		got, text, code := g.run(dir, "", "--output.sarif.path="+sarif)
-		if code != 1 {
-			t.Fatalf("exit code %d, want 1 (issues found):\n%s", code, text)
-		}
-		if !slices.Equal(got, keys(want)) {
-			t.Errorf("golangci-lint reports\n\t%s\nmaplint reports\n\t%s", strings.Join(got, "\n\t"), strings.Join(keys(want), "\n\t"))
-		}
-		for _, f := range want {
-			if !strings.Contains(text, f.key()+" (maplint)\n") {
-				t.Errorf("text output lacks %q:\n%s", f.key()+" (maplint)", text)
-			}
-		}
-		checkSARIF(t, sarif, want)
-	})
+	t.Run("findings", func(t *testing.T) { golangciFindings(t, g.bin, dir, want) })
+	t.Run("settings", func(t *testing.T) { golangciSettings(t, g.bin, dir, want) })
+	t.Run("badsettings", func(t *testing.T) { golangciBadSettings(t, g.bin, dir, want) })
+	t.Run("nolint", func(t *testing.T) { golangciNolint(t, g.bin, want) })
+	t.Run("fix", func(t *testing.T) { golangciFix(t, g.bin, want) })
+}
 
-	t.Run("settings", func(t *testing.T) {
-		// Disabling every pass but the first leaves only its findings.
-		g := golangci{t, g.bin}
-		first := maplint.Analyzers()[0].Name
-		var wantFirst []finding
-		for _, f := range want {
-			if f.Pass == first {
-				wantFirst = append(wantFirst, f)
-			}
+// golangciFindings checks that golangci-lint reports what maplint reports, in text and SARIF.
+func golangciFindings(t *testing.T, bin, dir string, want []finding) {
+	g := golangci{t, bin}
+	sarif := filepath.Join(t.TempDir(), "issues.sarif")
+	got, text, code := g.run(dir, "", "--output.sarif.path="+sarif)
+	if code != 1 {
+		t.Fatalf("exit code %d, want 1 (issues found):\n%s", code, text)
+	}
+	if !slices.Equal(got, keys(want)) {
+		t.Errorf("golangci-lint reports\n\t%s\nmaplint reports\n\t%s", strings.Join(got, "\n\t"), strings.Join(keys(want), "\n\t"))
+	}
+	for _, f := range want {
+		if !strings.Contains(text, f.key()+" (maplint)\n") {
+			t.Errorf("text output lacks %q:\n%s", f.key()+" (maplint)", text)
 		}
-		settings := "        settings:\n          enable: [" + first + "]\n"
-		got, text, code := g.run(dir, settings)
-		if code != 1 || !slices.Equal(got, keys(wantFirst)) {
-			t.Errorf("with %q: exit %d, golangci-lint reports\n\t%s\nwant\n\t%s\n%s", settings, code, strings.Join(got, "\n\t"), strings.Join(keys(wantFirst), "\n\t"), text)
-		}
-	})
+	}
+	checkSARIF(t, sarif, want)
+}
 
-	t.Run("badsettings", func(t *testing.T) {
-		g := golangci{t, g.bin}
-		first := maplint.Analyzers()[0].Name
-		for _, tc := range []struct{ settings, want string }{
-			{"        settings:\n          disable: [nosuchpass]\n", `disable[0]: unknown pass "nosuchpass"`},
-			{"        settings:\n          putal: x\n", `unknown field "putal"`},
-			{"        settings:\n          passes:\n            " + first + ":\n              nosuchoption: x\n", `unknown option "nosuchoption"`},
-		} {
-			_, text, code := g.run(dir, tc.settings)
-			if code == 0 || code == 1 || !strings.Contains(text, "maplint") || !strings.Contains(text, tc.want) {
-				t.Errorf("settings\n%s: exit %d, want a failure naming %q:\n%s", tc.settings, code, tc.want, text)
-			}
+// golangciSettings checks that the plugin settings choose the passes.
+func golangciSettings(t *testing.T, bin, dir string, want []finding) {
+	// Disabling every pass but the first leaves only its findings.
+	g := golangci{t, bin}
+	first := maplint.Analyzers()[0].Name
+	var wantFirst []finding
+	for _, f := range want {
+		if f.Pass == first {
+			wantFirst = append(wantFirst, f)
 		}
-	})
+	}
+	settings := "        settings:\n          enable: [" + first + "]\n"
+	got, text, code := g.run(dir, settings)
+	if code != 1 || !slices.Equal(got, keys(wantFirst)) {
+		t.Errorf("with %q: exit %d, golangci-lint reports\n\t%s\nwant\n\t%s\n%s", settings, code, strings.Join(got, "\n\t"), strings.Join(keys(wantFirst), "\n\t"), text)
+	}
+}
 
-	t.Run("nolint", func(t *testing.T) {
-		// Silence the first finding of every pass with //nolint:maplint.
-		g := golangci{t, g.bin}
-		dir := copyExample(t)
-		silenced := map[string]bool{} // file:line
-		for _, f := range want {
-			if silenced[f.Pass] {
-				continue
-			}
-			silenced[f.Pass] = true
-			silenced[fmt.Sprintf("%s:%d", f.File, f.Line)] = true
-			appendToLine(t, filepath.Join(dir, f.File), f.Line, " //nolint:maplint")
+// golangciBadSettings checks that bad plugin settings fail with a message naming maplint.
+func golangciBadSettings(t *testing.T, bin, dir string, want []finding) {
+	g := golangci{t, bin}
+	first := maplint.Analyzers()[0].Name
+	for _, tc := range []struct{ settings, want string }{
+		{"        settings:\n          disable: [nosuchpass]\n", `disable[0]: unknown pass "nosuchpass"`},
+		{"        settings:\n          putal: x\n", `unknown field "putal"`},
+		{"        settings:\n          passes:\n            " + first + ":\n              nosuchoption: x\n", `unknown option "nosuchoption"`},
+	} {
+		_, text, code := g.run(dir, tc.settings)
+		if code == 0 || code == 1 || !strings.Contains(text, "maplint") || !strings.Contains(text, tc.want) {
+			t.Errorf("settings\n%s: exit %d, want a failure naming %q:\n%s", tc.settings, code, tc.want, text)
 		}
-		var rest []finding
-		for _, f := range want {
-			if !silenced[fmt.Sprintf("%s:%d", f.File, f.Line)] {
-				rest = append(rest, f)
-			}
-		}
-		got, text, _ := g.run(dir, "")
-		if !slices.Equal(got, keys(rest)) {
-			t.Errorf("with //nolint:maplint, golangci-lint reports\n\t%s\nwant\n\t%s\n%s", strings.Join(got, "\n\t"), strings.Join(keys(rest), "\n\t"), text)
-		}
-	})
+	}
+}
 
-	t.Run("fix", func(t *testing.T) {
-		g := golangci{t, g.bin}
-		dir := copyExample(t)
-		before := readFiles(t, dir)
-		_, text, code := g.run(dir, "", "--fix")
-		if code != 0 && code != 1 {
-			t.Fatalf("--fix: exit %d\n%s", code, text)
+// golangciNolint checks that //nolint:maplint silences a finding.
+func golangciNolint(t *testing.T, bin string, want []finding) {
+	// Silence the first finding of every pass with //nolint:maplint.
+	g := golangci{t, bin}
+	dir := copyExample(t)
+	silenced := map[string]bool{} // file:line
+	for _, f := range want {
+		if silenced[f.Pass] {
+			continue
 		}
-		after := readFiles(t, dir)
-		for _, f := range want {
-			if len(f.Fixes) > 0 && before[f.File] == after[f.File] {
-				t.Errorf("--fix left %s unchanged; maplint offers %q for %s", f.File, f.Fixes[0].Message, f.key())
-			}
+		silenced[f.Pass] = true
+		silenced[fmt.Sprintf("%s:%d", f.File, f.Line)] = true
+		appendToLine(t, filepath.Join(dir, f.File), f.Line, " //nolint:maplint")
+	}
+	var rest []finding
+	for _, f := range want {
+		if !silenced[fmt.Sprintf("%s:%d", f.File, f.Line)] {
+			rest = append(rest, f)
 		}
-		for name := range after {
-			if before[name] != after[name] {
-				t.Logf("%s after --fix:\n%s", name, after[name])
-			}
+	}
+	got, text, _ := g.run(dir, "")
+	if !slices.Equal(got, keys(rest)) {
+		t.Errorf("with //nolint:maplint, golangci-lint reports\n\t%s\nwant\n\t%s\n%s", strings.Join(got, "\n\t"), strings.Join(keys(rest), "\n\t"), text)
+	}
+}
+
+// golangciFix checks that --fix applies maplint's fixes, which compile.
+func golangciFix(t *testing.T, bin string, want []finding) {
+	g := golangci{t, bin}
+	dir := copyExample(t)
+	before := readFiles(t, dir)
+	_, text, code := g.run(dir, "", "--fix")
+	if code != 0 && code != 1 {
+		t.Fatalf("--fix: exit %d\n%s", code, text)
+	}
+	after := readFiles(t, dir)
+	for _, f := range want {
+		if len(f.Fixes) > 0 && before[f.File] == after[f.File] {
+			t.Errorf("--fix left %s unchanged; maplint offers %q for %s", f.File, f.Fixes[0].Message, f.key())
 		}
-		// The fixed module compiles, and what was fixed is no longer reported.
-		if out, code := run(t, dir, []string{"GOWORK=off"}, "go", "vet", "./..."); code != 0 {
-			t.Errorf("the fixed module does not build: %s", out)
+	}
+	for name := range after {
+		if before[name] != after[name] {
+			t.Logf("%s after --fix:\n%s", name, after[name])
 		}
-		for _, f := range reference(t, dir) {
-			if len(f.Fixes) > 0 {
-				t.Errorf("after --fix, maplint still offers a fix: %s", f.key())
-			}
+	}
+	// The fixed module compiles, and what was fixed is no longer reported.
+	if out, code := run(t, dir, []string{"GOWORK=off"}, "go", "vet", "./..."); code != 0 {
+		t.Errorf("the fixed module does not build: %s", out)
+	}
+	for _, f := range reference(t, dir) {
+		if len(f.Fixes) > 0 {
+			t.Errorf("after --fix, maplint still offers a fix: %s", f.key())
 		}
-	})
+	}
 }
 
 // appendToLine appends s to line n (1-based) of file.
