@@ -18,7 +18,7 @@ const (
 	MapWrite         // writes into the map at Arg (for concurrency; whether a nil map panics is MapFill's row)
 	MapRead          // reads the map at Arg
 	DeepRead         // reads every map inside the value at Arg (a struct holding maps, or the values of a variadic ...any)
-	DeepReadExported // reads every map in the exported fields of the value at Arg (encoders)
+	DeepReadExported // reads every map in the exported fields of the value at Arg (encoders), but those its package's TagOmits row leaves out
 	NilIfNil         // returns nil when the map at Arg is nil
 	NonNilMap        // returns a non-nil map whatever its arguments
 	Decode           // decodes into what the pointer at Arg points to; a map there stays nil for empty input or an error
@@ -30,6 +30,11 @@ const (
 	FillFrom         // the entries a MapFill row of the same function adds come from the map or sequence at Arg
 	Entries          // returns a sequence of exactly the entries of the map at Arg (empty when the map is)
 	Format           // the string at Arg is a fmt format: its verbs say how each operand after it is used (%p, %T read nothing)
+	// TagOmits is a row about a struct tag key, not a function: Pkg is
+	// the package whose encoders read the key, Name the key. A field
+	// whose tag under that key is exactly "-" is never encoded by them
+	// (see Encodes).
+	TagOmits
 
 	// Order.
 	Sort      // sorts the slice (or sort.Interface) at Arg in place

@@ -49,6 +49,12 @@ func TestRowsResolve(t *testing.T) {
 		case OrderFreeField, OrderFreeResultsField:
 			checkField(t, byPath[r.Pkg], r)
 			continue
+		case TagOmits:
+			// A tag key: a name no function of the package has.
+			if lookup(byPath[r.Pkg], r.Type, r.Name) != nil || r.Why == "" {
+				t.Errorf("%+v: names a function, or no reason given", r)
+			}
+			continue
 		case KeepOrder:
 			if c := KeepOrderFlag(byPath[r.Pkg]); c == nil || c.Name() != r.Name || r.Why == "" {
 				t.Errorf("%+v: KeepOrderFlag = %v, or no reason given", r, c)

@@ -1,6 +1,9 @@
 package apis
 
-import "go/types"
+import (
+	"go/types"
+	"reflect"
+)
 
 // mapRows: what the maps package and the decoders do to maps.
 var mapRows = []Row{
@@ -113,6 +116,7 @@ var mapRows = []Row{
 	{"encoding/json", "", "Marshal", DeepReadExported, 0, "encodes v by reflection: every exported map field is ranged over"},
 	{"encoding/json", "", "MarshalIndent", DeepReadExported, 0, "encodes v by reflection: every exported map field is ranged over"},
 	{"encoding/json", "Encoder", "Encode", DeepReadExported, 0, "encodes v by reflection: every exported map field is ranged over"},
+	{"encoding/json", "", "json", TagOmits, 0, "documented (Marshal): \"As a special case, if the field tag is \"-\", the field is always omitted. Note that a field with name \"-\" can still be generated using the tag \"-,\".\""},
 	{"reflect", "", "DeepEqual", DeepRead, 0, "compares x and y element by element, maps included"},
 	{"reflect", "", "DeepEqual", DeepRead, 1, "compares x and y element by element, maps included"},
 }
@@ -218,4 +222,27 @@ func DecodesSelf(t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// Encodes reports whether encoder, a function with a DeepReadExported row,
+// encodes field i of the struct st, and so ranges over it when it is a
+// map: it encodes the exported fields but those whose tag, under the key
+// of a TagOmits row of encoder's package, is exactly "-" (json:"-";
+// json:"-," encodes the field under the key "-").
+func Encodes(encoder *types.Func, st *types.Struct, i int) bool {
+	if !st.Field(i).Exported() {
+		return false
+	}
+	if encoder == nil || encoder.Pkg() == nil {
+		return true
+	}
+	for _, r := range byRole[TagOmits] {
+		if r.Pkg != encoder.Pkg().Path() {
+			continue
+		}
+		if v, ok := reflect.StructTag(st.Tag(i)).Lookup(r.Name); ok && v == "-" {
+			return false
+		}
+	}
+	return true
 }

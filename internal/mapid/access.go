@@ -79,7 +79,11 @@ func callAccesses(c *ssa.Call) []Access {
 				if skip[o.i] || (describes(o.i) && apis.DescribedBy(fn, o.v.Type())) {
 					continue
 				}
-				out = append(out, deepReads(c, o.v, fn.Pkg().Name()+"."+fn.Name(), pos, r.Role == apis.DeepReadExported)...)
+				var encoder *types.Func // walks the fields it encodes only
+				if r.Role == apis.DeepReadExported {
+					encoder = fn
+				}
+				out = append(out, deepReads(c, o.v, fn.Pkg().Name()+"."+fn.Name(), pos, encoder)...)
 			}
 			continue
 		}
@@ -146,8 +150,10 @@ func operands(v ssa.Value) []operand {
 
 // deepReads returns the reads of the maps that formatting, encoding or
 // comparing v walks: v itself when it is a map, else the map fields of the
-// struct that v is or points to.
-func deepReads(c *ssa.Call, v ssa.Value, op string, pos token.Pos, exportedOnly bool) []Access {
+// struct that v is or points to; for an encoder (nil for the others),
+// those it encodes (apis.Encodes: not an unexported field, nor one tagged
+// json:"-").
+func deepReads(c *ssa.Call, v ssa.Value, op string, pos token.Pos, encoder *types.Func) []Access {
 	if isMap(v.Type()) {
 		return []Access{{Instr: c, Map: v, Op: op, Pos: pos}}
 	}
@@ -166,7 +172,7 @@ func deepReads(c *ssa.Call, v ssa.Value, op string, pos token.Pos, exportedOnly 
 	var out []Access
 	for i := range st.NumFields() {
 		f := st.Field(i)
-		if isMap(f.Type()) && (f.Exported() || !exportedOnly) {
+		if isMap(f.Type()) && (encoder == nil || apis.Encodes(encoder, st, i)) {
 			out = append(out, Access{Instr: c, Op: op, Pos: pos, Holder: holder, Field: f.Origin(), FieldMap: fieldID(holder.Type(), i)})
 		}
 	}

@@ -170,3 +170,10 @@ func TestFlagUpgrade(t *testing.T) {
 func TestForeignAccesses(t *testing.T) {
 	run(t, concurrentwrite.New(), "foreign/limiters", "foreign/lockedlib", "foreign/ratelimit")
 }
+
+// TestStartSpawn runs the pass on protoactor-go's cluster providers
+// (unseen round 10): json.Marshal of a Node whose map is tagged json:"-",
+// with reported twins.
+func TestStartSpawn(t *testing.T) {
+	run(t, concurrentwrite.New(), "startspawn")
+}
