@@ -86,6 +86,7 @@ const (
 	TryLock      // acquires the write lock at Arg when its result is true
 	TryRLock     // acquires the read lock at Arg when its result is true
 	NoReturn     // never returns to its caller (ends the goroutine or the program)
+	NonNilError  // returns (last) an error that is never nil
 	RunOnce      // runs the function at Arg at most once; every call waits until it has returned
 	CallsNothing // calls no code of its caller's (no callback, no method of its arguments): it cannot take the caller's locks
 	Describes    // an interface method that the functions of its package (fmt, encoding/json) call on a value implementing it instead of walking its fields
@@ -130,7 +131,7 @@ type key struct{ pkg, typ, name string }
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
 	for _, group := range [][]Row{mapRows, sortRows, shuffleRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, affixRows, sameOrderRows, lenIsRows, orderFreeRows, testOnlyRows, messageRows,
-		layoutRows, iterRows, bufferRows, fieldRows, callbackRows} {
+		layoutRows, iterRows, bufferRows, fieldRows, callbackRows, errorRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}
 			m[k] = append(m[k], r)

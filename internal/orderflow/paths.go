@@ -289,7 +289,7 @@ func (p *Paths) failure(ret *ssa.Return, v ssa.Value, depth int) bool {
 	if !isError(v.Type()) || isNil(v) {
 		return false
 	}
-	if checkedNonNil(ret.Block(), v) {
+	if CheckedNonNil(ret.Block(), v) {
 		return true
 	}
 	if p.outputCall(v) {
@@ -323,9 +323,9 @@ func (p *Paths) failure(ret *ssa.Return, v ssa.Value, depth int) bool {
 	return true
 }
 
-// checkedNonNil reports whether b runs only where v != nil held: under
+// CheckedNonNil reports whether b runs only where v != nil held: under
 // the edge of an If on v != nil (or v == nil) that says so.
-func checkedNonNil(b *ssa.BasicBlock, v ssa.Value) bool {
+func CheckedNonNil(b *ssa.BasicBlock, v ssa.Value) bool {
 	for e := range dominatingEdges(b) {
 		cmp, ok := e.cond.(*ssa.BinOp)
 		if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {

@@ -172,8 +172,9 @@ func TestForeignAccesses(t *testing.T) {
 }
 
 // TestStartSpawn runs the pass on protoactor-go's cluster providers
-// (unseen round 10): json.Marshal of a Node whose map is tagged json:"-",
-// with reported twins.
+// (unseen round 10): a start method's set-up before it calls the
+// unexported spawner, and json.Marshal of a Node whose map is tagged
+// json:"-", each with reported twins.
 func TestStartSpawn(t *testing.T) {
 	run(t, concurrentwrite.New(), "startspawn")
 }

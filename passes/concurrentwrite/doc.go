@@ -23,9 +23,10 @@
 //     the same map — in the code that starts it, in the functions that code
 //     calls afterwards, in another goroutine, or, for a goroutine that a
 //     method or a constructor starts and that outlives it, in the exported
-//     methods of the same object (but for what a method reaches through
-//     its call of the spawner, asynq's Run calling Start: that precedes
-//     the spawn) — and no lock is held by both.
+//     methods of the same object (but for what a method reaches through,
+//     or on every successful path before, its call of the spawner, which
+//     precedes the spawn: asynq's Run, protoactor-go's StartMember) — and
+//     no lock is held by both.
 //
 // A map that closures capture together with a mutex local to the
 // function that makes them, and access under it at no fewer than half of
@@ -407,15 +408,14 @@
 //		...
 //	}
 //
-// Iterator channels handed on. The live extent of an iterator's channel
-// is followed in the function that calls the spawner only. A caller that
+// Iterator channels handed on. The live extent of an iterator's channel is
+// followed in the function that calls the spawner only. A caller that
 // returns the channel, or returns without draining it (gubernator's
-// handleStore on a cancelled context), leaves the rest of the extent to
-// its own callers, and what they do on the object is not reported; a
-// caller that passes the channel to a function that drains it keeps it
-// live to its end, so a later call on the object is reported. Following
-// the extent across calls would take the channel's value flow, as a
-// hand-off would (above).
+// handleStore on a cancelled context), leaves the rest of the extent to its
+// own callers, and what they do on the object is not reported; a caller that
+// passes the channel to a function that drains it keeps it live to its end,
+// so a later call on the object is reported. Following the extent across
+// calls would take the channel's value flow, as a hand-off would (above).
 //
 // Locks held across calls by a protocol. opa's disk Store takes wmu in
 // NewTransaction for a write transaction and releases it in Commit or

@@ -102,7 +102,7 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 			}
 			k := key{m, sp.parent}
 			if _, ok := reached[k]; !ok {
-				reached[k] = ck.reachWithout(m, sp.parent, byFn)
+				reached[k] = ck.reachPaired(m, sp.parent, byFn)
 			}
 			var theirs []*gaccess
 			for _, a := range reached[k] {
