@@ -29,7 +29,7 @@ func (s *scan) assign(as *ast.AssignStmt, stack []ast.Node, report bool) {
 					break
 				}
 			}
-			tainted = s.taintedExpr(rhs) && !s.errorResult(rhs, i)
+			tainted = s.taintedExpr(rhs) && !s.otherResult(rhs, i)
 		}
 		if tainted && s.c.orderFreeField(lhs) {
 			continue // cmd.Env = env: consumed in any order
@@ -80,11 +80,14 @@ func (s *scan) assign(as *ast.AssignStmt, stack []ast.Node, report bool) {
 	}
 }
 
-// errorResult reports whether result i of the call rhs (msg, err :=
-// json.Marshal(out)) is an error that the call was given the data for,
-// not made of it: after the loop, as taintedCall says of a call with one
-// result, such an error does not carry the order.
-func (s *scan) errorResult(rhs ast.Expr, i int) bool {
+// otherResult reports whether result i of the call rhs (c.rpc, err :=
+// newRPCClient(url, toKeyValues(props)); msg, err := json.Marshal(out))
+// does not carry the order the call was given, after the loop: as
+// taintedCall says of a call with one result, a result whose own type
+// holds no sequence (a handle, a count: carriesOrder) is not the list,
+// and an error the call was given the data for is not made of it. The
+// tuple as a whole carries the order when any of its results does.
+func (s *scan) otherResult(rhs ast.Expr, i int) bool {
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
 	if !ok || s.mode != orderMode {
 		return false
@@ -94,6 +97,9 @@ func (s *scan) errorResult(rhs ast.Expr, i int) bool {
 		return false
 	}
 	t := tup.At(i).Type()
+	if !carriesOrder(t) {
+		return true
+	}
 	return types.IsInterface(t) && implementsError(t) && !s.c.makesError(call)
 }
 

@@ -192,8 +192,8 @@ func (s *scan) visit(n ast.Node, stack []ast.Node, report bool) bool {
 
 	case *ast.ValueSpec:
 		for i, name := range n.Names {
-			if i < len(n.Values) && s.taintedExpr(n.Values[i]) ||
-				len(n.Values) == 1 && len(n.Names) > 1 && s.taintedExpr(n.Values[0]) {
+			if len(n.Values) == len(n.Names) && s.taintedExpr(n.Values[i]) ||
+				len(n.Values) == 1 && len(n.Names) > 1 && s.taintedExpr(n.Values[0]) && !s.otherResult(n.Values[0], i) {
 				if obj := c.info.Defs[name]; obj != nil {
 					s.tainted[obj] = true
 				}

@@ -122,6 +122,7 @@ type checker struct {
 	sorterFns map[*types.Func]int      // built on demand by sorters
 	sortedFns map[*types.Func]bool     // built on demand by sortedResults
 	blind     map[blindKey]bool        // built on demand by orderBlind
+	errMade   map[*types.Func]bool     // built on demand by errorMadeOf
 
 	// built on demand by indexCalls
 	refs         map[*types.Func][]*ast.Ident

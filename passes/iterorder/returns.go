@@ -117,11 +117,13 @@ func (c *checker) isMessage(e ast.Expr) bool {
 }
 
 // makesError reports whether call builds an error out of its arguments: a
-// Message row of internal/apis (fmt.Errorf, errors.New, errors.Join), or
-// a function given errors ([]error, or an error) to make one of them.
+// Message row of internal/apis (fmt.Errorf, errors.New, errors.Join), a
+// function of the package that makes its error of a list it is given
+// (errorMadeOf), or a function given errors ([]error, or an error) to
+// make one of them.
 func (c *checker) makesError(call *ast.CallExpr) bool {
 	if fn, _ := typeutil.Callee(c.info, call).(*types.Func); fn != nil {
-		if _, ok := apis.Find(fn.Origin(), apis.Message); ok {
+		if _, ok := apis.Find(fn.Origin(), apis.Message); ok || c.errorMadeOf(fn) {
 			return true
 		}
 	}
