@@ -18,21 +18,8 @@ import (
 func (s *scan) call(call *ast.CallExpr, stack []ast.Node, report bool) {
 	c := s.c
 	if s.mode == orderMode {
-		if x, ok := c.isSortCall(call); ok {
-			sx := stripConv(c.info, x)
-			if obj, direct := s.root(sx); obj != nil && s.tainted[obj] && (direct || types.ExprString(sx) == s.accExpr) {
-				delete(s.tainted, obj) // see call's doc: the variable, or the slice filled
-				return
-			} else if s.sortsAlias(sx) {
-				return // slices.SortFunc(hs.kvs, ...) after hs.kvs = kvs sorts kvs
-			} else if f := s.fieldOf[obj]; obj != nil && s.tainted[obj] && s.seqField[obj] && f != nil && directField(c.info, sx, obj) == f {
-				delete(s.tainted, obj) // the one field whose sequence is the order (r.Names), sorted
-				return
-			} else if obj != nil && s.holders[obj] {
-				// sort.Sort(s) after s.v = keys sorts keys in place.
-				clear(s.tainted)
-				return
-			}
+		if x, ok := c.isSortCall(call); ok && s.sortFollowed(x) {
+			return
 		}
 	}
 	anyTainted := false
@@ -331,6 +318,33 @@ func sinkCategory(k sinkKind) string {
 		return "compare"
 	}
 	return ""
+}
+
+// sortFollowed handles a sort of x, after the loop: when it puts in order
+// what the scan follows, the order is gone, and it reports true.
+func (s *scan) sortFollowed(x ast.Expr) bool {
+	c := s.c
+	// A suffix after elements in map order (keys[1:]) is no sort of the
+	// list: sx is nil (suffixsort.go).
+	sx := s.wholeSorted(stripConv(c.info, x))
+	if sx == nil {
+		return false
+	}
+	obj, direct := s.root(sx)
+	switch {
+	case obj != nil && s.tainted[obj] && (direct || types.ExprString(sx) == s.accExpr):
+		delete(s.tainted, obj) // see call's doc: the variable, or the slice filled
+	case s.sortsAlias(sx):
+		// slices.SortFunc(hs.kvs, ...) after hs.kvs = kvs sorts kvs
+	case obj != nil && s.tainted[obj] && s.seqField[obj] && s.fieldOf[obj] != nil && directField(c.info, sx, obj) == s.fieldOf[obj]:
+		delete(s.tainted, obj) // the one field whose sequence is the order (r.Names), sorted
+	case obj != nil && s.holders[obj]:
+		// sort.Sort(s) after s.v = keys sorts keys in place.
+		clear(s.tainted)
+	default:
+		return false
+	}
+	return true
 }
 
 func stripAddr(e ast.Expr) ast.Expr {

@@ -61,7 +61,8 @@
 //     test helper ruleNames copies each rule's Name() into a new slice and
 //     sorts it; or a shuffle, a Shuffle row with a swap function that
 //     exchanges the slice's elements: cometbft's address book picks at
-//     random on purpose);
+//     random on purpose; a sort of keys[i:] only past the one key the loop
+//     pins in front, as alertmanager's KV.SortedPairs: suffixsort.go);
 //   - an error built from such a slice or text (errors.Join(errs...),
 //     errors.New(strings.Join(problems, ", "))): its text lists the
 //     entries in map order;

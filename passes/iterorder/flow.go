@@ -92,6 +92,7 @@ type scan struct {
 	fieldOf       map[types.Object]*types.Var  // orderMode: the one field of a tainted struct variable that holds the order (fields.go)
 	seqField      map[types.Object]bool        // orderMode: that field's own sequence is the order (not lists inside its elements)
 	callField     map[*ast.CallExpr]*types.Var // orderMode: the same for the result of a call in calls
+	pinned        map[types.Object]bool        // orderMode: start variables v for which a sort of the filled list from v on orders all of it (suffixsort.go)
 	accs          []*accumulator
 	findings      []finding
 }
