@@ -236,6 +236,7 @@ func (s *scan) resolveAccumulators() {
 		os.tainted[a.obj] = true
 		os.accExpr = name
 		os.pinned = s.pinnedStarts(a.obj)
+		os.loopParam = s.loopMapParam()
 		if f := directField(s.c.info, a.expr, a.obj); f != nil {
 			os.fieldOf[a.obj] = f // r.Names = append(r.Names, k): the order is in r's field Names
 			os.seqField[a.obj] = true

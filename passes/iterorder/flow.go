@@ -93,6 +93,7 @@ type scan struct {
 	seqField      map[types.Object]bool        // orderMode: that field's own sequence is the order (not lists inside its elements)
 	callField     map[*ast.CallExpr]*types.Var // orderMode: the same for the result of a call in calls
 	pinned        map[types.Object]bool        // orderMode: start variables v for which a sort of the filled list from v on orders all of it (suffixsort.go)
+	loopParam     *types.Var                   // orderMode: the map parameter of the function that the loop filling the list ranges over, or nil (oneentry.go)
 	accs          []*accumulator
 	findings      []finding
 }

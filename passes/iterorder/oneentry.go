@@ -4,6 +4,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // oneEntryParam reports whether the loop ranges over a map parameter of
@@ -123,11 +126,14 @@ func (c *checker) viaInterface(fn *types.Func) bool {
 
 // writtenIn reports whether v is assigned in body (pairs = other, or
 // pairs[k] = v, which may add entries before the loop) or passed to a
-// call, which may add them.
+// call, which may add them; a builtin (len, delete, clear) adds none.
 func writtenIn(info *types.Info, body *ast.BlockStmt, v types.Object) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
+			if _, builtin := info.Uses[identOf(call.Fun)].(*types.Builtin); builtin {
+				return true
+			}
 			for _, a := range call.Args {
 				if id := identOf(a); id != nil && info.Uses[id] == v {
 					found = true // handed to a function, which may add entries
@@ -150,4 +156,155 @@ func writtenIn(info *types.Info, body *ast.BlockStmt, v types.Object) bool {
 		return !found
 	})
 	return found
+}
+
+// loopMapParam returns the map parameter of the function that this
+// element scan's loop ranges over, when the function adds no entries to
+// it (writtenIn); nil otherwise.
+func (s *scan) loopMapParam() *types.Var {
+	if s.loop == nil || !isMapType(s.c.info.TypeOf(s.loop.X)) {
+		return nil
+	}
+	v, ok := s.c.info.Uses[identOf(s.loop.X)].(*types.Var)
+	if !ok || paramIndex(s.fn.sig, v) < 0 || writtenIn(s.c.info, s.fn.body, v) {
+		return nil
+	}
+	return v
+}
+
+func isMapType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Map)
+	return ok
+}
+
+// paramIndex returns the index of v among sig's parameters, or -1 (also
+// for the variadic one, which a call passes as several arguments).
+func paramIndex(sig *types.Signature, v *types.Var) int {
+	if sig == nil || v == nil {
+		return -1
+	}
+	for i := range sig.Params().Len() {
+		if sig.Params().At(i) == v && !(sig.Variadic() && i == sig.Params().Len()-1) {
+			return i
+		}
+	}
+	return -1
+}
+
+// oneEntryAt reports whether the argument e holds at most one entry where
+// it is passed: a map literal of at most one entry, or a local variable
+// that a statement before the call's, in the same block, sets to one,
+// with no statement in between that names it, and that no function
+// literal names (one that could add entries in between). A test's
+// meta := map[string]string{"key1": "value1"}; kvs := toKeyValues(meta)
+// (pulsar-client-go's helper_test.go) gets its one pair in the only order
+// there is, whatever meta is set to later.
+func (c *checker) oneEntryAt(e ast.Expr) bool {
+	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+		return len(lit.Elts) <= 1
+	}
+	id := identOf(e)
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || v.IsField() {
+		return false
+	}
+	cur, ok := c.ins.Root().FindNode(id)
+	if !ok {
+		return false
+	}
+	first := true
+	for ; cur.Parent().Node() != nil; cur = cur.Parent() {
+		var block *ast.BlockStmt
+		switch p := cur.Parent().Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit, *ast.FuncDecl:
+			return false // set in an iteration before, or by the caller
+		case *ast.BlockStmt:
+			block = p
+		default:
+			continue
+		}
+		if first && c.names(cur.Node(), v, id) {
+			return false // the statement of the call names it again
+		}
+		first = false
+		i := slices.Index(block.List, cur.Node().(ast.Stmt))
+		for j := i - 1; j >= 0; j-- {
+			if set, one := c.setsOneEntry(block.List[j], v); set {
+				return one && !c.namedInLiteral(cur, v)
+			}
+			if c.names(block.List[j], v, nil) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// names reports whether n names v, other than by the identifier except.
+func (c *checker) names(n ast.Node, v *types.Var, except *ast.Ident) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id != except && (c.info.Uses[id] == v || c.info.Defs[id] == v) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// setsOneEntry reports whether st sets v itself (v := x, v = x, var v =
+// x), and whether to a map literal of at most one entry.
+func (c *checker) setsOneEntry(st ast.Stmt, v *types.Var) (set, one bool) {
+	var lhs []*ast.Ident
+	var rhs []ast.Expr
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		if st.Tok != token.DEFINE && st.Tok != token.ASSIGN {
+			return false, false
+		}
+		for _, l := range st.Lhs {
+			lhs = append(lhs, identOf(l))
+		}
+		rhs = st.Rhs
+	case *ast.DeclStmt:
+		gd, ok := st.Decl.(*ast.GenDecl)
+		if !ok || len(gd.Specs) != 1 {
+			return false, false
+		}
+		vs, ok := gd.Specs[0].(*ast.ValueSpec)
+		if !ok {
+			return false, false
+		}
+		lhs, rhs = vs.Names, vs.Values
+	}
+	for i, id := range lhs {
+		if id == nil || c.info.Uses[id] != v && c.info.Defs[id] != v {
+			continue
+		}
+		if len(rhs) != len(lhs) {
+			return true, false
+		}
+		lit, ok := ast.Unparen(rhs[i]).(*ast.CompositeLit)
+		return true, ok && len(lit.Elts) <= 1
+	}
+	return false, false
+}
+
+// namedInLiteral reports whether a function literal inside the function
+// around cur names v: calling it could change v where no statement shows.
+func (c *checker) namedInLiteral(cur inspector.Cursor, v *types.Var) bool {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		found := false
+		ast.Inspect(fn.Node(), func(n ast.Node) bool {
+			if lit, ok := n.(*ast.FuncLit); ok && n != fn.Node() && c.names(lit, v, nil) {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	return false
 }

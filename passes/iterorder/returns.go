@@ -86,7 +86,7 @@ func (s *scan) ret(r *ast.ReturnStmt) {
 			field = s.heldIn(r.Results[idx])
 			seq = s.seqHeld(r.Results[idx])
 		}
-		if f := s.c.returned(s.fn, idx, r, s.depth, field, seq); f != nil {
+		if f := s.c.returned(s.fn, idx, r, s.depth, field, seq, s.loopParam); f != nil {
 			s.findings = append(s.findings, *f)
 		}
 	}
@@ -143,8 +143,11 @@ func (c *checker) makesError(call *ast.CallExpr) bool {
 //
 // field is the one field of a struct result that holds the order (nil:
 // unknown, or not a struct), and seq whether that field's own sequence is
-// the order (OrderedResultFact carries only such a field).
-func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, field *types.Var, seq bool) *finding {
+// the order (OrderedResultFact carries only such a field). loopParam is
+// the map parameter of fn the loop that made the order ranges over, or
+// nil: a call that passes a map of at most one entry there gets a list in
+// the only order there is (oneEntryAt).
+func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, field *types.Var, seq bool, loopParam *types.Var) *finding {
 	f := &finding{pos: r.Pos(), verb: "returned", category: "append", returned: true}
 	if shown, silent := c.throughInterface(fn, idx, field, f); shown || silent {
 		if shown {
@@ -194,7 +197,7 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 		f.unseen = true
 		return f
 	}
-	if c.someCallerObserves(fn, r, calls, idx, field, depth, f) {
+	if c.someCallerObserves(fn, r, calls, idx, field, depth, f, loopParam) {
 		return f
 	}
 	if exported && !c.cfg.Strict {
@@ -219,12 +222,15 @@ func (c *checker) returned(fn *funcInfo, idx int, r *ast.ReturnStmt, depth int, 
 // someCallerObserves reports whether a caller of fn, at one of calls,
 // observes the order of its result idx returned by r, and if so records
 // on f what it does with it (or that the caller cannot be found).
-func (c *checker) someCallerObserves(fn *funcInfo, r *ast.ReturnStmt, calls []*ast.CallExpr, idx int, field *types.Var, depth int, f *finding) bool {
+func (c *checker) someCallerObserves(fn *funcInfo, r *ast.ReturnStmt, calls []*ast.CallExpr, idx int, field *types.Var, depth int, f *finding, loopParam *types.Var) bool {
 	c.following = append(c.following, fn.obj.Origin())
 	defer func() { c.following = c.following[:len(c.following)-1] }()
 	for _, call := range calls {
 		if c.unreachedBy(fn, r, call) {
 			continue // its constant arguments take another return
+		}
+		if i := paramIndex(fn.sig, loopParam); i >= 0 && i < len(call.Args) && c.oneEntryAt(call.Args[i]) {
+			continue // a map of at most one entry: a list in the only order there is
 		}
 		first, ok := c.callerObserves(call, idx, field, depth)
 		if !ok {

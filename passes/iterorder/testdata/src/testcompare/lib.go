@@ -181,3 +181,37 @@ func TwoAsserted(m map[string]string) []string {
 	}
 	return out
 }
+
+// A KeyValue is a pair, as pulsar-client-go's pb.KeyValue.
+type KeyValue struct{ Key, Value *string }
+
+// toKeyValues is pulsar-client-go v0.19.0's pulsar/helper.go:68: its test
+// (helper_test.go:31-33) compares the first pair of a map of one pair,
+// which comes first in every order, and then ranges over the pairs of a
+// two-pair map, checking each by its key: silent.
+func toKeyValues(metadata map[string]string) []*KeyValue {
+	kvs := make([]*KeyValue, 0, len(metadata))
+	for k, v := range metadata {
+		kvs = append(kvs, &KeyValue{Key: &k, Value: &v})
+	}
+	return kvs
+}
+
+// pairsOf's test compares the first pair of a map of two pairs.
+func pairsOf(metadata map[string]string) []*KeyValue {
+	kvs := make([]*KeyValue, 0, len(metadata))
+	for k, v := range metadata { // want "result depends on map iteration order: keys appended to kvs, which is returned unsorted"
+		kvs = append(kvs, &KeyValue{Key: &k, Value: &v})
+	}
+	return kvs
+}
+
+// grownPairs's test starts from a map of one pair, then adds a second
+// before the call.
+func grownPairs(metadata map[string]string) []*KeyValue {
+	kvs := make([]*KeyValue, 0, len(metadata))
+	for k, v := range metadata { // want "result depends on map iteration order: keys appended to kvs, which is returned unsorted"
+		kvs = append(kvs, &KeyValue{Key: &k, Value: &v})
+	}
+	return kvs
+}

@@ -111,3 +111,30 @@ func TestTwoAsserted(t *testing.T) {
 	require.Len(t, got, 2)
 	require.Equal(t, "a", got[0])
 }
+
+func TestToKeyValues(t *testing.T) {
+	meta := map[string]string{"key1": "value1"}
+	kvs := toKeyValues(meta)
+	require.Equal(t, 1, len(kvs))
+	require.Equal(t, "key1", *kvs[0].Key)
+
+	meta = map[string]string{"key1": "value1", "key2": "value2"}
+	kvs = toKeyValues(meta)
+	require.Equal(t, 2, len(kvs))
+	for _, kv := range kvs {
+		require.Equal(t, meta[*kv.Key], *kv.Value)
+	}
+}
+
+func TestPairsOf(t *testing.T) {
+	meta := map[string]string{"key1": "value1", "key2": "value2"}
+	kvs := pairsOf(meta)
+	require.Equal(t, "key1", *kvs[0].Key)
+}
+
+func TestGrownPairs(t *testing.T) {
+	meta := map[string]string{"key1": "value1"}
+	meta["key2"] = "value2"
+	kvs := grownPairs(meta)
+	require.Equal(t, "key1", *kvs[0].Key)
+}
