@@ -15,7 +15,9 @@ import (
 // the comparison is on one of its fields) in a variable used after the
 // loop. A tie-break (v > best || v == best && k < bestKey) makes the
 // guarded block reachable from two conditions, and silences it; so does
-// keeping only the compared value (a max is the same in any order).
+// keeping only the compared value (a max is the same in any order), and
+// counting the ties to use the kept one only when there are none
+// (ties.go).
 func (l *loop) argMax() {
 	if l.header == nil {
 		return // a yield function: nothing is carried in phis
@@ -46,7 +48,9 @@ func (l *loop) argMax() {
 				continue
 			}
 			if h := l.keptUnder(s, elem); h != nil {
-				l.add(ArgMaxTie, cmp.Pos(), name(h))
+				if !l.countedTies(cmp, s, h) {
+					l.add(ArgMaxTie, cmp.Pos(), name(h))
+				}
 				break
 			}
 		}

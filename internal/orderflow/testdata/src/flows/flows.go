@@ -262,3 +262,96 @@ type usage struct {
 	Files int
 	Bytes int64
 }
+
+// BestCountingTies keeps the first key of the best presence and counts
+// the keys tied with it, and chooses among them when there are several:
+// the kept key is the answer only when the count says no other tied with
+// it. The shape of ipfs/boxo v0.43.0,
+// bitswap/client/internal/session/sessionwantsender.go:714-750
+// (wantInfo.calculateBestPeer): order-free.
+func BestCountingTies(presence map[string]int, choose func(map[string]int, int) string) string {
+	best, bestKey, count := 0, "", 0
+	for k, p := range presence {
+		if p > best {
+			best = p
+			bestKey = k
+			count = 1
+		} else if p == best {
+			count++
+		}
+	}
+	if count > 1 {
+		return choose(presence, best)
+	}
+	return bestKey
+}
+
+// BestAndTies counts the ties too, but hands the first of them on with
+// the count, whatever it is: ties go to the first seen.
+func BestAndTies(presence map[string]int) (string, int) {
+	best, bestKey, count := 0, "", 0
+	for k, p := range presence { // want `ArgMaxTie bestKey`
+		if p > best {
+			best = p
+			bestKey = k
+			count = 1
+		} else if p == best {
+			count++
+		}
+	}
+	return bestKey, count
+}
+
+type wantInfo struct {
+	presence map[string]int
+	bestPeer string
+}
+
+// calculateBestPeer is boxo's own: it stores the first of the best before
+// it looks at the count, and stores the chosen one over it when several
+// tied: order-free.
+func (wi *wantInfo) calculateBestPeer(choose func([]string) string) {
+	bestBP, bestPeer, countWithBest := 0, "", 0
+	for p, bp := range wi.presence {
+		if bp > bestBP {
+			bestBP = bp
+			bestPeer = p
+			countWithBest = 1
+		} else if bp == bestBP {
+			countWithBest++
+		}
+	}
+	wi.bestPeer = bestPeer
+	if bestPeer == "" {
+		return
+	}
+	if countWithBest <= 1 {
+		return
+	}
+	var tied []string
+	for p, bp := range wi.presence {
+		if bp == bestBP {
+			tied = append(tied, p)
+		}
+	}
+	wi.bestPeer = choose(tied)
+}
+
+// keepFirstTied stores the first of the best, and only logs the count:
+// ties go to the first seen.
+func (wi *wantInfo) keepFirstTied() {
+	bestBP, bestPeer, countWithBest := 0, "", 0
+	for p, bp := range wi.presence { // want `ArgMaxTie bestPeer`
+		if bp > bestBP {
+			bestBP = bp
+			bestPeer = p
+			countWithBest = 1
+		} else if bp == bestBP {
+			countWithBest++
+		}
+	}
+	wi.bestPeer = bestPeer
+	if countWithBest > 1 {
+		println("tied", countWithBest)
+	}
+}
