@@ -34,7 +34,9 @@ import (
 // through an interface or as a callback: that call may hold the lock,
 // even when the function is also started by go or stored, which makes
 // the access unguarded on those other paths), and the function has no
-// deferred unlock of its own.
+// deferred unlock of its own. A read before the function's own Lock of
+// the guard (a fast path) gets the fix whatever its callers: holding the
+// guard there, they would deadlock on that Lock.
 //
 //	s.mu.RLock()            →  s.mu.Lock()
 //	defer s.mu.RUnlock()    →  defer s.mu.Unlock()

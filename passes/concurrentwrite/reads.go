@@ -70,7 +70,8 @@ func (ck *checker) checkReads(accs []*access) {
 			if beforeStart && !ck.gr.API[a.fn] {
 				continue // runs in the phase the map's writes precede
 			}
-			if !ck.Reads && selfLocked(a, shared, g) == nil {
+			own := selfLocked(a, shared, g)
+			if !ck.Reads && own == nil {
 				continue // off by default, but for a function's fast path
 			}
 			if ck.ownsWrites(a, shared) || !ck.unguarded(a, g) {
@@ -84,7 +85,6 @@ func (ck *checker) checkReads(accs []*access) {
 				// finding (a map that leaves its lock).
 				continue
 			}
-			own := selfLocked(a, shared, g)
 			if own != nil {
 				w = own
 			}
