@@ -1,6 +1,9 @@
 package apis
 
-import "go/types"
+import (
+	"go/token"
+	"go/types"
+)
 
 // StructOf returns the struct type of t or *t, or nil.
 func StructOf(t types.Type) *types.Struct {
@@ -24,4 +27,20 @@ func FieldIndex(t types.Type, f *types.Var) int {
 		}
 	}
 	return -1
+}
+
+// Mirror returns the comparison with its operands exchanged: a < b is
+// b > a; == and != stay.
+func Mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.GTR:
+		return token.LSS
+	case token.LEQ:
+		return token.GEQ
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
 }

@@ -5,6 +5,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // countedTies reports whether an arg-max loop, whose block s runs when
@@ -164,7 +166,7 @@ func countTest(r ssa.Instruction, c *ssa.Phi) (noTie, tie *ssa.BasicBlock, ok bo
 	}
 	op, k := cmp.Op, cmp.Y
 	if cmp.Y == c {
-		op, k = flip(op), cmp.X
+		op, k = apis.Mirror(op), cmp.X
 	} else if cmp.X != c {
 		return nil, nil, false
 	}
@@ -198,19 +200,4 @@ func countTest(r ssa.Instruction, c *ssa.Phi) (noTie, tie *ssa.BasicBlock, ok bo
 		return t, f, true
 	}
 	return f, t, true
-}
-
-// flip returns the comparison with its operands exchanged (a < b is b > a).
-func flip(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.GTR:
-		return token.LSS
-	case token.LEQ:
-		return token.GEQ
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
 }

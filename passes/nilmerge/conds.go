@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // A paramCond is a condition on a parameter of a function, under which a
@@ -68,7 +70,7 @@ func paramConds(facts []fact, fn *ssa.Function, internal bool) ([]paramCond, boo
 		if bin, ok := f.v.(*ssa.BinOp); ok && isComparison(bin.Op) {
 			x, y, op := bin.X, bin.Y, bin.Op
 			if _, ok := x.(*ssa.Const); ok {
-				x, y, op = y, x, mirror(op)
+				x, y, op = y, x, apis.Mirror(op)
 			}
 			c, ok := y.(*ssa.Const)
 			if i := index(x); i >= 0 && ok && c.Value != nil && carried(c.Value) {

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/maplint/maplint/internal/apis"
 	"github.com/maplint/maplint/internal/mapid"
 )
 
@@ -229,7 +230,7 @@ func compareFacts(c *ssa.BinOp, branch bool) []fact {
 	op, x, y := c.Op, c.X, c.Y
 	if k, ok := x.(*ssa.Const); ok {
 		x, y = y, k
-		op = mirror(op)
+		op = apis.Mirror(op)
 	}
 	if !branch {
 		op = negate(op)
@@ -266,20 +267,6 @@ func compareFacts(c *ssa.BinOp, branch bool) []fact {
 		return []fact{{m, isEmpty}}
 	}
 	return nil
-}
-
-func mirror(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.GTR:
-		return token.LSS
-	case token.LEQ:
-		return token.GEQ
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
 }
 
 func negate(op token.Token) token.Token {

@@ -8,6 +8,8 @@ import (
 	"iter"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/maplint/maplint/internal/apis"
 )
 
 // paramSource returns the origin of a nil passed for parameter p by a call
@@ -113,7 +115,7 @@ func dropNilEntries(facts []fact, p *ssa.Parameter) ([]fact, bool) {
 		case *ssa.BinOp:
 			x, y, op := v.X, v.Y, v.Op
 			if isEntry(y) {
-				x, y, op = y, x, mirror(op)
+				x, y, op = y, x, apis.Mirror(op)
 			}
 			if !isEntry(x) || !isComparison(op) {
 				break
