@@ -23,10 +23,12 @@
 //     the same map — in the code that starts it, in the functions that code
 //     calls afterwards, in another goroutine, or, for a goroutine that a
 //     method or a constructor starts and that outlives it, in the exported
-//     methods of the same object (but for what a method reaches through,
-//     or on every successful path before, its call of the spawner, which
-//     precedes the spawn: asynq's Run, protoactor-go's StartMember) — and
-//     no lock is held by both.
+//     methods of the same object (but for what a method reaches through, or on
+//     every successful path before, its call of the spawner, which precedes
+//     the spawn: asynq's Run, protoactor-go's StartMember; nor for a
+//     handler the method only returns, which its caller serves after
+//     configuring the object: go-chi/chi's Compressor.Handler and SetEncoder)
+//     — and no lock is held by both.
 //
 // A map that closures capture together with a mutex local to the
 // function that makes them, and access under it at no fewer than half of
@@ -37,31 +39,32 @@
 // subscriber locked mapLock around its maps' reads, not their writes).
 //
 // It also reports a read (index, comma-ok, range, len, the maps functions,
-// and the hidden reads of fmt's %v, encoding/json and reflect.DeepEqual of
-// a value holding the map, unless the value describes itself through
-// fmt.Stringer, fmt.Formatter or json.Marshaler) made without the lock
-// that the map's writes hold (category unguardedread), when the
+// and the hidden reads of fmt's %v, encoding/json and reflect.DeepEqual of a
+// value holding the map, unless the value describes itself through
+// fmt.Stringer, fmt.Formatter or json.Marshaler) made without the lock that
+// the map's writes hold (category unguardedread), when the
 // -concurrentwrite.reads flag is set; by default, when the read's own
 // function takes that lock to write the map (a fast path before the locked
 // check, pulsar-client-go#1536) and may run in several goroutines at once:
 // exported, or in copies of a goroutine started once per object (go
-// pc.loop() in a constructor) reaching an object they do not own (a
-// package variable, one received from a channel). A read holding no lock that races
+// pc.loop() in a constructor) reaching an object they do not own (a package
+// variable, one received from a channel). A read holding no lock that races
 // an unlocked write of the same map from a goroutine (the copies of a
-// goroutine started in a loop, the code after the spawn, two goroutines
-// one function starts, a goroutine a method or constructor starts and the
-// object's exported methods) is reported by default, next to the write, which
-// is reported too: the read is where "concurrent map read and map write"
-// crashes. A read holding any lock that every write holds is guarded. Reads that are not races are left alone: a map whose reference was
-// taken under the lock (a snapshot swapped out in the critical section is
-// the function's own; one left in place is the escape pass's finding),
-// operands that fmt prints with %p or %T, maps that exist only while the
-// package initialises (set to nil at the end of init), maps written only
-// while a "started" flag is false when the reader runs only in goroutines
-// the package starts after setting it (grpc's RegisterService before
-// Serve), code under a constant false condition (if debugX), and a len
-// in a function marked //go:norace, whose author declared its races
-// intended: len cannot throw, an index or range there is reported.
+// goroutine started in a loop, the code after the spawn, two goroutines one
+// function starts, a goroutine a method or constructor starts and the
+// object's exported methods) is reported by default, next to the write,
+// which is reported too: the read is where "concurrent map read and map
+// write" crashes. A read holding any lock that every write holds is guarded.
+// Reads that are not races are left alone: a map whose reference was taken
+// under the lock (a snapshot swapped out in the critical section is the
+// function's own; one left in place is the escape pass's finding), operands
+// that fmt prints with %p or %T, maps that exist only while the package
+// initialises (set to nil at the end of init), maps written only while a
+// "started" flag is false when the reader runs only in goroutines the
+// package starts after setting it (grpc's RegisterService before Serve),
+// code under a constant false condition (if debugX), and a len in a function
+// marked //go:norace, whose author declared its races intended: len cannot
+// throw, an index or range there is reported.
 //
 // Bad:
 //
@@ -241,43 +244,41 @@
 // reuseUnixSocket, which reads and writes unixSockets, under the same
 // test: silent. One caller that never locks is enough for the report.
 //
-// In an internal package (a path with an internal element, which only
-// its own module can import), the pairing of a goroutine that a method
-// starts with the type's other exported methods is decided where those
-// methods are called: all the callers are in the module, and are analysed
-// after the package. A fact on the method names the spawner (and the
-// package's methods that call it on their receiver), and a call of the
-// method is reported where it follows, in its function and with no wait
-// between, a call of the spawner on the same object: benthos'
-// internal/config.Reader, whose Read and ReadStreams its cli calls before
-// BeginFileWatching starts the watcher that rereads the files into the same
-// maps, is silent, and a Read after BeginFileWatching is reported at the
-// call, with no fix (see Fixes below). A call in a function that
-// never calls the spawner (the reader was set up elsewhere) is taken to be
-// ordered by the module. A goroutine that a constructor starts runs from
-// the object's birth, so every call of the method follows it: that pairing
-// is reported where it is defined, as is every pairing in a package anyone
-// can import (go-libp2p-pubsub's Attach and AddDirectPeer), but for one
-// shape: a goroutine that is the worker of the methods that start it. Its
-// last act is to send its result on a channel field (only deferred calls of other packages follow, and it
-// sends on that field nowhere else), its spawner is an unexported method
-// the package only calls (no interface of the package has a method of its
-// name, so no call is dynamic), and every call of the spawner is made by a
-// method on its own receiver that may then receive from that field.
-// cschleiden/go-workflows' tester is the model: Execute runs the workflow,
-// scheduleActivity starts a goroutine per activity that reads
-// wt.mockedActivities and sends its result on wt.callbacks, which
-// Execute's loop receives; OnActivity fills the map, and every caller in
-// the module calls it before Execute. Such a goroutine does the work of
-// the call that receives its result, so a caller that sets the object up
-// before that call is ordered before it; pubsub's Attach instead returns
+// In an internal package (a path with an internal element, which only its own
+// module can import), the pairing of a goroutine that a method starts with the
+// type's other exported methods is decided where those methods are called: all
+// the callers are in the module, and are analysed after the package. A fact on
+// the method names the spawner (and the package's methods that call it on their
+// receiver), and a call of the method is reported where it follows, in its
+// function and with no wait between, a call of the spawner on the same object:
+// benthos' internal/config.Reader, whose Read and ReadStreams its cli calls
+// before BeginFileWatching starts the watcher that rereads the files into the
+// same maps, is silent, and a Read after BeginFileWatching is reported at the
+// call, with no fix (see Fixes below). A call in a function that never calls
+// the spawner (the reader was set up elsewhere) is taken to be ordered by the
+// module. A goroutine that a constructor starts runs from the object's birth,
+// so every call of the method follows it: that pairing is reported where it is
+// defined, as is every pairing in a package anyone can import
+// (go-libp2p-pubsub's Attach and AddDirectPeer), but for one shape: a goroutine
+// that is the worker of the methods that start it. Its last act is to send its
+// result on a channel field (only deferred calls of other packages follow, and
+// it sends on that field nowhere else), its spawner is an unexported method the
+// package only calls (no interface of the package has a method of its name, so
+// no call is dynamic), and every call of the spawner is made by a method on its
+// own receiver that may then receive from that field. cschleiden/go-workflows'
+// tester is the model: Execute runs the workflow, scheduleActivity starts a
+// goroutine per activity that reads wt.mockedActivities and sends its result on
+// wt.callbacks, which Execute's loop receives; OnActivity fills the map, and
+// every caller in the module calls it before Execute. Such a goroutine does the
+// work of the call that receives its result, so a caller that sets the object
+// up before that call is ordered before it; pubsub's Attach instead returns
 // with its goroutine running on, and every later AddDirectPeer races it,
-// whoever calls. The receive does not prove every goroutine done when
-// Execute returns (the loop stops on a flag), so the pairing is decided
-// where the object is used, as in an internal package: OnActivity after
-// Execute on the same tester is reported at the call. Requiring a write
-// in the goroutine would lose the read-versus-write races this pairing
-// exists for (pubsub's range over gs.direct).
+// whoever calls. The receive does not prove every goroutine done when Execute
+// returns (the loop stops on a flag), so the pairing is decided where the
+// object is used, as in an internal package: OnActivity after Execute on the
+// same tester is reported at the call. Requiring a write in the goroutine would
+// lose the read-versus-write races this pairing exists for (pubsub's range over
+// gs.direct).
 //
 // A method that starts an iterator goroutine (one that feeds a channel
 // the method makes and returns, and closes it after its last map access:
@@ -358,39 +359,37 @@
 // before the client sends the request another goroutine serves, in
 // anacrolix/torrent's UDP tracker test) is not seen either.
 //
-// Order enforced by callers in other packages. Accesses ordered by a phase
-// that the package's callers enforce are reported, but for the object
-// pairing of an internal package and of a worker goroutine (above): a
-// public package whose goroutine does not hand its result to its starters
-// keeps the report at the definition even when every caller in the module
-// sets up first, since its callers outside the module are never seen. The
-// order lives in other packages, which go/analysis sees after this one, and
-// only an internal package has all of them in its module. The pairing left
-// to the callers misses a race whose calls are in different functions (a
-// method called on a reader that a field holds, after another function
-// started its watcher), and one whose package is analysed for its facts
-// only (maplint ./cli alone, with the internal package a dependency: the
-// fact comes out of the walk that reports); the guarded reads have no such
-// fact (telling whether a read in an importer runs alongside a write under
-// a lock would take the importer's goroutines to reach into the package's
-// functions, which the summaries do not cross). cmd/link reads tables
+// Order enforced by callers in other packages. Accesses ordered by a phase that
+// the package's callers enforce are reported, but for the object pairing of an
+// internal package and of a worker goroutine (above): a public package whose
+// goroutine does not hand its result to its starters keeps the report at the
+// definition even when every caller in the module sets up first, since its
+// callers outside the module are never seen. The order lives in other packages,
+// which go/analysis sees after this one, and only an internal package has all
+// of them in its module. The pairing left to the callers misses a race whose
+// calls are in different functions (a method called on a reader that a field
+// holds, after another function started its watcher), and one whose package is
+// analysed for its facts only (maplint ./cli alone, with the internal package a
+// dependency: the fact comes out of the walk that reports); the guarded reads
+// have no such fact (telling whether a read in an importer runs alongside a
+// write under a lock would take the importer's goroutines to reach into the
+// package's functions, which the summaries do not cross). cmd/link reads tables
 // (gcsymset, DwarfFixupTable.Finalize) after the parallel phase that built
 // them; etcd's bootstrap calls RaftCluster.SetID and
-// ValidateClusterAndAssignIDs before the server serves; badger's DB.Close
-// runs valueLog.Close after stopping the GC goroutine through a channel
-// handshake; nats-server validates options before any account is in use;
-// caddy's TLS.RegisterServerNames locks although it only runs before Start,
-// whose goroutine reads the names unlocked.
-// open-policy-agent/opa's sdk/test.Server is the default-mode case:
-// NewServer runs its options, then starts the HTTP server whose handler
-// reads s.bundles, and the builder method WithTestBundle writes s.bundles
-// on the server it returned, which is already serving. Nothing in the
-// package orders that write before a request (the package's own writes, in
-// the options, run before the spawn and are silent); its callers do, by
+// ValidateClusterAndAssignIDs before the server serves; badger's DB.Close runs
+// valueLog.Close after stopping the GC goroutine through a channel handshake;
+// nats-server validates options before any account is in use; caddy's
+// TLS.RegisterServerNames locks although it only runs before Start, whose
+// goroutine reads the names unlocked. open-policy-agent/opa's sdk/test.Server
+// is the default-mode case: NewServer runs its options, then starts the HTTP
+// server whose handler reads s.bundles, and the builder method WithTestBundle
+// writes s.bundles on the server it returned, which is already serving. Nothing
+// in the package orders that write before a request (the package's own writes,
+// in the options, run before the spawn and are silent); its callers do, by
 // calling it before they point a client at the server. A rule keyed on the
-// builder's shape (a method that returns its receiver) would silence the
-// same write made while a client polls, which crashes; the project can
-// declare it a setup method (below).
+// builder's shape (a method that returns its receiver) would silence the same
+// write made while a client polls, which crashes; the project can declare it a
+// setup method (below).
 //
 // A project declares the setup methods of its types with
 // -concurrentwrite.setup (Config.Setup), a comma-separated list of

@@ -71,7 +71,7 @@ func (ck *checker) checkObjects(spawns []*spawn, fns []*ssa.Function, byFn map[*
 	}
 	reached := make(map[key][]*gaccess)
 	for _, sp := range spawns {
-		if sp.parent == nil || sp.Kind == goroutine.Subtest || !outlives(sp) {
+		if sp.parent == nil || sp.Kind == goroutine.Subtest || !outlives(sp) || handedBack(sp) {
 			continue
 		}
 		n, root := objectOf(sp.parent)
@@ -302,6 +302,41 @@ func outlives(sp *spawn) bool {
 		}
 	}
 	return false
+}
+
+// handedBack reports whether sp is a handler that its function only hands
+// back to its caller (return http.HandlerFunc(func…)): nothing in the
+// package serves it, the caller does, after whatever configuration it makes
+// through the object's other methods (go-chi/chi's Compressor.SetEncoder
+// before serving Compressor.Handler). A ServeHTTP method is not paired with
+// its type's other methods for the same reason; the handler is still paired
+// with concurrent requests to itself.
+func handedBack(sp *spawn) bool {
+	conv, ok := sp.Instr.(*ssa.ChangeType) // the conversion to http.HandlerFunc
+	if sp.Kind != goroutine.Handler || !ok {
+		return false
+	}
+	seen := map[ssa.Value]bool{}
+	var only func(v ssa.Value) bool
+	only = func(v ssa.Value) bool {
+		if seen[v] {
+			return true
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			switch ref := ref.(type) {
+			case *ssa.Return:
+			case *ssa.MakeInterface, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.Phi:
+				if !only(ref.(ssa.Value)) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return only(conv)
 }
 
 // waits reports whether fn receives from a channel, selects or waits.
