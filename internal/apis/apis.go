@@ -85,6 +85,7 @@ const (
 	RUnlock      // releases the read lock at Arg
 	TryLock      // acquires the write lock at Arg when its result is true
 	TryRLock     // acquires the read lock at Arg when its result is true
+	LiveLoad     // returns the current value of state that other goroutines change (an atomic load)
 	NoReturn     // never returns to its caller (ends the goroutine or the program)
 	NonNilError  // returns (last) an error that is never nil
 	RunOnce      // runs the function at Arg at most once; every call waits until it has returned

@@ -37,6 +37,24 @@ var concurrencyRows = []Row{
 	{"sync", "Locker", "Lock", Lock, Recv, "the sync.Locker contract: acquires the lock"},
 	{"sync", "Locker", "Unlock", Unlock, Recv, "the sync.Locker contract: releases the lock"},
 
+	// Atomic loads read state that other goroutines change meanwhile: a
+	// value compared across a map's entries is then as much a matter of
+	// timing as of the visiting order.
+	{"sync/atomic", "", "LoadInt32", LiveLoad, 0, "atomically loads *addr, which other goroutines store to"},
+	{"sync/atomic", "", "LoadInt64", LiveLoad, 0, "atomically loads *addr, which other goroutines store to"},
+	{"sync/atomic", "", "LoadUint32", LiveLoad, 0, "atomically loads *addr, which other goroutines store to"},
+	{"sync/atomic", "", "LoadUint64", LiveLoad, 0, "atomically loads *addr, which other goroutines store to"},
+	{"sync/atomic", "", "LoadUintptr", LiveLoad, 0, "atomically loads *addr, which other goroutines store to"},
+	{"sync/atomic", "", "LoadPointer", LiveLoad, 0, "atomically loads *addr, which other goroutines store to"},
+	{"sync/atomic", "Bool", "Load", LiveLoad, Recv, "atomically loads the value, which other goroutines store to"},
+	{"sync/atomic", "Int32", "Load", LiveLoad, Recv, "atomically loads the value, which other goroutines store to"},
+	{"sync/atomic", "Int64", "Load", LiveLoad, Recv, "atomically loads the value, which other goroutines store to"},
+	{"sync/atomic", "Uint32", "Load", LiveLoad, Recv, "atomically loads the value, which other goroutines store to"},
+	{"sync/atomic", "Uint64", "Load", LiveLoad, Recv, "atomically loads the value, which other goroutines store to"},
+	{"sync/atomic", "Uintptr", "Load", LiveLoad, Recv, "atomically loads the value, which other goroutines store to"},
+	{"sync/atomic", "Pointer", "Load", LiveLoad, Recv, "atomically loads the value, which other goroutines store to"},
+	{"sync/atomic", "Value", "Load", LiveLoad, Recv, "atomically loads the value, which other goroutines store to"},
+
 	// A value kept in a sync.Map is found by its key: a mutex stored there
 	// (LoadOrStore(k, &sync.Mutex{})) is one per key, like a mutex in an
 	// entry of a map (weka/csi-wekafs#712).

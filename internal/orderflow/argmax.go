@@ -17,7 +17,7 @@ import (
 // guarded block reachable from two conditions, and silences it; so does
 // keeping only the compared value (a max is the same in any order), and
 // counting the ties to use the kept one only when there are none
-// (ties.go).
+// (ties.go). A comparison of live state (live) is no order-dependent pick.
 func (l *loop) argMax() {
 	if l.header == nil {
 		return // a yield function: nothing is carried in phis
@@ -40,7 +40,7 @@ func (l *loop) argMax() {
 		if !l.derived[elem] {
 			elem, other = other, elem
 		}
-		if !l.derived[elem] || l.derived[other] || !l.fromCarried(other) || l.distinctUnder(b, elem) {
+		if !l.derived[elem] || l.derived[other] || !l.fromCarried(other) || l.distinctUnder(b, elem) || live(elem) {
 			continue
 		}
 		for _, s := range b.Succs {
@@ -55,6 +55,46 @@ func (l *loop) argMax() {
 			}
 		}
 	}
+}
+
+// live reports whether the compared value elem is state that other
+// goroutines change while the loop runs: an atomic load (a LiveLoad row of
+// internal/apis), or the result of a static call of a function that takes
+// a lock or loads atomically itself (IBM/sarama's LeastLoadedBroker compares
+// broker.ResponseSize(), which counts the pending responses under the
+// broker's lock). Which of several equally loaded entries wins then
+// depends on timing as much as on the visiting order, and any of them is
+// the pick a load balancer wants; a ranking on data the loop reads as it
+// is (a score kept in the map) stays a pick with ties.
+func live(elem ssa.Value) bool {
+	if c, ok := elem.(*ssa.Convert); ok {
+		elem = c.X
+	}
+	call, ok := elem.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	if _, ok := apis.Of(&call.Call, apis.LiveLoad); ok {
+		return true
+	}
+	callee := apis.StaticCallee(&call.Call)
+	if callee == nil {
+		return false
+	}
+	for _, b := range callee.Blocks {
+		for _, instr := range b.Instrs {
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			for _, role := range []apis.Role{apis.Lock, apis.RLock, apis.LiveLoad} {
+				if _, ok := apis.Of(c.Common(), role); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // distinctUnder reports whether the compared value elem differs between

@@ -365,39 +365,37 @@
 // The default's other false positives are consumers out of sight (see the
 // known limitations), not a kind of sink.
 //
-// Silent: integer sums and counts, min/max and arg-max with a tie-break
-// (if v > best || v == best && k < who), boolean any/all flags,
-// building another map or set, deleting, membership and lookups:
-// anything done under an equality between the loop's key and a value the
-// loop does not change (if path == joinPath("__root__", "head") { result
-// = c + "\n" + result }, switch k { case "total": ... }: keys are
-// distinct, so at most one entry gets there; the value is built from
-// constants, local variables the loop neither declares nor assigns, and
-// calls of functions of the package whose body only computes from their
-// arguments; an equality on the value, if v.Kind == kind, filters many
+// Silent: integer sums and counts, min/max and arg-max with a tie-break (if v >
+// best || v == best && k < who), boolean any/all flags, building another map or
+// set, deleting, membership and lookups: anything done under an equality
+// between the loop's key and a value the loop does not change (if path ==
+// joinPath("__root__", "head") { result = c + "\n" + result }, switch k { case
+// "total": ... }: keys are distinct, so at most one entry gets there; the value
+// is built from constants, local variables the loop neither declares nor
+// assigns, and calls of functions of the package whose body only computes from
+// their arguments; an equality on the value, if v.Kind == kind, filters many
 // entries and stays reported), a return guarded by an equality between the
-// element and a value from outside the loop (if k == name { return v };
-// if v.ID == id { return v }, which assumes identities are unique; also as
-// if k != name { continue } before the return: the guards are the If edges
-// that dominate it), by an interval of the element holding such a value
-// (if off >= v.Start && off < v.End, which assumes the intervals disjoint),
-// or by a call of a predicate whose body is one such comparison of its
-// operands (a.hasName(name), a.Range.ContainsPos(pos), also from another
-// package: a fact carries it), slices sorted before use, ranging over
-// slices.Sorted(maps.Keys(m)), statements inside function literals (they
-// run at a time of their own) and function literals handed to a queue or
-// sent on a channel as work, output in dead code (reached only through an
-// edge that a constant condition never takes: if debug { ... } with
-// const debug = false), and which error is returned or written when several
-// entries fail (a sink from which every path returns a non-nil error, not
-// the error of an encoder or writer, nor that of a call with several
-// results passed on unchecked: return enc.Encode(out) is reported; or that
-// ends in a call that never returns, fmt.Printf("invalid %q", p);
-// os.Exit(1), also through a helper the ctrlflow analyzer finds never
-// returns): the outcome — a failure — does not depend on the order, only
-// which entry it names, and reporting it would flag most validation loops.
-// The same holds after the loop for an error made of one element the list
-// holds at a constant index, returned on such a path (f := bad[0]; return
+// element and a value from outside the loop (if k == name { return v }; if v.ID
+// == id { return v }, which assumes identities are unique; also as if k != name
+// { continue } before the return: the guards are the If edges that dominate
+// it), by an interval of the element holding such a value (if off >= v.Start &&
+// off < v.End, which assumes the intervals disjoint), or by a call of a
+// predicate whose body is one such comparison of its operands (a.hasName(name),
+// a.Range.ContainsPos(pos), also from another package: a fact carries it),
+// slices sorted before use, ranging over slices.Sorted(maps.Keys(m)),
+// statements inside function literals (they run at a time of their own) and
+// function literals handed to a queue or sent on a channel as work, output in
+// dead code (reached only through an edge that a constant condition never
+// takes: if debug { ... } with const debug = false), and which error is
+// returned or written when several entries fail (a sink from which every path
+// returns a non-nil error, not the error of an encoder or writer, nor that of a
+// call with several results passed on unchecked: return enc.Encode(out) is
+// reported; or that ends in a call that never returns, fmt.Printf("invalid %q",
+// p); os.Exit(1), also through a helper the ctrlflow analyzer finds never
+// returns): the outcome — a failure — does not depend on the order, only which
+// entry it names, and reporting it would flag most validation loops. The same
+// holds after the loop for an error made of one element the list holds at a
+// constant index, returned on such a path (f := bad[0]; return
 // fmt.Errorf("field %q cannot discriminate", f.name), as ogen's sum type
 // generator does); an error listing the whole list stays reported.
 //
@@ -478,9 +476,11 @@
 //     in the package, or parses the line in a state machine whose store
 //     into the interest table the pass does not link to the writer;
 //   - a choice among tied entries where any is right (a guess of the next
-//     leader among peers with equal logs, a least-loaded broker): the
-//     pass cannot tell a tie that does not matter from one that does,
-//     and reports both (the arg-max bugs are of the second kind);
+//     leader among peers with equal logs): the pass cannot tell a tie
+//     that does not matter from one that does, and reports both (the
+//     issue's arg-max bugs are of the second kind), unless the ranking is
+//     live state (an atomic load, or a call that reads under a lock it
+//     takes: sarama's least-loaded broker), which timing decides anyway;
 //   - conversely, a round trip takes on trust that the stream written is
 //     the one read back and that no one else reads it: a map dumped for
 //     people through a writer parameter, in a package that also loads the

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"maps"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // FirstWins keeps, for each lower-cased name, whichever spelling comes
@@ -354,4 +356,69 @@ func (wi *wantInfo) keepFirstTied() {
 	if countWithBest > 1 {
 		println("tied", countWithBest)
 	}
+}
+
+// A conn's pending count changes under its lock while requests come and go.
+type conn struct {
+	mu      sync.Mutex
+	pending []int
+	inUse   atomic.Int64
+}
+
+func (c *conn) Pending() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.pending)
+}
+
+// LeastLoaded picks a connection for the next request (IBM/sarama's
+// LeastLoadedBroker): the load is live, and any of the equally loaded
+// connections is as good.
+func LeastLoaded(conns map[int]*conn) *conn {
+	var best *conn
+	n := int(^uint(0) >> 1)
+	for _, c := range conns {
+		if c.Pending() < n {
+			n, best = c.Pending(), c
+		}
+	}
+	return best
+}
+
+// LeastInUse ranks on an atomic counter: live too.
+func LeastInUse(conns map[int]*conn) *conn {
+	var best *conn
+	n := int64(1 << 62)
+	for _, c := range conns {
+		if c.inUse.Load() < n {
+			n, best = c.inUse.Load(), c
+		}
+	}
+	return best
+}
+
+// Slots reads the pending list as it is: a ranking on data, ties go to
+// the first seen.
+func (c *conn) Slots() int { return len(c.pending) }
+
+func LeastSlots(conns map[int]*conn) *conn {
+	var best *conn
+	n := int(^uint(0) >> 1)
+	for _, c := range conns { // want `ArgMaxTie best`
+		if c.Slots() < n {
+			n, best = c.Slots(), c
+		}
+	}
+	return best
+}
+
+// ArgMaxLocal keeps the compared value in a variable of the if statement.
+func ArgMaxLocal(counts map[string]int) string {
+	best, who := -1, ""
+	for k, c := range counts { // want `ArgMaxTie who`
+		if v := c * 2; v > best {
+			best, who = v, k
+		}
+	}
+	return who
 }
