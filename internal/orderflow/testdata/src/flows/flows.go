@@ -422,3 +422,32 @@ func ArgMaxLocal(counts map[string]int) string {
 	}
 	return who
 }
+
+func weight(s string) int { return len(s) }
+
+// ArgMaxCall keeps a call's result in a variable of the if statement.
+func ArgMaxCall(m map[string]string) string {
+	best, who := -1, ""
+	for k, v := range m { // want `ArgMaxTie who`
+		if w := weight(v); w > best {
+			best, who = w, k
+		}
+	}
+	return who
+}
+
+type item struct{ n int }
+
+func (it *item) size() int { return it.n }
+
+// ArgMaxMethod ranks on a method of the element kept in a variable.
+func ArgMaxMethod(m map[string]*item) *item {
+	var best *item
+	n := -1
+	for _, it := range m { // want `ArgMaxTie best`
+		if v := it.size(); v > n {
+			n, best = v, it
+		}
+	}
+	return best
+}
