@@ -13,11 +13,11 @@ import (
 // package's types that implement the interface: those it declares with
 // the method's identity (an unexported method can only be declared, and
 // called, in its own package), of an exported type or of a type the
-// package converts to an interface somewhere (no other package can
-// convert an unexported type). Such a call is a call site of each of
-// them, like a static call: a method that every interface call reaches
-// holding s.mu runs under s.mu, and one interface call without it leaves
-// the method unguarded.
+// package converts to an interface somewhere, a package-level variable's
+// initializer included (no other package can convert an unexported
+// type). Such a call is a call site of each of them, like a static call:
+// a method that every interface call reaches holding s.mu runs under
+// s.mu, and one interface call without it leaves the method unguarded.
 //
 //	type policy interface{ evict(c *Cache) }
 //	func (lru) evict(c *Cache) { delete(c.items, c.oldest()) }
@@ -55,15 +55,29 @@ func newDynamic(fns []*ssa.Function) *dynamic {
 						}
 					}
 				}
-				if mi, ok := instr.(*ssa.MakeInterface); ok {
-					if n := namedOf(mi.X.Type()); n != nil {
-						d.boxed[n.Obj()] = true
-					}
-				}
+				d.box(instr)
+			}
+		}
+	}
+	if init := initOf(fns); init != nil {
+		// The initializers of package-level variables convert too:
+		// var store Store = &memStore{…}.
+		for _, b := range init.Blocks {
+			for _, instr := range b.Instrs {
+				d.box(instr)
 			}
 		}
 	}
 	return d
+}
+
+// box records the named type that instr converts to an interface.
+func (d *dynamic) box(instr ssa.Instruction) {
+	if mi, ok := instr.(*ssa.MakeInterface); ok {
+		if n := namedOf(mi.X.Type()); n != nil {
+			d.boxed[n.Obj()] = true
+		}
+	}
 }
 
 // callees returns the methods of the package that the interface method
