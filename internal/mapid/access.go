@@ -99,6 +99,14 @@ func callAccesses(c *ssa.Call) []Access {
 
 func isMap(t types.Type) bool { return apis.IsMap(t) }
 
+// isPointer reports whether t is a pointer type: a pointer loaded from a
+// variable or field (json.Marshal(p.self)) is the holder itself, not the
+// variable it was loaded from.
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
 // An operand is one value a formatting call is given, with its position
 // among the variadic arguments.
 type operand struct {
@@ -158,7 +166,7 @@ func deepReads(c *ssa.Call, v ssa.Value, op string, pos token.Pos, encoder *type
 		return []Access{{Instr: c, Map: v, Op: op, Pos: pos}}
 	}
 	holder := v
-	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL && !isPointer(v.Type()) {
 		holder = u.X // *p: the fields are read through p
 	}
 	t := holder.Type().Underlying()

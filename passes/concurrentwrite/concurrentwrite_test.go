@@ -17,7 +17,7 @@ func TestFixes(t *testing.T) {
 }
 
 func TestGoroutines(t *testing.T) {
-	run(t, concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest", "objectrace", "testgoroutines", "reach", "deepreach", "dynamiccalls", "grpcsvc/server", "manycalls", "installed")
+	run(t, concurrentwrite.New(), "goroutines", "goroutinesilent", "httphandler", "handlertest", "objectrace", "testgoroutines", "reach", "deepreach", "dynamiccalls", "grpcsvc/server", "manycalls", "installed", "fieldencode")
 }
 
 func TestCrossPackage(t *testing.T) {
