@@ -64,6 +64,7 @@ const (
 	Hash   // feeds the bytes at Arg into a hash
 	Encode // serialises the value at Arg
 	Log    // writes the arguments from Arg on to a log (lines that interleave with other goroutines' lines)
+	Send   // sends what the reader at Arg yields to another program as the whole body of one message (an HTTP request)
 
 	// The destination of an Output, Hash, Encode or Log row is the
 	// receiver for a method, argument 0 for a function whose Arg is not
@@ -131,7 +132,7 @@ type key struct{ pkg, typ, name string }
 // after that.
 var table = func() map[key][]Row {
 	m := make(map[key][]Row)
-	for _, group := range [][]Row{mapRows, sortRows, shuffleRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, randomRows, equalRows, affixRows, sameOrderRows, lenIsRows, orderFreeRows, testOnlyRows, messageRows,
+	for _, group := range [][]Row{mapRows, sortRows, shuffleRows, concurrencyRows, noReturnRows, outputRows, hashRows, encodeRows, logRows, sendRows, randomRows, equalRows, affixRows, sameOrderRows, lenIsRows, orderFreeRows, testOnlyRows, messageRows,
 		layoutRows, iterRows, bufferRows, fieldRows, callbackRows, errorRows} {
 		for _, r := range group {
 			k := key{r.Pkg, r.Type, r.Name}

@@ -31,6 +31,16 @@ var outputRows = []Row{
 	{"text/tabwriter", "Writer", "Write", Output, 0, "writes p to the table's output"},
 }
 
+// sendRows: calls that send the bytes a reader yields to another program
+// as the body of a request. The body is one message, sent whole: its
+// order is what the server receives.
+var sendRows = []Row{
+	{"net/http", "", "NewRequest", Send, 2, "makes a request whose body, sent when a Client does the request, is what body yields"},
+	{"net/http", "", "NewRequestWithContext", Send, 3, "makes a request whose body, sent when a Client does the request, is what body yields"},
+	{"net/http", "", "Post", Send, 2, "sends a POST request whose body is what body yields"},
+	{"net/http", "Client", "Post", Send, 2, "sends a POST request whose body is what body yields"},
+}
+
 // hashRows: calls whose result depends on the order of the bytes fed in.
 // A hash.Hash is written through the io.Writer row of its Write method;
 // the pass tells a hash from another writer by its type (IsHash).

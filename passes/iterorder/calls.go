@@ -131,15 +131,15 @@ func (s *scan) sink(call *ast.CallExpr, sc sinkCall, stack []ast.Node, report bo
 	if s.mode == factMode && sc.kind == writeSink && via == 0 {
 		return // a helper writing to its own destination is a logger
 	}
-	if sc.kind == fileSink && s.mode == elemMode {
-		return // one whole file per element: the order is in no file
+	if (sc.kind == fileSink || sc.kind == sendSink) && s.mode == elemMode {
+		return // one whole file (or request) per element: the order is in none
 	}
 	if sc.kind == logSink && !s.c.cfg.Strict {
 		return // log lines interleave anyway; their order is not a result
 	}
 	if report && !s.c.paths().Dead(call) && !s.c.paths().Failing(call) {
 		s.findVia(call.Pos(), sinkVerb(sc), sinkCategory(sc.kind), via)
-		s.findings[len(s.findings)-1].whole = sc.kind == fileSink
+		s.findings[len(s.findings)-1].whole = sc.kind == fileSink || sc.kind == sendSink
 		s.findings[len(s.findings)-1].stream = stream
 	}
 }
@@ -296,6 +296,8 @@ func sinkVerb(sc sinkCall) string {
 		return "written to hash " + types.ExprString(sc.target)
 	case fileSink:
 		return "written to a file by " + sc.name
+	case sendSink:
+		return "sent as a request body by " + sc.name
 	case compareSink:
 		return "compared by " + sc.name
 	}
@@ -316,6 +318,8 @@ func sinkCategory(k sinkKind) string {
 		return "hash"
 	case compareSink:
 		return "compare"
+	case sendSink:
+		return "send"
 	}
 	return ""
 }

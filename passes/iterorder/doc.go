@@ -70,7 +70,9 @@
 //     json/gob/xml encoder or csv writer (the Output, Hash and Encode rows
 //     of internal/apis, and any method of the io.Writer, io.StringWriter
 //     and io.ByteWriter contracts), also through an encoder or writer made
-//     over it (enc := json.NewEncoder(w) before the loop writes to w);
+//     over it (enc := json.NewEncoder(w) before the loop writes to w), or
+//     sending it as a request's body (Send rows: http.NewRequest,
+//     http.Post), also through a reader made of it (bytes.NewReader);
 //   - writing another map only where an entry is absent, under a key
 //     computed from the element, which several entries can share (if _,
 //     ok := dst[f(k)]; !ok { dst[f(k)] = v }): the first visited wins;
@@ -491,8 +493,7 @@
 //     CLI_TEMPLATE_ERROR_DEBUG): a condition does not say what its output
 //     is for; //maplint:ignore iterorder says it where it is meant;
 //   - in an example compared as a set of lines, a print in the loop's
-//     body that does not end its line (fmt.Print(k, " ")) writes one
-//     line in map order, and is missed;
+//     body that does not end its line (fmt.Print(k, " ")) is missed;
 //   - a result made random on purpose outside the loop body (an inner
 //     loop whose keys the outer loop pads with random ones): only random
 //     values drawn in the body itself are recognised.
