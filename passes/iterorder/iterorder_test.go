@@ -340,3 +340,11 @@ func TestTestHelper(t *testing.T) {
 func TestCompletion(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), iterorder.New(), "completion")
 }
+
+// TestRecall34 runs the pass at its default settings on the order bugs
+// gathered for stop 34's recall measure (issues named in the testdata),
+// each beside its fix; the suggested fixes are checked against golden
+// files.
+func TestRecall34(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), iterorder.New(), "recall34")
+}
