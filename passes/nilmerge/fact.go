@@ -24,7 +24,7 @@ import (
 // A caller in another package that writes into Load()'s result without a
 // nil check is reported.
 type ReturnsNil struct {
-	Paths []NilReturn // in source order, at most two per result (without and with an error)
+	Paths []NilReturn // in source order, at most four per result (without and with an error, without and with an ok)
 }
 
 // A NilReturn is one result that can be nil, where, and under which
@@ -36,6 +36,10 @@ type NilReturn struct {
 	// WithErr is set when the nil is returned beside a non-nil error: it
 	// counts only where the caller's path goes on after finding the error.
 	WithErr bool `json:",omitempty"`
+	// WithOk is set when the nil is returned beside a boolean that is not
+	// the constant true: it counts only where the caller drops that
+	// boolean or has found it false.
+	WithOk bool `json:",omitempty"`
 }
 
 // A ParamCond is a paramCond in a form gob can carry: Param (the receiver
@@ -102,6 +106,9 @@ func (f *ReturnsNil) String() string {
 		if p.WithErr {
 			s += " with error"
 		}
+		if p.WithOk {
+			s += " with false ok"
+		}
 		if conds, ok := p.decode(); ok && len(conds) > 0 {
 			s += " if " + condsString(conds)
 		}
@@ -125,7 +132,7 @@ func (a *checker) exportFacts() {
 		f := &ReturnsNil{}
 		for _, p := range s.paths {
 			pos := a.pass.Fset.Position(p.pos)
-			f.Paths = append(f.Paths, NilReturn{Result: p.result, At: fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line), Conds: encodeConds(p.conds), WithErr: p.withErr})
+			f.Paths = append(f.Paths, NilReturn{Result: p.result, At: fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line), Conds: encodeConds(p.conds), WithErr: p.withErr, WithOk: p.withOk})
 		}
 		a.pass.ExportObjectFact(obj, f)
 	}

@@ -220,6 +220,7 @@ const (
 	fromCtor                        // exported field every constructor leaves nil
 	fromDeviant                     // a field the package guards elsewhere (Config.Deviant)
 	fromOuterPath                   // an entry of a map of maps nothing makes sure of (Config.OuterPath)
+	fromAssert                      // the zero value of a comma-ok type assertion that failed
 )
 
 // describe returns the evidence part of the message, with the origin's

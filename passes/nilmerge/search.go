@@ -222,6 +222,10 @@ func (a *checker) search(v ssa.Value, facts []fact, st *searchState) (*origin, [
 					return o, facts
 				}
 			}
+		case *ssa.TypeAssert:
+			if v.Index == 0 {
+				return failedAssert(t, facts)
+			}
 		}
 	case *ssa.Lookup:
 		if o := a.lookupSource(v); o != nil {

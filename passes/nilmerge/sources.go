@@ -243,12 +243,44 @@ func (a *checker) innerSource(lookup *ssa.Lookup) *origin {
 	return &origin{pos: mm.Pos(), why: "nothing stores into the outer map made", kind: fromInner}
 }
 
+// failedAssert returns the origin of the nil that the value of the comma-ok
+// type assertion t holds when it fails (m, ok := x.(map[K]V) leaves m nil
+// then), on the path where its ok, if the program keeps it, is false.
+func failedAssert(t *ssa.TypeAssert, facts []fact) (*origin, []fact) {
+	if !t.CommaOk || !isMapLike(t.AssertedType) {
+		return nil, nil
+	}
+	if ok := extractOf(t, 1); ok != nil {
+		facts = append(facts[:len(facts):len(facts)], fact{ok, isFalse})
+		if !consistent(facts) {
+			return nil, nil
+		}
+	}
+	return &origin{pos: t.Pos(), why: "left nil by the type assertion when it fails", kind: fromAssert}, facts
+}
+
+// extractOf returns the Extract of result index of the tuple v, or nil when
+// the program does not use that result.
+func extractOf(v ssa.Value, index int) *ssa.Extract {
+	refs := v.Referrers()
+	if refs == nil {
+		return nil
+	}
+	for _, r := range *refs {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == index {
+			return e
+		}
+	}
+	return nil
+}
+
 // A nilPath is a return statement that can return nil for one result.
 type nilPath struct {
 	result  int
 	pos     token.Pos
 	conds   []paramCond // on the function's parameters, for the nil to be returned
 	withErr bool        // returned beside a non-nil error: see callSource
+	withOk  bool        // returned beside a boolean that is not the constant true: see callSource
 }
 
 // A summary lists the nil returns of a function of this package.
@@ -258,9 +290,13 @@ type summary struct {
 
 // summarize returns the nil returns of fn: a return of a nil map for a
 // result, in any position, on a feasible path. A nil returned with a false
-// ok is the caller's to check and is left out; one returned with an error
-// is kept, marked withErr, and counts only at a call whose error the path
-// to the write has found non-nil (an error branch that does not leave). A
+// ok is the caller's to check: it is kept, marked withOk, and counts only
+// at a call that drops the ok (m, _ := get()) or whose ok the path to the
+// write has found false; the conditions the ok reports (the failed type
+// assertion it comes from) are not the caller's to meet. One returned with
+// an error is kept, marked withErr, and counts only at a call whose error
+// the path to the write has found non-nil (an error branch that does not
+// leave). A
 // map a decoder left nil is a plain nil even beside its error: the decoder
 // returns no error for empty input. The conditions of the path on the
 // parameters are kept (see paramCond); a path that depends on them in other
@@ -284,13 +320,14 @@ func (a *checker) summarize(fn *ssa.Function) *summary {
 			if !isMapLike(res.At(i).Type()) {
 				continue
 			}
-			withErr, ok := othersAllow(ret, i)
-			if !ok || s.has(i, false) || withErr && s.has(i, true) {
+			withErr, withOk := othersAllow(ret, i)
+			if s.has(i, false, withOk) || withErr && s.has(i, true, withOk) {
 				continue
 			}
 			if p, ok := a.nilReturn(fn, b, ret, i, rv); ok {
 				p.withErr = withErr && p.withErr
-				if !s.has(i, p.withErr) {
+				p.withOk = withOk
+				if !s.has(i, p.withErr, p.withOk) {
 					s.paths = append(s.paths, p)
 				}
 			}
@@ -314,7 +351,7 @@ func (a *checker) nilReturn(fn *ssa.Function, b *ssa.BasicBlock, ret *ssa.Return
 	if o == nil {
 		return nilPath{}, false
 	}
-	conds, ok := paramConds(pf, fn, true)
+	conds, ok := paramConds(reportedByOk(pf, ret, o), fn, true)
 	if !ok {
 		return nilPath{}, false
 	}
@@ -343,21 +380,20 @@ func writtenBefore(v ssa.Value, b *ssa.BasicBlock) bool {
 	return false
 }
 
-func (s *summary) has(i int, withErr bool) bool {
+func (s *summary) has(i int, withErr, withOk bool) bool {
 	for _, p := range s.paths {
-		if p.result == i && p.withErr == withErr {
+		if p.result == i && p.withErr == withErr && p.withOk == withOk {
 			return true
 		}
 	}
 	return false
 }
 
-// othersAllow reports whether a nil map in result i of ret is one callers
-// must expect: not when another result is a boolean that is not the
-// constant true (the comma-ok form), nor when an error result is not known
-// (a non-constant error is reported as withErr). Other results do not
-// matter: a function may return a made map and a nil one.
-func othersAllow(ret *ssa.Return, i int) (withErr, ok bool) {
+// othersAllow says how callers must expect a nil map in result i of ret:
+// beside an error result that is not known nil (withErr), beside a boolean
+// that is not the constant true (withOk: the comma-ok form). Other results
+// do not matter: a function may return a made map and a nil one.
+func othersAllow(ret *ssa.Return, i int) (withErr, withOk bool) {
 	errType := types.Universe.Lookup("error").Type()
 	for j, r := range ret.Results {
 		if j == i {
@@ -371,11 +407,40 @@ func othersAllow(ret *ssa.Return, i int) (withErr, ok bool) {
 			}
 		case apis.IsBool(r.Type()):
 			if !isConst || c.Value == nil || !constant.BoolVal(c.Value) {
-				return false, false
+				withOk = true
 			}
 		}
 	}
-	return withErr, true
+	return withErr, withOk
+}
+
+// reportedByOk leaves out of pf the facts about a failed comma-ok type
+// assertion (its value nil, its ok false) whose ok ret returns: the
+// function reports that condition to its callers, who are the ones to test
+// it (callSource counts the nil where they do not).
+func reportedByOk(pf []fact, ret *ssa.Return, o *origin) []fact {
+	if o.kind != fromAssert {
+		return pf
+	}
+	var assert *ssa.TypeAssert
+	for _, r := range ret.Results {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == 1 {
+			if t, ok := e.Tuple.(*ssa.TypeAssert); ok && t.CommaOk {
+				assert = t
+			}
+		}
+	}
+	if assert == nil {
+		return pf
+	}
+	out := make([]fact, 0, len(pf))
+	for _, f := range pf {
+		if e, ok := f.v.(*ssa.Extract); ok && e.Tuple == ssa.Value(assert) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 func dependsOnParam(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
@@ -419,8 +484,8 @@ func (a *checker) callSource(call *ssa.Call, index int, facts []fact, st *search
 			return nil
 		}
 		for _, p := range a.summarize(callee).paths {
-			if p.result == index && (!p.withErr || errTaken(call, facts)) && a.satisfiable(p.conds, call.Call.Args, facts, st) {
-				return &origin{pos: p.pos, why: fmt.Sprintf("returned by %s, which returns nil", callee.Name()), kind: fromCall}
+			if p.result == index && (!p.withErr || errTaken(call, facts)) && (!p.withOk || okDropped(call, facts)) && a.satisfiable(p.conds, call.Call.Args, facts, st) {
+				return &origin{pos: p.pos, why: fmt.Sprintf("returned by %s, which returns nil%s", callee.Name(), withOkText(p.withOk)), kind: fromCall}
 			}
 		}
 		return nil
@@ -434,11 +499,46 @@ func (a *checker) callSource(call *ssa.Call, index int, facts []fact, st *search
 	}
 	for _, p := range f.Paths {
 		conds, ok := p.decode()
-		if p.Result == index && ok && (!p.WithErr || errTaken(call, facts)) && a.satisfiable(conds, call.Call.Args, facts, st) {
-			return &origin{at: p.At, call: call.Pos(), why: fmt.Sprintf("returned by %s, which returns nil", funcName(obj)), kind: fromCall}
+		if p.Result == index && ok && (!p.WithErr || errTaken(call, facts)) && (!p.WithOk || okDropped(call, facts)) && a.satisfiable(conds, call.Call.Args, facts, st) {
+			return &origin{at: p.At, call: call.Pos(), why: fmt.Sprintf("returned by %s, which returns nil%s", funcName(obj), withOkText(p.WithOk)), kind: fromCall}
 		}
 	}
 	return nil
+}
+
+// withOkText is what a message adds for a nil returned with a false ok.
+func withOkText(withOk bool) string {
+	if withOk {
+		return " with a false ok"
+	}
+	return ""
+}
+
+// okDropped reports whether the program cannot have tested the boolean
+// results of call before the write: it drops them (m, _ := get()), or
+// facts say one of them is false (the path went through the branch that
+// found it false and did not leave).
+func okDropped(call *ssa.Call, facts []fact) bool {
+	res := call.Call.Signature().Results()
+	for j := range res.Len() {
+		if !apis.IsBool(res.At(j).Type()) {
+			continue
+		}
+		e := extractOf(call, j)
+		if e == nil {
+			continue
+		}
+		if refs := e.Referrers(); refs == nil || len(*refs) == 0 {
+			continue
+		}
+		for _, f := range facts {
+			if f.v == ssa.Value(e) && f.k == isFalse {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // errTaken reports whether facts say that an error result of call is

@@ -22,7 +22,7 @@ func first(k string) {
 	m[k] = 1
 }
 
-func lookup(name string) (map[string]int, bool) {
+func lookup(name string) (map[string]int, bool) { // want lookup:`returnsNil\(0@results.go:27 with false ok if p0=="" true\)`
 	if name == "" {
 		return nil, false
 	}
@@ -30,8 +30,8 @@ func lookup(name string) (map[string]int, bool) {
 }
 
 func commaOk(name string) {
-	m, _ := lookup(name) // a nil with a false ok is the caller's to check
-	m["x"] = 1
+	m, _ := lookup(name) // the ok that says m is nil is dropped (micro/go-os#12)
+	m["x"] = 1 // want `write to map m, which is nil here: returned by lookup, which returns nil with a false ok at results.go:27`
 }
 
 var errNotFound = errors.New("not found")
