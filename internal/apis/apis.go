@@ -25,6 +25,7 @@ const (
 	DecodeFields     // decodes into what the pointer at Arg points to and makes a map there, but a map field of a struct there stays nil when the input has none
 	FetchInto        // fills the object the pointer at Arg points to from a server (or a cache of it): a map field of the object stays nil when the object has none
 	FetchedResult    // returns (first) an object read from a server: a map field of the object is nil when the object has none
+	NilFieldsCopy    // returns a copy of the value at Arg whose map fields are nil where the original's are (a generated DeepCopy)
 	SelfDecoder      // an interface method that the decoders of its package (and the Kubernetes API machinery, for FetchInto) call on a value implementing it instead of filling its fields
 	MapFill          // adds entries to the map at Arg: panics when that map is nil and there is something to add
 	FillFrom         // the entries a MapFill row of the same function adds come from the map or sequence at Arg

@@ -90,6 +90,27 @@ var mapRows = []Row{
 	{"k8s.io/client-go/kubernetes/typed/batch/v1", "JobInterface", "Get", FetchedResult, Recv, "returns the Job decoded from the API server's answer: a map field is nil when the object has none"},
 	{"k8s.io/client-go/kubernetes/typed/batch/v1", "CronJobInterface", "Get", FetchedResult, Recv, "returns the CronJob decoded from the API server's answer: a map field is nil when the object has none"},
 	{"k8s.io/client-go/kubernetes/typed/networking/v1", "IngressInterface", "Get", FetchedResult, Recv, "returns the Ingress decoded from the API server's answer: a map field is nil when the object has none"},
+	// The DeepCopy that deepcopy-gen writes for each API type copies the
+	// struct (*out = *in) and makes a map in the copy only where the
+	// original's is non-nil: the copy of a fetched object has the same nil
+	// map fields (fluxcd/flagger#1277 copies the Ingress it got, then
+	// writes its annotations). A row per type whose typed client has a
+	// FetchedResult row, checked against k8s.io/api v0.36.1's
+	// zz_generated.deepcopy.go.
+	{"k8s.io/api/core/v1", "ConfigMap", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the ConfigMap, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/core/v1", "Secret", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the Secret, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/core/v1", "Service", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the Service, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/core/v1", "Pod", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the Pod, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/core/v1", "Namespace", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the Namespace, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/core/v1", "Node", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the Node, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/core/v1", "ServiceAccount", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the ServiceAccount, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/core/v1", "PersistentVolumeClaim", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the PersistentVolumeClaim, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/apps/v1", "Deployment", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the Deployment, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/apps/v1", "StatefulSet", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the StatefulSet, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/apps/v1", "DaemonSet", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the DaemonSet, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/batch/v1", "Job", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the Job, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/batch/v1", "CronJob", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the CronJob, and a map field of the copy is nil where the original's is"},
+	{"k8s.io/api/networking/v1", "Ingress", "DeepCopy", NilFieldsCopy, Recv, "generated: copies the Ingress, and a map field of the copy is nil where the original's is"},
 	{"encoding/json", "Unmarshaler", "UnmarshalJSON", SelfDecoder, Recv, "documented: \"To unmarshal JSON into a value implementing Unmarshaler, Unmarshal calls that value's UnmarshalJSON method\"; the API machinery's JSON serializer, which controller-runtime's client decodes with, does too"},
 
 	// Hidden reads: formatting, encoding or comparing a value walks the

@@ -135,13 +135,26 @@ func hooked(ptr types.Type) bool {
 // def (a call, or its first result) returned may hold, when the callee is
 // one of the API table's FetchedResult rows (a typed client's Get): nil
 // when the object has none.
+//
+// A copy of such an object that keeps its nil map fields (a NilFieldsCopy
+// row: the generated DeepCopy) has them nil too.
 func (a *checker) fetchedField(def ssa.Value, l loc) *origin {
+	return a.fetchedFieldVia(def, l, "", 2)
+}
+
+func (a *checker) fetchedFieldVia(def ssa.Value, l loc, copied string, depth int) *origin {
 	index := 0
 	if e, ok := def.(*ssa.Extract); ok {
 		def, index = e.Tuple, e.Index
 	}
 	call, ok := def.(*ssa.Call)
 	if !ok || l.field < 0 {
+		return nil
+	}
+	if r, ok := apis.Of(&call.Call, apis.NilFieldsCopy); ok && depth > 0 {
+		if x := apis.Arg(&call.Call, r.Arg); x != nil {
+			return a.fetchedFieldVia(x, l, " (copied by "+funcName(apis.Callee(&call.Call))+")", depth-1)
+		}
 		return nil
 	}
 	r, ok := apis.Of(&call.Call, apis.FetchedResult)
@@ -155,7 +168,7 @@ func (a *checker) fetchedField(def ssa.Value, l loc) *origin {
 	if f := fieldOf(l.base.Type(), l.field); f != nil {
 		name = f.Name()
 	}
-	return &origin{pos: call.Pos(), why: fmt.Sprintf("field %s of the object returned by %s, which leaves it nil when the object has none", name, funcName(apis.Callee(&call.Call))), kind: fromDecode}
+	return &origin{pos: call.Pos(), why: fmt.Sprintf("field %s of the object returned by %s%s, which leaves it nil when the object has none", name, funcName(apis.Callee(&call.Call)), copied), kind: fromDecode}
 }
 
 // resultType returns the type of result index of call.

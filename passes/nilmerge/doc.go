@@ -53,7 +53,11 @@
 //   - a helper that can return nil in any result position, in this package
 //     or in another through the ReturnsNil fact; a nil returned beside an
 //     error counts where the caller's error branch does not leave (it logs
-//     and goes on); one returned with a false ok never does;
+//     and goes on); one returned with a false ok where the caller drops
+//     the ok (md, _ := metadata.FromContext(ctx), micro/go-os#12) or goes
+//     on after finding it false;
+//   - the value of a comma-ok type assertion to a map type, on the path
+//     where its ok is false (or dropped): the zero value;
 //   - maps.Clone of a map that is nil on the path (maps.Collect never
 //     returns nil): rows of the API table, with the documented reason;
 //   - a decoder (encoding/json, gopkg.in/yaml.v2 and v3, sigs.k8s.io/yaml,
@@ -74,7 +78,9 @@
 //     when the object has none, unless the type has an UnmarshalJSON
 //     method (the protobuf Unmarshal every API type has leaves it nil too);
 //     also through a helper handed a pointer to the object or to its
-//     ObjectMeta (mergeAnnotations(&existing.ObjectMeta, ...));
+//     ObjectMeta (mergeAnnotations(&existing.ObjectMeta, ...)), and
+//     through the generated DeepCopy of such a returned object (the
+//     NilFieldsCopy rows: fluxcd/flagger#1277);
 //   - the inner map of a map of maps that nothing stores into
 //     (outer[k][x] = v): a local outer map, or an unexported field or
 //     package variable that the package only ever assigns an empty map and
@@ -191,7 +197,8 @@
 // for helpers of the same package, and only up to the first call or store
 // that may reach it; a struct returned by a helper of another package is
 // trusted (a typed client's Get aside), and so is a map reached through a
-// decoded map or slice, a copy made by another package's DeepCopy, or a
+// decoded map or slice, a copy made by another package's DeepCopy (but the
+// NilFieldsCopy rows' copy of a typed client's result), or a
 // callback's parameter (argocd-commenter#613 hands the annotations of
 // a.DeepCopy() to a func that writes them; jaeger-operator#433 writes a
 // service listed in another package, reached through a slice). A nil passed
