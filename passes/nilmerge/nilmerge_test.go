@@ -97,3 +97,11 @@ func TestOuterPath(t *testing.T) {
 	}
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "outerpath")
 }
+
+// TestRecall34 runs the pass at its default settings on the nil-map panics
+// gathered for stop 34's recall measure (issues named in the testdata),
+// each beside its fix; the suggested fixes are checked against golden
+// files.
+func TestRecall34(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nilmerge.Analyzer, "recall34")
+}

@@ -19,3 +19,5 @@ func (m *ObjectMeta) Unmarshal(dAtA []byte) error        { return nil } // gener
 type GetOptions struct{}
 
 type UpdateOptions struct{}
+
+type CreateOptions struct{}
