@@ -31,7 +31,7 @@ func lookup(name string) (map[string]int, bool) { // want lookup:`returnsNil\(0@
 
 func commaOk(name string) {
 	m, _ := lookup(name) // the ok that says m is nil is dropped (micro/go-os#12)
-	m["x"] = 1 // want `write to map m, which is nil here: returned by lookup, which returns nil with a false ok at results.go:27`
+	m["x"] = 1           // want `write to map m, which is nil here: returned by lookup, which returns nil with a false ok at results.go:27`
 }
 
 var errNotFound = errors.New("not found")
