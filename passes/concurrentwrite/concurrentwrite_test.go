@@ -178,3 +178,12 @@ func TestForeignAccesses(t *testing.T) {
 func TestStartSpawn(t *testing.T) {
 	run(t, concurrentwrite.New(), "startspawn")
 }
+
+// TestRecall34 runs the default instance on fresh map races that public
+// projects fixed (recall34's files name the issues), each with its fix as
+// a silent twin, and the reads instance on those whose racing access is a
+// read of a map whose writes are locked (recall34/reads).
+func TestRecall34(t *testing.T) {
+	runFixes(t, concurrentwrite.New(), "recall34")
+	run(t, withReads(t), "recall34/reads")
+}

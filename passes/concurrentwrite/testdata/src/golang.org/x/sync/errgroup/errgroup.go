@@ -2,7 +2,10 @@
 // only the API matters to the pass.
 package errgroup
 
-import "sync"
+import (
+	"context"
+	"sync"
+)
 
 type Group struct{ wg sync.WaitGroup }
 
@@ -11,3 +14,5 @@ func (g *Group) Go(f func() error) { g.wg.Add(1); go func() { defer g.wg.Done();
 func (g *Group) TryGo(f func() error) bool { g.Go(f); return true }
 
 func (g *Group) Wait() error { g.wg.Wait(); return nil }
+
+func WithContext(ctx context.Context) (*Group, context.Context) { return &Group{}, ctx }
