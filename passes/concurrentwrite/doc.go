@@ -194,11 +194,11 @@
 // exported method of an unexported type that the package never calls
 // (reached through an interface of another package, often inside the
 // package's own critical section), or in a function whose callers all hold
-// locks it cannot name (db.mu held by the caller, dc.db.mu in the callee). Calls made in test files say nothing of the
-// locks a function of the package needs (a test holding the lock must not
-// silence a write its users may make without it); a helper of the test
-// files runs under the locks its callers hold, but for the test functions
-// themselves, which run alone (jellydator/ttlcache's addCacheItems).
+// locks it cannot name (db.mu held by the caller, dc.db.mu in the callee).
+// Calls in test files say nothing of the locks a function of the package
+// needs (a test holding the lock must not silence a write its users may
+// make without it); a helper of the test files runs under its callers'
+// locks, but for tests, which run alone (jellydator/ttlcache's addCacheItems).
 //
 // A call of an interface method, when the package declares the interface or
 // the method is unexported, is a call of each implementation in the package
@@ -212,6 +212,8 @@
 // handler name operator, see dispatch.go), calls of a func field that the
 // package sets to one function (c.onEvict = c.evicted), and the helpers it
 // defers (defer r.remove(id)), which run with the locks held at its return.
+// A parameter run unlocked in goroutines started in a loop (helm's
+// batchPerform) runs what callers pass there in copies paired together.
 //
 // A call of another package's function accesses the maps its fact says:
 // an exported function's AccessFact lists the map fields of its
@@ -327,18 +329,17 @@
 // under a busy flag (pion/webrtc's operations) orders its tasks unseen.
 //
 // Bounds. What a goroutine reaches comes from summaries computed once per
-// function, bottom-up over the call graph's cycles; a cycle's summaries
-// are recomputed at most 8 times, so a recursive descent naming a new map
-// each trip (n.m, n.next.m, …) is followed a bounded number of trips, and
-// a name over 8 steps is not carried up (opa ran out of 24 GB without).
-// A summary leaves out the maps of one activation (named by the
-// function's own instructions, or by a callee's parameter its call left
-// unbound), which no goroutine reaching it from outside shares
-// (go-ethereum: past 22 GB without either rule, 331 to 357 MB with one).
-// No bound on a summary's size is kept: none was needed on the corpus. A
-// lock a caller holds is seen through up to three callers' boolean
-// parameters, and a function is split on three conditions at most (each
-// doubles the paths the lockset analysis runs).
+// function, bottom-up over the call graph's cycles; a cycle's summaries are
+// recomputed at most 8 times, so a recursive descent naming a new map each
+// trip (n.m, n.next.m, …) is followed a bounded number of trips, and a name
+// over 8 steps is not carried up (opa ran out of 24 GB without). A summary
+// leaves out the maps of one activation (named by the function's own
+// instructions, or by a callee's parameter its call left unbound), which no
+// goroutine reaching it from outside shares (go-ethereum: past 22 GB without
+// either rule, 331 to 357 MB with one). No bound on a summary's size is
+// kept: none was needed on the corpus. A lock a caller holds is seen through
+// up to three callers' boolean parameters, and a function is split on three
+// conditions at most (each doubles the paths the lockset analysis runs).
 //
 // Conditions and order that are values, not code. A condition tested
 // inside a loop (a value recomputed on each iteration) is not correlated

@@ -26,6 +26,10 @@ type spawn struct {
 	// signals (see waitdone.go), computed on first use.
 	waits, dones []*wgGroup
 	sums         *summaries // what accs come from, with the spawn's pins
+	// runner, for a function value passed to a parameter that a
+	// function of the package runs in goroutines (see paramspawn.go),
+	// is that function; parent is then the caller that passes it.
+	runner *ssa.Function
 }
 
 // A gaccess is an access reached from a goroutine, with its map named in
@@ -244,16 +248,12 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function) {
 		ck.reach(sp, byFn)
 	}
 	ck.checkObjects(spawns, fns, byFn)
+	for _, sp := range ck.paramSpawns(fns) {
+		ck.reach(sp, byFn)
+		ck.checkCopies(sp)
+	}
 	for _, sp := range spawns {
-		// Copies of one goroutine.
-		if sp.Many {
-			for _, w := range sp.accs {
-				if w.Write && !w.locked && w.shared {
-					ck.reportRace(w.access, w.access, sp, ck.describeOthers(sp))
-				}
-			}
-			ck.readPairs(sp.accs, sp.accs, sp, ck.describeOthers(sp), true, nil)
-		}
+		ck.checkCopies(sp)
 		if sp.parent == nil {
 			continue
 		}
@@ -273,6 +273,20 @@ func (ck *checker) checkGoroutines(fns []*ssa.Function) {
 			ck.readPairs(other.accs, sp.accs, other, ck.describe(sp), false, rev)
 		}
 	}
+}
+
+// checkCopies reports the races of the copies of the goroutine sp with
+// one another, when many may run at once.
+func (ck *checker) checkCopies(sp *spawn) {
+	if !sp.Many {
+		return
+	}
+	for _, w := range sp.accs {
+		if w.Write && !w.locked && w.shared {
+			ck.reportRace(w.access, w.access, sp, ck.describeOthers(sp))
+		}
+	}
+	ck.readPairs(sp.accs, sp.accs, sp, ck.describeOthers(sp), true, nil)
 }
 
 // spawnerPairs reports the races of the goroutine sp with its spawner
@@ -422,6 +436,10 @@ func (ck *checker) describe(sp *spawn) string {
 		return "concurrent requests to " + ck.funcName(sp.Fn)
 	}
 	where := ck.funcName(sp.parent)
+	if sp.runner != nil {
+		callee := sp.Instr.(ssa.CallInstruction).Common().StaticCallee()
+		return "the goroutines started in a loop in " + ck.funcName(sp.runner) + " that run the function " + where + " passes to " + ck.funcName(callee)
+	}
 	loop := ""
 	if sp.Many && sp.Kind != goroutine.Handler {
 		loop = " in a loop"

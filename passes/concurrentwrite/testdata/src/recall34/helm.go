@@ -4,12 +4,7 @@
 // the objects by kind in the objs map, and perform runs it through
 // batchPerform, which starts a goroutine per resource. The fix guards the
 // closure's body with a mutex local to Get.
-//
-// Missed: the goroutines that run the closure are started by
-// batchPerform, a function of the package that receives it in a
-// parameter, not by the code that makes it; what a spawn calls through
-// its spawner's parameter is not followed to the callers that bind it.
-package knownmiss
+package recall34
 
 import "sync"
 
@@ -52,10 +47,10 @@ func (c *helmClient) Get(infos []*resourceInfo) (map[string]map[string]*resource
 	objs := make(map[string]map[string]*resourceInfo)
 	err := perform(infos, func(info *resourceInfo) error {
 		vk := "v1/" + info.Kind
-		if objs[vk] == nil {
-			objs[vk] = make(map[string]*resourceInfo)
+		if objs[vk] == nil { // want `concurrent read of map objs \(held: none\); also written by other goroutines started in a loop in batchPerform that run the function \(\*helmClient\).Get passes to perform`
+			objs[vk] = make(map[string]*resourceInfo) // want `concurrent write to map objs \(held: none\); also accessed by other goroutines started in a loop in batchPerform that run the function \(\*helmClient\).Get passes to perform`
 		}
-		objs[vk][info.Name] = info
+		objs[vk][info.Name] = info // want `concurrent read of map objs \(held: none\)`
 		return nil
 	})
 	return objs, err
