@@ -38,7 +38,7 @@ func (c paramCond) String() string {
 	return fmt.Sprintf("p%d%s%s %s", c.param, c.op, c.c.ExactString(), kindNames[c.k])
 }
 
-var kindNames = [...]string{isTrue: "true", isFalse: "false", nonNil: "nonnil", isNil: "nil", nonEmpty: "nonempty", isEmpty: "empty"}
+var kindNames = [...]string{isTrue: "true", isFalse: "false", nonNil: "nonnil", isNil: "nil", nonEmpty: "nonempty", isEmpty: "empty", isZero: "zero", nonZero: "nonzero"}
 
 // paramConds returns the conditions on fn's parameters among facts. It
 // reports false when a fact depends on a parameter in a way that cannot be
@@ -57,6 +57,11 @@ func paramConds(facts []fact, fn *ssa.Function, internal bool) ([]paramCond, boo
 		return -1
 	}
 	for _, f := range facts {
+		if f.k == isZero || f.k == nonZero {
+			// Derived from a comparison that is among the facts too
+			// (zero.go), which is carried instead.
+			continue
+		}
 		if !dependsOnParam(f.v, 8, make(map[ssa.Value]bool)) {
 			if internal || isPure(f.v) {
 				continue

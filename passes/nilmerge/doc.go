@@ -122,7 +122,9 @@
 // The search is path-sensitive: the branch conditions on the way from the
 // nil to the write must not contradict each other, so a map made when a
 // flag is set and written only when the same flag is set is not reported,
-// nor a merge whose source is nil on the path where the destination is.
+// nor a merge whose source is nil on the path where the destination is,
+// nor a map made when an integer is non-zero and written under a test that
+// implies it (made under mask != 0, written under mask&1 != 0).
 //
 // The pass is silent when a dominating check (m != nil, len(m) > 0, v, ok
 // := outer[k] with ok, m[k] > 0, a range over m) or assignment makes the

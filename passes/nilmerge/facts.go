@@ -30,6 +30,8 @@ const (
 	isNil
 	nonEmpty // len > 0, which implies non-nil
 	isEmpty  // len == 0, which nil implies
+	isZero   // an integer that is 0 (zero.go)
+	nonZero  // an integer that is not 0
 )
 
 // A fact is a property of an SSA value on the current path.
@@ -53,6 +55,10 @@ func contradicts(a, b factKind) bool {
 		return b == isNil || b == isEmpty
 	case isEmpty:
 		return b == nonEmpty
+	case isZero:
+		return b == nonZero
+	case nonZero:
+		return b == isZero
 	}
 	return false
 }
@@ -86,6 +92,10 @@ func possible(f fact) bool {
 		if v.Value.Kind() == constant.Bool {
 			b := constant.BoolVal(v.Value)
 			return !(f.k == isTrue && !b || f.k == isFalse && b)
+		}
+		if v.Value.Kind() == constant.Int {
+			z := constant.Sign(v.Value) == 0
+			return !(f.k == isZero && !z || f.k == nonZero && z)
 		}
 	case *ssa.BinOp:
 		// A condition on a constant argument, carried from a callee.
@@ -185,7 +195,7 @@ func implies(cond ssa.Value, branch bool) (out []fact) {
 	defer func() {
 		// m[k] read as true, non-nil or non-zero: m has an entry.
 		for _, f := range out {
-			if l, ok := f.v.(*ssa.Lookup); ok && !l.CommaOk && (f.k == isTrue || f.k == nonNil) {
+			if l, ok := f.v.(*ssa.Lookup); ok && !l.CommaOk && (f.k == isTrue || f.k == nonNil || f.k == nonZero) {
 				out = append(out, fact{l.X, nonEmpty})
 			}
 		}
@@ -224,8 +234,9 @@ func implies(cond ssa.Value, branch bool) (out []fact) {
 	return out
 }
 
-// compareFacts returns what x == nil, x != nil and comparisons of len(x)
-// with a constant say about x when they evaluate to branch.
+// compareFacts returns what a comparison of x with a constant says when it
+// evaluates to branch: about the map x, its entries or its length
+// (mapFacts), and about the integer x being zero (zeroFacts).
 func compareFacts(c *ssa.BinOp, branch bool) []fact {
 	op, x, y := c.Op, c.X, c.Y
 	if k, ok := x.(*ssa.Const); ok {
@@ -239,6 +250,12 @@ func compareFacts(c *ssa.BinOp, branch bool) []fact {
 	if !ok {
 		return nil
 	}
+	return append(zeroFacts(x, op, k), mapFacts(x, op, k)...)
+}
+
+// mapFacts returns what x op k says about a map: x itself compared with
+// nil, an entry of it or its length compared with a constant.
+func mapFacts(x ssa.Value, op token.Token, k *ssa.Const) []fact {
 	if k.IsNil() {
 		switch op {
 		case token.EQL:

@@ -12,7 +12,7 @@ import (
 // scenarios with fixes are also checked against their golden files.
 func TestFindings(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nilmerge.Analyzer,
-		"silent", "generics", "nilhelper", "nilcaller", "limitations", "nofix", "params", "deliberate")
+		"silent", "generics", "nilhelper", "nilcaller", "limitations", "nofix", "params", "deliberate", "bitguard")
 }
 
 // TestIssue11 checks the nil sources of issue 11, each beside a silent twin.
